@@ -1,0 +1,263 @@
+/**
+ * The datasets the site is built from, as typed rows. Each `build*` reads the raw
+ * files in data/raw (or $KOMMUNETAL_DATA), parses them, reconciles what it read with
+ * what it returns, and logs the reconciliation to stderr. The thin entries in
+ * src/data/ turn these rows into Parquet or JSON.
+ */
+import { readFileSync } from "node:fs";
+import { parseDawaKommuner } from "./sources/dawa.js";
+import { parseFolk1am, type Befolkning } from "./sources/folk1am.js";
+import { parseKomgrp } from "./sources/komgrp.js";
+import { parseNoegletal, type CellStatus, type ParsedNoegletal } from "./sources/noegletal.js";
+import { AREAS, areaOf, uniqueIds, unitOf } from "./noegletal-katalog.js";
+import { RAW, shown } from "./lib/paths.js";
+import { reconcile } from "./lib/report.js";
+
+const log = (text: string) => process.stderr.write(text + "\n");
+
+export interface Kommune {
+  kommunekode: string;
+  kommunekode_4: string;
+  navn: string;
+  regionskode: string;
+  regionsnavn: string;
+  kommunegruppekode: string;
+  kommunegruppe: string;
+  /** official area (key figure "Areal (km2) (abs)", latest year with a value) */
+  areal_km2: number | null;
+  center_lon: number;
+  center_lat: number;
+}
+
+let kommunerMemo: Kommune[] | undefined;
+
+/** The 98 municipalities: DAWA master data joined with DST's municipality groups. */
+export function buildKommuner(): Kommune[] {
+  if (kommunerMemo) return kommunerMemo;
+  const dawa = parseDawaKommuner(readFileSync(RAW.dawaKommuner), shown(RAW.dawaKommuner));
+  const groups = parseKomgrp(readFileSync(RAW.komgrp), shown(RAW.komgrp));
+  const groupByCode = new Map(groups.map((g) => [g.kommunekode, g]));
+  const missing = dawa.kommuner.filter((k) => !groupByCode.has(k.kommunekode));
+  if (missing.length) throw new Error(`${shown(RAW.komgrp)}: ingen kommunegruppe for ${missing.map((k) => `${k.kommunekode} ${k.navn}`).join(", ")}`);
+  const areal = officialArea();
+  const rows = dawa.kommuner
+    .map((k) => {
+      const g = groupByCode.get(k.kommunekode)!;
+      return {
+        kommunekode: k.kommunekode,
+        kommunekode_4: k.kommunekode_4,
+        navn: k.navn,
+        regionskode: k.regionskode,
+        regionsnavn: k.regionsnavn,
+        kommunegruppekode: g.gruppekode,
+        kommunegruppe: g.gruppe,
+        areal_km2: areal.get(k.kommunekode) ?? null,
+        center_lon: k.center_lon,
+        center_lat: k.center_lat
+      };
+    })
+    .sort((a, b) => a.kommunekode.localeCompare(b.kommunekode));
+  log(reconcile({ loader: "kommuner", unit: "DAWA-objekter", read: dawa.read, written: rows.length, rejected: dawa.rejected }));
+  if (rows.length !== 98) throw new Error(`${shown(RAW.dawaKommuner)}: forventede 98 kommuner, fandt ${rows.length}`);
+  kommunerMemo = rows;
+  return rows;
+}
+
+function officialArea(): Map<string, number> {
+  const p = parsedNoegletal();
+  const fig = p.figures.find((f) => /^Areal \(km2\)/.test(f.titel));
+  const out = new Map<string, number>();
+  if (!fig) return out;
+  for (const v of p.values) if (v.nr === fig.nr && v.vaerdi !== null && v.status === "ok") out.set(v.kommunekode, v.vaerdi); // years ascending: latest wins
+  return out;
+}
+
+let parsedMemo: ParsedNoegletal | undefined;
+
+function parsedNoegletal(): ParsedNoegletal {
+  if (!parsedMemo) {
+    const dawa = parseDawaKommuner(readFileSync(RAW.dawaKommuner), shown(RAW.dawaKommuner));
+    parsedMemo = parseNoegletal(readFileSync(RAW.noegletal), shown(RAW.noegletal), new Set(dawa.kommuner.map((k) => k.kommunekode)));
+  }
+  return parsedMemo;
+}
+
+export interface NoegletalRow {
+  id: string;
+  kommunekode: string;
+  aar: number;
+  vaerdi: number | null;
+  status: CellStatus;
+}
+
+export interface NationalRow {
+  id: string;
+  aar: number;
+  vaerdi: number | null;
+  status: CellStatus;
+  type: string;
+}
+
+export interface KatalogRow {
+  id: string;
+  nr: number;
+  titel: string;
+  enhed: string;
+  omraade: string;
+  omraade_navn: string;
+  aar_fra: number | null;
+  aar_til: number | null;
+  /** comma-separated years with at least one municipality value */
+  aar_med_data: string;
+  antal_vaerdier: number;
+  decimaler: number;
+  /** the source's national row: "I alt" (sum), "Gennemsnit" (average) or none */
+  landstal: string | null;
+  /** how the national figure is formed, in Danish */
+  landstal_metode: string;
+  noter: string | null;
+  kilde: string;
+  linje_i_kilde: number;
+}
+
+export interface Noegletal {
+  values: NoegletalRow[];
+  national: NationalRow[];
+  katalog: KatalogRow[];
+  years: number[];
+  generated: string | null;
+}
+
+export const NOEGLETAL_KILDE = "Social- og Indenrigsministeriet, Kommunale Nøgletal (noegletal.dk), udtræk 3. september 2019";
+
+let noegletalMemo: Noegletal | undefined;
+
+/** All key figures in long format, the national rows apart, and the catalogue. */
+export function buildNoegletal(): Noegletal {
+  if (noegletalMemo) return noegletalMemo;
+  const p = parsedNoegletal();
+  const ids = uniqueIds(p.figures.map((f) => f.titel));
+  const idOf = (nr: number) => ids[nr - 1];
+  const values: NoegletalRow[] = p.values.map((v) => ({ id: idOf(v.nr), kommunekode: v.kommunekode, aar: v.aar, vaerdi: v.vaerdi, status: v.status }));
+  const national: NationalRow[] = p.national.map((v) => ({ id: idOf(v.nr), aar: v.aar, vaerdi: v.vaerdi, status: v.status, type: v.type }));
+  const population = new Map<string, number>();
+  const popFig = p.figures.find((f) => /^Indbyggertal/.test(f.titel));
+  for (const v of p.values) if (popFig && v.nr === popFig.nr && v.vaerdi !== null) population.set(`${v.kommunekode}/${v.aar}`, v.vaerdi);
+
+  const areaName = new Map(AREAS.map((a) => [a.id, a.navn]));
+  const katalog: KatalogRow[] = p.figures.map((f) => {
+    const own = p.values.filter((v) => v.nr === f.nr);
+    const years = [...new Set(own.filter((v) => v.vaerdi !== null).map((v) => v.aar))].sort();
+    const omraade = areaOf(f.titel);
+    return {
+      id: idOf(f.nr),
+      nr: f.nr,
+      titel: f.titel,
+      enhed: unitOf(f.titel),
+      omraade,
+      omraade_navn: areaName.get(omraade) ?? omraade,
+      aar_fra: years[0] ?? null,
+      aar_til: years[years.length - 1] ?? null,
+      aar_med_data: years.join(","),
+      antal_vaerdier: own.filter((v) => v.vaerdi !== null).length,
+      decimaler: f.decimaler,
+      landstal: f.national,
+      landstal_metode: nationalMethod(f.national, own, p.national.filter((n) => n.nr === f.nr), population),
+      noter: f.noter.length ? f.noter.map((n) => `(${n}) ${p.notes[n] ?? "note uden tekst i kilden"}`).join(" ") : null,
+      kilde: NOEGLETAL_KILDE,
+      linje_i_kilde: f.linje
+    };
+  });
+
+  const perYear = p.years.map((y) => `${y}: ${p.values.filter((v) => v.aar === y && v.vaerdi !== null).length} celler med værdi`);
+  const statusCounts = new Map<string, number>();
+  for (const v of p.values) statusCounts.set(v.status, (statusCounts.get(v.status) ?? 0) + 1);
+  log(
+    reconcile({
+      loader: "noegletal",
+      unit: "datalinjer (kommuner og landstal)",
+      read: p.dataRowsRead,
+      written: values.length / p.years.length + national.length / p.years.length,
+      rejected: p.rejected,
+      details: [
+        `${p.figures.length} nøgletal, ${values.length} kommuneceller, ${national.length} landstalsceller`,
+        `celler pr. status: ${[...statusCounts].map(([s, n]) => `${s} ${n}`).join(", ")}`,
+        ...perYear
+      ]
+    })
+  );
+  noegletalMemo = { values, national, katalog, years: p.years, generated: p.generated };
+  return noegletalMemo;
+}
+
+/**
+ * Describe how the source's national figure is formed. "I alt" rows are sums. For
+ * "Gennemsnit" rows the export does not say; we compare them, in every year with
+ * data, with the unweighted mean of the municipalities and with the population-weighted
+ * mean (weights: Indbyggertal 1. januar), and say which one the source matches.
+ */
+function nationalMethod(
+  type: "I alt" | "Gennemsnit" | null,
+  own: { kommunekode: string; aar: number; vaerdi: number | null; status: CellStatus }[],
+  nationalRows: { aar: number; vaerdi: number | null }[],
+  population: Map<string, number>
+): string {
+  if (type === null) return "Kilden har intet landstal for dette nøgletal; kommunetal beregner ikke et.";
+  if (type === "I alt") return "Kildens egen række \"I alt\": summen over alle kommuner.";
+  let errUnweighted = 0;
+  let errWeighted = 0;
+  let n = 0;
+  for (const nat of nationalRows) {
+    if (nat.vaerdi === null) continue;
+    const cells = own.filter((v) => v.aar === nat.aar && v.vaerdi !== null && (v.status === "ok" || v.status === "nul"));
+    if (cells.length < 90) continue;
+    const mean = cells.reduce((s, v) => s + v.vaerdi!, 0) / cells.length;
+    let ws = 0;
+    let w = 0;
+    for (const v of cells) {
+      const pop = population.get(`${v.kommunekode}/${v.aar}`);
+      if (pop) {
+        ws += pop * v.vaerdi!;
+        w += pop;
+      }
+    }
+    const scale = Math.max(Math.abs(nat.vaerdi), 1e-9);
+    errUnweighted += Math.abs(mean - nat.vaerdi) / scale;
+    errWeighted += Math.abs(ws / w - nat.vaerdi) / scale;
+    n++;
+  }
+  const base = "Kildens egen række \"Gennemsnit\" (landsgennemsnit); kilden oplyser ikke, hvordan det er dannet.";
+  if (n === 0) return base;
+  const u = errUnweighted / n;
+  const wgt = errWeighted / n;
+  const pct = (x: number) => (x * 100).toLocaleString("da-DK", { maximumFractionDigits: 1 });
+  if (wgt < u && wgt < 0.02) return `${base} Det ligger tættest på et befolkningsvægtet gennemsnit af kommunerne (gns. afvigelse ${pct(wgt)} %, uvægtet ${pct(u)} %), dvs. et forholdstal af summer.`;
+  if (u <= wgt && u < 0.02) return `${base} Det ligger tættest på et uvægtet gennemsnit af de 98 kommuner (gns. afvigelse ${pct(u)} %, befolkningsvægtet ${pct(wgt)} %).`;
+  return `${base} Det svarer hverken til et uvægtet (afvigelse ${pct(u)} %) eller et befolkningsvægtet gennemsnit (${pct(wgt)} %); sandsynligvis et forholdstal af summer med en anden nævner.`;
+}
+
+let befolkningMemo: { rows: Befolkning[]; national: { maaned: string; befolkning: number }[] } | undefined;
+
+/** Population on the 1st of each month per municipality (DST FOLK1AM). */
+export function buildBefolkning(): { rows: Befolkning[]; national: { maaned: string; befolkning: number }[] } {
+  if (befolkningMemo) return befolkningMemo;
+  const kommuner = buildKommuner();
+  const codeByName = new Map(kommuner.map((k) => [k.navn, k.kommunekode]));
+  const parsed = parseFolk1am(readFileSync(RAW.folk1am), shown(RAW.folk1am), codeByName);
+  const months = [...new Set(parsed.rows.map((r) => r.maaned))].sort();
+  const perCode = new Set(parsed.rows.map((r) => r.kommunekode));
+  const notFound = kommuner.filter((k) => !perCode.has(k.kommunekode));
+  if (notFound.length) throw new Error(`${shown(RAW.folk1am)}: ingen befolkningstal for ${notFound.map((k) => `${k.kommunekode} ${k.navn}`).join(", ")} (stavemåden i OMRÅDE skal svare til DAWA's navn)`);
+  log(
+    reconcile({
+      loader: "befolkning",
+      unit: "rækker (ekskl. Hele landet)",
+      read: parsed.read,
+      written: parsed.rows.length,
+      rejected: parsed.rejected,
+      details: [`${months.length} måneder ${months[0]}–${months[months.length - 1]}, ${parsed.national.length} landstal`]
+    })
+  );
+  befolkningMemo = { rows: parsed.rows, national: parsed.national };
+  return befolkningMemo;
+}

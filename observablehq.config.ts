@@ -1,0 +1,33 @@
+// Observable Framework configuration for kommunetal (https://observablehq.com/framework/config).
+import { readFileSync } from "node:fs";
+
+/** The 98 municipality codes, for the parameterised pages /kommune/<kode>. */
+function kommunekoder(): string[] {
+  const dawa = JSON.parse(readFileSync("data/raw/dawa/kommuner_dataforsyningen_2024.json", "utf-8")) as { kode: string; udenforkommuneinddeling: boolean }[];
+  return dawa.filter((k) => !k.udenforkommuneinddeling).map((k) => k.kode.slice(1)).sort();
+}
+
+export default {
+  title: "kommunetal",
+  root: "src",
+  output: "dist",
+  // Our own stylesheet imports the theme and the Inputs CSS from node_modules; no web fonts.
+  style: "style.css",
+  globalStylesheets: [],
+  // Framework's built-in DuckDB must not download extensions at build time (offline).
+  duckdb: { extensions: { json: null, parquet: null } },
+  pages: [
+    { name: "Kend din kommune", path: "/kommune/" },
+    { name: "Data og filer", path: "/data" },
+    { name: "Notesbog: SQL i browseren", path: "/notesbog" },
+    { name: "Om kommunetal", path: "/om" }
+  ],
+  dynamicPaths: () => kommunekoder().map((kode) => `/kommune/${kode}`),
+  pager: false,
+  search: true,
+  footer: "kommunetal · Kilde: Social- og Indenrigsministeriet (noegletal.dk), Danmarks Statistik, SDFI/DAGI · Åbne data, ingen login, intet sendes nogen steder hen.",
+  head:
+    '<meta name="description" content="Åbent analysearbejdsrum for de 98 danske kommuner">' +
+    // inline icon: no extra request, and no 404 for /favicon.ico
+    `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f5f8b"/><text x="16" y="22" font-size="16" text-anchor="middle" fill="white" font-family="sans-serif">kt</text></svg>')}">`
+};

@@ -1,0 +1,105 @@
+/**
+ * `npm run build`: the whole site, offline, from the committed data snapshot.
+ *
+ * 1. Clear Framework's cache (loader output is keyed to the entry file only, so
+ *    changes in loaders/ or data/ would otherwise not show) and dist/.
+ * 2. Fill Framework's npm cache from node_modules (scripts/npm-cache.ts).
+ * 3. Run `observable build` with the offline guard preloaded into Framework and every
+ *    loader it spawns: any connection to a non-loopback host fails the build.
+ * 4. Post-process: mark pages as Danish, translate Framework's few English UI words.
+ * 5. Check the output: no page or module may contain an error baked in at build time
+ *    (Framework turns some errors into runtime SyntaxErrors and still "succeeds").
+ */
+import { spawn } from "node:child_process";
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fillNpmCache } from "./npm-cache.js";
+
+const ROOT = process.cwd();
+const DIST = join(ROOT, "dist");
+const GUARD = join(ROOT, "scripts", "offline-guard.cjs");
+
+async function* walk(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} sluttede med kode ${code}`))));
+    child.on("error", reject);
+  });
+}
+
+/** Patterns of errors Framework bakes into built pages instead of failing the build. */
+export const BAKED_ERROR = /throw new SyntaxError|non-local import|non-local file path|Unable to resolve/;
+
+export async function checkDist(dist = DIST): Promise<string[]> {
+  const problems: string[] = [];
+  for await (const file of walk(dist)) {
+    // our pages and our own transpiled modules; not the bundled libraries
+    const rel = file.slice(dist.length + 1);
+    if (!(rel.endsWith(".html") || (rel.startsWith("_import/") && rel.endsWith(".js")))) continue;
+    const text = await readFile(file, "utf-8");
+    const m = BAKED_ERROR.exec(text);
+    if (m) problems.push(`${rel}: ${text.slice(Math.max(0, m.index - 80), m.index + 160).replace(/\s+/g, " ")}`);
+  }
+  return problems;
+}
+
+/**
+ * Publish every loader output under a stable, unhashed address: dist/filer/<name>.
+ * Framework serves attachments under content-hashed names (/_file/data/x.1a2b.parquet),
+ * which change with every data update; Excel and Power BI need an address that stays.
+ */
+async function publishFiles(): Promise<string[]> {
+  const cacheData = join(ROOT, "src", ".observablehq", "cache", "data");
+  const target = join(DIST, "filer");
+  await mkdir(target, { recursive: true });
+  const names: string[] = [];
+  for (const entry of await readdir(cacheData, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    await copyFile(join(cacheData, entry.name), join(target, entry.name));
+    names.push(entry.name);
+  }
+  return names.sort();
+}
+
+async function postprocess(): Promise<number> {
+  let n = 0;
+  for await (const file of walk(DIST)) {
+    if (!file.endsWith(".html")) continue;
+    const text = await readFile(file, "utf-8");
+    const out = text
+      .replace(/<html>/, '<html lang="da">')
+      .replace('placeholder="Search"', 'placeholder="Søg"')
+      .replace('title="Toggle sidebar"', 'title="Vis/skjul menu"');
+    if (out !== text) await writeFile(file, out);
+    n++;
+  }
+  return n;
+}
+
+const t0 = performance.now();
+await rm(join(ROOT, "src", ".observablehq", "cache"), { recursive: true, force: true });
+await rm(DIST, { recursive: true, force: true });
+await fillNpmCache();
+const env = {
+  ...process.env,
+  OBSERVABLE_TELEMETRY_DISABLE: "true",
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${GUARD}`.trim(),
+  PATH: `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH}`
+};
+await run(join(ROOT, "node_modules", ".bin", "observable"), ["build"], env);
+const pages = await postprocess();
+const files = await publishFiles();
+const problems = await checkDist();
+if (problems.length) {
+  process.stderr.write(`Byggeriet indeholder fejl bagt ind i siderne:\n${problems.join("\n")}\n`);
+  process.exit(1);
+}
+process.stderr.write(`kommunetal bygget: ${pages} sider og ${files.length} filer i dist/ på ${((performance.now() - t0) / 1000).toFixed(1)} s, offline.\n`);

@@ -1,0 +1,7 @@
+// The 98 municipalities (see loaders/datasets.ts).
+import { buildKommuner } from "../../loaders/datasets.js";
+import { emit } from "../../loaders/lib/emit.js";
+import { KOMMUNER_SCHEMA } from "../../loaders/schemas.js";
+import { toParquet } from "../../loaders/lib/parquet.js";
+
+await emit(() => toParquet(buildKommuner(), KOMMUNER_SCHEMA));

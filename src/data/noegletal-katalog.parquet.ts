@@ -1,0 +1,7 @@
+// One row per key figure with its documentation (see loaders/noegletal-katalog.ts).
+import { buildNoegletal } from "../../loaders/datasets.js";
+import { emit } from "../../loaders/lib/emit.js";
+import { KATALOG_SCHEMA } from "../../loaders/schemas.js";
+import { toParquet } from "../../loaders/lib/parquet.js";
+
+await emit(() => toParquet(buildNoegletal().katalog, KATALOG_SCHEMA));

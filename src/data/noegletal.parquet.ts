@@ -1,0 +1,7 @@
+// Every key figure for every municipality and year, long format (see loaders/datasets.ts).
+import { buildNoegletal } from "../../loaders/datasets.js";
+import { emit } from "../../loaders/lib/emit.js";
+import { NOEGLETAL_SCHEMA } from "../../loaders/schemas.js";
+import { toParquet } from "../../loaders/lib/parquet.js";
+
+await emit(() => toParquet(buildNoegletal().values, NOEGLETAL_SCHEMA));

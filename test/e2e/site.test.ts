@@ -1,0 +1,60 @@
+/**
+ * Every page of the built site opens in Chromium with no console error, no page error,
+ * no error rendered in a cell or baked in at build, no failed request, and no request
+ * from the page or its workers to anything but localhost.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { DIST, openPage, problems, startSite, type Site } from "./harness.js";
+import { BAKED_ERROR } from "../../scripts/build.js";
+
+function pagesIn(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (!name.startsWith("_") && name !== "filer") out.push(...pagesIn(path));
+    } else if (name.endsWith(".html") && name !== "404.html") out.push(path);
+  }
+  return out;
+}
+
+const pages = pagesIn(DIST)
+  .map((p) => "/" + relative(DIST, p).replace(/\\/g, "/").replace(/(index)?\.html$/, ""))
+  .sort();
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe("the built site", () => {
+  test("has the pages we promise", () => {
+    expect(pages).toContain("/");
+    expect(pages).toContain("/data");
+    expect(pages).toContain("/notesbog");
+    expect(pages.filter((p) => /^\/kommune\/\d{3}$/.test(p))).toHaveLength(98);
+  });
+
+  test("no page has an error baked in at build time", () => {
+    for (const p of pagesIn(DIST)) expect(BAKED_ERROR.test(readFileSync(p, "utf-8")), p).toBe(false);
+  });
+
+  test("pages are marked as Danish", () => {
+    expect(readFileSync(join(DIST, "index.html"), "utf-8")).toContain('<html lang="da">');
+  });
+
+  test.each(pages)("%s opens without errors and stays on localhost", async (path) => {
+    const opened = await openPage(site, path);
+    try {
+      expect(await problems(opened)).toEqual([]);
+      expect(opened.requests.length).toBeGreaterThan(0);
+    } finally {
+      await opened.page.close();
+    }
+  });
+});

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests only; the browser tests against the built site have their own config.
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    exclude: ["test/e2e/**", "node_modules/**"],
+    env: { TZ: "Europe/Copenhagen" },
+    testTimeout: 60_000
+  }
+});
