@@ -18,6 +18,9 @@ export default {
   duckdb: { extensions: { json: null, parquet: null } },
   pages: [
     { name: "Kend din kommune", path: "/kommune/" },
+    { name: "Nøgletal", path: "/noegletal" },
+    { name: "Sammenlign to kommuner", path: "/sammenlign" },
+    { name: "Sammenligningsgrupper", path: "/sammenligningsgrupper" },
     { name: "Data og filer", path: "/data" },
     { name: "Notesbog: SQL i browseren", path: "/notesbog" },
     { name: "Om kommunetal", path: "/om" }
