@@ -1,5 +1,5 @@
 // Observable Framework configuration for kommunetal (https://observablehq.com/framework/config).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 
 /** The 98 municipality codes, for the parameterised pages /kommune/<kode>. */
 function kommunekoder(): string[] {
@@ -16,6 +16,7 @@ export default {
   globalStylesheets: [],
   // Framework's built-in DuckDB must not download extensions at build time (offline).
   duckdb: { extensions: { json: null, parquet: null } },
+  // A section appears in the navigation once its page exists.
   pages: [
     { name: "Kend din kommune", path: "/kommune/" },
     { name: "Nøgletal", path: "/noegletal" },
@@ -24,7 +25,7 @@ export default {
     { name: "Data og filer", path: "/data" },
     { name: "Notesbog: SQL i browseren", path: "/notesbog" },
     { name: "Om kommunetal", path: "/om" }
-  ],
+  ].filter((p) => existsSync(`src${p.path}${p.path.endsWith("/") ? "index" : ""}.md`)),
   dynamicPaths: () => kommunekoder().map((kode) => `/kommune/${kode}`),
   pager: false,
   search: true,
