@@ -1,0 +1,7 @@
+// Every backward-elimination step of every default comparison-group regression (see loaders/groups.ts).
+import { buildGroupDefaults } from "../../loaders/groups.js";
+import { emit } from "../../loaders/lib/emit.js";
+import { MODELS_SCHEMA } from "../../loaders/groups-schema.js";
+import { toParquet } from "../../loaders/lib/parquet.js";
+
+await emit(() => toParquet(buildGroupDefaults().models, MODELS_SCHEMA));
