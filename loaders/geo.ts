@@ -5,6 +5,7 @@
  * small enough for every page.
  */
 import { readFileSync } from "node:fs";
+import { geoArea } from "d3-geo";
 import { topology } from "topojson-server";
 import { presimplify, quantile, simplify } from "topojson-simplify";
 import type { Objects, Topology } from "topojson-specification";
@@ -16,6 +17,18 @@ interface Feature {
   type: "Feature";
   properties: Record<string, unknown>;
   geometry: { type: string; coordinates: unknown };
+}
+
+/**
+ * d3-geo (and so Plot) reads polygons on the sphere: an exterior ring must run clockwise,
+ * or the polygon is taken to cover the rest of the globe. GeoJSON (RFC 7946) prescribes
+ * the opposite. Reverse every polygon whose spherical area exceeds a hemisphere.
+ */
+function rewindForD3(geometry: { type: string; coordinates: unknown }): { type: string; coordinates: unknown } {
+  const fix = (rings: number[][][]) => (geoArea({ type: "Polygon", coordinates: rings }) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings);
+  if (geometry.type === "Polygon") return { type: "Polygon", coordinates: fix(geometry.coordinates as number[][][]) };
+  if (geometry.type === "MultiPolygon") return { type: "MultiPolygon", coordinates: (geometry.coordinates as number[][][][]).map(fix) };
+  return geometry;
 }
 
 function dropZ(coords: unknown): unknown {
@@ -41,7 +54,7 @@ export function buildGeo(validCodes: Set<string>, keep = 0.05): Topology {
       rejected.push({ reason: `${code} ${f.properties?.navn ?? ""} er ikke en af de 98 kommuner` });
       return;
     }
-    features.push({ type: "Feature", properties: { kommunekode: code, navn: f.properties.navn }, geometry: { type: f.geometry.type, coordinates: dropZ(f.geometry.coordinates) } });
+    features.push({ type: "Feature", properties: { kommunekode: code, navn: f.properties.navn }, geometry: rewindForD3({ type: f.geometry.type, coordinates: dropZ(f.geometry.coordinates) }) });
   });
   const missing = [...validCodes].filter((c) => !features.some((f) => f.properties.kommunekode === c));
   if (missing.length) throw new Error(`${file}: ingen grænse for kommune ${missing.join(", ")}`);

@@ -23,7 +23,7 @@ import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
 const ROOT = process.cwd();
-const CACHE = join(ROOT, "src", ".observablehq", "cache", "_npm");
+const cacheOf = (siteRoot: string) => join(siteRoot, "src", ".observablehq", "cache", "_npm");
 
 interface BundleSpec {
   /** npm package name */
@@ -79,9 +79,9 @@ async function packageVersion(name: string): Promise<string> {
   return pkg.version as string;
 }
 
-async function bundle(spec: BundleSpec): Promise<string> {
+async function bundle(spec: BundleSpec, cache: string): Promise<string> {
   const version = await packageVersion(spec.name);
-  const dir = join(CACHE, `${spec.name}@${version}`);
+  const dir = join(cache, `${spec.name}@${version}`);
   const out = join(dir, "_esm.js");
   if (!existsSync(out)) {
     const source = spec.source ?? `export * from "${spec.name}";`;
@@ -110,8 +110,10 @@ async function bundle(spec: BundleSpec): Promise<string> {
   return `${spec.name}@${version}`;
 }
 
-export async function fillNpmCache(): Promise<string[]> {
-  const done = await Promise.all(bundles.map(bundle));
+/** Fill the npm cache of the Framework project at `siteRoot` (default: this project). */
+export async function fillNpmCache(siteRoot = ROOT): Promise<string[]> {
+  const cache = cacheOf(siteRoot);
+  const done = await Promise.all(bundles.map((b) => bundle(b, cache)));
   for (const name of placeholders) {
     let version = "0.0.0-ikke-med";
     try {
@@ -119,7 +121,7 @@ export async function fillNpmCache(): Promise<string[]> {
     } catch {
       // not installed: keep the marker version; a page using it gets a 404, not a download
     }
-    await mkdir(join(CACHE, `${name}@${version}`), { recursive: true });
+    await mkdir(join(cache, `${name}@${version}`), { recursive: true });
   }
   return done;
 }
