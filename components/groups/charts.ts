@@ -130,15 +130,15 @@ export function actualPredicted(r: GroupsResult, options: ScatterOptions): HTMLE
     width,
     height: Math.round(Math.min(width, 640) * 0.75),
     grid: true,
-    x: { label: `Forventet ud fra rammebetingelser (${unit}) →`, tickFormat: formatNumber, domain: [lo, hi], nice: true },
-    y: { label: `↑ Faktisk (${unit})`, tickFormat: formatNumber, domain: [lo, hi], nice: true },
+    x: { label: `Forventet ud fra rammebetingelser (${unit}) →`, tickFormat: (d: number) => formatNumber(d), domain: [lo, hi], nice: true },
+    y: { label: `↑ Faktisk (${unit})`, tickFormat: (d: number) => formatNumber(d), domain: [lo, hi], nice: true },
     color: { domain: ["andre", "gruppe", "valgt"], range: ["#9aa5b1", GROUP, ACCENT], legend: true, tickFormat: (d: string) => ({ andre: "øvrige kommuner", gruppe: "sammenligningsgruppen", valgt: "valgt kommune" })[d] ?? d },
     marks: [
       Plot.line([[lo, lo], [hi, hi]], { stroke: "#555", strokeDasharray: "4,3" }),
       Plot.dot(pts.filter((p) => p.role === "andre"), { x: "x", y: "y", fill: "role", r: 3, fillOpacity: 0.7 }),
       Plot.dot(pts.filter((p) => p.role === "gruppe"), { x: "x", y: "y", fill: "role", r: 4.5, stroke: "white" }),
       Plot.dot(pts.filter((p) => p.role === "valgt"), { x: "x", y: "y", fill: "role", r: 7, stroke: "black" }),
-      Plot.text(pts.filter((p) => p.role !== "andre"), { x: "x", y: "y", text: "navn", dy: -10, fontSize: 10 }),
+      Plot.text(pts.filter((p) => p.role === "valgt"), { x: "x", y: "y", text: "navn", dy: -12, fontSize: 11, fontWeight: "bold" }),
       Plot.tip(pts, Plot.pointer({ x: "x", y: "y", title: (p: (typeof pts)[number]) => `${p.navn} (${p.k})\nfaktisk ${formatNumber(p.y)}\nforventet ${formatNumber(p.x)}\nforskel ${formatNumber(p.y - p.x)}` }))
     ]
   });

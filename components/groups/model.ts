@@ -198,7 +198,7 @@ export function backwardEliminate(y: Float64Array, z: readonly Float64Array[], i
     if (current.length === 0)
       throw new GroupsError(
         "none-kept",
-        `Ingen af de valgte variable er statistisk signifikante på niveau ${alpha} for dette udfald; der er intet at beregne afstande på. Vælg et højere signifikansniveau eller andre variable.`,
+        `Ingen af de valgte variable er statistisk signifikante på niveau ${String(alpha).replace(".", ",")} for dette udfald; der er intet at beregne afstande på. Vælg et højere signifikansniveau eller andre variable.`,
         [...ids]
       );
   }

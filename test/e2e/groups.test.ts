@@ -1,0 +1,136 @@
+/**
+ * /sammenligningsgrupper in Chromium against the built site: the default settings give
+ * the groups published at build time (and so the numbers checked against R), the
+ * bootstrap runs in a Web Worker to the end, settings round-trip through the URL,
+ * errors are shown in words, and the exports are Danish-Excel CSV and real XLSX.
+ * No request may leave localhost, and no console error may occur.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { openPage, problems, startSite, waitForFramework, type Site } from "./harness.js";
+import { buildGroupDefaults } from "../../loaders/groups.js";
+import { parseArgs, runCli } from "../../loaders/cli/groups.js";
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+/** Rows of the group table: [rang, navn, kode, afstand, gensidig, sandsynlighed]. */
+async function groupTable(page: Page): Promise<string[][]> {
+  return page.$$eval(".card:has(h2:text-matches('^Gruppen for')) table tbody tr", (trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => (td.textContent ?? "").trim()).filter((t) => t !== ""))
+  );
+}
+
+async function waitForBootstrap(page: Page) {
+  await page.waitForSelector(".kt-progress[data-status=done]", { timeout: 60_000 });
+  await waitForFramework(page);
+}
+
+describe("/sammenligningsgrupper", () => {
+  test("default settings: the published default group, bootstrap probabilities from the worker, no errors", async () => {
+    const o = await openPage(site, "/sammenligningsgrupper", { waitFor: ".kt-progress" });
+    try {
+      await waitForBootstrap(o.page);
+      expect(await problems(o)).toEqual([]);
+      // the worker script came from the site itself
+      expect(o.requests.some((u) => /\/_file\/workers\/sammenligningsgrupper-bootstrap\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+      const rows = await groupTable(o.page);
+      expect(rows).toHaveLength(10);
+      const published = buildGroupDefaults().rows.filter((r) => r.omraade === "folkeskole" && r.aar === 2018 && r.kommunekode === "101");
+      expect(rows.map((r) => r[2])).toEqual(published.map((r) => r.nabo));
+      expect(rows.map((r) => r[0])).toEqual(published.map((r) => String(r.rang)));
+      // distances shown in Danish format, equal to the published ones rounded to kroner
+      expect(rows[0][3]).toBe(Math.round(published[0].afstand).toLocaleString("da-DK"));
+      expect(rows.map((r) => r[4])).toEqual(published.map((r) => (r.gensidig ? "ja" : "nej")));
+      // every neighbour has a bootstrap probability in percent
+      for (const r of rows) expect(r[5]).toMatch(/^\d{1,3} %$/);
+      // the settings are in the address
+      const url = new URL(o.page.url());
+      expect(url.searchParams.get("omraade")).toBe("folkeskole");
+      expect(url.searchParams.get("aar")).toBe("2018");
+      expect(url.searchParams.get("kommune")).toBe("101");
+      expect(url.searchParams.get("metode")).toBe("beta");
+      // the regression table shows R² as computed in Node (golden-tested against R)
+      const text = await o.page.textContent("main");
+      expect(text).toContain("R² = 0,206");
+      expect(text).toMatch(/Beregnet i din browser på \d+ ms/);
+    } finally {
+      await o.page.close();
+    }
+  });
+
+  test("settings from a shared address are applied and give the command line's result", async () => {
+    const o = await openPage(site, "/sammenligningsgrupper?omraade=aeldre&aar=2017&kommune=851&alpha=1&metode=euclid&n=5&gentagelser=200&seed=7", { waitFor: ".kt-progress" });
+    try {
+      await waitForBootstrap(o.page);
+      expect(await problems(o)).toEqual([]);
+      const rows = await groupTable(o.page);
+      expect(rows).toHaveLength(5);
+      const vars = new URL(o.page.url()).searchParams.get("vars")!.split(",");
+      const logs = new URL(o.page.url()).searchParams.get("log")?.split(",") ?? [];
+      const cli = runCli(parseArgs(["--outcome", "udg-til-aeldre-samt-voksne-m-saerl-behov-pr-18plus-aarig", "--vars", vars.join(","), "--log", logs.join(","), "--year", "2017", "--alpha", "1", "--method", "euclid", "--top", "5"]));
+      expect(rows.map((r) => r[2])).toEqual((cli.neighbours as Record<string, string[]>)["851"]);
+      expect(await o.page.textContent(".kt-progress")).toContain("200 af 200");
+      const url = new URL(o.page.url());
+      expect(url.searchParams.get("n")).toBe("5");
+      expect(url.searchParams.get("seed")).toBe("7");
+    } finally {
+      await o.page.close();
+    }
+  });
+
+  test("changing a control recomputes and updates the address", async () => {
+    const o = await openPage(site, "/sammenligningsgrupper?gentagelser=200", { waitFor: ".kt-progress" });
+    try {
+      await o.page.locator("form:has(label:text-is('Område')) select").selectOption({ label: "Dagtilbud" });
+      await o.page.waitForFunction(() => new URL(location.href).searchParams.get("omraade") === "dagtilbud");
+      await waitForBootstrap(o.page);
+      expect(await o.page.textContent(".card:has(h2:text-matches('^Gruppen for')) h2")).toContain("dagtilbud");
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await o.page.close();
+    }
+  });
+
+  test("a setting that cannot be computed is explained in words, not as a broken page", async () => {
+    const o = await openPage(site, "/sammenligningsgrupper?omraade=folkeskole&aar=2018&vars=andel-ejerboliger,andel-3-5-aarige&alpha=0.01", { waitFor: ".kt-error-card" });
+    try {
+      const text = await o.page.textContent(".kt-error-card");
+      expect(text).toContain("Ingen af de valgte variable er statistisk signifikante på niveau 0,01");
+      expect(text).toContain("Andel ejerboliger");
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await o.page.close();
+    }
+  });
+
+  test("the group table exports as Danish-Excel CSV and as XLSX", async () => {
+    const o = await openPage(site, "/sammenligningsgrupper?gentagelser=200", { waitFor: ".kt-progress" });
+    try {
+      await waitForBootstrap(o.page);
+      const card = o.page.locator(".card:has(h2:text-matches('^Gruppen for'))");
+      const [csv] = await Promise.all([o.page.waitForEvent("download"), card.locator("button[data-export=csv]").click()]);
+      expect(csv.suggestedFilename()).toBe("sammenligningsgruppe-folkeskole-2018-101.csv");
+      const text = readFileSync((await csv.path())!, "utf-8");
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      const lines = text.slice(1).split("\r\n");
+      expect(lines[0]).toMatch(/^Rang;Kommunekode;Kommune;Afstand/);
+      expect(lines).toHaveLength(1 + 10 + 1 + 1 + 1 + 1); // header, rows, blank, title, source, final newline
+      expect(lines[1]).toMatch(/^1;\d{3};[^;]+;\d+,\d{2};(ja|nej);(0,\d{3}|1,000);\d+;\d+$/);
+      expect(text).toContain("Kilde: Social- og Indenrigsministeriet, Kommunale Nøgletal (noegletal.dk)");
+      const [xlsx] = await Promise.all([o.page.waitForEvent("download", { timeout: 60_000 }), card.locator("button[data-export=xlsx]").click()]);
+      expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+      const bytes = readFileSync((await xlsx.path())!);
+      expect(bytes.subarray(0, 2).toString()).toBe("PK");
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await o.page.close();
+    }
+  });
+});
