@@ -55,3 +55,43 @@ export function startBootstrapWorker(
     if (!finished) worker.terminate();
   };
 }
+
+/**
+ * One bootstrap run that several page cells can follow: the progress bar subscribes to
+ * every report, the tables only to the final result (so they render once, not at every
+ * progress report). The worker is stopped by `stop()`, e.g. on Framework's invalidation.
+ */
+export class BootstrapRun {
+  private last: BootstrapState | null = null;
+  private readonly listeners = new Set<(s: BootstrapState) => void>();
+  private readonly stopWorker: () => void;
+
+  constructor(url: string, input: GroupsInput, options: GroupsOptions, boot: { resamples: number; seed: number; reselect: boolean }) {
+    this.stopWorker = startBootstrapWorker(url, input, options, boot, (s) => {
+      this.last = s;
+      for (const l of this.listeners) l(s);
+    });
+  }
+
+  /**
+   * Call `fn` with the latest state now, and then with every later one (or, with
+   * `finalOnly`, only with the final one); returns an unsubscribe function. Reporting
+   * the current state at once matters: a Framework cell waiting on a generator that
+   * has not yielded keeps every dependent cell (and its old output) pending.
+   */
+  subscribe(fn: (s: BootstrapState) => void, { finalOnly = false } = {}): () => void {
+    const l = (s: BootstrapState) => {
+      if (!finalOnly || s.status !== "running") fn(s);
+    };
+    this.listeners.add(l);
+    if (this.last) fn(this.last);
+    return () => {
+      this.listeners.delete(l);
+    };
+  }
+
+  stop(): void {
+    this.stopWorker();
+    this.listeners.clear();
+  }
+}
