@@ -33,7 +33,7 @@ export function groupMap(features: FeatureCollection<Geometry, KommuneProps>, ko
     projection: { type: "transverse-mercator", rotate: [-11, -56], domain: features },
     color: { type: "linear", domain: [1, Math.max(top, 2)], range: ["#b35806", "#fdb863"], legend: true, label: "Rang i gruppen (1 = mest sammenlignelig)", tickFormat: (d: number) => String(d) },
     marks: [
-      Plot.geo(features, { fill: "#eee", stroke: "white", strokeWidth: 0.5 }),
+      Plot.geo(features, { fill: "#d9dde2", stroke: "white", strokeWidth: 0.5 }),
       Plot.geo(inGroup, { fill: (f: KommuneFeature) => rankOf.get(f.properties.kommunekode)!.rank, stroke: "white", strokeWidth: 0.5 }),
       Plot.geo(self, { fill: ACCENT, stroke: "black", strokeWidth: 1.5 }),
       Plot.text(inGroup, Plot.geoCentroid({ text: (f: KommuneFeature) => String(rankOf.get(f.properties.kommunekode)!.rank), fill: "black", fontSize: 10, fontWeight: "bold" })),
