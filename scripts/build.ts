@@ -14,18 +14,11 @@ import { spawn } from "node:child_process";
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fillNpmCache } from "./npm-cache.js";
+import { checkDist, walk } from "./check-dist.js";
 
 const ROOT = process.cwd();
 const DIST = join(ROOT, "dist");
 const GUARD = join(ROOT, "scripts", "offline-guard.cjs");
-
-async function* walk(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else yield path;
-  }
-}
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -33,22 +26,6 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} sluttede med kode ${code}`))));
     child.on("error", reject);
   });
-}
-
-/** Patterns of errors Framework bakes into built pages instead of failing the build. */
-export const BAKED_ERROR = /throw new SyntaxError|non-local import|non-local file path|Unable to resolve/;
-
-export async function checkDist(dist = DIST): Promise<string[]> {
-  const problems: string[] = [];
-  for await (const file of walk(dist)) {
-    // our pages and our own transpiled modules; not the bundled libraries
-    const rel = file.slice(dist.length + 1);
-    if (!(rel.endsWith(".html") || (rel.startsWith("_import/") && rel.endsWith(".js")))) continue;
-    const text = await readFile(file, "utf-8");
-    const m = BAKED_ERROR.exec(text);
-    if (m) problems.push(`${rel}: ${text.slice(Math.max(0, m.index - 80), m.index + 160).replace(/\s+/g, " ")}`);
-  }
-  return problems;
 }
 
 /**
@@ -84,22 +61,27 @@ async function postprocess(): Promise<number> {
   return n;
 }
 
-const t0 = performance.now();
-await rm(join(ROOT, "src", ".observablehq", "cache"), { recursive: true, force: true });
-await rm(DIST, { recursive: true, force: true });
-await fillNpmCache();
-const env = {
-  ...process.env,
-  OBSERVABLE_TELEMETRY_DISABLE: "true",
-  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${GUARD}`.trim(),
-  PATH: `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH}`
-};
-await run(join(ROOT, "node_modules", ".bin", "observable"), ["build"], env);
-const pages = await postprocess();
-const files = await publishFiles();
-const problems = await checkDist();
-if (problems.length) {
-  process.stderr.write(`Byggeriet indeholder fejl bagt ind i siderne:\n${problems.join("\n")}\n`);
-  process.exit(1);
+/** The whole build; see the module comment. */
+export async function buildSite(): Promise<void> {
+  const t0 = performance.now();
+  await rm(join(ROOT, "src", ".observablehq", "cache"), { recursive: true, force: true });
+  await rm(DIST, { recursive: true, force: true });
+  await fillNpmCache();
+  const env = {
+    ...process.env,
+    OBSERVABLE_TELEMETRY_DISABLE: "true",
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${GUARD}`.trim(),
+    PATH: `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH}`
+  };
+  await run(join(ROOT, "node_modules", ".bin", "observable"), ["build"], env);
+  const pages = await postprocess();
+  const files = await publishFiles();
+  const problems = await checkDist(DIST);
+  if (problems.length) {
+    process.stderr.write(`Byggeriet indeholder fejl bagt ind i siderne:\n${problems.join("\n")}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`kommunetal bygget: ${pages} sider og ${files.length} filer i dist/ på ${((performance.now() - t0) / 1000).toFixed(1)} s, offline.\n`);
 }
-process.stderr.write(`kommunetal bygget: ${pages} sider og ${files.length} filer i dist/ på ${((performance.now() - t0) / 1000).toFixed(1)} s, offline.\n`);
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildSite();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { DIST, openPage, problems, startSite, type Site } from "./harness.js";
-import { BAKED_ERROR } from "../../scripts/build.js";
+import { BAKED_ERROR } from "../../scripts/check-dist.js";
 
 function pagesIn(dir: string): string[] {
   const out: string[] = [];

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { checkDist } from "../../scripts/build.js";
+import { checkDist } from "../../scripts/check-dist.js";
 import { fillNpmCache } from "../../scripts/npm-cache.js";
 
 const GUARD = resolve("scripts/offline-guard.cjs");
