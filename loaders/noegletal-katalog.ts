@@ -29,12 +29,18 @@ export const AREAS: Area[] = [
 
 const AREA_RULES: [RegExp, string][] = [
   [/vand|fors\.?virks|forsyningsvirksomhed \(til/i, "forsyning"],
-  [/dagtilbud|dagpasning|dagpleje|daginstitution|vuggestue|børnehave|fritidshjem|frit\.hj|aldersint|int\. inst|pasning|søskenderabat|SFO/i, "dagtilbud"],
+  // before the word rules below: "ældrebol." in a debt figure, "skattefinansieret anlæg" (an expenditure)
+  [/gæld|likvid/i, "skat"],
+  [/skattefinansieret anlæg/i, "oekonomi"],
+  [/førtidspension|udlændinge/i, "social"],
+  [/transport og infrastruktur/i, "oekonomi"],
+  // \bSFO\b: "voldsforbrydelser" and "introduktionsforløb" contain the letters s-f-o
+  [/dagtilbud|dagpasning|dagpleje|daginstitution|vuggestue|børnehave|fritidshjem|frit\.hj|aldersint|int\. inst|pasning|søskenderabat|\bSFO\b/i, "dagtilbud"],
   [/folkeskole|skole|elev|klassekvotient|normalklasse|Undervisningsudgifter/i, "skole"],
-  [/bibliotek|kultur|sport|udlånsmateriale/i, "kultur"],
+  [/bibliotek|kultur|\bsport|udlånsmateriale/i, "kultur"],
   [/ældre|pleje|aflastn|udbragt mad|pensionist|beskyttede boliger/i, "aeldre"],
   [/særlige behov|særl\. behov|forsørgelse|introduktion|sygedagpenge|boligsikr|førtidspension|kontanthjælp|aktivering|boligydelse|centr\. ref|voksne\/hand/i, "social"],
-  [/ledelse|adm(ini)?nistration|personale|årsværk|leverandør|konkurrenceuds|konk\.uds|udlicitering/i, "administration"],
+  [/ledelse|\bled\. og adm\.|adm(ini)?nistration|personale|årsværk|leverandør|konkurrenceuds|konk\.uds|udlicitering/i, "administration"],
   [/skat|udskrivn|beskatning|grundværdi|grundskyld|dækningsafgift|dækn\.afg|indtægt|indt\.|refusion|finansiering|gæld|likvid|tilskud og udlign|anl\.fin|anlægsindt/i, "skat"],
   [/serviceudg|serviceniveau|driftsudgifter|udgifter i alt|udg\.|bruttoanlæg|udgiftsbehov \(hoved/i, "oekonomi"]
 ];

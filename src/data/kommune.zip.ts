@@ -1,0 +1,5 @@
+// One JSON per municipality for the pages /kommune/<kode> (see loaders/kdk.ts and loaders/kdk-pages.ts).
+import { emit } from "../../loaders/lib/emit.js";
+import { buildPagesZip } from "../../loaders/kdk-pages.js";
+
+await emit(() => buildPagesZip());
