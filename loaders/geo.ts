@@ -23,6 +23,29 @@ function dropZ(coords: unknown): unknown {
   return Array.isArray(coords) ? coords.map(dropZ) : coords;
 }
 
+/** Twice the signed planar area of a ring (x = lon, y = lat): positive when counterclockwise. */
+function signedArea(ring: number[][]): number {
+  let s = 0;
+  for (let i = 0, n = ring.length; i < n; i++) {
+    const [x1, y1] = ring[i];
+    const [x2, y2] = ring[(i + 1) % n];
+    s += x1 * y2 - x2 * y1;
+  }
+  return s;
+}
+
+/**
+ * Wind polygons the way d3-geo (and so Plot) expects: exterior rings clockwise, holes
+ * counterclockwise. DAGI's GeoJSON follows RFC 7946 (the opposite), which d3-geo reads
+ * as "the whole globe except the municipality": every map came out as one filled box.
+ */
+export function rewindForD3(geometry: { type: string; coordinates: unknown }): { type: string; coordinates: unknown } {
+  const polygon = (rings: number[][][]) => rings.map((r, i) => ((i === 0) === signedArea(r) > 0 ? [...r].reverse() : r));
+  if (geometry.type === "Polygon") return { type: "Polygon", coordinates: polygon(geometry.coordinates as number[][][]) };
+  if (geometry.type === "MultiPolygon") return { type: "MultiPolygon", coordinates: (geometry.coordinates as number[][][][]).map(polygon) };
+  return geometry;
+}
+
 export function buildGeo(validCodes: Set<string>, keep = 0.05): Topology {
   const file = shown(RAW.geo);
   let data: { features?: Feature[] };
@@ -41,7 +64,7 @@ export function buildGeo(validCodes: Set<string>, keep = 0.05): Topology {
       rejected.push({ reason: `${code} ${f.properties?.navn ?? ""} er ikke en af de 98 kommuner` });
       return;
     }
-    features.push({ type: "Feature", properties: { kommunekode: code, navn: f.properties.navn }, geometry: { type: f.geometry.type, coordinates: dropZ(f.geometry.coordinates) } });
+    features.push({ type: "Feature", properties: { kommunekode: code, navn: f.properties.navn }, geometry: rewindForD3({ type: f.geometry.type, coordinates: dropZ(f.geometry.coordinates) }) });
   });
   const missing = [...validCodes].filter((c) => !features.some((f) => f.properties.kommunekode === c));
   if (missing.length) throw new Error(`${file}: ingen grænse for kommune ${missing.join(", ")}`);
