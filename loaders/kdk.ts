@@ -23,8 +23,12 @@
 import { buildBefolkning, buildKommuner, buildNoegletal, NOEGLETAL_KILDE, type KatalogRow, type Kommune, type NoegletalRow } from "./datasets.js";
 import { AREAS } from "./noegletal-katalog.js";
 
+import { meanOf, NUMERIC_STATUS, rankDescending } from "../components/ranking.js";
+
+export { meanOf, rankDescending };
+
 /** Statuses that carry a number that can be ranked and averaged. */
-export const NUMERIC = new Set(["ok", "nul"]);
+export const NUMERIC = NUMERIC_STATUS;
 
 /** Page areas → the comparison-group engine's areas (agreed with the groups engineer). */
 export const COMPARISON_AREA: Record<string, string> = {
@@ -98,41 +102,6 @@ export function comparisonGroup(kode: string, pageArea: string, ctx: GroupContex
     beskrivelse: `De ${medlemmer.length} øvrige kommuner i Danmarks Statistiks kommunegruppe "${self.kommunegruppe}" (KOMGRP). Samme gruppe på alle områder, indtil de områdevise sammenligningsgrupper er publiceret.`,
     medlemmer
   };
-}
-
-/**
- * Competition ranks, 1 = highest: rank = 1 + number of strictly higher values.
- * @example rankDescending(new Map([["a", 3], ["b", 5], ["c", 3]])) // a → 2, b → 1, c → 2
- */
-export function rankDescending(values: Map<string, number>): Map<string, number> {
-  const sorted = [...values.values()].sort((a, b) => b - a);
-  const out = new Map<string, number>();
-  for (const [kode, v] of values) {
-    // first index whose value is not above v (binary search over the descending list)
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] > v) lo = mid + 1;
-      else hi = mid;
-    }
-    out.set(kode, lo + 1);
-  }
-  return out;
-}
-
-/** Unweighted mean of the values of `codes` that have one; null when none has. */
-export function meanOf(values: Map<string, number>, codes: string[]): { gns: number | null; n: number } {
-  let s = 0;
-  let n = 0;
-  for (const c of codes) {
-    const v = values.get(c);
-    if (v !== undefined) {
-      s += v;
-      n++;
-    }
-  }
-  return { gns: n ? s / n : null, n };
 }
 
 export interface NationalFigure {

@@ -43,3 +43,11 @@ export function groupCountText(f: Pick<PageFigure, "gruppe" | "janej">): string 
 }
 
 export const GROUP_MEAN_RULE = "Gruppegennemsnit: uvægtet gennemsnit af de øvrige kommuner i sammenligningsgruppen, der har en værdi for året (kommunen selv indgår ikke).";
+
+/** What kommunetal shows as the national figure for a catalogue row, in one sentence. */
+export function catalogueNationalNote(k: { landstal: string | null; enhed: string }): string {
+  if (k.enhed === "ja/nej") return "Ja/nej-nøgletal: kommunetal viser antallet af kommuner, der har svaret ja.";
+  if (k.landstal === null) return "Kommunetal viser i stedet et uvægtet gennemsnit af kommunerne med en værdi for året (beregnet af kommunetal, ikke et officielt landstal).";
+  if (k.landstal === "I alt") return "Kommunetal viser kildens I alt (en sum, ikke sammenlignelig med en enkelt kommunes tal) og tegner den ikke i de små grafer.";
+  return "Kommunetal viser kildens eget landstal uændret.";
+}
