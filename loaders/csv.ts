@@ -14,15 +14,12 @@
  * page names the source of every file (downloads from the pages do carry the line).
  */
 import type { ColumnType, Schema } from "./lib/parquet.js";
+import { csvNumber } from "../components/export.js";
 
 export const BOM = "\uFEFF";
 
-/** `1234.5` → `1234,5`; never exponent notation. */
-export function danishDecimal(x: number): string {
-  let s = String(x);
-  if (/e/i.test(s)) s = x.toFixed(20).replace(/0+$/, "").replace(/\.$/, "");
-  return s.replace(".", ",");
-}
+/** `1234.5` → `1234,5`; never exponent notation (the same rule as the page downloads). */
+export const danishDecimal = (x: number): string => csvNumber(x);
 
 function quote(s: string): string {
   return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -27,7 +27,7 @@ export function nationalSourceText(land: NationalFigure): string {
 
 export function nationalValueText(f: Pick<PageFigure, "land" | "decimaler" | "janej">): string {
   if (f.janej) return f.land.vaerdi === null ? "ingen svar" : `${f.land.vaerdi} af ${f.land.n} har ja`;
-  return formatValue(f.land.vaerdi, f.land.status, f.land.kilde === "beregnet" ? f.decimaler : undefined);
+  return formatValue(f.land.vaerdi, f.land.status, f.decimaler);
 }
 
 export function groupValueText(f: Pick<PageFigure, "gruppe" | "decimaler" | "janej">): string {
