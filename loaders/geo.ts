@@ -5,6 +5,7 @@
  * small enough for every page.
  */
 import { readFileSync } from "node:fs";
+import { geoArea } from "d3-geo";
 import { topology } from "topojson-server";
 import { presimplify, quantile, simplify } from "topojson-simplify";
 import type { Objects, Topology } from "topojson-specification";
@@ -18,32 +19,21 @@ interface Feature {
   geometry: { type: string; coordinates: unknown };
 }
 
+/**
+ * d3-geo (and so Plot) reads polygons on the sphere: an exterior ring must run clockwise,
+ * or the polygon is taken to cover the rest of the globe. GeoJSON (RFC 7946) prescribes
+ * the opposite. Reverse every polygon whose spherical area exceeds a hemisphere.
+ */
+function rewindForD3(geometry: { type: string; coordinates: unknown }): { type: string; coordinates: unknown } {
+  const fix = (rings: number[][][]) => (geoArea({ type: "Polygon", coordinates: rings }) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings);
+  if (geometry.type === "Polygon") return { type: "Polygon", coordinates: fix(geometry.coordinates as number[][][]) };
+  if (geometry.type === "MultiPolygon") return { type: "MultiPolygon", coordinates: (geometry.coordinates as number[][][][]).map(fix) };
+  return geometry;
+}
+
 function dropZ(coords: unknown): unknown {
   if (Array.isArray(coords) && typeof coords[0] === "number") return coords.slice(0, 2);
   return Array.isArray(coords) ? coords.map(dropZ) : coords;
-}
-
-/** Twice the signed planar area of a ring (x = lon, y = lat): positive when counterclockwise. */
-function signedArea(ring: number[][]): number {
-  let s = 0;
-  for (let i = 0, n = ring.length; i < n; i++) {
-    const [x1, y1] = ring[i];
-    const [x2, y2] = ring[(i + 1) % n];
-    s += x1 * y2 - x2 * y1;
-  }
-  return s;
-}
-
-/**
- * Wind polygons the way d3-geo (and so Plot) expects: exterior rings clockwise, holes
- * counterclockwise. DAGI's GeoJSON follows RFC 7946 (the opposite), which d3-geo reads
- * as "the whole globe except the municipality": every map came out as one filled box.
- */
-export function rewindForD3(geometry: { type: string; coordinates: unknown }): { type: string; coordinates: unknown } {
-  const polygon = (rings: number[][][]) => rings.map((r, i) => ((i === 0) === signedArea(r) > 0 ? [...r].reverse() : r));
-  if (geometry.type === "Polygon") return { type: "Polygon", coordinates: polygon(geometry.coordinates as number[][][]) };
-  if (geometry.type === "MultiPolygon") return { type: "MultiPolygon", coordinates: (geometry.coordinates as number[][][][]).map(polygon) };
-  return geometry;
 }
 
 export function buildGeo(validCodes: Set<string>, keep = 0.05): Topology {

@@ -27,22 +27,24 @@ export const AREAS: Area[] = [
   { id: "forsyning", navn: "Forsyning" }
 ];
 
+// Ordered: the first rule that matches wins, so the specific ones come first
+// (e.g. "gæld ekskl. ældrebol." is finance, not elder care; "Førtidspensionister" is
+// employment, not pensioners). Word boundaries keep "sport" out of "transport" and
+// "SFO" out of "voldsforbrydelser".
 const AREA_RULES: [RegExp, string][] = [
-  [/vand|fors\.?virks|forsyningsvirksomhed \(til/i, "forsyning"],
-  // before the word rules below: "ældrebol." in a debt figure, "skattefinansieret anlæg" (an expenditure)
-  [/gæld|likvid/i, "skat"],
+  [/vand|forsyningsvirksomhed pr\. indb\. \(til|bruttoanlægsudg\. til fors/i, "forsyning"],
+  [/gæld|likvid|anl\.fin|anlægsindt/i, "skat"],
   [/skattefinansieret anlæg/i, "oekonomi"],
-  [/førtidspension|udlændinge/i, "social"],
-  [/transport og infrastruktur/i, "oekonomi"],
-  // \bSFO\b: "voldsforbrydelser" and "introduktionsforløb" contain the letters s-f-o
-  [/dagtilbud|dagpasning|dagpleje|daginstitution|vuggestue|børnehave|fritidshjem|frit\.hj|aldersint|int\. inst|pasning|søskenderabat|\bSFO\b/i, "dagtilbud"],
+  [/ældre samt voksne/i, "aeldre"],
+  [/førtidspension|særlige behov|særl\. behov|forsørgelse|introduktion|sygedagpenge|boligsikr|kontanthjælp|aktivering|centr\. ref|voksne\/hand/i, "social"],
+  [/\bSFO\b/, "dagtilbud"],
+  [/dagtilbud|dagpasning|dagpleje|daginstitution|vuggestue|børnehave|fritidshjem|frit\.hj|aldersint|int\. inst|pasning|søskenderabat/i, "dagtilbud"],
   [/folkeskole|skole|elev|klassekvotient|normalklasse|Undervisningsudgifter/i, "skole"],
-  [/bibliotek|kultur|\bsport|udlånsmateriale/i, "kultur"],
-  [/ældre|pleje|aflastn|udbragt mad|pensionist|beskyttede boliger/i, "aeldre"],
-  [/særlige behov|særl\. behov|forsørgelse|introduktion|sygedagpenge|boligsikr|førtidspension|kontanthjælp|aktivering|boligydelse|centr\. ref|voksne\/hand/i, "social"],
-  [/ledelse|\bled\. og adm\.|adm(ini)?nistration|personale|årsværk|leverandør|konkurrenceuds|konk\.uds|udlicitering/i, "administration"],
-  [/skat|udskrivn|beskatning|grundværdi|grundskyld|dækningsafgift|dækn\.afg|indtægt|indt\.|refusion|finansiering|gæld|likvid|tilskud og udlign|anl\.fin|anlægsindt/i, "skat"],
-  [/serviceudg|serviceniveau|driftsudgifter|udgifter i alt|udg\.|bruttoanlæg|udgiftsbehov \(hoved/i, "oekonomi"]
+  [/bibliotek|kultur|\bsport\b|udlånsmateriale/i, "kultur"],
+  [/ældre|pleje|aflastn|udbragt mad|pensionist|beskyttede boliger|boligydelse/i, "aeldre"],
+  [/ledelse|led\. og adm|adm\.|adm(ini)?nistration|personale|årsværk|leverandør|konkurrenceuds|konk\.uds|udlicitering/i, "administration"],
+  [/skat|udskrivn|beskatning|grundværdi|grundskyld|dækningsafgift|dækn\.afg|indtægt|indt\.|refusion|finansiering|tilskud og udlign/i, "skat"],
+  [/serviceudg|serviceniveau|driftsudgifter|udgifter i alt|udg\.|bruttoanlæg/i, "oekonomi"]
 ];
 
 /** Area of a key figure from its title; anything else is a structural condition. */
@@ -62,7 +64,7 @@ export function unitOf(titel: string): string {
   if (/Befolkningstæthed/i.test(t)) return "indbyggere pr. km²";
   if (/indeks|\(gns\s*=?\s*1,00\)/i.test(t)) return "indeks (landsgennemsnit = 1,00)";
   if (/promille|prm\./i.test(t)) return "promille";
-  if (/^Andel |\(pct\.\)|procent|pct\./i.test(t)) return "pct.";
+  if (/^Andel |^Befolkningsandel|\(pct\.\)|procent|pct\./i.test(t)) return "pct.";
   if (/takst|^Betaling|afgift|bidrag/i.test(t)) return "kr.";
   if (EXPENDITURE.test(t)) {
     const per = /pr\.?\s+(.+)$/i.exec(t);

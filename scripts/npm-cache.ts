@@ -15,15 +15,15 @@
  * empty version directory: using them in a page fails with a clear 404, not a fetch
  * to the internet at build time.
  */
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 
 const require = createRequire(import.meta.url);
 const ROOT = process.cwd();
-const CACHE = join(ROOT, "src", ".observablehq", "cache", "_npm");
+const cacheOf = (siteRoot: string) => join(siteRoot, "src", ".observablehq", "cache", "_npm");
 
 interface BundleSpec {
   /** npm package name */
@@ -32,6 +32,12 @@ interface BundleSpec {
   source?: string;
   /** files copied verbatim, relative to the package root */
   files?: string[];
+  /**
+   * packages imported from their own cached bundle instead of being inlined, so that
+   * objects crossing the boundary are instances of the same classes (Framework does the
+   * same: DuckDB-WASM and the standard library share one apache-arrow)
+   */
+  shared?: string[];
 }
 
 const bundles: BundleSpec[] = [
@@ -54,6 +60,7 @@ const bundles: BundleSpec[] = [
   {
     name: "@duckdb/duckdb-wasm",
     source: `export * from "@duckdb/duckdb-wasm";`,
+    shared: ["apache-arrow"],
     files: [
       "dist/duckdb-mvp.wasm",
       "dist/duckdb-eh.wasm",
@@ -79,9 +86,25 @@ async function packageVersion(name: string): Promise<string> {
   return pkg.version as string;
 }
 
-async function bundle(spec: BundleSpec): Promise<string> {
+/** esbuild plugin: resolve `shared` packages to their bundle in `cache`, relative to `fromDir`. */
+function sharedImports(names: string[], fromDir: string, cache: string): Plugin {
+  return {
+    name: "kommunetal-shared-imports",
+    setup(b) {
+      if (names.length === 0) return;
+      const filter = new RegExp(`^(${names.map((n) => n.replace(/[/.]/g, "\\$&")).join("|")})$`);
+      b.onResolve({ filter }, async (args) => {
+        const version = await packageVersion(args.path);
+        const target = join(cache, `${args.path}@${version}`, "_esm.js");
+        return { path: relative(fromDir, target).split(sep).join("/").replace(/^(?!\.)/, "./"), external: true };
+      });
+    }
+  };
+}
+
+async function bundle(spec: BundleSpec, cache: string): Promise<string> {
   const version = await packageVersion(spec.name);
-  const dir = join(CACHE, `${spec.name}@${version}`);
+  const dir = join(cache, `${spec.name}@${version}`);
   const out = join(dir, "_esm.js");
   if (!existsSync(out)) {
     const source = spec.source ?? `export * from "${spec.name}";`;
@@ -95,6 +118,7 @@ async function bundle(spec: BundleSpec): Promise<string> {
       mainFields: ["browser", "module", "main"],
       minify: true,
       legalComments: "eof",
+      plugins: [sharedImports(spec.shared ?? [], dir, cache)],
       write: false,
       logLevel: "error"
     });
@@ -110,8 +134,10 @@ async function bundle(spec: BundleSpec): Promise<string> {
   return `${spec.name}@${version}`;
 }
 
-export async function fillNpmCache(): Promise<string[]> {
-  const done = await Promise.all(bundles.map(bundle));
+/** Fill the npm cache of the Framework project at `siteRoot` (default: this project). */
+export async function fillNpmCache(siteRoot = ROOT): Promise<string[]> {
+  const cache = cacheOf(siteRoot);
+  const done = await Promise.all(bundles.map((b) => bundle(b, cache)));
   for (const name of placeholders) {
     let version = "0.0.0-ikke-med";
     try {
@@ -119,7 +145,7 @@ export async function fillNpmCache(): Promise<string[]> {
     } catch {
       // not installed: keep the marker version; a page using it gets a 404, not a download
     }
-    await mkdir(join(CACHE, `${name}@${version}`), { recursive: true });
+    await mkdir(join(cache, `${name}@${version}`), { recursive: true });
   }
   return done;
 }

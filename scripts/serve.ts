@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:http";
 import { existsSync, createReadStream, statSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
+import type { AddressInfo } from "node:net";
 
 export const MIME: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -72,7 +73,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const r = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
-  const port = Number(process.env.PORT ?? 3000);
-  await serveDist(dist, port);
+  const server = await serveDist(dist, Number(process.env.PORT ?? 3000));
+  const { port } = server.address() as AddressInfo;
   process.stderr.write(`kommunetal kører på http://127.0.0.1:${port}/ (Ctrl+C for at stoppe)\n`);
 }

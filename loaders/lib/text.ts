@@ -21,6 +21,8 @@ export class InputError extends Error {
 export interface Row {
   line: number;
   cells: string[];
+  /** 1-based column where each cell starts in the raw line (set when the line has quotes) */
+  starts?: number[];
 }
 
 /** Decode bytes as UTF-8 (dropping a byte-order mark) or ISO-8859-1. */
@@ -45,6 +47,7 @@ export function splitRows(text: string, file: string, separator = ";"): Row[] {
       return;
     }
     const cells: string[] = [];
+    const starts: number[] = [1];
     let cell = "";
     let quoted = false;
     let quoteStart = 0;
@@ -61,18 +64,23 @@ export function splitRows(text: string, file: string, separator = ";"): Row[] {
         quoteStart = i;
       } else if (ch === separator) {
         cells.push(cell);
+        starts.push(i + 2);
         cell = "";
       } else cell += ch;
     }
     if (quoted) throw new InputError(file, line, quoteStart + 1, "anførselstegn åbnet men ikke lukket");
     cells.push(cell);
-    rows.push({ line, cells });
+    rows.push({ line, cells, starts });
   });
   return rows;
 }
 
-/** 1-based character column where cell `index` of `cells` starts (for error messages). */
-export function columnOf(cells: string[], index: number, separator = ";"): number {
+/** 1-based character column where cell `index` of a row starts (for error messages). */
+export function columnOf(cells: string[] | Row, index: number, separator = ";"): number {
+  if (!Array.isArray(cells)) {
+    if (cells.starts) return cells.starts[index];
+    cells = cells.cells;
+  }
   let column = 1;
   for (let i = 0; i < index; i++) column += cells[i].length + separator.length;
   return column;

@@ -36,8 +36,8 @@ export function parseFolk1am(bytes: Uint8Array, file: string, codeByName: Map<st
     const omr = row.cells[iOmr].trim();
     const tid = row.cells[iTid]?.trim() ?? "";
     const raw = row.cells[iInd]?.trim() ?? "";
-    if (!/^\d{4}M(0[1-9]|1[0-2])$/.test(tid)) throw new InputError(file, row.line, columnOf(row.cells, iTid), `"${tid}" er ikke en DST-måned som 2024M01`);
-    if (!/^\d+$/.test(raw)) throw new InputError(file, row.line, columnOf(row.cells, iInd), `"${raw}" er ikke et antal personer`);
+    if (!/^\d{4}M(0[1-9]|1[0-2])$/.test(tid)) throw new InputError(file, row.line, columnOf(row, iTid), `"${tid}" er ikke en DST-måned som 2024M01`);
+    if (!/^\d+$/.test(raw)) throw new InputError(file, row.line, columnOf(row, iInd), `"${raw}" er ikke et antal personer`);
     const befolkning = Number(raw);
     if (omr === "Hele landet") {
       national.push({ maaned: tid, befolkning });

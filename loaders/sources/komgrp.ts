@@ -28,10 +28,10 @@ export function parseKomgrp(bytes: Uint8Array, file: string): KommuneGruppe[] {
     const titel = row.cells[iTitel]?.trim();
     if (niveau === "1") group = { kode, titel };
     else if (niveau === "2") {
-      if (!group) throw new InputError(file, row.line, columnOf(row.cells, iNiveau), "en kommune (NIVEAU 2) står før den første gruppe (NIVEAU 1)");
-      if (!/^\d{3}$/.test(kode)) throw new InputError(file, row.line, columnOf(row.cells, iKode), `forventede et 3-cifret kommunenummer, fandt "${kode}"`);
+      if (!group) throw new InputError(file, row.line, columnOf(row, iNiveau), "en kommune (NIVEAU 2) står før den første gruppe (NIVEAU 1)");
+      if (!/^\d{3}$/.test(kode)) throw new InputError(file, row.line, columnOf(row, iKode), `forventede et 3-cifret kommunenummer, fandt "${kode}"`);
       out.push({ kommunekode: kode, navn: titel, gruppekode: group.kode, gruppe: group.titel });
-    } else throw new InputError(file, row.line, columnOf(row.cells, iNiveau), `ukendt NIVEAU "${niveau}" (forventede 1 eller 2)`);
+    } else throw new InputError(file, row.line, columnOf(row, iNiveau), `ukendt NIVEAU "${niveau}" (forventede 1 eller 2)`);
   }
   return out;
 }

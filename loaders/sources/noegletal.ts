@@ -106,7 +106,7 @@ export function parseCell(text: string, file: string, row: Row, index: number): 
   }
   const vaerdi = parseDanishNumber(s);
   if (vaerdi === undefined) {
-    throw new InputError(file, row.line, columnOf(row.cells, index), `kan ikke læse "${text}" som tal (forventer fx 1.234,5 eller en af koderne -, M, U, .., JA, NEJ)`);
+    throw new InputError(file, row.line, columnOf(row, index), `kan ikke læse "${text}" som tal (forventer fx 1.234,5 eller en af koderne -, M, U, .., JA, NEJ)`);
   }
   return { vaerdi, status: "ok" };
 }
@@ -134,7 +134,7 @@ export function parseNoegletal(bytes: Uint8Array, file: string, validCodes?: Set
   const yearCells = header.cells.slice(2).filter((c) => c.trim() !== "");
   const years = yearCells.map((c, i) => {
     const y = Number(c.trim());
-    if (!Number.isInteger(y) || y < 1990 || y > 2100) throw new InputError(file, header.line, columnOf(header.cells, i + 2), `"${c}" er ikke et årstal`);
+    if (!Number.isInteger(y) || y < 1990 || y > 2100) throw new InputError(file, header.line, columnOf(header, i + 2), `"${c}" er ikke et årstal`);
     return y;
   });
   const width = 2 + years.length;
@@ -176,7 +176,7 @@ export function parseNoegletal(bytes: Uint8Array, file: string, validCodes?: Set
       continue;
     }
     if (row.cells.length < width) {
-      throw new InputError(file, row.line, columnOf(row.cells, row.cells.length - 1) + row.cells[row.cells.length - 1].length, `linjen har ${row.cells.length} felter, forventede ${width}`);
+      throw new InputError(file, row.line, columnOf(row, row.cells.length - 1) + row.cells[row.cells.length - 1].length, `linjen har ${row.cells.length} felter, forventede ${width}`);
     }
     const code = row.cells[1].trim();
     const nationalMatch = NATIONAL_ROW.exec(first);
@@ -184,7 +184,7 @@ export function parseNoegletal(bytes: Uint8Array, file: string, validCodes?: Set
     const nationalType = nationalMatch?.[1] as "I alt" | "Gennemsnit" | undefined;
     if (nationalMatch?.[2] && !current.noter.includes(nationalMatch[2])) current.noter.push(nationalMatch[2]);
     if (!isNational && !CODE_CELL.test(code)) {
-      throw new InputError(file, row.line, columnOf(row.cells, 1), `forventede et 3-cifret kommunenummer, fandt "${row.cells[1]}"`);
+      throw new InputError(file, row.line, columnOf(row, 1), `forventede et 3-cifret kommunenummer, fandt "${row.cells[1]}"`);
     }
     dataRowsRead++;
     if (!isNational && validCodes && !validCodes.has(code)) {

@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { feature } from "topojson-client";
 import { geoArea } from "d3";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import { buildGeo, rewindForD3 } from "../../loaders/geo.js";
+import { buildGeo } from "../../loaders/geo.js";
 import { buildKommuner } from "../../loaders/datasets.js";
 
 const EARTH_KM2 = 510_072_000;
@@ -26,12 +26,5 @@ describe("kommuner-geo", () => {
     const total = fc.features.reduce((s, f) => s + km2(f), 0);
     expect(total).toBeGreaterThan(40_000);
     expect(total).toBeLessThan(46_000);
-  });
-
-  test("rewinding makes exterior rings clockwise and holes counterclockwise", () => {
-    const ccwSquare = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
-    const out = rewindForD3({ type: "Polygon", coordinates: [ccwSquare, ccwSquare] }).coordinates as number[][][];
-    expect(out[0]).toEqual([...ccwSquare].reverse());
-    expect(out[1]).toEqual(ccwSquare);
   });
 });
