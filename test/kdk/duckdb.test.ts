@@ -42,7 +42,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
-const key = (r: { id: unknown; kommunekode: unknown; aar: unknown }) => `${r.id}/${r.kommunekode}/${r.aar}`;
+const key = (r: { id?: unknown; kommunekode?: unknown; aar?: unknown }) => `${r.id}/${r.kommunekode}/${r.aar}`;
 const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
 
 describe("against native DuckDB, every figure, municipality and year", () => {
