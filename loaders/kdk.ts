@@ -70,19 +70,23 @@ export interface GroupContext {
   naboer?: NaboRow[];
   /** the engine's area names by id */
   omraadeNavn?: Map<string, string>;
+  /** the engine's standard year per area (the year whose groups are the default) */
+  standardaar?: Map<string, number>;
 }
 
 /**
  * The comparison group of a municipality for a page area. Today the DST municipality
  * group; when `ctx.naboer` holds the engine's groups, the area's default group (the 10
- * most comparable municipalities in the engine's latest year for that area).
+ * most comparable municipalities in the area's standard year, else its latest year).
  */
 export function comparisonGroup(kode: string, pageArea: string, ctx: GroupContext): ComparisonGroup {
   if (ctx.naboer && ctx.naboer.length) {
     const area = comparisonAreaOf(pageArea);
     const own = ctx.naboer.filter((r) => r.omraade === area && r.kommunekode === kode);
     if (own.length) {
-      const year = Math.max(...own.map((r) => r.aar));
+      const years = new Set(own.map((r) => r.aar));
+      const standard = ctx.standardaar?.get(area);
+      const year = standard !== undefined && years.has(standard) ? standard : Math.max(...years);
       const medlemmer = own.filter((r) => r.aar === year).sort((a, b) => a.rang - b.rang).map((r) => r.nabo);
       const navn = ctx.omraadeNavn?.get(area) ?? area;
       return {

@@ -6,7 +6,7 @@
  * Also the catalogue, the comparison page and site search.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { Page } from "playwright-core";
@@ -32,16 +32,32 @@ async function one(sql: string): Promise<Record<string, unknown>> {
   return (await db.runAndReadAll(sql)).getRowObjectsJS()[0] as Record<string, unknown>;
 }
 
+/**
+ * The members of the comparison group, by the agreed rule: the engine's default group
+ * (sammenligningsgrupper.parquet, the area's standard year) when the site publishes it,
+ * else the other municipalities of the DST group.
+ */
+const ENGINE_AREA: Record<string, string> = { skole: "folkeskole", dagtilbud: "dagtilbud", aeldre: "aeldre", social: "boern-unge", administration: "administration" };
+async function groupMembersSql(kode: string, id: string): Promise<string> {
+  if (existsSync(`${F}/sammenligningsgrupper.parquet`) && existsSync(`${F}/sammenligningsomraader.json`)) {
+    const areas = JSON.parse(readFileSync(`${F}/sammenligningsomraader.json`, "utf-8")) as { id: string; standardaar: number }[];
+    const area = ENGINE_AREA[(await one(`SELECT omraade FROM kat WHERE id = '${id}'`)).omraade as string] ?? "serviceudgifter";
+    const aar = areas.find((a) => a.id === area)?.standardaar;
+    if (aar !== undefined) return `SELECT nabo FROM '${F}/sammenligningsgrupper.parquet' WHERE omraade = '${area}' AND kommunekode = '${kode}' AND aar = ${aar}`;
+  }
+  return `SELECT kommunekode FROM k WHERE kommunekode <> '${kode}' AND kommunegruppekode = (SELECT kommunegruppekode FROM k WHERE kommunekode = '${kode}')`;
+}
+
 /** Independent figures for one municipality, figure and year: value, status, rank, count, group mean. */
 async function expected(kode: string, id: string) {
+  const members = await groupMembersSql(kode, id);
   return one(`
     WITH y AS (SELECT aar_til AS aar FROM kat WHERE id = '${id}'),
     r AS (SELECT kommunekode, CAST(rank() OVER (ORDER BY vaerdi DESC) AS INTEGER) AS rang, CAST(count(*) OVER () AS INTEGER) AS n
           FROM v WHERE id = '${id}' AND aar = (SELECT aar FROM y) AND status IN ('ok', 'nul'))
     SELECT (SELECT aar FROM y) AS aar, v.vaerdi, v.status, r.rang, r.n,
-      (SELECT avg(o.vaerdi) FROM v o JOIN k ko USING (kommunekode)
-        WHERE o.id = '${id}' AND o.aar = (SELECT aar FROM y) AND o.status IN ('ok', 'nul') AND o.kommunekode <> '${kode}'
-          AND ko.kommunegruppekode = (SELECT kommunegruppekode FROM k WHERE kommunekode = '${kode}')) AS gruppe,
+      (SELECT avg(o.vaerdi) FROM v o
+        WHERE o.id = '${id}' AND o.aar = (SELECT aar FROM y) AND o.status IN ('ok', 'nul') AND o.kommunekode IN (${members})) AS gruppe,
       (SELECT vaerdi FROM l WHERE id = '${id}' AND aar = (SELECT aar FROM y)) AS land
     FROM v LEFT JOIN r USING (kommunekode) WHERE v.id = '${id}' AND v.aar = (SELECT aar FROM y) AND v.kommunekode = '${kode}'`);
 }
