@@ -12,6 +12,8 @@
  * - after the table, a blank line and a "Kilde:" line (and "Demodata" when it is).
  */
 
+import { asciiSlug } from "./slug.js";
+
 export interface Column<T = Record<string, unknown>> {
   /** property of the row, or a function computing the cell */
   key: keyof T & string | ((row: T) => unknown);
@@ -119,16 +121,5 @@ export async function xlsxBytes<T>(ExcelJS: ExcelJSLike, rows: readonly T[], col
 
 /** A file name from a title: ASCII, dashes, no spaces (æ→ae, ø→oe, å→aa). */
 export function fileNameOf(title: string): string {
-  return (
-    title
-      .toLowerCase()
-      .replace(/æ/g, "ae")
-      .replace(/ø/g, "oe")
-      .replace(/å/g, "aa")
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 80) || "kommunetal"
-  );
+  return asciiSlug(title).slice(0, 80) || "kommunetal";
 }

@@ -8,6 +8,8 @@
  * "ikke angivet i kilden" rather than a guess. Every rule is covered by a test.
  */
 
+import { asciiSlug } from "../components/slug.js";
+
 export interface Area {
   id: string;
   navn: string;
@@ -82,18 +84,7 @@ export function unitOf(titel: string): string {
 }
 
 /** A stable, readable id from a title: lower case, ASCII (æ→ae, ø→oe, å→aa), dashes. */
-export function slugOf(titel: string): string {
-  return titel
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "oe")
-    .replace(/å/g, "aa")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/\+/g, "plus")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
+export const slugOf = asciiSlug;
 
 /** Unique ids for a list of titles (a repeated slug gets -2, -3 …). */
 export function uniqueIds(titles: string[]): string[] {

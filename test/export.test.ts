@@ -78,5 +78,5 @@ test("excelNumberFormat and fileNameOf", () => {
   expect(excelNumberFormat(0)).toBe("#,##0");
   expect(excelNumberFormat(2)).toBe("#,##0.00");
   expect(excelNumberFormat()).toBe("General");
-  expect(fileNameOf("Udg. til ældre pr. 67+-årig, 2019")).toBe("udg-til-aeldre-pr-67-aarig-2019");
+  expect(fileNameOf("Udg. til ældre pr. 67+-årig, 2019")).toBe("udg-til-aeldre-pr-67plus-aarig-2019");
 });
