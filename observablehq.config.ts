@@ -28,7 +28,14 @@ export default {
   ].filter((p) => existsSync(`src${p.path}${p.path.endsWith("/") ? "index" : ""}.md`)),
   dynamicPaths: () => kommunekoder().map((kode) => `/kommune/${kode}`),
   pager: false,
-  search: true,
+  // Site search: the pages, plus one entry per municipality page and per key figure
+  // (municipality pages are generated, and their titles are only known at run time).
+  search: {
+    async *index() {
+      const { searchEntries } = await import("./loaders/search.js");
+      yield* searchEntries();
+    }
+  },
   footer: "kommunetal · Kilde: Social- og Indenrigsministeriet (noegletal.dk), Danmarks Statistik, SDFI/DAGI · Åbne data, ingen login, intet sendes nogen steder hen.",
   head:
     '<meta name="description" content="Åbent analysearbejdsrum for de 98 danske kommuner">' +

@@ -1,0 +1,38 @@
+/**
+ * The data of the 98 municipality pages as one zip of `<kode>.json` files. Framework
+ * extracts each member at build time (`FileAttachment("../data/kommune/101.json")`), so
+ * a page downloads only its own municipality (about 90 kB) and never the whole data
+ * set or DuckDB-WASM. One loader process computes all 98, which keeps the build fast.
+ */
+import JSZip from "jszip";
+import { buildAllPages, type GroupContext, type PageData } from "./kdk.js";
+
+/** Round computed means for transport; source values are kept as they are. */
+function round(x: number | null, decimals: number): number | null {
+  if (x === null) return null;
+  const f = 10 ** decimals;
+  return Math.round(x * f) / f;
+}
+
+/** Computed means (national when computed, group means) rounded to the figure's decimals + 2. */
+export function compact(page: PageData): PageData {
+  for (const a of page.omraader)
+    for (const f of a.figurer) {
+      const d = f.decimaler + 2;
+      f.gruppe.gns = round(f.gruppe.gns, d);
+      f.serie.gruppe = f.serie.gruppe.map((x) => round(x, d));
+      if (f.land.kilde === "beregnet") {
+        f.land.vaerdi = round(f.land.vaerdi, d);
+        f.serie.land = f.serie.land.map((x) => round(x, d));
+      }
+    }
+  return page;
+}
+
+export async function buildPagesZip(ctx?: Partial<GroupContext>): Promise<Uint8Array> {
+  const zip = new JSZip();
+  // a fixed date keeps the zip byte-identical between builds
+  const date = new Date(Date.UTC(2019, 8, 3));
+  for (const page of buildAllPages(ctx)) zip.file(`${page.kode}.json`, JSON.stringify(compact(page)), { date });
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}

@@ -1,0 +1,362 @@
+/**
+ * Kend din Kommune: everything the municipality pages, the key-figure catalogue and the
+ * comparison page show, computed once at build time from the parsed key figures.
+ *
+ * Definitions (the pages say the same in Danish):
+ * - **Rank** ("placering"): among the municipalities with a numeric value for the figure
+ *   and year (status `ok` or `nul`), 1 = the highest value. Ties share the best rank
+ *   (competition ranking, "1224"): rank = 1 + the number of municipalities with a
+ *   strictly higher value. The direction is said in words; no figure is judged good or
+ *   bad, because the catalogue documents no direction. Yes/no figures are not ranked.
+ * - **National figure** ("landstal"): the source's own national row ("I alt" = sum,
+ *   "Gennemsnit" = the source's average). Where the source has no national row,
+ *   kommunetal computes the unweighted mean of the municipalities with a value and
+ *   marks it as computed (`kilde: "beregnet"`). For yes/no figures: the number of
+ *   municipalities answering yes.
+ * - **Group mean** ("gruppegennemsnit"): the unweighted mean of the values of the
+ *   *other* municipalities in the comparison group (the municipality itself is left
+ *   out, as in FLIS's comparison groups), counting only those with a numeric value;
+ *   `n` says how many had one, `af` how many the group has besides the municipality.
+ * - **Comparison group**: until the comparison-group engine publishes its groups, the
+ *   municipality's DST municipality group (KOMGRP) for every area; see `comparisonGroup`.
+ */
+import { buildBefolkning, buildKommuner, buildNoegletal, NOEGLETAL_KILDE, type KatalogRow, type Kommune, type NoegletalRow } from "./datasets.js";
+import { AREAS } from "./noegletal-katalog.js";
+
+import { meanOf, NUMERIC_STATUS, rankDescending } from "../components/ranking.js";
+
+export { meanOf, rankDescending };
+
+/** Statuses that carry a number that can be ranked and averaged. */
+export const NUMERIC = NUMERIC_STATUS;
+
+/** Page areas → the comparison-group engine's areas (agreed with the groups engineer). */
+export const COMPARISON_AREA: Record<string, string> = {
+  skole: "folkeskole",
+  dagtilbud: "dagtilbud",
+  aeldre: "aeldre",
+  social: "boern-unge",
+  administration: "administration"
+};
+
+/** The comparison-group engine's area for a page area (default: serviceudgifter). */
+export function comparisonAreaOf(pageArea: string): string {
+  return COMPARISON_AREA[pageArea] ?? "serviceudgifter";
+}
+
+export interface ComparisonGroup {
+  /** "dst": DST municipality group; "flis": the engine's per-area default group */
+  kilde: "dst" | "flis";
+  /** short name shown on the page */
+  navn: string;
+  /** one sentence on what the group is */
+  beskrivelse: string;
+  /** kommunekoder of the other members (the municipality itself excluded) */
+  medlemmer: string[];
+}
+
+/** Rows of the comparison-group engine's table (src/data/sammenligningsgrupper.parquet). */
+export interface NaboRow {
+  omraade: string;
+  aar: number;
+  kommunekode: string;
+  rang: number;
+  nabo: string;
+}
+
+export interface GroupContext {
+  kommuner: Kommune[];
+  /** the engine's neighbours, when available; absent means: use the DST group */
+  naboer?: NaboRow[];
+  /** the engine's area names by id */
+  omraadeNavn?: Map<string, string>;
+  /** the engine's standard year per area (the year whose groups are the default) */
+  standardaar?: Map<string, number>;
+}
+
+/**
+ * The comparison group of a municipality for a page area. Today the DST municipality
+ * group; when `ctx.naboer` holds the engine's groups, the area's default group (the 10
+ * most comparable municipalities in the area's standard year, else its latest year).
+ */
+export function comparisonGroup(kode: string, pageArea: string, ctx: GroupContext): ComparisonGroup {
+  if (ctx.naboer && ctx.naboer.length) {
+    const area = comparisonAreaOf(pageArea);
+    const own = ctx.naboer.filter((r) => r.omraade === area && r.kommunekode === kode);
+    if (own.length) {
+      const years = new Set(own.map((r) => r.aar));
+      const standard = ctx.standardaar?.get(area);
+      const year = standard !== undefined && years.has(standard) ? standard : Math.max(...years);
+      const medlemmer = own.filter((r) => r.aar === year).sort((a, b) => a.rang - b.rang).map((r) => r.nabo);
+      const navn = ctx.omraadeNavn?.get(area) ?? area;
+      return {
+        kilde: "flis",
+        navn: `Sammenligningsgruppe for ${navn.toLowerCase()} (${year})`,
+        beskrivelse: `De ${medlemmer.length} mest sammenlignelige kommuner på området ${navn.toLowerCase()}, beregnet efter FLIS-metoden (se Sammenligningsgrupper).`,
+        medlemmer
+      };
+    }
+  }
+  const self = ctx.kommuner.find((k) => k.kommunekode === kode);
+  if (!self) throw new Error(`ukendt kommunekode ${kode}`);
+  const medlemmer = ctx.kommuner.filter((k) => k.kommunegruppekode === self.kommunegruppekode && k.kommunekode !== kode).map((k) => k.kommunekode);
+  return {
+    kilde: "dst",
+    navn: `DST-kommunegruppen ${self.kommunegruppe}`,
+    beskrivelse: `De ${medlemmer.length} øvrige kommuner i Danmarks Statistiks kommunegruppe "${self.kommunegruppe}" (KOMGRP). Samme gruppe på alle områder, indtil de områdevise sammenligningsgrupper er publiceret.`,
+    medlemmer
+  };
+}
+
+export interface NationalFigure {
+  vaerdi: number | null;
+  status: string;
+  /** "I alt" / "Gennemsnit": the source's own row; "beregnet": kommunetal's unweighted mean; "antal ja": yes/no figures */
+  kilde: "I alt" | "Gennemsnit" | "beregnet" | "antal ja";
+  /** municipalities behind a computed figure */
+  n?: number;
+}
+
+/** One figure in one year across the municipalities: values, ranks and national figure. */
+export interface FigureYear {
+  cells: Map<string, NoegletalRow>;
+  numeric: Map<string, number>;
+  ranks: Map<string, number>;
+  national: NationalFigure;
+}
+
+export function isYesNo(k: Pick<KatalogRow, "enhed">): boolean {
+  return k.enhed === "ja/nej";
+}
+
+export interface KdkModel {
+  katalog: KatalogRow[];
+  kommuner: Kommune[];
+  years: number[];
+  /** figure id → year → FigureYear */
+  figures: Map<string, Map<number, FigureYear>>;
+}
+
+let modelMemo: KdkModel | undefined;
+
+/** Index the key figures by figure and year, with ranks and national figures. */
+export function buildKdkModel(): KdkModel {
+  if (modelMemo) return modelMemo;
+  const n = buildNoegletal();
+  const kommuner = buildKommuner();
+  const byFigure = new Map<string, Map<number, FigureYear>>();
+  const katalogById = new Map(n.katalog.map((k) => [k.id, k]));
+  for (const row of n.values) {
+    let years = byFigure.get(row.id);
+    if (!years) byFigure.set(row.id, (years = new Map()));
+    let fy = years.get(row.aar);
+    if (!fy) years.set(row.aar, (fy = { cells: new Map(), numeric: new Map(), ranks: new Map(), national: { vaerdi: null, status: "mangler", kilde: "beregnet" } }));
+    fy.cells.set(row.kommunekode, row);
+    if (NUMERIC.has(row.status) && row.vaerdi !== null) fy.numeric.set(row.kommunekode, row.vaerdi);
+  }
+  const nationalRows = new Map(n.national.map((r) => [`${r.id}/${r.aar}`, r]));
+  for (const [id, years] of byFigure) {
+    const k = katalogById.get(id)!;
+    for (const [aar, fy] of years) {
+      if (isYesNo(k)) {
+        const answered = [...fy.cells.values()].filter((c) => c.status === "ja" || c.status === "nej");
+        const yes = answered.filter((c) => c.status === "ja").length;
+        fy.national = { vaerdi: answered.length ? yes : null, status: answered.length ? "ok" : "mangler", kilde: "antal ja", n: answered.length };
+        continue;
+      }
+      fy.ranks = rankDescending(fy.numeric);
+      const src = nationalRows.get(`${id}/${aar}`);
+      if (k.landstal && src) {
+        fy.national = { vaerdi: src.vaerdi, status: src.status, kilde: src.type as "I alt" | "Gennemsnit" };
+      } else {
+        const all = meanOf(fy.numeric, [...fy.numeric.keys()]);
+        fy.national = { vaerdi: all.gns, status: all.n ? "ok" : "mangler", kilde: "beregnet", n: all.n };
+      }
+    }
+  }
+  modelMemo = { katalog: n.katalog, kommuner, years: n.years, figures: byFigure };
+  return modelMemo;
+}
+
+/** The figures shown on the pages: those with at least one value in the export's years. */
+export function shownFigures(model: KdkModel): KatalogRow[] {
+  return model.katalog.filter((k) => k.antal_vaerdier > 0 && k.aar_til !== null);
+}
+
+// ---------------------------------------------------------------------------
+// Municipality pages
+
+export interface PageFigure {
+  id: string;
+  titel: string;
+  enhed: string;
+  decimaler: number;
+  /** yes/no figure (not ranked) */
+  janej: boolean;
+  /** latest year with data for this figure (any municipality) */
+  aar: number;
+  vaerdi: number | null;
+  status: string;
+  /** rank in `aar` (1 = highest), null when the municipality has no numeric value */
+  rang: number | null;
+  /** municipalities with a numeric value in `aar` (what the rank is out of) */
+  antal: number;
+  land: NationalFigure;
+  gruppe: { gns: number | null; n: number; af: number };
+  /** per year in `PageData.aar`: value, status, national figure, group mean */
+  serie: { v: (number | null)[]; s: string[]; land: (number | null)[]; gruppe: (number | null)[] };
+}
+
+export interface PageArea {
+  id: string;
+  navn: string;
+  gruppe: ComparisonGroup;
+  figurer: PageFigure[];
+}
+
+export interface PageData {
+  kode: string;
+  navn: string;
+  regionsnavn: string;
+  kommunegruppe: string;
+  areal_km2: number | null;
+  befolkning: { maaned: string; vaerdi: number } | null;
+  aar: number[];
+  kilde: string;
+  /** names of every municipality named on the page (group members) */
+  navne: Record<string, string>;
+  omraader: PageArea[];
+}
+
+export function buildPage(kode: string, model: KdkModel, ctx: GroupContext, befolkning?: { maaned: string; vaerdi: number } | null): PageData {
+  const k = model.kommuner.find((x) => x.kommunekode === kode);
+  if (!k) throw new Error(`ukendt kommunekode ${kode}`);
+  const navneAlle = new Map(model.kommuner.map((x) => [x.kommunekode, x.navn]));
+  const navne: Record<string, string> = { [kode]: k.navn };
+  const shown = shownFigures(model);
+  const omraader: PageArea[] = [];
+  for (const area of AREAS) {
+    const figs = shown.filter((f) => f.omraade === area.id);
+    if (!figs.length) continue;
+    const gruppe = comparisonGroup(kode, area.id, ctx);
+    for (const m of gruppe.medlemmer) navne[m] = navneAlle.get(m) ?? m;
+    const figurer: PageFigure[] = figs.map((f) => {
+      const years = model.figures.get(f.id)!;
+      const aar = f.aar_til!;
+      const fy = years.get(aar)!;
+      const cell = fy.cells.get(kode);
+      const janej = isYesNo(f);
+      const g = meanOf(fy.numeric, gruppe.medlemmer);
+      const serie = { v: [] as (number | null)[], s: [] as string[], land: [] as (number | null)[], gruppe: [] as (number | null)[] };
+      for (const y of model.years) {
+        const fyy = years.get(y);
+        const c = fyy?.cells.get(kode);
+        serie.v.push(c && c.vaerdi !== null && (NUMERIC.has(c.status) || janej) ? c.vaerdi : null);
+        serie.s.push(c?.status ?? "ikke_indberettet");
+        serie.land.push(!janej && fyy && fyy.national.status === "ok" ? fyy.national.vaerdi : null);
+        serie.gruppe.push(!janej && fyy ? meanOf(fyy.numeric, gruppe.medlemmer).gns : null);
+      }
+      return {
+        id: f.id,
+        titel: f.titel,
+        enhed: f.enhed,
+        decimaler: f.decimaler,
+        janej,
+        aar,
+        vaerdi: cell?.vaerdi ?? null,
+        status: cell?.status ?? "ikke_indberettet",
+        rang: janej ? null : fy.ranks.get(kode) ?? null,
+        antal: janej ? fy.national.n ?? 0 : fy.numeric.size,
+        land: fy.national,
+        gruppe: janej ? { gns: null, n: 0, af: gruppe.medlemmer.length } : { gns: g.gns, n: g.n, af: gruppe.medlemmer.length },
+        serie
+      };
+    });
+    omraader.push({ id: area.id, navn: area.navn, gruppe, figurer });
+  }
+  return {
+    kode,
+    navn: k.navn,
+    regionsnavn: k.regionsnavn,
+    kommunegruppe: k.kommunegruppe,
+    areal_km2: k.areal_km2,
+    befolkning: befolkning ?? null,
+    aar: model.years,
+    kilde: NOEGLETAL_KILDE,
+    navne,
+    omraader
+  };
+}
+
+/** Latest monthly population per municipality (DST FOLK1AM). */
+export function latestPopulation(): Map<string, { maaned: string; vaerdi: number }> {
+  const out = new Map<string, { maaned: string; vaerdi: number }>();
+  for (const r of buildBefolkning().rows) {
+    const cur = out.get(r.kommunekode);
+    if (!cur || r.maaned > cur.maaned) out.set(r.kommunekode, { maaned: r.maaned, vaerdi: r.befolkning });
+  }
+  return out;
+}
+
+/** Page data for all 98 municipalities. */
+export function buildAllPages(ctx?: Partial<GroupContext>): PageData[] {
+  const model = buildKdkModel();
+  const pop = latestPopulation();
+  const full: GroupContext = { kommuner: model.kommuner, ...ctx };
+  return model.kommuner.map((k) => buildPage(k.kommunekode, model, full, pop.get(k.kommunekode) ?? null));
+}
+
+// ---------------------------------------------------------------------------
+// The published table of ranks, national figures and group means
+
+export interface PlaceringRow {
+  id: string;
+  kommunekode: string;
+  aar: number;
+  vaerdi: number | null;
+  status: string;
+  rang: number | null;
+  antal_med_vaerdi: number;
+  landstal: number | null;
+  landstal_kilde: string;
+  sammenligningsgruppe: string;
+  gruppe_gns: number | null;
+  gruppe_antal_med_vaerdi: number;
+  gruppe_stoerrelse: number;
+}
+
+/** One row per figure, municipality and year, for every figure shown on the pages. */
+export function buildPlaceringer(ctx?: Partial<GroupContext>): PlaceringRow[] {
+  const model = buildKdkModel();
+  const full: GroupContext = { kommuner: model.kommuner, ...ctx };
+  const out: PlaceringRow[] = [];
+  const groups = new Map<string, ComparisonGroup>();
+  for (const f of shownFigures(model)) {
+    const janej = isYesNo(f);
+    for (const [aar, fy] of [...model.figures.get(f.id)!].sort((a, b) => a[0] - b[0])) {
+      for (const k of model.kommuner) {
+        const key = `${k.kommunekode}/${f.omraade}`;
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = comparisonGroup(k.kommunekode, f.omraade, full)));
+        const cell = fy.cells.get(k.kommunekode);
+        const m = janej ? { gns: null, n: 0 } : meanOf(fy.numeric, g.medlemmer);
+        out.push({
+          id: f.id,
+          kommunekode: k.kommunekode,
+          aar,
+          vaerdi: cell?.vaerdi ?? null,
+          status: cell?.status ?? "ikke_indberettet",
+          rang: janej ? null : fy.ranks.get(k.kommunekode) ?? null,
+          antal_med_vaerdi: janej ? fy.national.n ?? 0 : fy.numeric.size,
+          landstal: fy.national.vaerdi,
+          landstal_kilde: fy.national.kilde,
+          sammenligningsgruppe: g.navn,
+          gruppe_gns: m.gns,
+          gruppe_antal_med_vaerdi: m.n,
+          gruppe_stoerrelse: g.medlemmer.length
+        });
+      }
+    }
+  }
+  return out;
+}

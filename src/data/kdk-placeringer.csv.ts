@@ -1,0 +1,8 @@
+// The same table as kdk-placeringer.parquet, as Danish CSV (see loaders/csv.ts).
+import { buildPlaceringer } from "../../loaders/kdk.js";
+import { loadGroupContext } from "../../loaders/kdk-groups.js";
+import { PLACERINGER_SCHEMA } from "../../loaders/kdk-schemas.js";
+import { emit } from "../../loaders/lib/emit.js";
+import { toDanishCsv } from "../../loaders/csv.js";
+
+await emit(async () => toDanishCsv(buildPlaceringer(await loadGroupContext()), PLACERINGER_SCHEMA));

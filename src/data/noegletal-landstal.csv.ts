@@ -1,0 +1,7 @@
+// The table noegletal-landstal as Danish CSV (; separator, decimal comma, UTF-8 BOM); see loaders/csv.ts.
+import { buildNoegletal } from "../../loaders/datasets.js";
+import { emit } from "../../loaders/lib/emit.js";
+import { toDanishCsv } from "../../loaders/csv.js";
+import { LANDSTAL_SCHEMA } from "../../loaders/schemas.js";
+
+await emit(() => toDanishCsv(buildNoegletal().national, LANDSTAL_SCHEMA));

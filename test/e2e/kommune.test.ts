@@ -1,0 +1,260 @@
+/**
+ * Kend din Kommune in Chromium: the municipality pages show the real figures (checked
+ * against native DuckDB over the published Parquet in dist/filer), missing values show
+ * their reason, the exports download and read back (CSV with Danish conventions, XLSX
+ * with exceljs), the page needs no DuckDB-WASM and no full data set, and prints to A4.
+ * Also the catalogue, the comparison page and site search.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { existsSync, readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type { Page } from "playwright-core";
+import { openPage, problems, startSite, type Site } from "./harness.js";
+
+const F = "dist/filer";
+let site: Site;
+let db: DuckDBConnection;
+
+beforeAll(async () => {
+  site = await startSite();
+  db = await (await DuckDBInstance.create()).connect();
+  await db.run(`CREATE VIEW v AS SELECT * FROM '${F}/noegletal.parquet'`);
+  await db.run(`CREATE VIEW k AS SELECT * FROM '${F}/kommuner.parquet'`);
+  await db.run(`CREATE VIEW l AS SELECT * FROM '${F}/noegletal-landstal.parquet'`);
+  await db.run(`CREATE VIEW kat AS SELECT * FROM '${F}/noegletal-katalog.parquet'`);
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+async function one(sql: string): Promise<Record<string, unknown>> {
+  return (await db.runAndReadAll(sql)).getRowObjectsJS()[0] as Record<string, unknown>;
+}
+
+/**
+ * The members of the comparison group, by the agreed rule: the engine's default group
+ * (sammenligningsgrupper.parquet, the area's standard year) when the site publishes it,
+ * else the other municipalities of the DST group.
+ */
+const ENGINE_AREA: Record<string, string> = { skole: "folkeskole", dagtilbud: "dagtilbud", aeldre: "aeldre", social: "boern-unge", administration: "administration" };
+async function groupMembersSql(kode: string, id: string): Promise<string> {
+  if (existsSync(`${F}/sammenligningsgrupper.parquet`) && existsSync(`${F}/sammenligningsomraader.json`)) {
+    const areas = JSON.parse(readFileSync(`${F}/sammenligningsomraader.json`, "utf-8")) as { id: string; standardaar: number }[];
+    const area = ENGINE_AREA[(await one(`SELECT omraade FROM kat WHERE id = '${id}'`)).omraade as string] ?? "serviceudgifter";
+    const aar = areas.find((a) => a.id === area)?.standardaar;
+    if (aar !== undefined) return `SELECT nabo FROM '${F}/sammenligningsgrupper.parquet' WHERE omraade = '${area}' AND kommunekode = '${kode}' AND aar = ${aar}`;
+  }
+  return `SELECT kommunekode FROM k WHERE kommunekode <> '${kode}' AND kommunegruppekode = (SELECT kommunegruppekode FROM k WHERE kommunekode = '${kode}')`;
+}
+
+/** Independent figures for one municipality, figure and year: value, status, rank, count, group mean. */
+async function expected(kode: string, id: string) {
+  const members = await groupMembersSql(kode, id);
+  return one(`
+    WITH y AS (SELECT aar_til AS aar FROM kat WHERE id = '${id}'),
+    r AS (SELECT kommunekode, CAST(rank() OVER (ORDER BY vaerdi DESC) AS INTEGER) AS rang, CAST(count(*) OVER () AS INTEGER) AS n
+          FROM v WHERE id = '${id}' AND aar = (SELECT aar FROM y) AND status IN ('ok', 'nul'))
+    SELECT (SELECT aar FROM y) AS aar, v.vaerdi, v.status, r.rang, r.n,
+      (SELECT avg(o.vaerdi) FROM v o
+        WHERE o.id = '${id}' AND o.aar = (SELECT aar FROM y) AND o.status IN ('ok', 'nul') AND o.kommunekode IN (${members})) AS gruppe,
+      (SELECT vaerdi FROM l WHERE id = '${id}' AND aar = (SELECT aar FROM y)) AS land
+    FROM v LEFT JOIN r USING (kommunekode) WHERE v.id = '${id}' AND v.aar = (SELECT aar FROM y) AND v.kommunekode = '${kode}'`);
+}
+
+/** A Danish number as shown on the page ("105.234", "-1,5") → number. */
+function danish(text: string): number {
+  const m = /-?[\d.]+(,\d+)?/.exec(text.replace(/\u2212/g, "-"));
+  if (!m) throw new Error(`intet tal i "${text}"`);
+  return Number(m[0].replace(/\./g, "").replace(",", "."));
+}
+
+async function cell(page: Page, id: string, col: string): Promise<string> {
+  return (await page.textContent(`tr[data-figur="${id}"] td[data-col="${col}"]`))!.trim();
+}
+
+async function download(page: Page, selector: string): Promise<Buffer> {
+  const [d] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.click(selector)]);
+  return readFileSync((await d.path())!);
+}
+
+describe("municipality pages", () => {
+  test.each([
+    ["101", "København", ["udg-til-folkeskolen-pr-elev", "nettodriftsudgifter-pr-indb", "udskrivningsprocent", "gennemsnitlig-klassekvotient"]],
+    ["825", "Læsø", ["udg-til-folkeskolen-pr-elev", "udg-til-aeldre-samt-voksne-m-saerl-behov-pr-18plus-aarig", "serviceudgifter-pr-indb"]],
+    ["851", "Aalborg", ["nettodriftsudgifter-pr-indb", "udg-netto-til-dagtilbud-pr-0-13-aarig"]]
+  ])("/kommune/%s (%s) shows the figures native DuckDB computes", async (kode, navn, ids) => {
+    const o = await openPage(site, `/kommune/${kode}`, { waitFor: "table.kt-kdk-table" });
+    try {
+      expect(await o.page.textContent("h1")).toBe(`${navn} Kommune`);
+      for (const id of ids) {
+        const e = await expected(kode, id);
+        expect(danish(await cell(o.page, id, "vaerdi")), `${kode} ${id}`).toBe(e.vaerdi);
+        expect(await cell(o.page, id, "rang"), `${kode} ${id}`).toBe(`nr. ${e.rang} af ${e.n}`);
+        expect(danish(await cell(o.page, id, "landstal")), `${kode} ${id}`).toBe(e.land);
+        expect(danish(await cell(o.page, id, "gruppe")), `${kode} ${id}`).toBeCloseTo(e.gruppe as number, 0);
+      }
+      // the header: latest monthly population (FOLK1AM) and area
+      const pop = await one(`SELECT befolkning FROM '${F}/befolkning.parquet' WHERE kommunekode = '${kode}' ORDER BY maaned DESC LIMIT 1`);
+      expect(danish((await o.page.textContent("[data-fact=befolkning]"))!)).toBe(pop.befolkning);
+      // a locator map: Denmark drawn with the municipality highlighted
+      expect(await o.page.$$eval(".kt-locator svg path", (p) => p.length)).toBeGreaterThan(1);
+      // every area of the issue is on the page
+      const areas = await o.page.$$eval("section.kt-area h2", (hs) => hs.map((h) => h.textContent));
+      for (const a of ["Befolkning og struktur", "Økonomi", "Skole", "Dagtilbud", "Ældre", "Social og beskæftigelse", "Administration", "Skat og finansiering"]) expect(areas).toContain(a);
+      // prepared at build time: no DuckDB-WASM, no full data set
+      expect(o.requests.filter((u) => /duckdb|noegletal\.[0-9a-f]+\.parquet|\.wasm/.test(u))).toEqual([]);
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await o.page.close();
+    }
+  });
+
+  test("missing values show their reason, never 0 (Læsø and Morsø)", async () => {
+    for (const kode of ["825", "773"]) {
+      const o = await openPage(site, `/kommune/${kode}`, { waitFor: "table.kt-kdk-table" });
+      try {
+        const missing = await o.page.$$eval("td[data-col=vaerdi].kt-missing", (tds) => tds.map((t) => [t.closest("tr")!.getAttribute("data-figur"), t.getAttribute("data-status"), t.textContent]));
+        expect(missing.length, kode).toBeGreaterThan(0);
+        for (const [id, status, text] of missing) {
+          expect(text, `${kode} ${id}`).not.toMatch(/^\s*0\s*$/);
+          expect(["mangler", "udefineret", "ikke_indberettet", "ikke_tilgaengelig"]).toContain(status);
+          const e = await expected(kode, id!);
+          expect(e.vaerdi, `${kode} ${id} er tom i data`).toBeNull();
+          expect(e.status).toBe(status);
+        }
+        const texts = new Set(missing.map((m) => m[2]));
+        expect([...texts].every((t) => /mangler for året|udefineret for året|ikke indberettet|ikke tilgængelig/.test(t!))).toBe(true);
+      } finally {
+        await o.page.close();
+      }
+    }
+  });
+
+  test("exports: CSV for Danish Excel and XLSX read back with exceljs", async () => {
+    const o = await openPage(site, "/kommune/825", { waitFor: "table.kt-kdk-table" });
+    try {
+      const figures = await o.page.$$eval("tr[data-figur]", (rs) => rs.length);
+      const csv = (await download(o.page, ".kt-export-all button[data-export=csv]")).toString("utf-8");
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      const lines = csv.slice(1).split("\r\n");
+      expect(lines[0].split(";").slice(0, 7)).toEqual(["Område", "Nøgletal", "Enhed", "År", "Læsø: værdi", "Status", "Placering (1 = højeste)"]);
+      const rows = lines.slice(1, 1 + figures).map((l) => l.split(";"));
+      expect(rows).toHaveLength(figures);
+      const skole = rows.find((r) => r[1] === "Udg. til folkeskolen pr. elev")!;
+      const e = await expected("825", "udg-til-folkeskolen-pr-elev");
+      expect(Number(skole[4].replace(",", "."))).toBe(e.vaerdi);
+      expect(skole[6]).toBe(String(e.rang));
+      // decimal comma, no thousands separator, missing = empty cell with a status
+      const andel = rows.find((r) => r[1] === "Andel 0-2-årige")!;
+      expect(andel[4]).toMatch(/^\d+,\d+$/);
+      const undefinedRow = rows.find((r) => r[1] === "Pladser i dagpleje pr. 100 0-2-årige")!;
+      expect(undefinedRow[4]).toBe("");
+      expect(undefinedRow[5]).toBe("udefineret for året");
+      expect(csv).toMatch(/\r\nKilde: Social- og Indenrigsministeriet/);
+
+      const xlsx = await download(o.page, "section[data-omraade=skole] button[data-export=xlsx]");
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0];
+      expect(ws.getRow(1).getCell(1).value).toBe("Læsø Kommune: Skole");
+      expect(ws.getRow(2).getCell(2).value).toBe("Nøgletal");
+      const values: unknown[][] = [];
+      ws.eachRow((r) => values.push(r.values as unknown[]));
+      const x = values.find((r) => r[2] === "Udg. til folkeskolen pr. elev")!;
+      expect(x[5]).toBe(e.vaerdi);
+      expect(x[7]).toBe(e.rang);
+      expect(values.some((r) => typeof r[1] === "string" && r[1].startsWith("Kilde: Social- og Indenrigsministeriet"))).toBe(true);
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await o.page.close();
+    }
+  });
+
+  test("prints to clean A4 pages: no navigation or buttons, tables within the page width", async () => {
+    const o = await openPage(site, "/kommune/101", { waitFor: "table.kt-kdk-table" });
+    try {
+      await o.page.emulateMedia({ media: "print" });
+      const hidden = await o.page.$$eval("#observablehq-sidebar, .kt-export, .kt-area-nav, button", (els) => els.every((e) => getComputedStyle(e).display === "none"));
+      expect(hidden).toBe(true);
+      const pdf = await o.page.pdf({ format: "A4", printBackground: false });
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages).toBeGreaterThan(2);
+      expect(pages).toBeLessThan(40);
+      // A4 at 15 mm margins is 180 mm ≈ 680 CSS px wide; nothing may stick out
+      await o.page.setViewportSize({ width: 680, height: 900 });
+      const overflow = await o.page.$$eval("table.kt-kdk-table", (ts) => ts.filter((t) => t.scrollWidth > 682).length);
+      expect(overflow).toBe(0);
+    } finally {
+      await o.page.close();
+    }
+  });
+});
+
+describe("catalogue, comparison and search", () => {
+  test("/noegletal documents the figure and ranks the highlighted municipality like DuckDB", async () => {
+    const o = await openPage(site, "/noegletal?id=udg-til-folkeskolen-pr-elev&kommune=825", { waitFor: "[data-valgt]" });
+    try {
+      expect(await o.page.textContent("#dokumentation h2")).toBe("Udg. til folkeskolen pr. elev");
+      expect(await o.page.textContent("[data-doc=landstal]")).toContain("Gennemsnit");
+      const e = await expected("825", "udg-til-folkeskolen-pr-elev");
+      expect(await o.page.textContent("[data-valgt=\"825\"]")).toContain(`nr. ${e.rang} af ${e.n}`);
+      expect(await o.page.$$eval("svg g[aria-label='geo'] path", (p) => p.length)).toBeGreaterThanOrEqual(98);
+      // the catalogue lists every figure
+      const listed = await o.page.$$eval(".kt-catalogue li", (li) => li.length);
+      expect(listed).toBe(Number((await one("SELECT count(*)::INTEGER AS n FROM kat")).n));
+      const csv = (await download(o.page, "h3 + div button[data-export=csv], .kt-export button[data-export=csv] >> nth=1")).toString("utf-8");
+      const top = csv.slice(1).split("\r\n")[1].split(";");
+      const first = await one(`SELECT kommunekode FROM v WHERE id = 'udg-til-folkeskolen-pr-elev' AND aar = 2019 AND status IN ('ok','nul') ORDER BY vaerdi DESC LIMIT 1`);
+      expect([top[0], top[1]]).toEqual(["1", first.kommunekode]);
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await o.page.close();
+    }
+  });
+
+  test("/sammenlign?a=101&b=751 shows both values and the difference", async () => {
+    const o = await openPage(site, "/sammenlign?a=101&b=751", { waitFor: "table.kt-compare" });
+    try {
+      const a = await expected("101", "udg-til-folkeskolen-pr-elev");
+      const b = await expected("751", "udg-til-folkeskolen-pr-elev");
+      const diff = (await o.page.textContent(`tr[data-figur="udg-til-folkeskolen-pr-elev"] td[data-col=forskel]`))!;
+      expect(danish(diff.split(/\s+/)[0].replace("+", ""))).toBe((a.vaerdi as number) - (b.vaerdi as number));
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await o.page.close();
+    }
+  });
+
+  test("site search finds a municipality and a key figure by name", async () => {
+    const o = await openPage(site, "/");
+    try {
+      await o.page.fill("#observablehq-search input", "Læsø");
+      await o.page.waitForSelector("#observablehq-search-results li a");
+      expect(await o.page.getAttribute("#observablehq-search-results li a", "href")).toMatch(/\/kommune\/825$/);
+      await o.page.fill("#observablehq-search input", "klassekvotient");
+      await o.page.waitForFunction(() => document.querySelector("#observablehq-search-results li a")?.getAttribute("href")?.includes("noegletal?id="));
+      expect(await o.page.getAttribute("#observablehq-search-results li a", "href")).toMatch(/noegletal\?id=gennemsnitlig-klassekvotient$/);
+    } finally {
+      await o.page.close();
+    }
+  });
+
+  test("/data links a Parquet and a CSV file for every table, and both are served", async () => {
+    const o = await openPage(site, "/data", { waitFor: "[data-tabel]" });
+    try {
+      const links = await o.page.$$eval("[data-tabel] a[data-format]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      expect(links.length).toBeGreaterThanOrEqual(12);
+      for (const href of links) {
+        const r = await o.page.request.get(href);
+        expect(r.status(), href).toBe(200);
+        const body = await r.body();
+        if (href.endsWith(".csv")) expect(body.subarray(0, 3).toString("hex"), href).toBe("efbbbf");
+        else expect(body.subarray(0, 4).toString(), href).toBe("PAR1");
+      }
+    } finally {
+      await o.page.close();
+    }
+  });
+});
