@@ -1,0 +1,7 @@
+// Every elimination step of the default comparison-group regressions as Danish CSV; see loaders/csv.ts.
+import { buildGroupDefaults } from "../../loaders/groups.js";
+import { emit } from "../../loaders/lib/emit.js";
+import { toDanishCsv } from "../../loaders/csv.js";
+import { MODELS_SCHEMA } from "../../loaders/groups-schema.js";
+
+await emit(() => toDanishCsv(buildGroupDefaults().models, MODELS_SCHEMA));

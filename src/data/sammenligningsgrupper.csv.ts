@@ -1,0 +1,7 @@
+// The default comparison groups as Danish CSV (; separator, decimal comma, UTF-8 BOM); see loaders/csv.ts.
+import { buildGroupDefaults } from "../../loaders/groups.js";
+import { emit } from "../../loaders/lib/emit.js";
+import { toDanishCsv } from "../../loaders/csv.js";
+import { GROUPS_SCHEMA } from "../../loaders/groups-schema.js";
+
+await emit(() => toDanishCsv(buildGroupDefaults().rows, GROUPS_SCHEMA));
