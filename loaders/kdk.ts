@@ -24,6 +24,9 @@ import { buildBefolkning, buildKommuner, buildNoegletal, NOEGLETAL_KILDE, type K
 import { AREAS } from "./noegletal-katalog.js";
 
 import { meanOf, NUMERIC_STATUS, rankDescending } from "../components/ranking.js";
+import type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure } from "../components/kdk/types.js";
+
+export type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure };
 
 export { meanOf, rankDescending };
 
@@ -42,17 +45,6 @@ export const COMPARISON_AREA: Record<string, string> = {
 /** The comparison-group engine's area for a page area (default: serviceudgifter). */
 export function comparisonAreaOf(pageArea: string): string {
   return COMPARISON_AREA[pageArea] ?? "serviceudgifter";
-}
-
-export interface ComparisonGroup {
-  /** "dst": DST municipality group; "flis": the engine's per-area default group */
-  kilde: "dst" | "flis";
-  /** short name shown on the page */
-  navn: string;
-  /** one sentence on what the group is */
-  beskrivelse: string;
-  /** kommunekoder of the other members (the municipality itself excluded) */
-  medlemmer: string[];
 }
 
 /** Rows of the comparison-group engine's table (src/data/sammenligningsgrupper.parquet). */
@@ -106,15 +98,6 @@ export function comparisonGroup(kode: string, pageArea: string, ctx: GroupContex
     beskrivelse: `De ${medlemmer.length} øvrige kommuner i Danmarks Statistiks kommunegruppe "${self.kommunegruppe}" (KOMGRP). Samme gruppe på alle områder, indtil de områdevise sammenligningsgrupper er publiceret.`,
     medlemmer
   };
-}
-
-export interface NationalFigure {
-  vaerdi: number | null;
-  status: string;
-  /** "I alt" / "Gennemsnit": the source's own row; "beregnet": kommunetal's unweighted mean; "antal ja": yes/no figures */
-  kilde: "I alt" | "Gennemsnit" | "beregnet" | "antal ja";
-  /** municipalities behind a computed figure */
-  n?: number;
 }
 
 /** One figure in one year across the municipalities: values, ranks and national figure. */
@@ -185,48 +168,6 @@ export function shownFigures(model: KdkModel): KatalogRow[] {
 
 // ---------------------------------------------------------------------------
 // Municipality pages
-
-export interface PageFigure {
-  id: string;
-  titel: string;
-  enhed: string;
-  decimaler: number;
-  /** yes/no figure (not ranked) */
-  janej: boolean;
-  /** latest year with data for this figure (any municipality) */
-  aar: number;
-  vaerdi: number | null;
-  status: string;
-  /** rank in `aar` (1 = highest), null when the municipality has no numeric value */
-  rang: number | null;
-  /** municipalities with a numeric value in `aar` (what the rank is out of) */
-  antal: number;
-  land: NationalFigure;
-  gruppe: { gns: number | null; n: number; af: number };
-  /** per year in `PageData.aar`: value, status, national figure, group mean */
-  serie: { v: (number | null)[]; s: string[]; land: (number | null)[]; gruppe: (number | null)[] };
-}
-
-export interface PageArea {
-  id: string;
-  navn: string;
-  gruppe: ComparisonGroup;
-  figurer: PageFigure[];
-}
-
-export interface PageData {
-  kode: string;
-  navn: string;
-  regionsnavn: string;
-  kommunegruppe: string;
-  areal_km2: number | null;
-  befolkning: { maaned: string; vaerdi: number } | null;
-  aar: number[];
-  kilde: string;
-  /** names of every municipality named on the page (group members) */
-  navne: Record<string, string>;
-  omraader: PageArea[];
-}
 
 export function buildPage(kode: string, model: KdkModel, ctx: GroupContext, befolkning?: { maaned: string; vaerdi: number } | null): PageData {
   const k = model.kommuner.find((x) => x.kommunekode === kode);

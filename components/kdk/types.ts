@@ -1,19 +1,25 @@
 /**
- * Shapes of the page data written by loaders/kdk.ts (kept in step by test/kdk: the
- * loader's output is type-checked against these in test/kdk/pages.test.ts).
+ * Shapes of the municipality-page data: one definition, used by the loader that writes
+ * it (loaders/kdk.ts) and by the page components that read it.
  */
+export interface ComparisonGroup {
+  /** "dst": DST municipality group; "flis": the engine's per-area default group */
+  kilde: "dst" | "flis";
+  /** short name shown on the page */
+  navn: string;
+  /** one sentence on what the group is */
+  beskrivelse: string;
+  /** kommunekoder of the other members (the municipality itself excluded) */
+  medlemmer: string[];
+}
+
 export interface NationalFigure {
   vaerdi: number | null;
   status: string;
+  /** "I alt" / "Gennemsnit": the source's own row; "beregnet": kommunetal's unweighted mean; "antal ja": yes/no figures */
   kilde: "I alt" | "Gennemsnit" | "beregnet" | "antal ja";
+  /** municipalities behind a computed figure */
   n?: number;
-}
-
-export interface ComparisonGroup {
-  kilde: "dst" | "flis";
-  navn: string;
-  beskrivelse: string;
-  medlemmer: string[];
 }
 
 export interface PageFigure {
@@ -21,14 +27,19 @@ export interface PageFigure {
   titel: string;
   enhed: string;
   decimaler: number;
+  /** yes/no figure (not ranked) */
   janej: boolean;
+  /** latest year with data for this figure (any municipality) */
   aar: number;
   vaerdi: number | null;
   status: string;
+  /** rank in `aar` (1 = highest), null when the municipality has no numeric value */
   rang: number | null;
+  /** municipalities with a numeric value in `aar` (what the rank is out of) */
   antal: number;
   land: NationalFigure;
   gruppe: { gns: number | null; n: number; af: number };
+  /** per year in `PageData.aar`: value, status, national figure, group mean */
   serie: { v: (number | null)[]; s: string[]; land: (number | null)[]; gruppe: (number | null)[] };
 }
 
@@ -48,6 +59,7 @@ export interface PageData {
   befolkning: { maaned: string; vaerdi: number } | null;
   aar: number[];
   kilde: string;
+  /** names of every municipality named on the page (group members) */
   navne: Record<string, string>;
   omraader: PageArea[];
 }
