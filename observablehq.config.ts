@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 
 /** The 98 municipality codes, for the parameterised pages /kommune/<kode>. */
 function kommunekoder(): string[] {
-  const dawa = JSON.parse(readFileSync("data/raw/dawa/kommuner_dataforsyningen_2024.json", "utf-8")) as { kode: string; udenforkommuneinddeling: boolean }[];
+  // same folder as the loaders read (KOMMUNETAL_DATA, or data/raw): see loaders/lib/paths.ts
+  const dawa = JSON.parse(readFileSync(`${process.env.KOMMUNETAL_DATA ?? "data/raw"}/dawa/kommuner_dataforsyningen_2024.json`, "utf-8")) as { kode: string; udenforkommuneinddeling: boolean }[];
   return dawa.filter((k) => !k.udenforkommuneinddeling).map((k) => k.kode.slice(1)).sort();
 }
 
@@ -28,6 +29,7 @@ export default {
   ].filter((p) => existsSync(`src${p.path}${p.path.endsWith("/") ? "index" : ""}.md`)),
   dynamicPaths: () => kommunekoder().map((kode) => `/kommune/${kode}`),
   pager: false,
+  toc: { label: "Indhold" },
   // Site search: the pages, plus one entry per municipality page and per key figure
   // (municipality pages are generated, and their titles are only known at run time).
   search: {

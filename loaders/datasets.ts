@@ -11,6 +11,7 @@ import { parseKomgrp } from "./sources/komgrp.js";
 import { parseNoegletal, type CellStatus, type ParsedNoegletal } from "./sources/noegletal.js";
 import { AREAS, areaOf, uniqueIds, unitOf } from "./noegletal-katalog.js";
 import { RAW, shown } from "./lib/paths.js";
+import { PERSON_COUNT, SMALL_COUNT_MAX, suppressSmallCounts } from "./privacy.js";
 import { reconcile } from "./lib/report.js";
 
 const log = (text: string) => process.stderr.write(text + "\n");
@@ -140,6 +141,10 @@ export function buildNoegletal(): Noegletal {
   const idOf = (nr: number) => ids[nr - 1];
   const values: NoegletalRow[] = p.values.map((v) => ({ id: idOf(v.nr), kommunekode: v.kommunekode, aar: v.aar, vaerdi: v.vaerdi, status: v.status }));
   const national: NationalRow[] = p.national.map((v) => ({ id: idOf(v.nr), aar: v.aar, vaerdi: v.vaerdi, status: v.status, type: v.type }));
+  // privacy: small counts of persons are hidden here, before anything is written
+  const personCounts = new Set(p.figures.filter((f) => PERSON_COUNT.test(f.titel)).map((f) => idOf(f.nr)));
+  const withTotal = new Set(p.figures.filter((f) => f.national === "I alt").map((f) => idOf(f.nr)));
+  const suppressed = suppressSmallCounts(values, personCounts, withTotal);
   const population = new Map<string, number>();
   const popFig = p.figures.find((f) => /^Indbyggertal/.test(f.titel));
   for (const v of p.values) if (popFig && v.nr === popFig.nr && v.vaerdi !== null) population.set(`${v.kommunekode}/${v.aar}`, v.vaerdi);
@@ -163,15 +168,19 @@ export function buildNoegletal(): Noegletal {
       decimaler: f.decimaler,
       landstal: f.national,
       landstal_metode: nationalMethod(f.national, own, p.national.filter((n) => n.nr === f.nr), population),
-      noter: f.noter.length ? f.noter.map((n) => `(${n}) ${p.notes[n] ?? "note uden tekst i kilden"}`).join(" ") : null,
+      noter:
+        [
+          ...f.noter.map((n) => `(${n}) ${p.notes[n] ?? "note uden tekst i kilden"}`),
+          ...(personCounts.has(idOf(f.nr)) ? [`Antal personer fra 1 til ${SMALL_COUNT_MAX} vises som <5 (diskretionering i kommunetal, før data publiceres).`] : [])
+        ].join(" ") || null,
       kilde: NOEGLETAL_KILDE,
       linje_i_kilde: f.linje
     };
   });
 
-  const perYear = p.years.map((y) => `${y}: ${p.values.filter((v) => v.aar === y && v.vaerdi !== null).length} celler med værdi`);
+  const perYear = p.years.map((y) => `${y}: ${values.filter((v) => v.aar === y && v.vaerdi !== null).length} celler med værdi`);
   const statusCounts = new Map<string, number>();
-  for (const v of p.values) statusCounts.set(v.status, (statusCounts.get(v.status) ?? 0) + 1);
+  for (const v of values) statusCounts.set(v.status, (statusCounts.get(v.status) ?? 0) + 1);
   log(
     reconcile({
       loader: "noegletal",
@@ -182,6 +191,7 @@ export function buildNoegletal(): Noegletal {
       details: [
         `${p.figures.length} nøgletal, ${values.length} kommuneceller, ${national.length} landstalsceller`,
         `celler pr. status: ${[...statusCounts].map(([s, n]) => `${s} ${n}`).join(", ")}`,
+        `diskretionering: ${suppressed.primary} små antal (1-${SMALL_COUNT_MAX}) og ${suppressed.secondary} sekundært skjult i ${personCounts.size} nøgletal, der tæller personer`,
         ...perYear
       ]
     })

@@ -46,7 +46,20 @@ async function publishFiles(): Promise<string[]> {
   return names.sort();
 }
 
+/** Framework's few English words in its search module, in Danish. */
+async function translateSearch(): Promise<void> {
+  for await (const file of walk(join(DIST, "_observablehq"))) {
+    if (!/\/search[.-][^/]*\.js$/.test(file)) continue;
+    const text = await readFile(file, "utf-8");
+    const out = text
+      .replace('"<div>no results</div>"', '"<div>ingen resultater</div>"')
+      .replace(/toLocaleString\("en-US"\)\} result\$\{(\w+)\.length===1\?"":"s"\}<\/div>/, 'toLocaleString("da-DK")} resultat${$1.length===1?"":"er"}</div>');
+    if (out !== text) await writeFile(file, out);
+  }
+}
+
 async function postprocess(): Promise<number> {
+  await translateSearch();
   let n = 0;
   for await (const file of walk(DIST)) {
     if (!file.endsWith(".html")) continue;

@@ -117,9 +117,12 @@ export function areaTable(page: PageData, area: PageArea): HTMLTableElement {
   );
 }
 
-/** Who is in the area's comparison group, as a collapsible list. */
+/** Who is in the area's comparison group, as a collapsible list (ranked for the engine's groups). */
 export function groupNote(page: PageData, area: PageArea): HTMLElement {
-  const names = area.gruppe.medlemmer.map((k) => page.navne[k] ?? k).sort((a, b) => a.localeCompare(b, "da"));
+  const ranked = area.gruppe.kilde === "flis";
+  const names = ranked
+    ? area.gruppe.medlemmer.map((k, i) => `${i + 1}. ${page.navne[k] ?? k}`)
+    : area.gruppe.medlemmer.map((k) => page.navne[k] ?? k).sort((a, b) => a.localeCompare(b, "da"));
   return el(
     "details",
     { class: "kt-group-note" },
@@ -160,4 +163,12 @@ export function headerFacts(page: PageData): HTMLElement {
     el("dt", {}, "Areal"),
     el("dd", { "data-fact": "areal" }, page.areal_km2 === null ? "ikke oplyst" : `${formatNumber(page.areal_km2, 1)} km²`)
   );
+}
+
+// A printed page must say who is in each comparison group: open the lists before printing
+// (the content of a closed <details> is not printed).
+if (typeof window !== "undefined") {
+  window.addEventListener("beforeprint", () => {
+    for (const d of document.querySelectorAll<HTMLDetailsElement>("details.kt-group-note")) d.open = true;
+  });
 }

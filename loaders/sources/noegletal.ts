@@ -15,8 +15,12 @@
 import { decimalsOf, parseDanishNumber } from "../lib/danish-number.js";
 import { InputError, columnOf, decode, splitRows, type Row } from "../lib/text.js";
 
-/** Why a cell holds what it holds. `ok` and `nul` carry a number; the rest do not, except `ja`/`nej` (1/0). */
-export type CellStatus = "ok" | "nul" | "mangler" | "udefineret" | "ikke_indberettet" | "ikke_tilgaengelig" | "ja" | "nej";
+/**
+ * Why a cell holds what it holds. `ok` and `nul` carry a number; the rest do not, except
+ * `ja`/`nej` (1/0). `undertrykt` is never in the source: the loader sets it when it hides a
+ * small count (loaders/privacy.ts).
+ */
+export type CellStatus = "ok" | "nul" | "mangler" | "udefineret" | "ikke_indberettet" | "ikke_tilgaengelig" | "ja" | "nej" | "undertrykt";
 
 export const STATUS_LABEL: Record<CellStatus, string> = {
   ok: "Værdi",
@@ -26,7 +30,8 @@ export const STATUS_LABEL: Record<CellStatus, string> = {
   ikke_indberettet: "Ikke indberettet (tom celle)",
   ikke_tilgaengelig: "Ikke tilgængelig (..)",
   ja: "Ja",
-  nej: "Nej"
+  nej: "Nej",
+  undertrykt: "<5 (diskretioneret af kommunetal)"
 };
 
 export interface NoegletalValue {

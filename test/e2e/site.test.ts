@@ -44,6 +44,16 @@ describe("the built site", () => {
     for (const p of pagesIn(DIST)) expect(BAKED_ERROR.test(readFileSync(p, "utf-8")), p).toBe(false);
   });
 
+  test("no English UI words from Framework reach the user", () => {
+    for (const p of pagesIn(DIST)) {
+      const html = readFileSync(p, "utf-8");
+      expect(html, p).not.toMatch(/>Contents<|placeholder="Search"|title="Toggle sidebar"/);
+    }
+    const search = readdirSync(join(DIST, "_observablehq")).filter((f) => f.startsWith("search"));
+    expect(search.length).toBeGreaterThan(0);
+    for (const f of search) expect(readFileSync(join(DIST, "_observablehq", f), "utf-8")).not.toMatch(/no results|" result\$\{/);
+  });
+
   test("pages are marked as Danish", () => {
     expect(readFileSync(join(DIST, "index.html"), "utf-8")).toContain('<html lang="da">');
   });
