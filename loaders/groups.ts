@@ -5,7 +5,8 @@
  *
  * Outputs (the municipality pages read the first two exactly in this shape):
  * - rows {omraade, aar, kommunekode, rang 1..N, nabo, afstand, gensidig}, N = 10;
- * - the areas as JSON [{id, navn, udfald, variabler, standardaar, aar, beskrivelse, …}];
+ * - the areas as JSON [{id, navn, udfald, variabler, standardaar, aar, beskrivelse, …},
+ *   with `udeladte_pr_aar`: the default candidates a year has no values for, and why];
  * - every regression step per area and year (for documentation and checking).
  */
 import { buildKommuner, buildNoegletal } from "./datasets.js";
@@ -39,6 +40,8 @@ export interface AreaJson {
   log: string[];
   /** candidate variables that exist in each computed year */
   variabler_pr_aar: Record<string, string[]>;
+  /** default candidates left out in each computed year because the year has no values, with the reason in Danish */
+  udeladte_pr_aar: Record<string, { id: string; grund: string }[]>;
   /** kept variables (after backward elimination) in each computed year */
   valgte_pr_aar: Record<string, string[]>;
   /** why each candidate is a candidate */
@@ -69,9 +72,34 @@ export function figureIndex(): FigureIndex {
   return (indexMemo ??= new FigureIndex(buildNoegletal().values));
 }
 
-/** Candidates of an area that have data in a year. */
+/** Candidates of an area that have data in a year (the others: see `omittedFor`). */
 export function candidatesFor(area: AreaDefinition, aar: number, index = figureIndex()) {
   return area.variabler.filter((v) => index.has(v.id, aar));
+}
+
+/** A default candidate that is not used in a year, and why (in Danish). */
+export interface Omitted {
+  id: string;
+  reason: string;
+}
+
+/**
+ * Why a key figure has no values in a year, in Danish, e.g. "ingen værdier i 2018
+ * (nøgletallet slutter 2017)". Looks at the export's years (`AAR`).
+ */
+export function omissionReason(id: string, aar: number, index = figureIndex()): string {
+  const years = AAR.filter((y) => index.has(id, y));
+  if (!years.length) return `ingen værdier i ${aar} (nøgletallet har ingen værdier i ${AAR[0]}-${AAR[AAR.length - 1]})`;
+  const first = years[0];
+  const last = years[years.length - 1];
+  if (aar > last) return `ingen værdier i ${aar} (nøgletallet slutter ${last})`;
+  if (aar < first) return `ingen værdier i ${aar} (nøgletallet begynder ${first})`;
+  return `ingen værdier i ${aar}`;
+}
+
+/** The default candidates of an area that `candidatesFor` leaves out in a year, with the reason. */
+export function omittedFor(area: AreaDefinition, aar: number, index = figureIndex()): Omitted[] {
+  return area.variabler.filter((v) => !index.has(v.id, aar)).map((v) => ({ id: v.id, reason: omissionReason(v.id, aar, index) }));
 }
 
 /** Fit one area in one year with the default settings. */
@@ -109,6 +137,7 @@ export function buildGroupDefaults(): Defaults {
       beskrivelse: area.beskrivelse,
       log: area.variabler.filter((v) => v.log).map((v) => v.id),
       variabler_pr_aar: {},
+      udeladte_pr_aar: {},
       valgte_pr_aar: {},
       begrundelser: Object.fromEntries(area.variabler.map((v) => [v.id, v.begrundelse])),
       ikke_beregnet: []
@@ -129,6 +158,7 @@ export function buildGroupDefaults(): Defaults {
       }
       json.aar.push(aar);
       json.variabler_pr_aar[aar] = r.candidates;
+      json.udeladte_pr_aar[aar] = omittedFor(area, aar, index).map((o) => ({ id: o.id, grund: o.reason }));
       json.valgte_pr_aar[aar] = r.kept;
       r.kommunekoder.forEach((kode, i) => {
         for (const nb of r.neighbours[i]) rows.push({ omraade: area.id, aar, kommunekode: kode, rang: nb.rank, nabo: nb.kommunekode, afstand: nb.distance, gensidig: nb.mutual });

@@ -6,18 +6,21 @@
  * Reruns the comparison-group regression from the command line with the same engine
  * as the site. With --area the outcome and candidates default to that area's (see
  * loaders/areas.ts). --json prints one JSON object to stdout:
- * {n, r2, adjR2, f, fP, sigma, alpha, method, top, year, outcome, candidates, kept,
- *  steps, coefficients: [{id, beta, se, t, p, vif}] (intercept first), excluded,
+ * {n, r2, adjR2, f, fP, sigma, alpha, method, top, year, outcome, candidates, omitted,
+ *  kept, steps, coefficients: [{id, beta, se, t, p, vif}] (intercept first), excluded,
  *  neighbours: {kommunekode: [top N kommunekoder in rank order]}, distances, predicted,
- *  bootstrap?}. Without --json a readable summary. Logs go to stderr; exit 1 on error,
- *  2 on bad usage.
+ *  bootstrap?}. `omitted: [{id, reason}]` lists the area's default candidates the year has
+ *  no values for (reason in Danish); empty with --vars. Without --json a readable summary
+ *  with Danish numbers (`α = 0,05`). Logs go to stderr. --help prints the usage to stdout
+ *  and exits 0; exit 1 on error, 2 on bad usage (with the usage on stderr).
  */
 import { buildKommuner } from "../datasets.js";
-import { figureIndex } from "../groups.js";
+import { candidatesFor, figureIndex, omittedFor, type Omitted } from "../groups.js";
+import { formatNumber } from "../../components/format.js";
 import { AREA_DEFINITIONS, STANDARD_AAR } from "../areas.js";
 import { bootstrapGroups, computeGroups, groupsInput, GroupsError, METHODS, type DistanceMethod, type GroupsOptions } from "../../components/groups/index.js";
 
-const USAGE = `Brug: npm run --silent groups -- --outcome <nøgletal-id> --vars <id,id,...> --year <åååå> [--alpha 0.05] [--method beta|euclid|mahalanobis|need|weights] [--top 10] [--log id,id] [--weights id=2,id=0.5] [--area folkeskole] [--bootstrap 1000] [--seed 1] [--reselect] [--json]`;
+const USAGE = `Brug: npm run --silent groups -- --outcome <nøgletal-id> --vars <id,id,...> --year <åååå> [--alpha 0.05] [--method beta|euclid|mahalanobis|need|weights] [--top 10] [--log id,id] [--weights id=2,id=0.5] [--area folkeskole] [--bootstrap 1000] [--seed 1] [--reselect] [--json] [--help]`;
 
 export interface CliArgs {
   outcome?: string;
@@ -33,12 +36,14 @@ export interface CliArgs {
   seed?: number;
   reselect: boolean;
   json: boolean;
+  /** --help / -h: print the usage and exit 0 */
+  help: boolean;
 }
 
 class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { log: [], json: false, reselect: false };
+  const out: CliArgs = { log: [], json: false, reselect: false, help: false };
   const num = (flag: string, v: string | undefined) => {
     const x = Number(v);
     if (v === undefined || v.trim() === "" || !Number.isFinite(x)) throw new UsageError(`${flag} kræver et tal, fik ${v ?? "intet"}`);
@@ -78,7 +83,7 @@ export function parseArgs(argv: string[]): CliArgs {
       case "--seed": out.seed = num(flag, value()); break;
       case "--reselect": out.reselect = true; break;
       case "--json": out.json = true; break;
-      case "--help": case "-h": throw new UsageError("");
+      case "--help": case "-h": out.help = true; break;
       default: throw new UsageError(`ukendt argument: ${a}`);
     }
   }
@@ -95,7 +100,8 @@ export function runCli(args: CliArgs): Record<string, unknown> {
   if (year === undefined) throw new UsageError("--year mangler");
   const index = figureIndex();
   const logSet = new Set([...args.log, ...(args.vars ? [] : (area?.variabler.filter((v) => v.log).map((v) => v.id) ?? []))]);
-  const vars = args.vars ?? area?.variabler.filter((v) => index.has(v.id, year)).map((v) => v.id);
+  const vars = args.vars ?? (area ? candidatesFor(area, year, index).map((v) => v.id) : undefined);
+  const omitted: Omitted[] = !args.vars && area ? omittedFor(area, year, index) : [];
   if (!vars?.length) throw new UsageError("--vars mangler (eller --area)");
   const unknownLog = [...logSet].filter((id) => !vars.includes(id));
   if (unknownLog.length) throw new UsageError(`--log nævner variable, der ikke er i --vars: ${unknownLog.join(", ")}`);
@@ -117,6 +123,7 @@ export function runCli(args: CliArgs): Record<string, unknown> {
     method: r.method,
     top: r.top,
     candidates: r.variables.map((v) => ({ id: v.id, log: v.log, mean: v.mean, sd: v.sd, kept: v.kept })),
+    omitted,
     kept: r.kept,
     coefficients: r.model.terms.map((t) => ({ id: t.id, beta: t.beta, se: t.se, t: t.t, p: t.p, vif: t.vif })),
     steps: r.steps.map((s) => ({ step: s.step, variables: s.variables, r2: s.fit.r2, adjR2: s.fit.adjR2, removed: s.removed })),
@@ -142,16 +149,20 @@ export function runCli(args: CliArgs): Record<string, unknown> {
   return result;
 }
 
-function summary(res: Record<string, unknown>): string {
-  const f = (x: number, d = 3) => x.toLocaleString("da-DK", { maximumFractionDigits: d, minimumFractionDigits: d });
+export function summary(res: Record<string, unknown>): string {
+  const f = (x: number, d = 3) => formatNumber(x, d);
   const coefs = res.coefficients as { id: string; beta: number; se: number; t: number; p: number; vif: number | null }[];
   const lines = [
-    `Udfald: ${res.outcome}, ${res.year}; n = ${res.n}; R² = ${f(res.r2 as number)}; justeret R² = ${f(res.adjR2 as number)}; metode ${res.method}; α = ${res.alpha}`,
-    "",
+    `Udfald: ${res.outcome}, ${res.year}; n = ${res.n}; R² = ${f(res.r2 as number)}; justeret R² = ${f(res.adjR2 as number)}; metode ${res.method}; α = ${formatNumber(res.alpha as number)}; N = ${res.top}`,
+    ""
+  ];
+  const omitted = (res.omitted ?? []) as Omitted[];
+  if (omitted.length) lines.push(`Standardvariable udeladt i ${res.year}:`, ...omitted.map((o) => `  ${o.id}: ${o.reason}`), "");
+  lines.push(
     ["variabel".padEnd(52), "β".padStart(10), "SE".padStart(10), "t".padStart(8), "p".padStart(10), "VIF".padStart(8)].join(""),
     ...coefs.map((c) => [c.id.padEnd(52), f(c.beta, 1).padStart(10), f(c.se, 1).padStart(10), f(c.t, 2).padStart(8), (c.p < 0.001 ? "<0,001" : f(c.p)).padStart(10), (c.vif === null ? "" : f(c.vif, 1)).padStart(8)].join("")),
     ""
-  ];
+  );
   for (const s of res.steps as { step: number; removed: { id: string; p: number } | null }[]) if (s.removed) lines.push(`Trin ${s.step}: fjernede ${s.removed.id} (p = ${f(s.removed.p)})`);
   const ex = res.excluded as { kommunekode: string; missing: string[] }[];
   if (ex.length) lines.push(`Udeladt: ${ex.map((e) => `${e.kommunekode} (mangler ${e.missing.join(", ")})`).join("; ")}`);
@@ -164,6 +175,10 @@ function summary(res: Record<string, unknown>): string {
 if (process.argv[1] && /cli[\\/]groups\.ts$/.test(process.argv[1])) {
   try {
     const args = parseArgs(process.argv.slice(2));
+    if (args.help) {
+      process.stdout.write(USAGE + "\n");
+      process.exit(0);
+    }
     const res = runCli(args);
     process.stdout.write(args.json ? JSON.stringify(res) + "\n" : summary(res));
   } catch (e) {

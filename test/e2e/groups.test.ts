@@ -60,6 +60,24 @@ describe("/sammenligningsgrupper", () => {
       const text = await o.page.textContent("main");
       expect(text).toContain("R² = 0,206");
       expect(text).toMatch(/Beregnet i din browser på \d+ ms/);
+      // the default candidates 2018 has no values for are named, with the reason
+      const udeladte = await o.page.textContent("#kt-udeladte-variable");
+      expect(udeladte).toMatch(/^2 af områdets 12 standardvariable kan ikke bruges i 2018: /);
+      expect(udeladte).toContain("Fuldtidsledige");
+      expect(udeladte).toContain("ingen værdier i 2018 (nøgletallet slutter 2017)");
+      // the heatmap legend names the distance unit once, without doubled brackets
+      const legend = await o.page.textContent(".card:has(h2:text-matches('^Hver række er en kommune'))");
+      expect(legend).toContain("Afstand (forventet udgift, kr. pr. 6-16-årig)");
+      expect(text).not.toContain("((");
+      // means and standard deviations of the candidates: 3 significant digits each
+      const stats = await o.page.$eval(".card:has(h3:text-matches('^Kandidatvariable')) table", (table) => {
+        const head = Array.from(table.querySelectorAll("thead th")).map((th) => (th.textContent ?? "").trim());
+        const cols = [head.indexOf("Gennemsnit"), head.indexOf("Std.afv.")];
+        return Array.from(table.querySelectorAll("tbody tr")).map((tr) => cols.map((c) => (tr.children[c]?.textContent ?? "").trim()));
+      });
+      expect(stats).toHaveLength(10);
+      expect(stats[0][1]).toMatch(/^[\d.]+,?\d*$/);
+      for (const cell of stats.flat()) expect(cell.replace(/[^0-9]/g, "").replace(/^0+/, "").length, cell).toBeGreaterThanOrEqual(3);
     } finally {
       await o.page.close();
     }
@@ -107,6 +125,28 @@ describe("/sammenligningsgrupper", () => {
       const text = await o.page.textContent(".kt-error-card");
       expect(text).toContain("Ingen af de valgte variable er statistisk signifikante på niveau 0,01");
       expect(text).toContain("Andel ejerboliger");
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await o.page.close();
+    }
+  });
+
+  test("municipalities left out for missing data are listed and export as CSV and XLSX", async () => {
+    // the capital-region need figure exists for 34 municipalities only
+    const o = await openPage(site, "/sammenligningsgrupper?omraade=folkeskole&aar=2018&kommune=101&vars=andel-6-16-aarige,udgiftsbehov-hovedstaden-pr-indb&alpha=1&gentagelser=200", { waitFor: "#kt-udeladt button[data-export=csv]" });
+    try {
+      const box = o.page.locator("#kt-udeladt");
+      expect(await box.textContent()).toContain("Udeladt pga. manglende data (64 kommuner)");
+      const [csv] = await Promise.all([o.page.waitForEvent("download"), box.locator("button[data-export=csv]").click()]);
+      expect(csv.suggestedFilename()).toBe("udeladte-folkeskole-2018.csv");
+      const lines = readFileSync((await csv.path())!, "utf-8").slice(1).split("\r\n");
+      expect(lines[0]).toBe("Kommunekode;Kommune;Mangler data for;Nøgletals-id");
+      expect(lines.filter((l) => /^\d{3};/.test(l))).toHaveLength(64);
+      expect(lines.find((l) => l.startsWith("751;"))).toMatch(/^751;Aarhus;[^;]+;udgiftsbehov-hovedstaden-pr-indb$/);
+      const [xlsx] = await Promise.all([o.page.waitForEvent("download", { timeout: 60_000 }), box.locator("button[data-export=xlsx]").click()]);
+      expect(xlsx.suggestedFilename()).toBe("udeladte-folkeskole-2018.xlsx");
+      expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe("PK");
+      await waitForBootstrap(o.page);
       expect(await problems(o)).toEqual([]);
     } finally {
       await o.page.close();

@@ -5,7 +5,9 @@
  */
 import { describe, expect, test } from "vitest";
 import { spawnSync } from "node:child_process";
-import { parseArgs, runCli } from "../../loaders/cli/groups.js";
+import { parseArgs, runCli, summary } from "../../loaders/cli/groups.js";
+import { candidatesFor, omissionReason, omittedFor } from "../../loaders/groups.js";
+import { AREA_DEFINITIONS } from "../../loaders/areas.js";
 
 const ARGS = ["--outcome", "udg-til-folkeskolen-pr-6-16-aarig", "--vars", "andel-6-16-aarige,sociooekonomisk-indeks,udgiftsbehov-landet-pr-indb,andel-almennyttige-boliger,andel-25-64-aarige-uden-erhvervsuddannelse", "--year", "2018"];
 
@@ -23,6 +25,7 @@ describe("npm run groups", () => {
     expect(out.coefficients[0].id).toBe("(Intercept)");
     for (const c of out.coefficients) for (const k of ["id", "beta", "se", "t", "p"]) expect(c).toHaveProperty(k);
     expect(out.excluded).toEqual([]);
+    expect(out.omitted).toEqual([]); // explicit --vars: nothing left out
     expect(Object.keys(out.neighbours)).toHaveLength(98);
     expect(out.neighbours["101"]).toHaveLength(10);
     // the uneducated share is not significant at 0.05 here: backward elimination removes it
@@ -46,6 +49,49 @@ describe("npm run groups", () => {
     expect(area.year).toBe(2018);
   });
 
+  test("--area: default candidates without values in the year are listed as omitted, with the reason", () => {
+    const out = runCli(parseArgs(["--area", "folkeskole", "--year", "2018", "--json"]));
+    const folkeskole = AREA_DEFINITIONS.find((a) => a.id === "folkeskole")!;
+    expect(folkeskole.variabler).toHaveLength(12);
+    expect(out.candidates as unknown[]).toHaveLength(10);
+    expect(out.omitted).toEqual([
+      { id: "fuldtidsledige-pr-100-17-64-66-aarige", reason: "ingen værdier i 2018 (nøgletallet slutter 2017)" },
+      { id: "boern-af-enlige-forsoergere-pr-100-0-17-aarige", reason: "ingen værdier i 2018 (nøgletallet slutter 2017)" }
+    ]);
+    // candidates + omitted = the area's defaults, in the same order
+    const used = (out.candidates as { id: string }[]).map((c) => c.id);
+    expect(used).toEqual(candidatesFor(folkeskole, 2018).map((v) => v.id));
+    expect(new Set([...used, ...(out.omitted as { id: string }[]).map((o) => o.id)])).toEqual(new Set(folkeskole.variabler.map((v) => v.id)));
+    // 2019: social housing ends 2018 as well
+    expect(omittedFor(folkeskole, 2019).map((o) => [o.id, o.reason])).toContainEqual(["andel-almennyttige-boliger", "ingen værdier i 2019 (nøgletallet slutter 2018)"]);
+    expect(omittedFor(folkeskole, 2017)).toEqual([]);
+    expect(omissionReason("findes-ikke", 2018)).toMatch(/^ingen værdier i 2018/);
+    // the text mode says the same
+    const text = summary(out);
+    expect(text).toContain("Standardvariable udeladt i 2018:\n  fuldtidsledige-pr-100-17-64-66-aarige: ingen værdier i 2018 (nøgletallet slutter 2017)\n");
+  });
+
+  test("text mode: Danish numbers, α = 0,05", () => {
+    const r = npm(ARGS);
+    expect(r.status, r.stderr).toBe(0);
+    const first = r.stdout.split("\n")[0];
+    expect(first).toContain("α = 0,05");
+    expect(first).toContain("R² = 0,206");
+    expect(first).not.toContain("0.05");
+    // β of the intercept with thousands separator and decimal comma
+    expect(r.stdout).toMatch(/^\(Intercept\)\s+\d{1,3}\.\d{3},\d\s/m);
+    // no English decimals (0.2058, 1074.6) anywhere
+    expect(r.stdout).not.toMatch(/\d+\.\d{4,}|\d{4,}\.\d/);
+  });
+
+  test("--help prints the usage to stdout and exits 0", () => {
+    const r = npm(["--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Brug: npm run --silent groups/);
+    expect(r.stderr).not.toMatch(/Brug:/);
+    expect(parseArgs(["-h"]).help).toBe(true);
+  });
+
   test("bad input fails with a clear message and a non-zero exit", () => {
     const unknown = npm(["--outcome", "findes-ikke", "--vars", "andel-6-16-aarige", "--year", "2018", "--json"]);
     expect(unknown.status).toBe(1);
@@ -54,6 +100,7 @@ describe("npm run groups", () => {
     const usage = npm(["--year"]);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/Brug:/);
+    expect(usage.stdout).toBe("");
     expect(() => parseArgs(["--method", "manhattan"])).toThrow(/--method/);
   });
 });

@@ -22,6 +22,15 @@ describe("default comparison groups", () => {
     }
   });
 
+  test("areas JSON: per computed year, the default candidates left out, with the reason", () => {
+    const f = d.areas.find((a) => a.id === "folkeskole")!;
+    for (const a of f.aar) expect(new Set([...f.variabler_pr_aar[a], ...f.udeladte_pr_aar[a].map((o) => o.id)])).toEqual(new Set(f.variabler));
+    expect(f.udeladte_pr_aar[STANDARD_AAR]).toEqual([
+      { id: "fuldtidsledige-pr-100-17-64-66-aarige", grund: "ingen værdier i 2018 (nøgletallet slutter 2017)" },
+      { id: "boern-af-enlige-forsoergere-pr-100-0-17-aarige", grund: "ingen værdier i 2018 (nøgletallet slutter 2017)" }
+    ]);
+  });
+
   test("rows: 10 ranked neighbours per area, year and municipality, never itself", () => {
     const groups = new Map<string, typeof d.rows>();
     for (const r of d.rows) {

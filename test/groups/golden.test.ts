@@ -1,21 +1,27 @@
 /**
  * Golden numbers from R 4.2.2 on the real key figures (folkeskole, 2018, all 98
- * municipalities). The data frame R read was written from the same parsed export
- * (`buildNoegletal().values`, figure ids as column names, one row per kommunekode,
- * via a throwaway script); so these tests check the statistics, not the parser.
+ * municipalities), reproducible with the committed script (see test/groups/README.md):
  *
- * R session (abridged; `d` = that data frame, `v` = the 10 candidate ids below in order):
+ *   npx tsx test/groups/golden-data.ts > test/.tmp/golden-folkeskole-2018.csv
+ *   Rscript test/groups/golden.R test/.tmp/golden-folkeskole-2018.csv
  *
- *   X <- d[, v]; X$dens <- log(X$dens); X$ikkevest <- log(X$ikkevest)   # the two log variables
- *   Z <- scale(X); colnames(Z) <- paste0("x", 1:10); df <- data.frame(y = d$folkeskole, Z)
- *   fit <- lm(y ~ ., data = df); s <- summary(fit)
- *   keep <- colnames(Z)
+ * The input has one row per kommunekode and the columns `udg-til-folkeskolen-pr-6-16-aarig`
+ * (the outcome) and the 10 ids of VARS below, written from the project's parser
+ * (`buildNoegletal().values`; the same values as dist/filer/noegletal.parquet, for which
+ * the README gives the DuckDB PIVOT). So these tests check the statistics, not the parser.
+ *
+ * What golden.R does (x1..x10 = the ids of VARS in order; the two `log: true` ones,
+ * befolkningstaethed-indb-km2 and statsborgere-fra-ikke-vestlige-lande-pr-10-000-indb,
+ * are log-transformed first):
+ *
+ *   Z <- scale(X); df <- data.frame(y = d[["udg-til-folkeskolen-pr-6-16-aarig"]], Z)
+ *   fit <- lm(y ~ ., data = df); s <- summary(fit)                         # full model
  *   repeat { f <- lm(reformulate(keep, "y"), data = df); p <- summary(f)$coefficients[-1, 4]
- *            if (max(p) <= 0.05) break; keep <- keep[-which.max(p)] }
- *   b <- coef(f)[-1]; D <- as.matrix(dist(sweep(Z[, keep], 2, b, "*")))        # beta
- *   DE <- as.matrix(dist(Z[, keep]))                                            # euclid
+ *            if (max(p) <= 0.05) break; keep <- keep[-which.max(p)] }      # elimination
+ *   D  <- as.matrix(dist(sweep(Z[, keep], 2, coef(f)[-1], "*")))           # beta
+ *   DE <- as.matrix(dist(Z[, keep]))                                        # euclid
  *   DM <- sapply(1:98, function(j) sqrt(mahalanobis(Z[, keep], Z[j, keep], cov(Z[, keep]))))
- *   DN <- abs(outer(fitted(f), fitted(f), "-"))                                 # need
+ *   DN <- abs(outer(fitted(f), fitted(f), "-"))                             # need
  *   nb <- function(D, k) { r <- D[k, ]; r <- r[names(r) != k]; names(r)[order(r, names(r))][1:10] }
  *
  * Tolerances: coefficients, SEs and t to 1e-9 relative (R prints 15 digits; both use
