@@ -9,6 +9,7 @@ export interface Kommune {
   kommunekode: string;
   kommunekode_4: string;
   navn: string;
+  officielt_navn: string;
   regionskode: string;
   regionsnavn: string;
   kommunegruppekode: string;

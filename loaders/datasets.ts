@@ -20,6 +20,8 @@ export interface Kommune {
   kommunekode: string;
   kommunekode_4: string;
   navn: string;
+  /** the name as the ministry writes it, e.g. "Københavns Kommune" (noegletal.dk export) */
+  officielt_navn: string;
   regionskode: string;
   regionsnavn: string;
   kommunegruppekode: string;
@@ -41,6 +43,7 @@ export function buildKommuner(): Kommune[] {
   const missing = dawa.kommuner.filter((k) => !groupByCode.has(k.kommunekode));
   if (missing.length) throw new Error(`${shown(RAW.komgrp)}: ingen kommunegruppe for ${missing.map((k) => `${k.kommunekode} ${k.navn}`).join(", ")}`);
   const areal = officialArea();
+  const official = parsedNoegletal().names;
   const rows = dawa.kommuner
     .map((k) => {
       const g = groupByCode.get(k.kommunekode)!;
@@ -48,6 +51,7 @@ export function buildKommuner(): Kommune[] {
         kommunekode: k.kommunekode,
         kommunekode_4: k.kommunekode_4,
         navn: k.navn,
+        officielt_navn: official[k.kommunekode] ?? `${k.navn} Kommune`,
         regionskode: k.regionskode,
         regionsnavn: k.regionsnavn,
         kommunegruppekode: g.gruppekode,

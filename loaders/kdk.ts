@@ -218,6 +218,7 @@ export function buildPage(kode: string, model: KdkModel, ctx: GroupContext, befo
   return {
     kode,
     navn: k.navn,
+    officielt_navn: k.officielt_navn,
     regionsnavn: k.regionsnavn,
     kommunegruppe: k.kommunegruppe,
     areal_km2: k.areal_km2,

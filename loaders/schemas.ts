@@ -7,6 +7,7 @@ export const KOMMUNER_SCHEMA: Schema<Kommune> = {
   kommunekode: "STRING",
   kommunekode_4: "STRING",
   navn: "STRING",
+  officielt_navn: "STRING",
   regionskode: "STRING",
   regionsnavn: "STRING",
   kommunegruppekode: "STRING",

@@ -15,8 +15,8 @@ export interface SearchEntry {
 export function searchEntries(): SearchEntry[] {
   const kommuner = buildKommuner().map((k) => ({
     path: `/kommune/${k.kommunekode}`,
-    title: `${k.navn} Kommune`,
-    text: `${k.navn} Kommune, kommunenummer ${k.kommunekode}, ${k.regionsnavn}, ${k.kommunegruppe}. Nøgletal, placering blandt de 98 kommuner, udvikling 2013-2019, sammenligningsgruppe og landstal.`,
+    title: k.officielt_navn,
+    text: `${k.officielt_navn} (${k.navn}), kommunenummer ${k.kommunekode}, ${k.regionsnavn}, ${k.kommunegruppe}. Nøgletal, placering blandt de 98 kommuner, udvikling 2013-2019, sammenligningsgruppe og landstal.`,
     keywords: `${k.navn} ${k.kommunekode} kommune kend din kommune`
   }));
   const figurer = buildNoegletal().katalog.map((f) => ({

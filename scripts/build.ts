@@ -12,7 +12,8 @@
  */
 import { spawn } from "node:child_process";
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join, sep } from "node:path";
+import { buildKommuner } from "../loaders/datasets.js";
 import { fillNpmCache } from "./npm-cache.js";
 import { checkDist, walk } from "./check-dist.js";
 
@@ -60,11 +61,15 @@ async function translateSearch(): Promise<void> {
 
 async function postprocess(): Promise<number> {
   await translateSearch();
+  // a parameterised page's <title> comes from its heading, which is computed in the
+  // browser; give each municipality page its name already in the HTML (tabs, bookmarks)
+  const names = new Map(buildKommuner().map((k) => [`${k.kommunekode}.html`, k.officielt_navn]));
   let n = 0;
   for await (const file of walk(DIST)) {
     if (!file.endsWith(".html")) continue;
     const text = await readFile(file, "utf-8");
-    const out = text
+    const name = file.startsWith(join(DIST, "kommune") + sep) ? names.get(basename(file)) : undefined;
+    const out = (name ? text.replace(/<title>[^<]*<\/title>/, `<title>${name} | kommunetal</title>`) : text)
       .replace(/<html>/, '<html lang="da">')
       .replace('placeholder="Search"', 'placeholder="Søg"')
       .replace('title="Toggle sidebar"', 'title="Vis/skjul menu"');

@@ -53,6 +53,8 @@ export interface PageArea {
 export interface PageData {
   kode: string;
   navn: string;
+  /** e.g. "Københavns Kommune": headings and titles */
+  officielt_navn: string;
   regionsnavn: string;
   kommunegruppe: string;
   areal_km2: number | null;

@@ -85,6 +85,8 @@ export interface ParsedNoegletal {
   generated: string | null;
   /** data lines read (municipality and national rows) */
   dataRowsRead: number;
+  /** each municipality's name as the source writes it, e.g. "101" → "Københavns Kommune" */
+  names: Record<string, string>;
 }
 
 const CODE_CELL = /^\d{3}$/;
@@ -151,6 +153,7 @@ export function parseNoegletal(bytes: Uint8Array, file: string, validCodes?: Set
   const notes: Record<string, string> = {};
   let generated: string | null = null;
   let dataRowsRead = 0;
+  const names: Record<string, string> = {};
   let current: FigureBlock | null = null;
   let inTrailer = false;
 
@@ -192,6 +195,7 @@ export function parseNoegletal(bytes: Uint8Array, file: string, validCodes?: Set
       throw new InputError(file, row.line, columnOf(row, 1), `forventede et 3-cifret kommunenummer, fandt "${row.cells[1]}"`);
     }
     dataRowsRead++;
+    if (!isNational && !(code in names)) names[code] = first;
     if (!isNational && validCodes && !validCodes.has(code)) {
       rejected.push({ line: row.line, reason: `kommunenummer ${code} (${first}) er ikke en af de 98 kommuner` });
       continue;
@@ -206,5 +210,5 @@ export function parseNoegletal(bytes: Uint8Array, file: string, validCodes?: Set
     if (isNational) current.national = nationalType!;
   }
   if (figures.length === 0) throw new InputError(file, header.line + 1, 1, "filen indeholder ingen nøgletal efter overskriften");
-  return { years, figures, values, national, rejected, notes, generated, dataRowsRead };
+  return { years, figures, values, national, rejected, notes, generated, dataRowsRead, names };
 }

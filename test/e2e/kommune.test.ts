@@ -80,10 +80,10 @@ async function download(page: Page, selector: string): Promise<Buffer> {
 
 describe("municipality pages", () => {
   test.each([
-    ["101", "København", ["udg-til-folkeskolen-pr-elev", "nettodriftsudgifter-pr-indb", "udskrivningsprocent", "gennemsnitlig-klassekvotient"]],
+    ["101", "Københavns", ["udg-til-folkeskolen-pr-elev", "nettodriftsudgifter-pr-indb", "udskrivningsprocent", "gennemsnitlig-klassekvotient"]],
     ["825", "Læsø", ["udg-til-folkeskolen-pr-elev", "udg-til-aeldre-samt-voksne-m-saerl-behov-pr-18plus-aarig", "serviceudgifter-pr-indb"]],
     ["851", "Aalborg", ["nettodriftsudgifter-pr-indb", "udg-netto-til-dagtilbud-pr-0-13-aarig"]]
-  ])("/kommune/%s (%s) shows the figures native DuckDB computes", async (kode, navn, ids) => {
+  ])("/kommune/%s (%s Kommune) shows the figures native DuckDB computes", async (kode, navn, ids) => {
     const o = await openPage(site, `/kommune/${kode}`, { waitFor: "table.kt-kdk-table" });
     try {
       expect(await o.page.textContent("h1")).toBe(`${navn} Kommune`);

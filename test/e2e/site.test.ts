@@ -54,6 +54,11 @@ describe("the built site", () => {
     for (const f of search) expect(readFileSync(join(DIST, "_observablehq", f), "utf-8")).not.toMatch(/no results|" result\$\{/);
   });
 
+  test("municipality pages carry the official name in the HTML title", () => {
+    expect(readFileSync(join(DIST, "kommune", "101.html"), "utf-8")).toContain("<title>Københavns Kommune | kommunetal</title>");
+    expect(readFileSync(join(DIST, "kommune", "825.html"), "utf-8")).toContain("<title>Læsø Kommune | kommunetal</title>");
+  });
+
   test("pages are marked as Danish", () => {
     expect(readFileSync(join(DIST, "index.html"), "utf-8")).toContain('<html lang="da">');
   });

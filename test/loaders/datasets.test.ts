@@ -27,6 +27,11 @@ describe("kommuner", () => {
     expect(count("regionsnavn")).toEqual({ "Region Hovedstaden": 29, "Region Syddanmark": 22, "Region Midtjylland": 19, "Region Sjælland": 17, "Region Nordjylland": 11 });
     expect(count("kommunegruppe")).toEqual({ Hovedstadskommuner: 24, Storbykommuner: 3, Provinsbykommuner: 16, Oplandskommuner: 24, Landkommuner: 31 });
   });
+  test("official names as the ministry writes them (genitive where Danish uses it)", () => {
+    const name = (kode: string) => k.find((r) => r.kommunekode === kode)!.officielt_navn;
+    expect([name("101"), name("825"), name("480"), name("173")]).toEqual(["Københavns Kommune", "Læsø Kommune", "Nordfyns Kommune", "Lyngby-Taarbæk Kommune"]);
+    expect(k.every((r) => r.officielt_navn.endsWith("Kommune"))).toBe(true);
+  });
   test("official area from the key figures (noegletal.dk: København 86,7 km², Aalborg 1.137,4 km²)", () => {
     expect(k.find((r) => r.kommunekode === "101")!.areal_km2).toBe(86.7);
     expect(k.find((r) => r.kommunekode === "851")!.areal_km2).toBe(1137.4);
