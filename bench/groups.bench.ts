@@ -13,7 +13,7 @@ import { build } from "esbuild";
 import { existsSync } from "node:fs";
 import { buildKommuner } from "../loaders/datasets.js";
 import { figureIndex } from "../loaders/groups.js";
-import { bootstrapGroups, computeGroups, groupsInput, type GroupsInput } from "../components/groups/index.js";
+import { bootstrapGroups, computeGroups, groupsInput, type GroupsInput } from "../common/groups/index.js";
 import { DIST, startSite } from "../test/e2e/harness.js";
 
 const YEAR = 2017;

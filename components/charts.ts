@@ -4,7 +4,7 @@
  * left out (and said so in the caption), never drawn as 0.
  */
 import * as Plot from "@observablehq/plot";
-import { formatNumber } from "./format.js";
+import { formatNumber } from "../common/format.js";
 
 export interface DotRow {
   kommunekode: string;

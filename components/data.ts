@@ -3,7 +3,7 @@
  * FileAttachment (Framework resolves attachments statically, so the page names the
  * file); these functions only decode and index.
  */
-import { readParquet } from "./parquet.js";
+import { readParquet } from "../common/parquet.js";
 
 export interface Kommune {
   kommunekode: string;

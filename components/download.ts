@@ -3,7 +3,7 @@
  * (XLSX). exceljs (≈900 kB) is loaded only when someone asks for an XLSX, from the
  * site's own copy (Framework's npm cache is filled from node_modules at build time).
  */
-import { csvDanish, fileNameOf, xlsxBytes, type Column, type ExcelJSLike, type ExportMeta } from "./export.js";
+import { csvDanish, fileNameOf, xlsxBytes, type Column, type ExcelJSLike, type ExportMeta } from "../common/export.js";
 
 export function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);

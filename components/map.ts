@@ -7,7 +7,7 @@ import * as Plot from "@observablehq/plot";
 import { feature } from "topojson-client";
 import type { Topology, GeometryCollection } from "topojson-specification";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import { formatNumber } from "./format.js";
+import { formatNumber } from "../common/format.js";
 
 export interface KommuneProps {
   kommunekode: string;

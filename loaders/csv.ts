@@ -14,7 +14,7 @@
  * page names the source of every file (downloads from the pages do carry the line).
  */
 import type { ColumnType, Schema } from "./lib/parquet.js";
-import { csvNumber } from "../components/export.js";
+import { csvNumber } from "../common/export.js";
 
 export const BOM = "\uFEFF";
 

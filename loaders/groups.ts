@@ -11,7 +11,7 @@
  */
 import { buildKommuner, buildNoegletal } from "./datasets.js";
 import { AAR, AREA_DEFINITIONS, STANDARD_AAR, type AreaDefinition } from "./areas.js";
-import { computeGroups, FigureIndex, groupsInput, GroupsError, type GroupsResult } from "../components/groups/index.js";
+import { computeGroups, FigureIndex, groupsInput, GroupsError, type GroupsResult } from "../common/groups/index.js";
 
 const log = (text: string) => process.stderr.write(text + "\n");
 

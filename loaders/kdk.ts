@@ -23,8 +23,8 @@
 import { buildBefolkning, buildKommuner, buildNoegletal, NOEGLETAL_KILDE, type KatalogRow, type Kommune, type NoegletalRow } from "./datasets.js";
 import { AREAS } from "./noegletal-katalog.js";
 
-import { meanOf, NUMERIC_STATUS, rankDescending } from "../components/ranking.js";
-import type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure } from "../components/kdk/types.js";
+import { meanOf, NUMERIC_STATUS, rankDescending } from "../common/ranking.js";
+import type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure } from "../common/kdk/types.js";
 
 export type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure };
 

@@ -8,7 +8,7 @@
  * "ikke angivet i kilden" rather than a guess. Every rule is covered by a test.
  */
 
-import { asciiSlug } from "../components/slug.js";
+import { asciiSlug } from "../common/slug.js";
 
 export interface Area {
   id: string;

@@ -5,8 +5,8 @@
 import * as Plot from "@observablehq/plot";
 import type { FeatureCollection, Geometry } from "geojson";
 import type { KommuneProps, KommuneFeature } from "../map.js";
-import { formatNumber } from "../format.js";
-import type { GroupsResult } from "./model.js";
+import { formatNumber } from "../../common/format.js";
+import type { GroupsResult } from "../../common/groups/model.js";
 
 const ACCENT = "#1f5f8b";
 const GROUP = "#e08a2c";

@@ -3,8 +3,8 @@
  * The worker script is the file attachment built by
  * src/workers/sammenligningsgrupper-bootstrap.js.ts.
  */
-import type { BootstrapResult } from "./bootstrap.js";
-import type { GroupsInput, GroupsOptions } from "./model.js";
+import type { BootstrapResult } from "../../common/groups/bootstrap.js";
+import type { GroupsInput, GroupsOptions } from "../../common/groups/model.js";
 
 export interface BootstrapState {
   status: "running" | "done" | "error";

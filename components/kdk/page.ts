@@ -3,12 +3,12 @@
  * with a table of its key figures (latest value, rank, national figure, group mean,
  * development), and the rows and columns its exports are made from.
  */
-import { formatNumber, formatValue, STATUS_TEXT } from "../format.js";
-import type { Column } from "../export.js";
+import { formatNumber, formatValue, STATUS_TEXT } from "../../common/format.js";
+import type { Column } from "../../common/export.js";
 import { el } from "./dom.js";
 import { sparkline } from "./sparkline.js";
-import { GROUP_MEAN_RULE, groupCountText, groupValueText, nationalSourceText, nationalValueText, rankText } from "./texts.js";
-import type { PageArea, PageData, PageFigure } from "./types.js";
+import { GROUP_MEAN_RULE, groupCountText, groupValueText, nationalSourceText, nationalValueText, rankText } from "../../common/kdk/texts.js";
+import type { PageArea, PageData, PageFigure } from "../../common/kdk/types.js";
 
 /** One export row per key figure: what the table shows, plus the series. */
 export interface ExportRow {

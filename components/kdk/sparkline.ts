@@ -6,7 +6,7 @@
  * broken where a value is missing (never drawn through 0). The municipality is the solid
  * line with dots; the national figure dashed grey; the group mean dotted orange.
  */
-import { formatNumber } from "../format.js";
+import { formatNumber } from "../../common/format.js";
 
 const NS = "http://www.w3.org/2000/svg";
 

@@ -16,9 +16,9 @@
  */
 import { buildKommuner } from "../datasets.js";
 import { candidatesFor, figureIndex, omittedFor, type Omitted } from "../groups.js";
-import { formatNumber } from "../../components/format.js";
+import { formatNumber } from "../../common/format.js";
 import { AREA_DEFINITIONS, STANDARD_AAR } from "../areas.js";
-import { bootstrapGroups, computeGroups, groupsInput, GroupsError, METHODS, type DistanceMethod, type GroupsOptions } from "../../components/groups/index.js";
+import { bootstrapGroups, computeGroups, groupsInput, GroupsError, METHODS, type DistanceMethod, type GroupsOptions } from "../../common/groups/index.js";
 
 const USAGE = `Brug: npm run --silent groups -- --outcome <nøgletal-id> --vars <id,id,...> --year <åååå> [--alpha 0.05] [--method beta|euclid|mahalanobis|need|weights] [--top 10] [--log id,id] [--weights id=2,id=0.5] [--area folkeskole] [--bootstrap 1000] [--seed 1] [--reselect] [--json] [--help]`;
 

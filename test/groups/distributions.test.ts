@@ -7,7 +7,7 @@
  * Tolerance 1e-10 relative.
  */
 import { describe, expect, test } from "vitest";
-import { fUpperP, logGamma, regularizedBeta, tTwoSidedP } from "../../components/groups/distributions.js";
+import { fUpperP, logGamma, regularizedBeta, tTwoSidedP } from "../../common/groups/distributions.js";
 
 const close = (a: number, b: number, rel = 1e-10) => expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.abs(b));
 

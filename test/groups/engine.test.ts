@@ -8,8 +8,8 @@ import { describe, expect, test } from "vitest";
 import { buildKommuner } from "../../loaders/datasets.js";
 import { figureIndex } from "../../loaders/groups.js";
 import { AREA_DEFINITIONS } from "../../loaders/areas.js";
-import { bootstrapGroups, computeGroups, groupOverlap, groupsInput, GroupsError, type GroupsInput, type GroupsResult } from "../../components/groups/index.js";
-import { mulberry32 } from "../../components/groups/rng.js";
+import { bootstrapGroups, computeGroups, groupOverlap, groupsInput, GroupsError, type GroupsInput, type GroupsResult } from "../../common/groups/index.js";
+import { mulberry32 } from "../../common/groups/rng.js";
 
 const koder = buildKommuner().map((k) => k.kommunekode);
 const folkeskole = AREA_DEFINITIONS.find((a) => a.id === "folkeskole")!;

@@ -30,7 +30,7 @@
 import { describe, expect, test } from "vitest";
 import { buildKommuner } from "../../loaders/datasets.js";
 import { figureIndex } from "../../loaders/groups.js";
-import { computeGroups, groupsInput, INTERCEPT, type GroupsResult } from "../../components/groups/index.js";
+import { computeGroups, groupsInput, INTERCEPT, type GroupsResult } from "../../common/groups/index.js";
 
 const OUTCOME = "udg-til-folkeskolen-pr-6-16-aarig";
 const VARS = [

@@ -1,6 +1,6 @@
 /** The page's settings survive a round trip through the URL; junk is ignored. */
 import { describe, expect, test } from "vitest";
-import { parseState, stateToSearch, type PageState } from "../../components/groups/state.js";
+import { parseState, stateToSearch, type PageState } from "../../common/groups/state.js";
 
 describe("URL state", () => {
   test("round trip", () => {

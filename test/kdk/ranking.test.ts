@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { meanOf, numericValues, rankDescending } from "../../components/ranking.js";
+import { meanOf, numericValues, rankDescending } from "../../common/ranking.js";
 
 describe("rankDescending", () => {
   test("1 = highest; ties share the best rank, the next rank is skipped (SQL rank())", () => {
