@@ -93,3 +93,23 @@ describe("the derived price index", () => {
     expect(() => derivePriceIndex(rows.filter((r) => r.prisenhed === "AARPRIS"))).toThrow(/netop én fast prisenhed/);
   });
 });
+
+describe("what the site publishes about the snapshot", () => {
+  it("without a snapshot: the built-in data, and why fixed prices are unavailable", async () => {
+    const { statbankSummary } = await import("../../loaders/dst/publish.js");
+    const s = statbankSummary(null);
+    expect(s.tilstand).toBe("indbygget");
+    expect(s.prisindeks).toBeNull();
+    expect(s.faste_priser_utilgaengelige).toMatch(/npm run opdater/);
+  });
+
+  it("with a snapshot: tables, periods and the price index (100 in the base year)", async () => {
+    const { statbankSummary } = await import("../../loaders/dst/publish.js");
+    const s = statbankSummary(readSnapshot(join(out, "statbank")));
+    expect(s.tilstand).toBe("opdateret");
+    expect(s.tabeller).toEqual([{ tabel: "NGLK", titel: expect.stringMatching(/^Udvalgte kommunale regnskabstal/), foerste: "2008", seneste: "2024", hentet: "2026-11-23T12:00:00.000Z", opdateret_hos_dst: "2025-06-20T08:00:00" }]);
+    expect(s.prisindeks!.basisaar).toBe(2008);
+    expect(s.prisindeks!.aar[0]).toEqual({ aar: 2008, indeks: 100 });
+    expect(s.faste_priser_utilgaengelige).toBeNull();
+  });
+});
