@@ -137,7 +137,7 @@ export function indexSpread(rows: NglkRow[], index: PriceIndex): { noegle: strin
 /** The sentence every page shows about the data it is built from. */
 export function snapshotStatement(snapshot: Snapshot | null): string {
   if (!snapshot) {
-    return "Nøgletallene er fra det indbyggede øjebliksbillede (noegletal.dk, september 2019). Nyere år og faste priser kræver `npm run opdater` på en maskine med internet.";
+    return "Nøgletallene er fra det indbyggede øjebliksbillede (noegletal.dk, september 2019). Nyere år og faste priser kræver kommandoen «npm run opdater» på en maskine med internet.";
   }
   const parts = Object.values(snapshot.provenance.tabeller).map(
     (t) => `${t.tabel} (${t.perioder.foerste}–${t.perioder.seneste}, hentet ${t.hentet.slice(0, 10)}, opdateret hos DST ${t.opdateret_hos_dst.slice(0, 10)})`

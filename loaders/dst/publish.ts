@@ -50,6 +50,6 @@ export function statbankSummary(snapshot: Snapshot | null = readSnapshot()): Sta
     prisindeks,
     faste_priser_utilgaengelige: prisindeks
       ? null
-      : "Faste priser kræver et prisindeks, og det afledes af Danmarks Statistiks tabel NGLK, som ikke er i det indbyggede øjebliksbillede. Kør `npm run opdater` på en maskine med internet og byg sitet igen."
+      : "Faste priser kræver et prisindeks, og det afledes af Danmarks Statistiks tabel NGLK, som ikke er i det indbyggede øjebliksbillede. Kør «npm run opdater» på en maskine med internet, og byg sitet igen."
   };
 }
