@@ -13,7 +13,10 @@
  *
  * Targets from the issue: first chart < 1 s on localhost, < 1.5 MB transferred.
  */
-import { startSite } from "../test/e2e/harness.js";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { BrowserContext } from "playwright-core";
+import { DIST, startSite } from "../test/e2e/harness.js";
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const PAGES = [
@@ -28,7 +31,31 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** First Contentful Paint of a path, median over RUNS (plus one warm-up), cache disabled. */
+async function fcp(context: BrowserContext, url: string): Promise<number> {
+  const xs: number[] = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await page.goto(url, { waitUntil: "load" });
+    const t = await page.evaluate(
+      () =>
+        new Promise<number>((ok) => {
+          const entry = performance.getEntriesByName("first-contentful-paint")[0];
+          if (entry) return ok(entry.startTime);
+          new PerformanceObserver((l) => ok(l.getEntries()[0].startTime)).observe({ type: "paint", buffered: true });
+        })
+    );
+    if (i > 0) xs.push(t);
+    await page.close();
+  }
+  return median(xs);
+}
+
 const site = await startSite();
+const staticPages: { path: string; page: number; saved: number }[] = [];
 const results: { path: string; name: string; firstChart: number; allDone: number; bytes: number; requests: number }[] = [];
 try {
   for (const [path, name] of PAGES) {
@@ -72,6 +99,23 @@ try {
     }
     results.push({ path, name, firstChart: median(first), allDone: median(done), bytes: median(bytes), requests: median(reqs) });
   }
+  // the issue's yardstick: first content of each municipality page against the same page saved as static HTML
+  // (the rendered DOM with its scripts removed, beside the original so relative links resolve)
+  for (const [path] of PAGES.slice(1)) {
+    const page = await site.context.newPage();
+    await page.goto(site.base + path, { waitUntil: "networkidle" });
+    await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0);
+    const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/g, "").replace(/<link rel="modulepreload"[^>]*>/g, "");
+    await page.close();
+    const kode = path.split("/").pop()!;
+    const file = join(DIST, "kommune", `_statisk-${kode}.html`);
+    writeFileSync(file, html);
+    try {
+      staticPages.push({ path, page: await fcp(site.context, site.base + path), saved: await fcp(site.context, `${site.base}/kommune/_statisk-${kode}.html`) });
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }
 } finally {
   await site.close();
 }
@@ -85,4 +129,9 @@ for (const r of results) {
   process.stdout.write(
     `${r.path} (${r.name}) | ${r.firstChart.toFixed(0)} ms | ${r.allDone.toFixed(0)} ms | ${kb(r.bytes)} | ${r.requests} | ${(r.firstChart / base.firstChart).toFixed(2)} / ${(r.bytes / base.bytes).toFixed(2)}${ok}\n`
   );
+}
+process.stdout.write("\nførste indhold (First Contentful Paint) mod samme side gemt som statisk HTML (mål: højst 1,5×)\n");
+for (const r of staticPages) {
+  const ratio = r.page / r.saved;
+  process.stdout.write(`${r.path} | ${r.page.toFixed(0)} ms | statisk ${r.saved.toFixed(0)} ms | ${ratio.toFixed(2)}×${ratio <= 1.5 ? "  ✓ mål nået" : "  ✗ over målet"}\n`);
 }
