@@ -39,7 +39,7 @@ let kommunerMemo: Kommune[] | undefined;
 export function buildKommuner(): Kommune[] {
   if (kommunerMemo) return kommunerMemo;
   const dawa = parseDawaKommuner(readRaw(RAW.dawaKommuner), shown(RAW.dawaKommuner));
-  const groups = parseKomgrp(readRaw(RAW.komgrp), shown(RAW.komgrp));
+  const groups = parseKomgrp(readRaw(RAW.komgrp), shown(RAW.komgrp), new Set(dawa.kommuner.map((k) => k.kommunekode)));
   const groupByCode = new Map(groups.map((g) => [g.kommunekode, g]));
   const missing = dawa.kommuner.filter((k) => !groupByCode.has(k.kommunekode));
   if (missing.length) throw new Error(`${shown(RAW.komgrp)}: ingen kommunegruppe for ${missing.map((k) => `${k.kommunekode} ${k.navn}`).join(", ")}`);
