@@ -11,7 +11,8 @@ function kommunekoder(): string[] {
 export default {
   title: "kommunetal",
   root: "src",
-  output: "dist",
+  // scripts/build.ts builds into a temporary folder and swaps it in only when all checks pass
+  output: process.env.KOMMUNETAL_OUTPUT ?? "dist",
   // Our own stylesheet imports the theme and the Inputs CSS from node_modules; no web fonts.
   style: "style.css",
   globalStylesheets: [],
