@@ -23,8 +23,8 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 
 import { basename, extname, join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
-import { buildBefolkning, buildKommuner, buildNoegletal } from "../loaders/datasets.js";
-import { buildGeo } from "../loaders/geo.js";
+import { buildKommuner } from "../loaders/datasets.js";
+import { checkSources as checkRawSources } from "../loaders/sources/check.js";
 import { InputError } from "../loaders/lib/text.js";
 import { fillNpmCache } from "./npm-cache.js";
 import { checkDist, walk } from "./check-dist.js";
@@ -75,10 +75,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
  */
 export function checkSources(): void {
   try {
-    const kommuner = buildKommuner();
-    buildNoegletal();
-    buildBefolkning();
-    buildGeo(new Set(kommuner.map((k) => k.kommunekode)));
+    checkRawSources();
   } catch (error) {
     if (error instanceof InputError) throw new BuildError(`Fejl i inddata: ${error.message}`);
     throw new BuildError(`Fejl i inddata: ${(error as Error).message}`);

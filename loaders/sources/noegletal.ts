@@ -376,8 +376,8 @@ function walkNoegletal(bytes: Uint8Array, file: string, options: NoegletalOption
     if (isNational) current.national = nationalType!;
   }
   if (!inTrailer) {
-    closeBlock(lastLine);
     add(finding("fil.afkortet", file, "filen slutter uden tegnforklaringen (Tegnforklaring:), som afslutter et udtræk fra noegletal.dk: filen er afkortet", { line: lastLine, column: 1 }));
+    closeBlock(lastLine);
   }
   if (figures.length === 0) throw new InputError(file, header.line + 1, 1, "filen indeholder ingen nøgletal efter overskriften", "form.raekker");
   return { years, figures, values, national, rejected, notes, generated, dataRowsRead, names, encoding };
