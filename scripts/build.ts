@@ -20,7 +20,8 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, extname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { buildKommuner } from "../loaders/datasets.js";
@@ -29,8 +30,10 @@ import { InputError } from "../loaders/lib/text.js";
 import { fillNpmCache } from "./npm-cache.js";
 import { checkDist, walk } from "./check-dist.js";
 
-const ROOT = process.cwd();
-const GUARD = join(ROOT, "scripts", "offline-guard.cjs");
+/** This repository (tools: Framework, the offline guard); the project built is `options.root`, default cwd. */
+const TOOLS = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const GUARD = join(TOOLS, "scripts", "offline-guard.cjs");
+let ROOT = process.cwd();
 
 /** A build failure with a message for people (no stack trace). */
 export class BuildError extends Error {
@@ -47,9 +50,9 @@ const LOADER_FAILURE = /^(Fejl i inddata:|Fejl:)/;
  * Run a command, passing its output through; collect the loaders' failure messages from
  * its stderr so the build can end with them.
  */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<void> {
   return new Promise((ok, fail) => {
-    const child = spawn(cmd, args, { stdio: ["inherit", "inherit", "pipe"], env });
+    const child = spawn(cmd, args, { stdio: ["inherit", "inherit", "pipe"], env, cwd });
     const failures: string[] = [];
     let pending = "";
     child.stderr!.on("data", (chunk: Buffer) => {
@@ -133,6 +136,7 @@ async function swapIn(fresh: string, dist: string): Promise<void> {
 async function publishFiles(DIST: string): Promise<string[]> {
   const cacheData = join(ROOT, "src", ".observablehq", "cache", "data");
   const target = join(DIST, "filer");
+  if (!existsSync(cacheData)) return [];
   await mkdir(target, { recursive: true });
   const names: string[] = [];
   for (const entry of await readdir(cacheData, { withFileTypes: true })) {
@@ -176,28 +180,31 @@ async function postprocess(DIST: string): Promise<number> {
 }
 
 export interface BuildOptions {
-  /** the published folder; default $KOMMUNETAL_DIST or ./dist */
+  /** the project to build (its observablehq.config and src/); default the working directory */
+  root?: string;
+  /** the published folder; default $KOMMUNETAL_DIST or <root>/dist */
   dist?: string;
 }
 
 /** The whole build; see the module comment. Throws a BuildError; dist/ changes only on success. */
 export async function buildSite(options: BuildOptions = {}): Promise<void> {
   const t0 = performance.now();
+  ROOT = resolve(options.root ?? process.cwd());
   const dist = resolve(options.dist ?? process.env.KOMMUNETAL_DIST ?? join(ROOT, "dist"));
   const out = `${dist}.ny-${process.pid}`;
   await rm(out, { recursive: true, force: true });
   try {
     checkSources();
     await rm(join(ROOT, "src", ".observablehq", "cache"), { recursive: true, force: true });
-    await fillNpmCache();
+    await fillNpmCache(ROOT);
     const env = {
       ...process.env,
       KOMMUNETAL_OUTPUT: out,
       OBSERVABLE_TELEMETRY_DISABLE: "true",
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${GUARD}`.trim(),
-      PATH: `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH}`
+      PATH: `${join(TOOLS, "node_modules", ".bin")}:${process.env.PATH}`
     };
-    await run(join(ROOT, "node_modules", ".bin", "observable"), ["build"], env);
+    await run(join(TOOLS, "node_modules", ".bin", "observable"), ["build"], env, ROOT);
     if (!existsSync(join(out, "index.html"))) throw new BuildError(`Framework skrev ingen forside (${relative(ROOT, out)}/index.html)`);
     const pages = await postprocess(out);
     const files = await publishFiles(out);
