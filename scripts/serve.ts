@@ -200,7 +200,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dist = resolve("dist");
   if (process.argv.includes("--build") || !existsSync(join(dist, "index.html"))) {
     const r = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
-    if (r.status !== 0) process.exit(r.status ?? 1);
+    if (r.status !== 0) {
+      // the build is atomic: a failed build leaves the previous site, which we can still serve
+      if (!existsSync(join(dist, "index.html"))) process.exit(r.status ?? 1);
+      process.stderr.write("Byggeriet fejlede (se ovenfor); serverer det forrige site fra dist/.\n");
+    }
   }
   const server = await serveDist(dist, Number(process.env.PORT ?? 3000));
   const { port } = server.address() as AddressInfo;
