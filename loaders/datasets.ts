@@ -197,6 +197,10 @@ export function buildNoegletal(): Noegletal {
       rejected: p.rejected,
       details: [
         `tegnsæt ${ENCODING_LABEL[p.encoding]} (afgjort ud fra filens bytes); alle regler i common/rules overholdt`,
+        `talformat dansk (1.234,5): ${Object.entries(p.numberFormats)
+          .sort()
+          .map(([f, n]) => `${f.replace("decimal:", "") + (f.startsWith("decimal:") ? " decimal(er)" : "")} ${n}`)
+          .join(", ")} talceller`,
         `${p.figures.length} nøgletal, ${values.length} kommuneceller, ${national.length} landstalsceller`,
         `celler pr. status: ${[...statusCounts].map(([s, n]) => `${s} ${n}`).join(", ")}`,
         `diskretionering: ${suppressed.primary} små antal (1-${SMALL_COUNT_MAX}) og ${suppressed.secondary} sekundært skjult i ${personCounts.size} nøgletal, der tæller personer`,

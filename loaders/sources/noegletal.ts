@@ -92,6 +92,8 @@ export interface ParsedNoegletal {
   names: Record<string, string>;
   /** the file's encoding, decided from its bytes */
   encoding: Encoding;
+  /** number of value cells per written format (`heltal`, `tusind`, `decimal:1` …): the file's number format, reported */
+  numberFormats: Record<string, number>;
 }
 
 const CODE_CELL = /^\d{3}$/;
@@ -221,6 +223,7 @@ function walkNoegletal(bytes: Uint8Array, file: string, options: NoegletalOption
   let block: BlockState | null = null;
   let inTrailer = false;
   const add = (f: Finding) => findings.push(f);
+  const numberFormats: Record<string, number> = {};
   const lastLine = rows.length ? rows[rows.length - 1].line : header.line;
 
   const closeBlock = (endLine: number) => {
@@ -360,7 +363,9 @@ function walkNoegletal(bytes: Uint8Array, file: string, options: NoegletalOption
       b.byYear.set(years[k], y);
       if (status === "ok") {
         current.decimaler = Math.max(current.decimaler, decimalsOf(cell.trim()));
-        b.formats.push({ family: formatFamily(numberFormatOf(cell)!), text: cell.trim(), line: row.line, column });
+        const format = numberFormatOf(cell)!;
+        numberFormats[format] = (numberFormats[format] ?? 0) + 1;
+        b.formats.push({ family: formatFamily(format), text: cell.trim(), line: row.line, column });
         if (vaerdi! < range.min || vaerdi! > range.max) {
           add(finding("tal.interval", file, `${cell.trim()} i "${current.titel.slice(0, 50)}", ${years[k]}, er uden for det plausible interval (${range.tekst})`, { line: row.line, column, kommunekode: isNational ? undefined : code, periode: String(years[k]) }));
         }
@@ -380,5 +385,5 @@ function walkNoegletal(bytes: Uint8Array, file: string, options: NoegletalOption
     closeBlock(lastLine);
   }
   if (figures.length === 0) throw new InputError(file, header.line + 1, 1, "filen indeholder ingen nøgletal efter overskriften", "form.raekker");
-  return { years, figures, values, national, rejected, notes, generated, dataRowsRead, names, encoding };
+  return { years, figures, values, national, rejected, notes, generated, dataRowsRead, names, encoding, numberFormats };
 }
