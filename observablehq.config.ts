@@ -4,14 +4,22 @@ import { existsSync, readFileSync } from "node:fs";
 /** The 98 municipality codes, for the parameterised pages /kommune/<kode>. */
 function kommunekoder(): string[] {
   // same folder as the loaders read (KOMMUNETAL_DATA, or data/raw): see loaders/lib/paths.ts
-  const dawa = JSON.parse(readFileSync(`${process.env.KOMMUNETAL_DATA ?? "data/raw"}/dawa/kommuner_dataforsyningen_2024.json`, "utf-8")) as { kode: string; udenforkommuneinddeling: boolean }[];
+  const file = `${process.env.KOMMUNETAL_DATA ?? "data/raw"}/dawa/kommuner_dataforsyningen_2024.json`;
+  let dawa: { kode: string; udenforkommuneinddeling: boolean }[];
+  try {
+    dawa = JSON.parse(readFileSync(file, "utf-8"));
+  } catch (error) {
+    // the build checks this file first with a full message (loaders/sources/dawa.ts); `npm run dev` lands here
+    throw new Error(`Fejl i inddata: ${file} kan ikke læses som DAWA-kommuner (${(error as Error).message}) [regel fil.json]`);
+  }
   return dawa.filter((k) => !k.udenforkommuneinddeling).map((k) => k.kode.slice(1)).sort();
 }
 
 export default {
   title: "kommunetal",
   root: "src",
-  output: "dist",
+  // scripts/build.ts builds into a temporary folder and swaps it in only when all checks pass
+  output: process.env.KOMMUNETAL_OUTPUT ?? "dist",
   // Our own stylesheet imports the theme and the Inputs CSS from node_modules; no web fonts.
   style: "style.css",
   globalStylesheets: [],

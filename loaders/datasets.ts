@@ -4,7 +4,6 @@
  * what it returns, and logs the reconciliation to stderr. The thin entries in
  * src/data/ turn these rows into Parquet or JSON.
  */
-import { readFileSync } from "node:fs";
 import { parseDawaKommuner } from "./sources/dawa.js";
 import { parseFolk1am, type Befolkning } from "./sources/folk1am.js";
 import { parseKomgrp } from "./sources/komgrp.js";
@@ -13,6 +12,8 @@ import { AREAS, areaOf, uniqueIds, unitOf } from "./noegletal-katalog.js";
 import { RAW, shown } from "./lib/paths.js";
 import { PERSON_COUNT, SMALL_COUNT_MAX, suppressSmallCounts } from "./privacy.js";
 import { reconcile } from "./lib/report.js";
+import { readRaw } from "./lib/rules.js";
+import { ENCODING_LABEL } from "../common/rules/index.js";
 
 const log = (text: string) => process.stderr.write(text + "\n");
 
@@ -37,8 +38,8 @@ let kommunerMemo: Kommune[] | undefined;
 /** The 98 municipalities: DAWA master data joined with DST's municipality groups. */
 export function buildKommuner(): Kommune[] {
   if (kommunerMemo) return kommunerMemo;
-  const dawa = parseDawaKommuner(readFileSync(RAW.dawaKommuner), shown(RAW.dawaKommuner));
-  const groups = parseKomgrp(readFileSync(RAW.komgrp), shown(RAW.komgrp));
+  const dawa = parseDawaKommuner(readRaw(RAW.dawaKommuner), shown(RAW.dawaKommuner));
+  const groups = parseKomgrp(readRaw(RAW.komgrp), shown(RAW.komgrp), new Set(dawa.kommuner.map((k) => k.kommunekode)));
   const groupByCode = new Map(groups.map((g) => [g.kommunekode, g]));
   const missing = dawa.kommuner.filter((k) => !groupByCode.has(k.kommunekode));
   if (missing.length) throw new Error(`${shown(RAW.komgrp)}: ingen kommunegruppe for ${missing.map((k) => `${k.kommunekode} ${k.navn}`).join(", ")}`);
@@ -81,8 +82,10 @@ let parsedMemo: ParsedNoegletal | undefined;
 
 function parsedNoegletal(): ParsedNoegletal {
   if (!parsedMemo) {
-    const dawa = parseDawaKommuner(readFileSync(RAW.dawaKommuner), shown(RAW.dawaKommuner));
-    parsedMemo = parseNoegletal(readFileSync(RAW.noegletal), shown(RAW.noegletal), new Set(dawa.kommuner.map((k) => k.kommunekode)));
+    const dawa = parseDawaKommuner(readRaw(RAW.dawaKommuner), shown(RAW.dawaKommuner));
+    parsedMemo = parseNoegletal(readRaw(RAW.noegletal), shown(RAW.noegletal), new Set(dawa.kommuner.map((k) => k.kommunekode)), {
+      namesByCode: new Map(dawa.kommuner.map((k) => [k.kommunekode, k.navn]))
+    });
   }
   return parsedMemo;
 }
@@ -193,6 +196,11 @@ export function buildNoegletal(): Noegletal {
       written: values.length / p.years.length + national.length / p.years.length,
       rejected: p.rejected,
       details: [
+        `tegnsæt ${ENCODING_LABEL[p.encoding]} (afgjort ud fra filens bytes); alle regler i common/rules overholdt`,
+        `talformat dansk (1.234,5): ${Object.entries(p.numberFormats)
+          .sort()
+          .map(([f, n]) => `${f.replace("decimal:", "") + (f.startsWith("decimal:") ? " decimal(er)" : "")} ${n}`)
+          .join(", ")} talceller`,
         `${p.figures.length} nøgletal, ${values.length} kommuneceller, ${national.length} landstalsceller`,
         `celler pr. status: ${[...statusCounts].map(([s, n]) => `${s} ${n}`).join(", ")}`,
         `diskretionering: ${suppressed.primary} små antal (1-${SMALL_COUNT_MAX}) og ${suppressed.secondary} sekundært skjult i ${personCounts.size} nøgletal, der tæller personer`,
@@ -257,7 +265,7 @@ export function buildBefolkning(): { rows: Befolkning[]; national: { maaned: str
   if (befolkningMemo) return befolkningMemo;
   const kommuner = buildKommuner();
   const codeByName = new Map(kommuner.map((k) => [k.navn, k.kommunekode]));
-  const parsed = parseFolk1am(readFileSync(RAW.folk1am), shown(RAW.folk1am), codeByName);
+  const parsed = parseFolk1am(readRaw(RAW.folk1am), shown(RAW.folk1am), codeByName);
   const months = [...new Set(parsed.rows.map((r) => r.maaned))].sort();
   const perCode = new Set(parsed.rows.map((r) => r.kommunekode));
   const notFound = kommuner.filter((k) => !perCode.has(k.kommunekode));

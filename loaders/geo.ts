@@ -4,7 +4,6 @@
  * simplified (5 % quantile of triangle areas kept out) and quantised to about 120 KB,
  * small enough for every page.
  */
-import { readFileSync } from "node:fs";
 import { geoArea } from "d3-geo";
 import { topology } from "topojson-server";
 import { presimplify, quantile, simplify } from "topojson-simplify";
@@ -12,6 +11,7 @@ import type { Objects, Topology } from "topojson-specification";
 import { RAW, shown } from "./lib/paths.js";
 import { reconcile } from "./lib/report.js";
 import { InputError } from "./lib/text.js";
+import { parseJson, readRaw } from "./lib/rules.js";
 
 interface Feature {
   type: "Feature";
@@ -38,18 +38,19 @@ function dropZ(coords: unknown): unknown {
 
 export function buildGeo(validCodes: Set<string>, keep = 0.05): Topology {
   const file = shown(RAW.geo);
-  let data: { features?: Feature[] };
-  try {
-    data = JSON.parse(readFileSync(RAW.geo, "utf-8"));
-  } catch (error) {
-    throw new InputError(file, 1, 1, `ikke gyldig GeoJSON: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(data.features)) throw new InputError(file, 1, 1, "forventede en FeatureCollection med features");
+  const data = parseJson(new TextDecoder().decode(readRaw(RAW.geo)), file, "GeoJSON") as { features?: Feature[] };
+  if (!Array.isArray(data?.features)) throw new InputError(file, 1, 1, "forventede en FeatureCollection med features", "fil.json");
+  const seen = new Set<string>();
   const rejected: { reason: string }[] = [];
   const features: Feature[] = [];
   data.features.forEach((f, i) => {
     const code = String(f.properties?.lau_1 ?? "").padStart(3, "0");
-    if (!/^\d{3}$/.test(code)) throw new InputError(file, 1, 1, `feature nr. ${i + 1} har ingen gyldig lau_1 (kommunekode)`);
+    if (!/^\d{3}$/.test(code)) throw new InputError(file, 1, 1, `feature nr. ${i + 1} har ingen gyldig lau_1 (kommunekode)`, "geo.feature");
+    if (seen.has(code)) throw new InputError(file, 1, 1, `feature nr. ${i + 1}: kommune ${code} har mere end én grænse`, "geo.feature");
+    seen.add(code);
+    if (!["Polygon", "MultiPolygon"].includes(f.geometry?.type) || !Array.isArray(f.geometry?.coordinates)) {
+      throw new InputError(file, 1, 1, `feature nr. ${i + 1} (${code}) har ingen polygon (geometry.type ${JSON.stringify(f.geometry?.type)})`, "geo.feature");
+    }
     if (!validCodes.has(code)) {
       rejected.push({ reason: `${code} ${f.properties?.navn ?? ""} er ikke en af de 98 kommuner` });
       return;
@@ -57,7 +58,7 @@ export function buildGeo(validCodes: Set<string>, keep = 0.05): Topology {
     features.push({ type: "Feature", properties: { kommunekode: code, navn: f.properties.navn }, geometry: rewindForD3({ type: f.geometry.type, coordinates: dropZ(f.geometry.coordinates) }) });
   });
   const missing = [...validCodes].filter((c) => !features.some((f) => f.properties.kommunekode === c));
-  if (missing.length) throw new Error(`${file}: ingen grænse for kommune ${missing.join(", ")}`);
+  if (missing.length) throw new InputError(file, 1, 1, `ingen grænse for kommune ${missing.join(", ")}`, "geo.feature");
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const raw = topology({ kommuner: { type: "FeatureCollection", features } as any }, 1e5) as unknown as Topology<Objects<object>>;
   const pre = presimplify(raw);

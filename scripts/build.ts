@@ -1,32 +1,131 @@
 /**
- * `npm run build`: the whole site, offline, from the committed data snapshot.
+ * `npm run build`: the whole site, offline, from the committed data snapshot, atomically.
  *
- * 1. Clear Framework's cache (loader output is keyed to the entry file only, so
- *    changes in loaders/ or data/ would otherwise not show) and dist/.
- * 2. Fill Framework's npm cache from node_modules (scripts/npm-cache.ts).
- * 3. Run `observable build` with the offline guard preloaded into Framework and every
+ * 1. Check every raw source in-process with the loaders' own parsers (common/rules): a
+ *    broken delivery stops here, in a second, with the loader's Danish message.
+ * 2. Clear Framework's cache (loader output is keyed to the entry file only, so changes
+ *    in loaders/ or data/ would otherwise not show).
+ * 3. Fill Framework's npm cache from node_modules (scripts/npm-cache.ts).
+ * 4. Run `observable build` into a temporary folder next to dist/ (KOMMUNETAL_OUTPUT, read
+ *    by observablehq.config.ts), with the offline guard preloaded into Framework and every
  *    loader it spawns: any connection to a non-loopback host fails the build.
- * 4. Post-process: mark pages as Danish, translate Framework's few English UI words.
- * 5. Check the output: no page or module may contain an error baked in at build time
+ * 5. Post-process: mark pages as Danish, translate Framework's few English UI words;
+ *    publish loader outputs under /filer; write pre-compressed `.gz` copies of large text,
+ *    wasm, Parquet and DuckDB files (served by scripts/serve.ts when the browser accepts gzip).
+ * 6. Check the output: no page or module may contain an error baked in at build time
  *    (Framework turns some errors into runtime SyntaxErrors and still "succeeds").
+ * 7. Only then swap the new folder in as dist/. A failed build deletes its temporary
+ *    folder, leaves the previous dist/ untouched and says so.
  */
 import { spawn } from "node:child_process";
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { basename, join, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import { buildKommuner } from "../loaders/datasets.js";
+import { checkSources as checkRawSources } from "../loaders/sources/check.js";
+import { InputError } from "../loaders/lib/text.js";
 import { fillNpmCache } from "./npm-cache.js";
 import { checkDist, walk } from "./check-dist.js";
 
-const ROOT = process.cwd();
-const DIST = join(ROOT, "dist");
-const GUARD = join(ROOT, "scripts", "offline-guard.cjs");
+/** This repository (tools: Framework, the offline guard); the project built is `options.root`, default cwd. */
+const TOOLS = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const GUARD = join(TOOLS, "scripts", "offline-guard.cjs");
+let ROOT = process.cwd();
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: "inherit", env });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} sluttede med kode ${code}`))));
-    child.on("error", reject);
+/** A build failure with a message for people (no stack trace). */
+export class BuildError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BuildError";
+  }
+}
+
+/** Lines a loader writes when it stops (loaders/lib/emit.ts). */
+const LOADER_FAILURE = /^(Fejl i inddata:|Fejl:)/;
+
+/**
+ * Run a command, passing its output through; collect the loaders' failure messages from
+ * its stderr so the build can end with them.
+ */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<void> {
+  return new Promise((ok, fail) => {
+    const child = spawn(cmd, args, { stdio: ["inherit", "inherit", "pipe"], env, cwd });
+    const failures: string[] = [];
+    let pending = "";
+    child.stderr!.on("data", (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      pending += chunk.toString("utf-8");
+      const lines = pending.split("\n");
+      pending = lines.pop()!;
+      for (const line of lines) if (LOADER_FAILURE.test(line.replace(/\x1b\[[0-9;]*m/g, "").trim())) failures.push(line.replace(/\x1b\[[0-9;]*m/g, "").trim());
+    });
+    child.on("exit", (code) => {
+      if (code === 0) return ok();
+      const why = failures.length ? failures.join("\n") : `${basename(cmd)} ${args.join(" ")} sluttede med kode ${code}`;
+      fail(new BuildError(why));
+    });
+    child.on("error", (e) => fail(new BuildError(`kunne ikke starte ${cmd}: ${e.message}`)));
   });
+}
+
+/**
+ * Read and check every raw source with the loaders' own code before Framework starts:
+ * the same parsers and rules the loaders run, so a broken delivery fails fast with the
+ * loader's message (file, line, column, rule id).
+ */
+export function checkSources(): void {
+  try {
+    checkRawSources();
+  } catch (error) {
+    if (error instanceof InputError) throw new BuildError(`Fejl i inddata: ${error.message}`);
+    throw new BuildError(`Fejl i inddata: ${(error as Error).message}`);
+  }
+}
+
+/** Extensions worth pre-compressing (text, wasm, columnar data). */
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".csv", ".svg", ".txt", ".map", ".wasm", ".parquet", ".duckdb", ".arrow"]);
+
+/**
+ * Write `<file>.gz` next to every compressible file above 1 KB, when gzip saves at least
+ * 10 %. scripts/serve.ts sends it with `Content-Encoding: gzip` to browsers that accept it.
+ */
+export async function precompress(dir: string): Promise<{ files: number; before: number; after: number }> {
+  const zip = promisify(gzip);
+  const result = { files: 0, before: 0, after: 0 };
+  const jobs: string[] = [];
+  for await (const file of walk(dir)) if (COMPRESSIBLE.has(extname(file)) && (await stat(file)).size > 1024) jobs.push(file);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const file = jobs[next++];
+      const raw = await readFile(file);
+      const packed = await zip(raw, { level: 9 });
+      if (packed.length > raw.length * 0.9) continue;
+      await writeFile(`${file}.gz`, packed);
+      result.files++;
+      result.before += raw.length;
+      result.after += packed.length;
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return result;
+}
+
+/** Replace `dist` by `fresh` (both on the same file system); the old folder is removed afterwards. */
+async function swapIn(fresh: string, dist: string): Promise<void> {
+  const old = `${dist}.gammel-${process.pid}`;
+  const hadOld = existsSync(dist);
+  if (hadOld) await rename(dist, old);
+  try {
+    await rename(fresh, dist);
+  } catch (error) {
+    if (hadOld) await rename(old, dist);
+    throw error;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
 /**
@@ -34,9 +133,10 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
  * Framework serves attachments under content-hashed names (/_file/data/x.1a2b.parquet),
  * which change with every data update; Excel and Power BI need an address that stays.
  */
-async function publishFiles(): Promise<string[]> {
+async function publishFiles(DIST: string): Promise<string[]> {
   const cacheData = join(ROOT, "src", ".observablehq", "cache", "data");
   const target = join(DIST, "filer");
+  if (!existsSync(cacheData)) return [];
   await mkdir(target, { recursive: true });
   const names: string[] = [];
   for (const entry of await readdir(cacheData, { withFileTypes: true })) {
@@ -48,7 +148,7 @@ async function publishFiles(): Promise<string[]> {
 }
 
 /** Framework's few English words in its search module, in Danish. */
-async function translateSearch(): Promise<void> {
+async function translateSearch(DIST: string): Promise<void> {
   for await (const file of walk(join(DIST, "_observablehq"))) {
     if (!/\/search[.-][^/]*\.js$/.test(file)) continue;
     const text = await readFile(file, "utf-8");
@@ -59,8 +159,8 @@ async function translateSearch(): Promise<void> {
   }
 }
 
-async function postprocess(): Promise<number> {
-  await translateSearch();
+async function postprocess(DIST: string): Promise<number> {
+  await translateSearch(DIST);
   // a parameterised page's <title> comes from its heading, which is computed in the
   // browser; give each municipality page its name already in the HTML (tabs, bookmarks)
   const names = new Map(buildKommuner().map((k) => [`${k.kommunekode}.html`, k.officielt_navn]));
@@ -79,27 +179,63 @@ async function postprocess(): Promise<number> {
   return n;
 }
 
-/** The whole build; see the module comment. */
-export async function buildSite(): Promise<void> {
-  const t0 = performance.now();
-  await rm(join(ROOT, "src", ".observablehq", "cache"), { recursive: true, force: true });
-  await rm(DIST, { recursive: true, force: true });
-  await fillNpmCache();
-  const env = {
-    ...process.env,
-    OBSERVABLE_TELEMETRY_DISABLE: "true",
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${GUARD}`.trim(),
-    PATH: `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH}`
-  };
-  await run(join(ROOT, "node_modules", ".bin", "observable"), ["build"], env);
-  const pages = await postprocess();
-  const files = await publishFiles();
-  const problems = await checkDist(DIST);
-  if (problems.length) {
-    process.stderr.write(`Byggeriet indeholder fejl bagt ind i siderne:\n${problems.join("\n")}\n`);
-    process.exit(1);
-  }
-  process.stderr.write(`kommunetal bygget: ${pages} sider og ${files.length} filer i dist/ på ${((performance.now() - t0) / 1000).toFixed(1)} s, offline.\n`);
+export interface BuildOptions {
+  /** the project to build (its observablehq.config and src/); default the working directory */
+  root?: string;
+  /** the published folder; default $KOMMUNETAL_DIST or <root>/dist */
+  dist?: string;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await buildSite();
+/** The whole build; see the module comment. Throws a BuildError; dist/ changes only on success. */
+export async function buildSite(options: BuildOptions = {}): Promise<void> {
+  const t0 = performance.now();
+  ROOT = resolve(options.root ?? process.cwd());
+  const dist = resolve(options.dist ?? process.env.KOMMUNETAL_DIST ?? join(ROOT, "dist"));
+  const out = `${dist}.ny-${process.pid}`;
+  await rm(out, { recursive: true, force: true });
+  try {
+    checkSources();
+    await rm(join(ROOT, "src", ".observablehq", "cache"), { recursive: true, force: true });
+    await fillNpmCache(ROOT);
+    const env = {
+      ...process.env,
+      KOMMUNETAL_OUTPUT: out,
+      OBSERVABLE_TELEMETRY_DISABLE: "true",
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${GUARD}`.trim(),
+      PATH: `${join(TOOLS, "node_modules", ".bin")}:${process.env.PATH}`
+    };
+    await run(join(TOOLS, "node_modules", ".bin", "observable"), ["build"], env, ROOT);
+    if (!existsSync(join(out, "index.html"))) throw new BuildError(`Framework skrev ingen forside (${relative(ROOT, out)}/index.html)`);
+    const pages = await postprocess(out);
+    const files = await publishFiles(out);
+    const problems = await checkDist(out);
+    if (problems.length) throw new BuildError(`Byggeriet indeholder fejl bagt ind i siderne:\n${problems.join("\n")}`);
+    const gz = await precompress(out);
+    await swapIn(out, dist);
+    const mb = (n: number) => (n / 1e6).toLocaleString("da-DK", { maximumFractionDigits: 1 });
+    process.stderr.write(
+      `kommunetal bygget: ${pages} sider og ${files.length} filer i ${shown(dist)}/ på ${((performance.now() - t0) / 1000).toFixed(1)} s, offline; ` +
+        `${gz.files} filer forkomprimeret (${mb(gz.before)} MB → ${mb(gz.after)} MB gzip).\n`
+    );
+  } catch (error) {
+    await rm(out, { recursive: true, force: true });
+    const message = error instanceof BuildError ? error.message : `${(error as Error).message}`;
+    throw new BuildError(
+      `${message}\n\nByggeriet fejlede. ${existsSync(dist) ? `Det forrige site i ${shown(dist)}/ er urørt.` : `Der var intet tidligere site i ${shown(dist)}/.`}`
+    );
+  }
+}
+
+function shown(path: string): string {
+  const r = relative(ROOT, path);
+  return r.startsWith("..") ? path : r;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    await buildSite();
+  } catch (error) {
+    process.stderr.write(`\n${error instanceof BuildError ? error.message : (error as Error).stack}\n`);
+    process.exit(1);
+  }
+}

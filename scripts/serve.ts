@@ -1,12 +1,18 @@
 /**
  * `npm start`: build the site if dist/ is missing (or with --build), then serve dist/
- * on http://127.0.0.1:3000 (PORT to change). A plain static server: correct MIME
- * types (.wasm as application/wasm), clean URLs (/kommune/101 → kommune/101.html),
- * Framework's 404 page, and nothing but loopback.
+ * on http://127.0.0.1:3000 (PORT to change). A plain static server, nothing but loopback:
+ * - correct MIME types (.wasm as application/wasm, .parquet, .duckdb, .zip);
+ * - clean URLs (/kommune/101 → kommune/101.html), the site's 404 page with status 404;
+ * - no path traversal: the resolved path must stay inside dist/ (`path.relative`);
+ * - GET and HEAD only (405 with `Allow` otherwise);
+ * - the build's pre-compressed `<file>.gz` when the browser accepts gzip (`Vary: Accept-Encoding`);
+ * - `Range` requests: one range → 206, unsatisfiable → 416, several → the whole file (200);
+ * - a file that vanishes while served (a build swapping dist/) is a 404 or a closed
+ *   connection, never a crash.
  */
-import { createServer, type Server } from "node:http";
-import { existsSync, createReadStream, statSync } from "node:fs";
-import { extname, join, normalize, resolve } from "node:path";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { existsSync, createReadStream, statSync, type Stats } from "node:fs";
+import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { spawnSync } from "node:child_process";
 import type { AddressInfo } from "node:net";
 
@@ -24,43 +30,166 @@ export const MIME: Record<string, string> = {
   ".png": "image/png",
   ".ico": "image/x-icon",
   ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ".zip": "application/zip",
+  // DuckDB has no registered media type; a binary download
+  ".duckdb": "application/octet-stream",
+  ".gz": "application/gzip",
+  ".woff2": "font/woff2",
   ".txt": "text/plain; charset=utf-8",
   ".map": "application/json; charset=utf-8"
 };
 
-/** Resolve a URL path to a file in dist, or null. */
+/** Resolve a URL path to a file inside dist, or null (never a path outside dist). */
 export function resolveFile(dist: string, urlPath: string): string | null {
+  const root = resolve(dist);
   let path: string;
   try {
     path = decodeURIComponent(urlPath.split("?")[0].split("#")[0]);
   } catch {
     return null;
   }
-  const target = normalize(join(dist, path));
-  if (!target.startsWith(resolve(dist))) return null;
+  // a NUL or a backslash has no business in a URL path of this site
+  if (path.includes("\0") || path.includes("\\")) return null;
+  const target = resolve(root, "." + (path.startsWith("/") ? path : `/${path}`));
+  if (!inside(root, target)) return null;
   const candidates = path.endsWith("/") ? [join(target, "index.html")] : [target, `${target}.html`, join(target, "index.html")];
-  for (const c of candidates) if (existsSync(c) && statSync(c).isFile()) return c;
+  for (const c of candidates) {
+    if (!inside(root, c)) continue;
+    try {
+      if (statSync(c).isFile()) return c;
+    } catch {
+      // not there (or vanished): try the next candidate
+    }
+  }
   return null;
+}
+
+/** Is `target` the root or below it? Compares resolved paths, not string prefixes. */
+function inside(root: string, target: string): boolean {
+  const r = relative(root, target);
+  return r === "" || (!r.startsWith(`..${sep}`) && r !== ".." && !isAbsolute(r));
+}
+
+/** Does the request accept gzip (and not with q=0)? */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(",") : (header ?? "");
+  return value.split(",").some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (name !== "gzip" && name !== "*") return false;
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)).find(Boolean);
+    return !q || Number(q[1]) > 0;
+  });
+}
+
+/**
+ * Parse a `Range` header against a size: `{start, end}` (inclusive) for one satisfiable
+ * range, "unsatisfiable" (416), or null to ignore it (absent, several ranges, not bytes).
+ */
+export function parseRange(header: string | undefined, size: number): { start: number; end: number } | "unsatisfiable" | null {
+  if (!header) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m) return header.trim().startsWith("bytes=") && !header.includes(",") ? "unsatisfiable" : null;
+  const [, a, b] = m;
+  if (a === "" && b === "") return "unsatisfiable";
+  let start: number;
+  let end: number;
+  if (a === "") {
+    const n = Number(b);
+    if (n === 0) return "unsatisfiable";
+    start = Math.max(0, size - n);
+    end = size - 1;
+  } else {
+    start = Number(a);
+    end = b === "" ? size - 1 : Math.min(Number(b), size - 1);
+    if (b !== "" && Number(b) < start) return "unsatisfiable";
+  }
+  if (start >= size || size === 0) return "unsatisfiable";
+  return { start, end };
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    const s = statSync(path);
+    return s.isFile() ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-cache", ...headers }).end(text);
+}
+
+/** Send a file; if it vanishes before or while it is read, answer 404 (or close the connection). */
+function sendFile(req: IncomingMessage, res: ServerResponse, root: string, file: string, status: number): void {
+  const type = MIME[extname(file)] ?? "application/octet-stream";
+  const headers: Record<string, string | number> = { "content-type": type, "cache-control": "no-cache", "accept-ranges": "bytes" };
+  const compressedSibling = `${file}.gz`;
+  const hasGz = statOrNull(compressedSibling) !== null;
+  if (hasGz) headers["vary"] = "Accept-Encoding";
+  let path = file;
+  let stats = statOrNull(file);
+  if (!stats) return notFound(req, res, root);
+  const rangeHeader = status === 200 ? req.headers.range : undefined;
+  const range = parseRange(rangeHeader, stats.size);
+  if (range === "unsatisfiable") return plain(res, 416, "Det ønskede byteinterval findes ikke i filen.", { "content-range": `bytes */${stats.size}` });
+  let start = 0;
+  let end = stats.size - 1;
+  if (range) {
+    start = range.start;
+    end = range.end;
+    status = 206;
+    headers["content-range"] = `bytes ${start}-${end}/${stats.size}`;
+  } else if (hasGz && acceptsGzip(req.headers["accept-encoding"])) {
+    const gzStats = statOrNull(compressedSibling);
+    if (gzStats) {
+      path = compressedSibling;
+      stats = gzStats;
+      end = stats.size - 1;
+      headers["content-encoding"] = "gzip";
+    }
+  }
+  headers["content-length"] = stats.size === 0 ? 0 : end - start + 1;
+  if (req.method === "HEAD") {
+    res.writeHead(status, headers).end();
+    return;
+  }
+  const stream = createReadStream(path, { start, end: Math.max(end, 0) });
+  stream.once("open", () => {
+    res.writeHead(status, headers);
+    stream.pipe(res);
+  });
+  stream.once("error", () => {
+    // vanished between stat and open (or while reading): a 404 if nothing is sent yet
+    if (!res.headersSent) notFound(req, res, root);
+    else res.destroy();
+  });
+  res.once("close", () => stream.destroy());
+}
+
+function notFound(req: IncomingMessage, res: ServerResponse, root: string): void {
+  const page = join(root, "404.html");
+  if (statOrNull(page)) sendFile({ ...req, headers: { ...req.headers, range: undefined } } as IncomingMessage, res, root, page, 404);
+  else plain(res, 404, "Siden findes ikke.");
 }
 
 export function serveDist(dist: string, port: number, host = "127.0.0.1"): Promise<Server> {
   const root = resolve(dist);
   const server = createServer((req, res) => {
-    const file = resolveFile(root, req.url ?? "/");
-    const status = file ? 200 : 404;
-    const body = file ?? join(root, "404.html");
-    if (!existsSync(body)) {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Siden findes ikke.");
-      return;
+    try {
+      if (req.method !== "GET" && req.method !== "HEAD") return plain(res, 405, "Kun GET og HEAD er tilladt.", { allow: "GET, HEAD" });
+      const file = resolveFile(root, req.url ?? "/");
+      if (!file || !file.startsWith(root + sep) || file === join(root, "404.html")) return notFound(req, res, root);
+      sendFile(req, res, root, file, 200);
+    } catch (error) {
+      plain(res, 500, `Serverfejl: ${(error as Error).message}`);
     }
-    res.writeHead(status, {
-      "content-type": MIME[extname(body)] ?? "application/octet-stream",
-      "content-length": statSync(body).size,
-      "cache-control": "no-cache"
-    });
-    if (req.method === "HEAD") res.end();
-    else createReadStream(body).pipe(res);
   });
+  server.on("clientError", (_e, socket) => socket.destroy());
   return new Promise((ok, fail) => {
     server.once("error", fail);
     server.listen(port, host, () => ok(server));
@@ -71,7 +200,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dist = resolve("dist");
   if (process.argv.includes("--build") || !existsSync(join(dist, "index.html"))) {
     const r = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
-    if (r.status !== 0) process.exit(r.status ?? 1);
+    if (r.status !== 0) {
+      // the build is atomic: a failed build leaves the previous site, which we can still serve
+      if (!existsSync(join(dist, "index.html"))) process.exit(r.status ?? 1);
+      process.stderr.write("Byggeriet fejlede (se ovenfor); serverer det forrige site fra dist/.\n");
+    }
   }
   const server = await serveDist(dist, Number(process.env.PORT ?? 3000));
   const { port } = server.address() as AddressInfo;

@@ -11,7 +11,11 @@ export async function emit(produce: () => Uint8Array | string | Promise<Uint8Arr
     const bytes = typeof out === "string" ? new TextEncoder().encode(out) : out;
     await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (e) => (e ? reject(e) : resolve())));
   } catch (error) {
-    const message = error instanceof InputError ? `Fejl i inddata: ${error.message}` : `Fejl: ${(error as Error).stack ?? error}`;
+    // a person reads this: the message, not a stack trace (KOMMUNETAL_DEBUG=1 adds the stack)
+    const message =
+      error instanceof InputError
+        ? `Fejl i inddata: ${error.message}`
+        : `Fejl: ${(error as Error).message ?? error}${process.env.KOMMUNETAL_DEBUG ? `\n${(error as Error).stack}` : ""}`;
     process.stderr.write(message + "\n");
     process.exit(1);
   }

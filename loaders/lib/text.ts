@@ -1,19 +1,30 @@
+import { finding, type Finding, type RuleId } from "../../common/rules/index.js";
+
 /**
  * Reading the raw text files: decoding, splitting lines and `;`-separated cells while
  * keeping track of where each cell came from, so that every error can name the file,
  * the line and the column a person should open.
  */
 
-/** An error in an input file, located to file, line and column (both 1-based). */
+/**
+ * An error in an input file, located to file, line and column (both 1-based), with the id
+ * of the rule it breaks (common/rules).
+ */
 export class InputError extends Error {
   constructor(
     readonly file: string,
     readonly line: number,
     readonly column: number,
-    readonly reason: string
+    readonly reason: string,
+    readonly rule: RuleId = "tal.celle"
   ) {
-    super(`${file}:${line}:${column}: ${reason}`);
+    super(`${file}:${line}:${column}: ${reason} [regel ${rule}]`);
     this.name = "InputError";
+  }
+
+  /** The same error as a finding (for a validator that reports instead of stopping). */
+  toFinding(): Finding {
+    return finding(this.rule, this.file, this.reason, { line: this.line, column: this.column });
   }
 }
 
@@ -68,7 +79,7 @@ export function splitRows(text: string, file: string, separator = ";"): Row[] {
         cell = "";
       } else cell += ch;
     }
-    if (quoted) throw new InputError(file, line, quoteStart + 1, "anførselstegn åbnet men ikke lukket");
+    if (quoted) throw new InputError(file, line, quoteStart + 1, "anførselstegn åbnet men ikke lukket", "form.linje");
     cells.push(cell);
     rows.push({ line, cells, starts });
   });

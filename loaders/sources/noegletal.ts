@@ -12,8 +12,11 @@
  * (not reported, e.g. the latest year for some municipalities) and accept `..` (the DST
  * sign for "not available"). Missing is never turned into 0.
  */
+import { checkNational, decodeDetected, finding, formatFamily, numberFormatOf, rangeOfUnit, type Encoding, type Finding } from "../../common/rules/index.js";
 import { decimalsOf, parseDanishNumber } from "../lib/danish-number.js";
-import { InputError, columnOf, decode, splitRows, type Row } from "../lib/text.js";
+import { encodingFinding, stopOnErrors } from "../lib/rules.js";
+import { InputError, columnOf, splitRows, type Row } from "../lib/text.js";
+import { unitOf } from "../noegletal-katalog.js";
 
 /**
  * Why a cell holds what it holds. `ok` and `nul` carry a number; the rest do not, except
@@ -87,6 +90,10 @@ export interface ParsedNoegletal {
   dataRowsRead: number;
   /** each municipality's name as the source writes it, e.g. "101" → "Københavns Kommune" */
   names: Record<string, string>;
+  /** the file's encoding, decided from its bytes */
+  encoding: Encoding;
+  /** number of value cells per written format (`heltal`, `tusind`, `decimal:1` …): the file's number format, reported */
+  numberFormats: Record<string, number>;
 }
 
 const CODE_CELL = /^\d{3}$/;
@@ -113,6 +120,9 @@ export function parseCell(text: string, file: string, row: Row, index: number): 
   }
   const vaerdi = parseDanishNumber(s);
   if (vaerdi === undefined) {
+    if (numberFormatOf(s) === "engelsk") {
+      throw new InputError(file, row.line, columnOf(row, index), `"${text}" er skrevet i engelsk talformat; filen skal bruge dansk (1.234,5)`, "tal.format");
+    }
     throw new InputError(file, row.line, columnOf(row, index), `kan ikke læse "${text}" som tal (forventer fx 1.234,5 eller en af koderne -, M, U, .., JA, NEJ)`);
   }
   return { vaerdi, status: "ok" };
@@ -126,25 +136,79 @@ function isTitle(row: Row): boolean {
   return row.cells[0].trim() !== "" && (row.cells[1] ?? "").trim() === "" && row.cells.slice(2).every((c) => c.trim() === "");
 }
 
+/** Longest plausible title (the 2019 export's longest is well under this); a longer "title" is junk. */
+const MAX_TITLE = 200;
+
+export interface NoegletalOptions {
+  /** the municipality codes to accept; rows with other codes are rejected and reported */
+  validCodes?: Set<string>;
+  /** code → name as DAWA writes it ("101" → "København"): each row's name must start with it */
+  namesByCode?: Map<string, string>;
+}
+
+interface BlockState {
+  fig: FigureBlock;
+  codes: Map<string, number>;
+  nationalLine: number | null;
+  /** numeric cells: their format and place */
+  formats: { family: string; text: string; line: number; column: number }[];
+  /** per year: municipal numbers (null when a cell is not a number) and the national cell */
+  byYear: Map<number, { municipal: (number | null)[]; national?: { v: number; line: number; column: number } }>;
+}
+
+const stripKommune = (name: string) => name.replace(/\s+(Regions)?[Kk]ommune$/, "").trim();
+
 /**
- * Parse the raw export.
- * @param bytes the file as read from disk (ISO-8859-1)
+ * Check and parse the raw export, returning every finding instead of stopping (for a
+ * validator). `parsed` is null when the file could not be read at all.
+ */
+export function inspectNoegletal(bytes: Uint8Array, file: string, options: NoegletalOptions = {}): { parsed: ParsedNoegletal | null; findings: Finding[] } {
+  const findings: Finding[] = [];
+  try {
+    const parsed = walkNoegletal(bytes, file, options, findings);
+    return { parsed, findings };
+  } catch (error) {
+    if (error instanceof InputError) return { parsed: null, findings: [...findings, error.toFinding()] };
+    throw error;
+  }
+}
+
+/**
+ * Parse the raw export; stops on the first rule broken (see common/rules).
+ * @param bytes the file as read from disk (ISO-8859-1 normally; the encoding is decided from the bytes)
  * @param file  the file name used in error messages
  * @param validCodes the municipality codes to accept; rows with other codes are rejected and reported
- * @throws {InputError} on a cell or line that cannot be understood, naming file, line and column
+ * @throws {InputError} naming file, line, column and rule
  */
-export function parseNoegletal(bytes: Uint8Array, file: string, validCodes?: Set<string>): ParsedNoegletal {
-  const rows = splitRows(decode(bytes, "latin1"), file);
+export function parseNoegletal(bytes: Uint8Array, file: string, validCodes?: Set<string>, options: Omit<NoegletalOptions, "validCodes"> = {}): ParsedNoegletal {
+  const { parsed, findings } = inspectNoegletal(bytes, file, { ...options, validCodes });
+  stopOnErrors(findings);
+  return parsed!;
+}
+
+function walkNoegletal(bytes: Uint8Array, file: string, options: NoegletalOptions, findings: Finding[]): ParsedNoegletal {
+  const { validCodes, namesByCode } = options;
+  const { text, encoding } = decodeDetected(bytes);
+  const enc = encodingFinding(file, encoding, ["iso-8859-1", "ascii"]);
+  if (enc) findings.push(enc);
+  const rows = splitRows(text, file);
   const headerIndex = rows.findIndex((r) => (r.cells[1] ?? "").trim() === "Kom.nr");
-  if (headerIndex < 0) throw new InputError(file, 1, 1, 'fandt ingen overskriftslinje med "Kom.nr" (er det en eksport fra noegletal.dk?)');
+  if (headerIndex < 0) throw new InputError(file, 1, 1, 'fandt ingen overskriftslinje med "Kom.nr" (er det en eksport fra noegletal.dk?)', "form.overskrift");
   const header = rows[headerIndex];
-  const yearCells = header.cells.slice(2).filter((c) => c.trim() !== "");
-  const years = yearCells.map((c, i) => {
-    const y = Number(c.trim());
-    if (!Number.isInteger(y) || y < 1990 || y > 2100) throw new InputError(file, header.line, columnOf(header, i + 2), `"${c}" er ikke et årstal`);
-    return y;
-  });
-  const width = 2 + years.length;
+  const width = header.cells.length;
+  const years: number[] = [];
+  for (let i = 2; i < width; i++) {
+    const c = header.cells[i].trim();
+    const y = Number(c);
+    if (c === "") throw new InputError(file, header.line, columnOf(header, i), `årstal nr. ${i - 1} i overskriften er tomt`, "form.overskrift");
+    if (!Number.isInteger(y) || y < 1990 || y > 2100) throw new InputError(file, header.line, columnOf(header, i), `"${c}" er ikke et årstal`, "form.overskrift");
+    if (years.includes(y)) throw new InputError(file, header.line, columnOf(header, i), `årstallet ${y} står to gange i overskriften`, "form.overskrift");
+    if (years.length && y !== years[years.length - 1] + 1) {
+      throw new InputError(file, header.line, columnOf(header, i), `årstallene er ikke fortløbende: ${years[years.length - 1]} efterfølges af ${y}`, "form.overskrift");
+    }
+    years.push(y);
+  }
+  if (years.length === 0) throw new InputError(file, header.line, 1, "overskriften har ingen årstal", "form.overskrift");
 
   const figures: FigureBlock[] = [];
   const values: NoegletalValue[] = [];
@@ -154,13 +218,52 @@ export function parseNoegletal(bytes: Uint8Array, file: string, validCodes?: Set
   let generated: string | null = null;
   let dataRowsRead = 0;
   const names: Record<string, string> = {};
-  let current: FigureBlock | null = null;
+  const nameLine: Record<string, number> = {};
+  const titles = new Map<string, number>();
+  let block: BlockState | null = null;
   let inTrailer = false;
+  const add = (f: Finding) => findings.push(f);
+  const numberFormats: Record<string, number> = {};
+  const lastLine = rows.length ? rows[rows.length - 1].line : header.line;
+
+  const closeBlock = (endLine: number) => {
+    if (!block) return;
+    const b = block;
+    block = null;
+    const expected = validCodes ?? null;
+    const got = [...b.codes.keys()].filter((c) => !expected || expected.has(c));
+    if (b.codes.size === 0) {
+      add(finding("form.raekker", file, `"${b.fig.titel.slice(0, 60)}" er ikke fulgt af kommunerækker (en linje, der ikke er et nøgletal?)`, { line: b.fig.linje, column: 1 }));
+      return;
+    }
+    if (expected && got.length !== expected.size) {
+      const missing = [...expected].filter((c) => !b.codes.has(c));
+      add(finding("form.raekker", file, `nøgletallet "${b.fig.titel.slice(0, 60)}" har ${got.length} af ${expected.size} kommuner; mangler ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? " …" : ""}`, { line: endLine, column: 1 }));
+    } else if (!expected && b.codes.size !== 98) {
+      add(finding("form.raekker", file, `nøgletallet "${b.fig.titel.slice(0, 60)}" har ${b.codes.size} kommunerækker, forventede 98`, { line: endLine, column: 1 }));
+    }
+    // one number format per figure
+    const counts = new Map<string, number>();
+    for (const f of b.formats) counts.set(f.family, (counts.get(f.family) ?? 0) + 1);
+    const major = [...counts].sort((a, z) => z[1] - a[1])[0]?.[0];
+    for (const f of b.formats.filter((x) => x.family !== major).slice(0, 5)) {
+      const what = (fam: string) => (fam === "heltal" ? "heltal (1.234)" : fam.replace("decimal:", "") + " decimaler");
+      add(finding("tal.format", file, `"${f.text}" er skrevet som ${what(f.family)}, men nøgletallet "${b.fig.titel.slice(0, 50)}" er skrevet med ${what(major!)} (${counts.get(major!)} celler); tallet kan være læst forkert`, { line: f.line, column: f.column }));
+    }
+    // the source's own national figure agrees with its municipalities
+    if (b.fig.national) {
+      for (const [aar, y] of b.byYear) {
+        if (!y.national || y.municipal.length !== b.codes.size || y.municipal.some((v) => v === null)) continue;
+        const reason = checkNational(b.fig.national, y.national.v, y.municipal as number[]);
+        if (reason) add(finding("tal.landstal", file, `${b.fig.titel.slice(0, 50)}, ${aar}: ${reason}`, { line: y.national.line, column: y.national.column, periode: String(aar) }));
+      }
+    }
+  };
 
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const row = rows[i];
     if (isBlank(row)) {
-      current = null;
+      closeBlock(row.line);
       continue;
     }
     const first = row.cells[0].trim();
@@ -171,20 +274,43 @@ export function parseNoegletal(bytes: Uint8Array, file: string, validCodes?: Set
       continue;
     }
     if (first === "Tegnforklaring:") {
+      closeBlock(row.line);
       inTrailer = true;
-      current = null;
       continue;
     }
-    if (current === null) {
-      if (!isTitle(row)) {
-        throw new InputError(file, row.line, 1, `forventede titlen på et nøgletal (én udfyldt celle), fandt "${row.cells.join(";").slice(0, 60)}"`);
+    if (block === null) {
+      if (!isTitle(row) || first.length > MAX_TITLE) {
+        add(finding("form.linje", file, `linjen er hverken titel, overskrift, datarække, landstal eller note: "${row.cells.join(";").slice(0, 60)}"`, { line: row.line, column: 1 }));
+        continue;
       }
-      current = { nr: figures.length + 1, titel: first, linje: row.line, national: null, noter: [...first.matchAll(/\((\d+)\)/g)].map((m) => m[1]), decimaler: 0 };
-      figures.push(current);
+      if (row.cells.length !== width) {
+        add(finding("form.felter", file, `titellinjen har ${row.cells.length} felter, forventede ${width} som overskriften`, { line: row.line, column: 1 }));
+      }
+      if (titles.has(first)) {
+        add(finding("form.blok", file, `nøgletallet "${first.slice(0, 60)}" står to gange (første gang linje ${titles.get(first)})`, { line: row.line, column: 1 }));
+      }
+      titles.set(first, row.line);
+      const fig: FigureBlock = { nr: figures.length + 1, titel: first, linje: row.line, national: null, noter: [...first.matchAll(/\((\d+)\)/g)].map((m) => m[1]), decimaler: 0 };
+      figures.push(fig);
+      block = { fig, codes: new Map(), nationalLine: null, formats: [], byYear: new Map() };
       continue;
     }
-    if (row.cells.length < width) {
-      throw new InputError(file, row.line, columnOf(row, row.cells.length - 1) + row.cells[row.cells.length - 1].length, `linjen har ${row.cells.length} felter, forventede ${width}`);
+    const b: BlockState = block;
+    const current = b.fig;
+    if (isTitle(row)) {
+      add(finding("form.linje", file, `en titel eller tekst midt i nøgletallet "${current.titel.slice(0, 40)}" (mangler en tom linje?): "${first.slice(0, 60)}"`, { line: row.line, column: 1 }));
+      continue;
+    }
+    if (row.cells.length !== width) {
+      const lastCell = row.cells[row.cells.length - 1];
+      const truncated = row.line === lastLine && row.cells.length < width;
+      add(
+        finding(truncated ? "fil.afkortet" : "form.felter", file, truncated ? `filen slutter midt i en række (${row.cells.length} af ${width} felter)` : `linjen har ${row.cells.length} felter, forventede ${width} som overskriften`, {
+          line: row.line,
+          column: columnOf(row, row.cells.length - 1) + lastCell.length
+        })
+      );
+      continue;
     }
     const code = row.cells[1].trim();
     const nationalMatch = NATIONAL_ROW.exec(first);
@@ -192,23 +318,72 @@ export function parseNoegletal(bytes: Uint8Array, file: string, validCodes?: Set
     const nationalType = nationalMatch?.[1] as "I alt" | "Gennemsnit" | undefined;
     if (nationalMatch?.[2] && !current.noter.includes(nationalMatch[2])) current.noter.push(nationalMatch[2]);
     if (!isNational && !CODE_CELL.test(code)) {
-      throw new InputError(file, row.line, columnOf(row, 1), `forventede et 3-cifret kommunenummer, fandt "${row.cells[1]}"`);
+      add(finding("form.linje", file, `forventede et 3-cifret kommunenummer, fandt "${row.cells[1]}"`, { line: row.line, column: columnOf(row, 1) }));
+      continue;
     }
     dataRowsRead++;
-    if (!isNational && !(code in names)) names[code] = first;
+    if (isNational) {
+      if (b.nationalLine !== null) add(finding("form.dublet", file, `landstallet står to gange i "${current.titel.slice(0, 50)}" (første gang linje ${b.nationalLine})`, { line: row.line, column: 1 }));
+      b.nationalLine = row.line;
+    } else {
+      if (b.codes.has(code)) {
+        add(finding("form.dublet", file, `kommune ${code} står to gange i "${current.titel.slice(0, 50)}" (første gang linje ${b.codes.get(code)})`, { line: row.line, column: columnOf(row, 1), kommunekode: code }));
+        continue;
+      }
+      b.codes.set(code, row.line);
+      if (!(code in names)) {
+        names[code] = first;
+        nameLine[code] = row.line;
+        const dawaName = namesByCode?.get(code);
+        if (dawaName && !first.toLowerCase().startsWith(dawaName.toLowerCase()) && !dawaName.toLowerCase().startsWith(stripKommune(first).toLowerCase())) {
+          add(finding("navn.kode", file, `"${first}" passer ikke til kommunekode ${code} (${dawaName})`, { line: row.line, column: 1, kommunekode: code }));
+        }
+      } else if (names[code] !== first) {
+        add(finding("navn.kode", file, `kommunekode ${code} hedder "${first}" her, men "${names[code]}" i linje ${nameLine[code]}`, { line: row.line, column: 1, kommunekode: code }));
+      }
+    }
     if (!isNational && validCodes && !validCodes.has(code)) {
       rejected.push({ line: row.line, reason: `kommunenummer ${code} (${first}) er ikke en af de 98 kommuner` });
       continue;
     }
+    const range = rangeOfUnit(unitOf(current.titel));
     for (let k = 0; k < years.length; k++) {
       const cell = row.cells[2 + k];
-      const { vaerdi, status } = parseCell(cell, file, row, 2 + k);
-      if (status === "ok") current.decimaler = Math.max(current.decimaler, decimalsOf(cell.trim()));
-      if (isNational) national.push({ nr: current.nr, aar: years[k], vaerdi, status, type: nationalType!, linje: row.line });
-      else values.push({ nr: current.nr, kommunekode: code, aar: years[k], vaerdi, status, linje: row.line });
+      let parsedCell: { vaerdi: number | null; status: CellStatus };
+      try {
+        parsedCell = parseCell(cell, file, row, 2 + k);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        add(error.toFinding());
+        continue;
+      }
+      const { vaerdi, status } = parsedCell;
+      const column = columnOf(row, 2 + k);
+      const y = b.byYear.get(years[k]) ?? { municipal: [] };
+      b.byYear.set(years[k], y);
+      if (status === "ok") {
+        current.decimaler = Math.max(current.decimaler, decimalsOf(cell.trim()));
+        const format = numberFormatOf(cell)!;
+        numberFormats[format] = (numberFormats[format] ?? 0) + 1;
+        b.formats.push({ family: formatFamily(format), text: cell.trim(), line: row.line, column });
+        if (vaerdi! < range.min || vaerdi! > range.max) {
+          add(finding("tal.interval", file, `${cell.trim()} i "${current.titel.slice(0, 50)}", ${years[k]}, er uden for det plausible interval (${range.tekst})`, { line: row.line, column, kommunekode: isNational ? undefined : code, periode: String(years[k]) }));
+        }
+      }
+      if (isNational) {
+        national.push({ nr: current.nr, aar: years[k], vaerdi, status, type: nationalType!, linje: row.line });
+        if (vaerdi !== null && (status === "ok" || status === "nul")) y.national = { v: vaerdi, line: row.line, column };
+      } else {
+        values.push({ nr: current.nr, kommunekode: code, aar: years[k], vaerdi, status, linje: row.line });
+        y.municipal.push(status === "ok" || status === "nul" ? vaerdi : null);
+      }
     }
     if (isNational) current.national = nationalType!;
   }
-  if (figures.length === 0) throw new InputError(file, header.line + 1, 1, "filen indeholder ingen nøgletal efter overskriften");
-  return { years, figures, values, national, rejected, notes, generated, dataRowsRead, names };
+  if (!inTrailer) {
+    add(finding("fil.afkortet", file, "filen slutter uden tegnforklaringen (Tegnforklaring:), som afslutter et udtræk fra noegletal.dk: filen er afkortet", { line: lastLine, column: 1 }));
+    closeBlock(lastLine);
+  }
+  if (figures.length === 0) throw new InputError(file, header.line + 1, 1, "filen indeholder ingen nøgletal efter overskriften", "form.raekker");
+  return { years, figures, values, national, rejected, notes, generated, dataRowsRead, names, encoding, numberFormats };
 }

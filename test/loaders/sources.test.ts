@@ -91,15 +91,15 @@ describe("parseDawaKommuner", () => {
   const obj = (kode: string, navn: string, extra: object = {}) => ({ kode, navn, region: { kode: "1084", navn: "Region Hovedstaden" }, visueltcenter: [12.5, 55.7], udenforkommuneinddeling: false, ...extra });
 
   test("four-digit codes become three-digit; Christiansø is rejected with a reason", () => {
-    const p = parseDawaKommuner(utf8(JSON.stringify([obj("0101", "København"), obj("0411", "Christiansø", { udenforkommuneinddeling: true })]), false), "k.json");
+    const p = parseDawaKommuner(utf8(JSON.stringify([obj("0101", "København"), obj("0411", "Christiansø", { udenforkommuneinddeling: true })]), false), "k.json", 1);
     expect(p.kommuner.map((k) => [k.kommunekode, k.kommunekode_4, k.navn])).toEqual([["101", "0101", "København"]]);
     expect(p.rejected).toEqual([{ reason: "0411 Christiansø ligger uden for kommuneinddelingen (ikke en kommune)" }]);
     expect(p.read).toBe(2);
   });
 
   test("invalid JSON and a bad code are reported, naming the file", () => {
-    expect(() => parseDawaKommuner(utf8("[{", false), "k.json")).toThrow(/^k\.json:1:1: ikke gyldig JSON/);
-    expect(() => parseDawaKommuner(utf8(JSON.stringify([obj("101", "København")]), false), "k.json")).toThrow('k.json:1:1: element nr. 1: "kode" skal være 4 cifre, fandt "101"');
+    expect(() => parseDawaKommuner(utf8("[{", false), "k.json")).toThrow(/^k\.json:1:3: ikke gyldig JSON \(DAWA \/kommuner\).*\[regel fil\.json\]$/);
+    expect(() => parseDawaKommuner(utf8(JSON.stringify([obj("101", "København")]), false), "k.json")).toThrow(/^k\.json:1:3: element nr\. 1: "kode" skal være 4 cifre, fandt "101".*\[regel dawa\.felt\]$/);
   });
 });
 

@@ -1,0 +1,101 @@
+/**
+ * Validation rules: one registry, one place. Every check a loader makes on a raw file is
+ * one of these rules, with a stable id, a Danish explanation, a severity and a likely
+ * cause. Check functions (here and in loaders/sources/*) return `Finding`s; the caller
+ * decides what to do with them: the build loaders stop on the first `fejl`
+ * (loaders/lib/rules.ts), a validator or a browser page can list them instead.
+ *
+ * Pure TypeScript: no DOM, no Node APIs (shared by Node and the browser).
+ */
+
+export type Severity = "fejl" | "advarsel";
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** what the rule demands, in Danish */
+  forklaring: string;
+  /** the usual reason a file breaks it, in Danish */
+  aarsag: string;
+}
+
+/** A rule broken at a place in a file. */
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  file: string;
+  line?: number;
+  column?: number;
+  kommunekode?: string;
+  periode?: string;
+}
+
+const rule = (id: string, severity: Severity, forklaring: string, aarsag: string): Rule => ({ id, severity, forklaring, aarsag });
+
+/** The registry. The order is the order of the table in data/README.md. */
+export const RULES = {
+  "fil.mangler": rule("fil.mangler", "fejl", "Filen findes på den forventede sti med det forventede navn.", "Filen er ikke lagt i mappen, har fået et andet navn, eller KOMMUNETAL_DATA peger forkert."),
+  "fil.json": rule("fil.json", "fejl", "En JSON-fil kan læses som JSON og har den forventede opbygning.", "Filen er afkortet under download eller er en fejlside (HTML) i stedet for data."),
+  "fil.tegnsaet": rule(
+    "fil.tegnsaet",
+    "advarsel",
+    "Tegnsættet afgøres af filens bytes (UTF-8, UTF-8 med BOM, UTF-16, ISO-8859-1) og rapporteres, når det ikke er kildens sædvanlige.",
+    "Filen er gemt igen i et regneark eller en editor med et andet tegnsæt."
+  ),
+  "fil.afkortet": rule("fil.afkortet", "fejl", "Filen slutter ikke midt i en blok eller en celle; afslutningen (tegnforklaringen) er med.", "Download eller kopiering er afbrudt."),
+  "form.overskrift": rule("form.overskrift", "fejl", "Overskriftens årstal er udfyldte, unikke og fortløbende.", "En kolonne er flyttet, slettet eller kopieret i et regneark."),
+  "form.felter": rule("form.felter", "fejl", "Hver datarække har præcis lige så mange felter som overskriften.", "Et ekstra eller manglende semikolon, fx et tal skrevet med semikolon."),
+  "form.linje": rule("form.linje", "fejl", "Hver linje er en titel, en overskrift, en datarække, et landstal eller en note.", "Tekst indsat ved en fejl, eller to filer sat sammen."),
+  "form.blok": rule("form.blok", "fejl", "Hvert nøgletal (blok) forekommer én gang.", "Samme udtræk er sat ind to gange."),
+  "form.dublet": rule("form.dublet", "fejl", "Ingen nøgle (kommune, nøgletal, periode) forekommer to gange.", "En række er kopieret; med to værdier ville den sidste vinde i stilhed."),
+  "form.raekker": rule("form.raekker", "fejl", "Hver blok har præcis én række pr. kommune (98).", "En række er slettet, eller udtrækket er lavet for et udvalg af kommuner."),
+  "navn.kode": rule("navn.kode", "fejl", "En kommunes navn passer til dens kode (og er det samme i hele filen).", "Rækker er byttet om eller navne er rettet i hånden."),
+  "tal.celle": rule("tal.celle", "fejl", "Hver celle er et tal eller en af kildens koder (-, M, U, .., JA, NEJ).", "Tekst i en talcelle, eller et tal med mellemrum."),
+  "tal.format": rule(
+    "tal.format",
+    "fejl",
+    "Én talformatering pr. fil (dansk: 1.234,5) og pr. nøgletal samme antal decimaler; engelsk format (1,234.5) afvises.",
+    "Filen er gemt med engelske regionale indstillinger, eller en celle er rettet i hånden."
+  ),
+  "tal.interval": rule(
+    "tal.interval",
+    "fejl",
+    "Værdien ligger i det plausible interval for nøgletallets enhed (fx ingen negative personer, andele 0-100, promille 0-1000).",
+    "Forkert decimaltegn, en fejltastning eller en celle fra et andet nøgletal."
+  ),
+  "tal.landstal": rule(
+    "tal.landstal",
+    "fejl",
+    "Kildens egen række I alt er summen af kommunerne (inden for 0,1 %), og Gennemsnit ligger mellem mindste og største kommune.",
+    "En kommunes værdi er ændret eller forskudt i forhold til kildens landstal."
+  ),
+  "fuldstaendig.kommuner": rule("fuldstaendig.kommuner", "fejl", "Alle 98 kommunekoder er med (præcis én gang).", "Udtrækket mangler kommuner, eller en kode er skrevet forkert."),
+  "fuldstaendig.maaned": rule("fuldstaendig.maaned", "fejl", "Befolkningsserien har alle måneder fra første til sidste, for hver kommune.", "Udtrækket er lavet med et hul i tidsperioden."),
+  "dawa.felt": rule("dawa.felt", "fejl", "Hvert DAWA-objekt har kode, navn, region og et visuelt center i Danmark.", "Et ufuldstændigt svar fra Dataforsyningen eller et felt omdøbt."),
+  "geo.feature": rule("geo.feature", "fejl", "Hver kommune har netop én grænse (feature) med gyldig kode og polygon.", "En forkert eller afkortet GeoJSON-fil.")
+} as const satisfies Record<string, Rule>;
+
+export type RuleId = keyof typeof RULES;
+
+/** Make a finding for a rule; severity comes from the registry unless given. */
+export function finding(
+  id: RuleId,
+  file: string,
+  message: string,
+  where: { line?: number; column?: number; kommunekode?: string; periode?: string; severity?: Severity } = {}
+): Finding {
+  const { severity, ...rest } = where;
+  return { rule: id, severity: severity ?? RULES[id].severity, message, file, ...rest };
+}
+
+/** One line, e.g. `data/raw/x.csv:12:4: … [regel form.felter]`. */
+export function formatFinding(f: Finding): string {
+  const at = f.line !== undefined ? `:${f.line}:${f.column ?? 1}` : "";
+  return `${f.file}${at}: ${f.message} [regel ${f.rule}]`;
+}
+
+export const errorsOf = (findings: Finding[]): Finding[] => findings.filter((f) => f.severity === "fejl");
+
+export * from "./numbers.js";
+export * from "./encoding.js";
