@@ -116,12 +116,14 @@ export function accessibleChart(chart: HTMLElement | SVGSVGElement, { label, tab
 }
 
 /**
- * Give Observable Inputs' unnamed controls a name, and make scrolling tables reachable
- * by keyboard (WCAG 1.3.1, 2.1.1, 4.1.2): the range slider beside a labelled number
- * box, the row checkboxes of `Inputs.table`, and the table's scroll box. Applied to
- * `root` now and to whatever is rendered into it later.
+ * Repair what Observable Inputs and Plot render into a page (WCAG 1.3.1, 2.1.1, 4.1.2):
+ * give the range slider beside a labelled number box, the row checkboxes of
+ * `Inputs.table` a name; make a table's scroll box reachable by keyboard; and remove
+ * Plot's prohibited `aria-label` on mark groups (`<g aria-label="bar">`) in charts drawn
+ * directly in a page (the components in this folder do it themselves).
  */
-export function fixInputs(root: ParentNode): void {
+export function fixAccessibility(root: ParentNode): void {
+  for (const svg of Array.from(root.querySelectorAll("svg[class^='plot-']"))) hideMarks(svg);
   for (const form of Array.from(root.querySelectorAll("form"))) {
     const text = form.querySelector(":scope > label")?.textContent?.trim() ?? "";
     for (const range of Array.from(form.querySelectorAll<HTMLInputElement>("input[type=range]")))
@@ -140,9 +142,12 @@ export function fixInputs(root: ParentNode): void {
 
 let observing = false;
 
-/** Run `fixInputs` on the document now and after every change (once per page). */
-export function accessibleInputs(doc: Document = document): void {
-  fixInputs(doc);
+/**
+ * Run `fixAccessibility` on the document now and after every change (once per page):
+ * call it from every page that uses Inputs or draws Plot charts in its own cells.
+ */
+export function accessiblePage(doc: Document = document): void {
+  fixAccessibility(doc);
   if (observing) return;
   observing = true;
   let queued = false;
@@ -151,7 +156,7 @@ export function accessibleInputs(doc: Document = document): void {
     queued = true;
     queueMicrotask(() => {
       queued = false;
-      fixInputs(doc);
+      fixAccessibility(doc);
     });
   }).observe(doc.body, { childList: true, subtree: true });
 }
