@@ -40,10 +40,13 @@ function graphicOf(chart: Element): SVGSVGElement | null {
 
 /**
  * Plot names every mark group (`<g aria-label="dot">`); inside an svg with role="img"
- * those names are meaningless, and ARIA prohibits aria-label on a plain `g`. Remove them.
+ * those names are meaningless, and ARIA prohibits aria-label on a plain `g`. Remove them
+ * (keeping the mark type as `data-mark`).
  */
 export function hideMarks(svg: Element): void {
   for (const e of Array.from(svg.querySelectorAll("[aria-label], [aria-description]"))) {
+    // the mark's type stays available to tests and styles as data-mark="dot"
+    if (e.tagName.toLowerCase() === "g") e.setAttribute("data-mark", e.getAttribute("aria-label") ?? "");
     e.removeAttribute("aria-label");
     e.removeAttribute("aria-description");
   }
