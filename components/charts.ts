@@ -5,6 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { formatNumber } from "../common/format.js";
+import { accessibleChart, CATEGORICAL } from "./a11y.js";
 
 export interface DotRow {
   kommunekode: string;
@@ -24,13 +25,25 @@ export interface DistributionOptions {
   referenceLabel?: string;
 }
 
-/** A beeswarm of the 98 municipalities on one axis, the selected one highlighted. */
-export function distribution(rows: DotRow[], options: DistributionOptions): HTMLElement | SVGSVGElement {
+/**
+ * A beeswarm of the 98 municipalities on one axis, the selected one highlighted (larger,
+ * outlined and named, not only darker). Returned as an accessible figure with the
+ * values as a table ("Vis som tabel").
+ */
+export function distribution(rows: DotRow[], options: DistributionOptions): HTMLElement {
   const { width, label, decimals, highlight = null, reference = null, referenceLabel = "landstal" } = options;
   const data = rows.filter((r) => r.vaerdi !== null && Number.isFinite(r.vaerdi));
   const sel = data.filter((r) => r.kommunekode === highlight);
   const fmt = (x: number) => formatNumber(x, decimals);
-  return Plot.plot({
+  const sorted = [...data].sort((a, b) => b.vaerdi! - a.vaerdi! || a.kommunekode.localeCompare(b.kommunekode));
+  const unit = label ? ` (${label})` : "";
+  const aria =
+    `Fordeling af ${data.length} kommuners værdier${unit}` +
+    (sorted.length ? ` fra ${fmt(sorted[sorted.length - 1].vaerdi!)} til ${fmt(sorted[0].vaerdi!)}` : "") +
+    (sel.length ? `; ${sel[0].navn}: ${fmt(sel[0].vaerdi!)}` : "") +
+    (reference !== null ? `; ${referenceLabel}: ${fmt(reference)}` : "") +
+    ".";
+  const chart = Plot.plot({
     width,
     height: 200,
     marginTop: 30,
@@ -44,6 +57,15 @@ export function distribution(rows: DotRow[], options: DistributionOptions): HTML
       Plot.dot(sel, Plot.dodgeY({ x: "vaerdi", r: 6, fill: "var(--kt-accent, #1f5f8b)", stroke: "black", strokeWidth: 1.5, anchor: "middle" })),
       Plot.text(sel, { x: "vaerdi", frameAnchor: "bottom", dy: 0, text: (d: DotRow) => d.navn, fontWeight: "bold", fill: "currentColor" })
     ]
+  });
+  return accessibleChart(chart, {
+    label: aria,
+    table: {
+      caption: `Værdier${unit}, højeste først`,
+      columns: ["Kommune", "Kommunekode", `Værdi${unit}`, "Rang"],
+      numeric: [2, 3],
+      rows: () => sorted.map((d) => [d.navn, d.kommunekode, fmt(d.vaerdi!), d.rang ? String(d.rang) : ""])
+    }
   });
 }
 
@@ -62,24 +84,44 @@ export interface TimeSeriesOptions {
   dashed?: string[];
 }
 
-/** Development over time, one line per series; missing years break the line. */
-export function timeSeries(rows: SeriesRow[], options: TimeSeriesOptions): HTMLElement | SVGSVGElement {
+/**
+ * Development over time, one line per series; missing years break the line. Colours are
+ * the Okabe–Ito palette, and each line is also named at its last point (colour is never
+ * the only key). Returned as an accessible figure with a year × series table.
+ */
+export function timeSeries(rows: SeriesRow[], options: TimeSeriesOptions): HTMLElement {
   const { width, label, decimals, height = 280, dashed = [] } = options;
   const fmt = (x: number) => formatNumber(x, decimals);
   const names = [...new Set(rows.map((r) => r.serie))];
   const valid = rows.filter((r) => r.vaerdi !== null);
-  return Plot.plot({
+  const years = [...new Set(rows.map((r) => r.aar))].sort((a, b) => a - b);
+  const last = names.map((n) => valid.filter((r) => r.serie === n).sort((a, b) => b.aar - a.aar)[0]).filter((r): r is SeriesRow => r !== undefined);
+  const value = new Map(rows.map((r) => [`${r.serie}|${r.aar}`, r.vaerdi]));
+  const unit = label ? ` (${label})` : "";
+  const chart = Plot.plot({
     width,
     height,
     marginLeft: 60,
+    marginRight: 110,
     x: { label: "År", tickFormat: (d: number) => String(d), ticks: [...new Set(rows.map((r) => r.aar))] },
     y: { label: label ?? null, tickFormat: (x: number) => formatNumber(x), grid: true },
-    color: { legend: true, domain: names },
+    color: { legend: true, domain: names, range: CATEGORICAL },
     marks: [
       // undefined values are gaps: Plot breaks a line where y is not a number
       Plot.lineY(rows.filter((r) => !dashed.includes(r.serie)), { x: "aar", y: (r: SeriesRow) => (r.vaerdi === null ? NaN : r.vaerdi), stroke: "serie", strokeWidth: 2 }),
       Plot.lineY(rows.filter((r) => dashed.includes(r.serie)), { x: "aar", y: (r: SeriesRow) => (r.vaerdi === null ? NaN : r.vaerdi), stroke: "serie", strokeWidth: 2, strokeDasharray: "5,4" }),
-      Plot.dot(valid, { x: "aar", y: "vaerdi", fill: "serie", r: 3, title: (r: SeriesRow) => `${r.serie}, ${r.aar}: ${fmt(r.vaerdi!)}`, tip: true })
+      Plot.dot(valid, { x: "aar", y: "vaerdi", fill: "serie", r: 3, title: (r: SeriesRow) => `${r.serie}, ${r.aar}: ${fmt(r.vaerdi!)}`, tip: true }),
+      // direct labels: the series name at its last value
+      Plot.text(last, { x: "aar", y: "vaerdi", text: "serie", fill: "currentColor", dx: 6, textAnchor: "start", fontSize: 11 })
     ]
+  });
+  return accessibleChart(chart, {
+    label: `Udvikling ${years[0] ?? ""}–${years[years.length - 1] ?? ""}${unit}: ${names.join(", ")}.`,
+    table: {
+      caption: `Udvikling over tid${unit}; tom celle = ingen værdi`,
+      columns: ["År", ...names],
+      numeric: names.map((_, i) => i + 1),
+      rows: () => years.map((y) => [String(y), ...names.map((n) => { const v = value.get(`${n}|${y}`); return v === null || v === undefined ? "" : fmt(v); })])
+    }
   });
 }

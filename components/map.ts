@@ -8,6 +8,7 @@ import { feature } from "topojson-client";
 import type { Topology, GeometryCollection } from "topojson-specification";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { formatNumber } from "../common/format.js";
+import { accessibleChart, hideMarks } from "./a11y.js";
 
 export interface KommuneProps {
   kommunekode: string;
@@ -29,22 +30,35 @@ export interface ChoroplethOptions {
   highlight?: string | null;
   /** decimals in legend and tooltip */
   decimals?: number;
-  /** colour scheme (Plot scheme name) */
+  /** colour scheme (Plot scheme name); the default cividis is colour-blind safe and prints as a grey ramp */
   scheme?: Plot.ColorScheme;
   height?: number;
   /** extra text in the tooltip per municipality (e.g. rank) */
   extra?: (kode: string) => string;
 }
 
-export function choropleth(features: FeatureCollection<Geometry, KommuneProps>, values: Map<string, number | null>, options: ChoroplethOptions): HTMLElement | SVGSVGElement {
-  const { width, label, highlight = null, decimals, scheme = "blues", extra } = options;
+/**
+ * The map in five quantile classes (legend with the class limits in numbers), returned as
+ * an accessible figure whose table lists every municipality's value.
+ */
+export function choropleth(features: FeatureCollection<Geometry, KommuneProps>, values: Map<string, number | null>, options: ChoroplethOptions): HTMLElement {
+  const { width, label, highlight = null, decimals, scheme = "cividis", extra } = options;
   const height = options.height ?? Math.round(width * 0.78);
   const fmt = (x: number) => formatNumber(x, decimals);
   const valueOf = (f: KommuneFeature) => values.get(f.properties.kommunekode) ?? null;
   const withValue = features.features.filter((f) => valueOf(f) !== null);
   const without = features.features.filter((f) => valueOf(f) === null);
   const selected = features.features.filter((f) => f.properties.kommunekode === highlight);
-  return Plot.plot({
+  const unit = label ? ` (${label})` : "";
+  const ordered = [...withValue].sort((a, b) => valueOf(b)! - valueOf(a)! || a.properties.kommunekode.localeCompare(b.properties.kommunekode));
+  const range = ordered.length ? ` fra ${fmt(valueOf(ordered[ordered.length - 1])!)} til ${fmt(valueOf(ordered[0])!)}` : "";
+  const sel = selected[0];
+  const aria =
+    `Danmarkskort${unit}: ${withValue.length} kommuner farvet i fem lige store grupper${range}` +
+    (without.length ? `; ${without.length} uden værdi (grå)` : "") +
+    (sel ? `; ${sel.properties.navn} er fremhævet: ${valueOf(sel) === null ? "ingen værdi" : fmt(valueOf(sel)!)}` : "") +
+    ".";
+  const chart = Plot.plot({
     width,
     height,
     projection: { type: "transverse-mercator", rotate: [-11, -56], domain: features },
@@ -56,6 +70,8 @@ export function choropleth(features: FeatureCollection<Geometry, KommuneProps>, 
         stroke: "white",
         strokeWidth: 0.5
       }),
+      // the selected municipality: a white halo under a black outline, visible on every class colour
+      Plot.geo(selected, { stroke: "white", strokeWidth: 4 }),
       Plot.geo(selected, { stroke: "black", strokeWidth: 2 }),
       Plot.tip(
         features.features,
@@ -70,15 +86,32 @@ export function choropleth(features: FeatureCollection<Geometry, KommuneProps>, 
       )
     ]
   });
+  return accessibleChart(chart, {
+    label: aria,
+    table: {
+      caption: `Værdier pr. kommune${unit}, højeste først; kommuner uden værdi sidst`,
+      columns: ["Kommune", "Kommunekode", `Værdi${unit}`],
+      numeric: [2],
+      rows: () => [
+        ...ordered.map((f) => [f.properties.navn, f.properties.kommunekode, fmt(valueOf(f)!)]),
+        ...[...without].sort((a, b) => a.properties.kommunekode.localeCompare(b.properties.kommunekode)).map((f) => [f.properties.navn, f.properties.kommunekode, "ingen værdi"])
+      ]
+    }
+  });
 }
 
 /** A small locator map: Denmark in grey with one municipality filled. */
 export function locatorMap(features: FeatureCollection<Geometry, KommuneProps>, kode: string, { width = 240 }: { width?: number } = {}): SVGSVGElement | HTMLElement {
   const selected = features.features.filter((f) => f.properties.kommunekode === kode);
-  return Plot.plot({
+  const navn = selected[0]?.properties.navn ?? kode;
+  const map = Plot.plot({
+    ariaLabel: `Kort over Danmark med ${navn} fremhævet`,
     width,
     height: Math.round(width * 0.78),
     projection: { type: "transverse-mercator", rotate: [-11, -56], domain: features },
     marks: [Plot.geo(features, { fill: "#e5e5e5", stroke: "white", strokeWidth: 0.4 }), Plot.geo(selected, { fill: "var(--kt-accent, #1f5f8b)", stroke: "black", strokeWidth: 1 })]
   });
+  map.setAttribute("role", "img");
+  hideMarks(map);
+  return map;
 }

@@ -171,7 +171,9 @@ async function postprocess(DIST: string): Promise<number> {
     const name = file.startsWith(join(DIST, "kommune") + sep) ? names.get(basename(file)) : undefined;
     const out = (name ? text.replace(/<title>[^<]*<\/title>/, `<title>${name} | kommunetal</title>`) : text)
       .replace(/<html>/, '<html lang="da">')
-      .replace('placeholder="Search"', 'placeholder="Søg"')
+      .replace('placeholder="Search"', 'aria-label="Søg på sitet" placeholder="Søg"')
+      // WCAG: an <ol> may only hold <li>; Framework puts the sidebar's close button in it
+      .replace(/<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2$1<ol>")
       .replace('title="Toggle sidebar"', 'title="Vis/skjul menu"');
     if (out !== text) await writeFile(file, out);
     n++;

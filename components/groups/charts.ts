@@ -7,6 +7,7 @@ import type { FeatureCollection, Geometry } from "geojson";
 import type { KommuneProps, KommuneFeature } from "../map.js";
 import { formatNumber } from "../../common/format.js";
 import type { GroupsResult } from "../../common/groups/model.js";
+import { accessibleChart } from "../a11y.js";
 
 const ACCENT = "#1f5f8b";
 const GROUP = "#e08a2c";
@@ -21,13 +22,15 @@ export interface GroupMapOptions {
  * Map: the chosen municipality dark, its group coloured by rank with the rank written
  * on it, all other municipalities light grey.
  */
-export function groupMap(features: FeatureCollection<Geometry, KommuneProps>, kode: string, group: { kommunekode: string; rank: number; distance: number }[], options: GroupMapOptions): HTMLElement | SVGSVGElement {
+export function groupMap(features: FeatureCollection<Geometry, KommuneProps>, kode: string, group: { kommunekode: string; rank: number; distance: number }[], options: GroupMapOptions): HTMLElement {
   const { width, names } = options;
   const rankOf = new Map(group.map((g) => [g.kommunekode, g]));
   const inGroup = features.features.filter((f) => rankOf.has(f.properties.kommunekode));
   const self = features.features.filter((f) => f.properties.kommunekode === kode);
   const top = group.length;
-  return Plot.plot({
+  const nameOf = (k: string) => names.get(k) ?? features.features.find((f) => f.properties.kommunekode === k)?.properties.navn ?? k;
+  const ordered = [...group].sort((a, b) => a.rank - b.rank);
+  const chart = Plot.plot({
     width,
     height: Math.round(width * 0.78),
     projection: { type: "transverse-mercator", rotate: [-11, -56], domain: features },
@@ -52,6 +55,15 @@ export function groupMap(features: FeatureCollection<Geometry, KommuneProps>, ko
       )
     ]
   });
+  return accessibleChart(chart, {
+    label: `Kort: ${nameOf(kode)} (mørk) og dens sammenligningsgruppe på ${top} kommuner, farvet efter rang og med rangen skrevet på kortet: ${ordered.map((g) => `${g.rank}. ${nameOf(g.kommunekode)}`).join(", ")}.`,
+    table: {
+      caption: `Sammenligningsgruppen for ${nameOf(kode)}, mest sammenlignelig først`,
+      columns: ["Rang", "Kommune", "Kommunekode", "Afstand"],
+      numeric: [0, 3],
+      rows: () => ordered.map((g) => [String(g.rank), nameOf(g.kommunekode), g.kommunekode, formatNumber(g.distance)])
+    }
+  });
 }
 
 export interface MatrixOptions {
@@ -69,7 +81,7 @@ export interface MatrixOptions {
 }
 
 /** Heatmap of the full n × n distance or rank matrix (rows: the municipality; columns: the other). */
-export function matrixHeatmap(r: GroupsResult, options: MatrixOptions): HTMLElement | SVGSVGElement {
+export function matrixHeatmap(r: GroupsResult, options: MatrixOptions): HTMLElement {
   const { width, names, value, order, highlight, top, unit } = options;
   const n = r.n;
   const idx = r.kommunekoder.map((_, i) => i);
@@ -83,7 +95,7 @@ export function matrixHeatmap(r: GroupsResult, options: MatrixOptions): HTMLElem
       cells.push({ row: r.kommunekoder[i], col: r.kommunekoder[j], v: value === "rank" ? rank : d, rank, d });
     }
   const size = Math.max(320, Math.min(width, 900));
-  return Plot.plot({
+  const chart = Plot.plot({
     width: size,
     height: size,
     marginLeft: 30,
@@ -109,6 +121,20 @@ export function matrixHeatmap(r: GroupsResult, options: MatrixOptions): HTMLElem
       )
     ]
   });
+  const what = value === "rank" ? "rang" : `afstand (${unit})`;
+  return accessibleChart(chart, {
+    label: `Matrix med ${n} × ${n} felter: for hver kommune (række) dens ${what} til hver anden kommune (søjle), ordnet ${order === "need" ? "efter forventet udfald" : "efter kommunekode"}; mørkere er mere sammenlignelig.`,
+    table: {
+      caption: `${value === "rank" ? "Rang" : `Afstand (${unit})`} fra kommunen i rækken til kommunen i søjlen`,
+      columns: ["Kommune", ...codes.map((c) => `${names.get(c) ?? c} (${c})`)],
+      numeric: codes.map((_, i) => i + 1),
+      rows: () =>
+        idx.map((i) => [
+          `${names.get(r.kommunekoder[i]) ?? r.kommunekoder[i]} (${r.kommunekoder[i]})`,
+          ...idx.map((j) => (i === j ? "–" : value === "rank" ? String(r.rank[i * n + j]) : formatNumber(r.distance[i * n + j])))
+        ])
+    }
+  });
 }
 
 export interface ScatterOptions {
@@ -120,13 +146,14 @@ export interface ScatterOptions {
 }
 
 /** Actual against predicted outcome; the line is actual = predicted. */
-export function actualPredicted(r: GroupsResult, options: ScatterOptions): HTMLElement | SVGSVGElement {
+export function actualPredicted(r: GroupsResult, options: ScatterOptions): HTMLElement {
   const { width, names, highlight = null, group = [], unit } = options;
   const g = new Set(group);
   const pts = r.kommunekoder.map((k, i) => ({ k, navn: names.get(k) ?? k, x: r.predicted[i], y: r.actual[i], role: k === highlight ? "valgt" : g.has(k) ? "gruppe" : "andre" }));
   const lo = Math.min(...pts.map((p) => Math.min(p.x, p.y)));
   const hi = Math.max(...pts.map((p) => Math.max(p.x, p.y)));
-  return Plot.plot({
+  const roleName = { andre: "øvrige kommuner", gruppe: "sammenligningsgruppen", valgt: "valgt kommune" } as const;
+  const chart = Plot.plot({
     width,
     height: Math.round(Math.min(width, 640) * 0.75),
     grid: true,
@@ -141,5 +168,20 @@ export function actualPredicted(r: GroupsResult, options: ScatterOptions): HTMLE
       Plot.text(pts.filter((p) => p.role === "valgt"), { x: "x", y: "y", text: "navn", dy: -12, fontSize: 11, fontWeight: "bold" }),
       Plot.tip(pts, Plot.pointer({ x: "x", y: "y", title: (p: (typeof pts)[number]) => `${p.navn} (${p.k})\nfaktisk ${formatNumber(p.y)}\nforventet ${formatNumber(p.x)}\nforskel ${formatNumber(p.y - p.x)}` }))
     ]
+  });
+  const self = pts.find((p) => p.role === "valgt");
+  return accessibleChart(chart, {
+    label:
+      `Punktdiagram: faktisk mod forventet udfald (${unit}) for ${pts.length} kommuner; punkter over den stiplede linje har et højere faktisk end forventet udfald.` +
+      (self ? ` ${self.navn}: faktisk ${formatNumber(self.y)}, forventet ${formatNumber(self.x)}.` : ""),
+    table: {
+      caption: `Faktisk og forventet udfald (${unit}) pr. kommune, største forskel først`,
+      columns: ["Kommune", "Kommunekode", "Rolle", "Faktisk", "Forventet", "Forskel"],
+      numeric: [3, 4, 5],
+      rows: () =>
+        [...pts]
+          .sort((a, b) => b.y - b.x - (a.y - a.x) || a.k.localeCompare(b.k))
+          .map((p) => [p.navn, p.k, roleName[p.role as keyof typeof roleName], formatNumber(p.y), formatNumber(p.x), formatNumber(p.y - p.x)])
+    }
   });
 }

@@ -27,8 +27,8 @@ test("the map draws 98 municipalities and exports what it shows", async () => {
   const o = await openPage(site, "/");
   const { page } = o;
   try {
-    await page.waitForSelector("figure svg g[aria-label='geo'] path, svg g[aria-label='geo'] path");
-    const paths = await page.$$eval("svg g[aria-label='geo'] path", (ps) => ps.length);
+    await page.waitForSelector("figure svg g[data-mark='geo'] path, svg g[data-mark='geo'] path");
+    const paths = await page.$$eval("svg g[data-mark='geo'] path", (ps) => ps.length);
     expect(paths).toBeGreaterThanOrEqual(98);
     expect(await page.textContent(".card h2")).toContain("Nettodriftsudgifter pr. indb.");
 

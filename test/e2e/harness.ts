@@ -127,3 +127,45 @@ export async function problems(o: Opened): Promise<string[]> {
     ...(await cellErrors(o.page)).map((e) => `fejl i celle: ${e}`)
   ];
 }
+
+// ---- Accessibility (axe-core, injected from node_modules: offline) ----
+
+export const AXE_SCRIPT = resolve("node_modules", "axe-core", "axe.min.js");
+/** The rules we hold every page to: WCAG 2.0 and 2.1, levels A and AA. */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string; failureSummary?: string }[];
+}
+
+/**
+ * Run axe-core on the page as it is now (after any interaction) and return its WCAG
+ * 2.1 A/AA violations. The script is injected from node_modules, so nothing is fetched.
+ */
+export async function runAxe(page: Page, { include }: { include?: string } = {}): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
+  if (!loaded) await page.addScriptTag({ path: AXE_SCRIPT });
+  return page.evaluate(
+    async ({ tags, include }) => {
+      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+      const result = await axe.run(include ? { include: [include] } : document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200), failureSummary: n.failureSummary }))
+      }));
+    },
+    { tags: WCAG_TAGS, include }
+  );
+}
+
+/** The violations that must not exist (serious or critical), as readable lines for a failing assertion. */
+export function seriousViolations(violations: AxeViolation[]): string[] {
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.slice(0, 5).map((n) => `${v.impact} ${v.id} (${v.help}): ${n.target.join(" ")} ${n.html}`));
+}

@@ -205,7 +205,7 @@ describe("catalogue, comparison and search", () => {
       expect(await o.page.textContent("[data-doc=landstal]")).toContain("Gennemsnit");
       const e = await expected("825", "udg-til-folkeskolen-pr-elev");
       expect(await o.page.textContent("[data-valgt=\"825\"]")).toContain(`nr. ${e.rang} af ${e.n}`);
-      expect(await o.page.$$eval("svg g[aria-label='geo'] path", (p) => p.length)).toBeGreaterThanOrEqual(98);
+      expect(await o.page.$$eval("svg g[data-mark='geo'] path", (p) => p.length)).toBeGreaterThanOrEqual(98);
       // the catalogue lists every figure
       const listed = await o.page.$$eval(".kt-catalogue li", (li) => li.length);
       expect(listed).toBe(Number((await one("SELECT count(*)::INTEGER AS n FROM kat")).n));
