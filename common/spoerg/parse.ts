@@ -19,7 +19,7 @@ export const SYNONYMER: [RegExp, string[]][] = [
   [/(?<!\bpr )\b(indbyggere|indbyggertal(let)?|folketal(let)?|befolkningstal(let)?|befolkning(en)?|hvor mange bor)\b/, ["indbyggertal-1-januar"]],
   [/\b(klassekvotient(en)?|elever pr klasse|klassestoerrelse(n)?)\b/, ["gennemsnitlig-klassekvotient"]],
   [/\b(skolestoerrelse(n)?|elever pr skole)\b/, ["gennemsnitlig-skolestoerrelse"]],
-  [/\b(antal (folke)?skoler|hvor mange (folke)?skoler)\b/, ["antal-folkeskoler"]],
+  [/\b((antal|hvor mange) (folke)?skoler|(?<=\b(flest|faerrest) )(folke)?skoler)\b/, ["antal-folkeskoler"]],
   [/\b(antal klasser|normalklasser)\b/, ["antal-normalklasser"]],
   [/\b(privatskoleandel(en)?|privatskoleelever|privatskole(r|rne)?)\b/, ["privatskoleelever-pr-100-elever"]],
   [/\b(serviceudgift(er|erne)?)\b/, ["serviceudgifter-pr-indb"]],
@@ -40,9 +40,9 @@ export const SYNONYMER: [RegExp, string[]][] = [
   [/\b(foertidspensionister)\b/, ["foertidspensionister-pr-100-17-64-66-aarige"]],
   [/\b(kontanthjaelpsmodtagere)\b/, ["kontanthjaelpsmodtagere-mv-pr-100-17-64-aarige"]],
   [/\b(sygedagpenge)\b/, ["udg-til-sygedagpenge-pr-17-64-66-aarig"]],
-  [/\b(dagplejetakst(en)?|takst(en)? for dagpleje|pris(en)? paa dagpleje)\b/, ["maanedlig-takst-for-dagplejeplads-for-0-2-aarige"]],
-  [/\b(vuggestuetakst(en)?|takst(en)? for vuggestue|pris(en)? paa vuggestue)\b/, ["maanedlig-takst-for-daginstitutionsplads-for-0-2-aarige"]],
-  [/\b(boernehavetakst(en)?|takst(en)? for boernehave|pris(en)? paa boernehave)\b/, ["maanedlig-takst-for-daginstitutionsplads-for-3-5-aarige"]],
+  [/\b(dagplejetakst(en)?|takst(en)? for dagpleje|pris(en)? paa dagpleje|koster (en )?dagpleje(plads)?)\b/, ["maanedlig-takst-for-dagplejeplads-for-0-2-aarige"]],
+  [/\b(vuggestuetakst(en)?|takst(en)? for vuggestue|pris(en)? paa vuggestue|koster (en )?vuggestue(plads)?)\b/, ["maanedlig-takst-for-daginstitutionsplads-for-0-2-aarige"]],
+  [/\b(boernehavetakst(en)?|takst(en)? for boernehave|pris(en)? paa boernehave|koster (en )?boernehave(plads)?)\b/, ["maanedlig-takst-for-daginstitutionsplads-for-3-5-aarige"]],
   [/\b(plejehjemspladser|pladser paa plejehjem|plejehjem)\b/, ["pladser-i-plejehjem-pl-centre-pr-1-000-65plus-67plus-aarige"]],
   [/\b(biblioteksudlaan|udlaan)\b/, ["biblioteksudlaan-pr-indb"]],
   [/\b(antal biblioteker|hvor mange biblioteker)\b/, ["antal-biblioteker"]],
@@ -274,10 +274,12 @@ export function parse(idx: Index, question: string, forrige?: Forstaaet | null):
   let fra: number | null = null;
   let til: number | null = null;
   const range = /\b(20\d\d|19\d\d)-(20\d\d|19\d\d)\b/.exec(text) ?? /\bfra (20\d\d|19\d\d) til (20\d\d|19\d\d)\b/.exec(text);
-  if (range) { fra = +range[1]; til = +range[2]; }
   const siden = /\b(siden|efter|fra) (20\d\d|19\d\d)\b/.exec(text);
+  if (range) { fra = +range[1]; til = +range[2]; }
   if (!range && siden) fra = +siden[2];
-  for (const m of text.matchAll(/\b(19\d\d|20\d\d)\b/g)) aarNaevnt.push(+m[1]);
+  // "(til 2018)" in a figure's title is part of its name, not a year asked for
+  const yearText = figurer.length === 1 ? text.replace(new RegExp(`\\b${normalise(idx.figurById.get(figurer[0])!.titel.match(/\((til|kun) \d{4}\)/i)?.[0] ?? "§")}\\b`, "g"), " ") : text;
+  for (const m of yearText.matchAll(/\b(19\d\d|20\d\d)\b/g)) aarNaevnt.push(+m[1]);
   const latest = LATEST.test(text);
 
   // 4. operation words
@@ -299,8 +301,8 @@ export function parse(idx: Index, question: string, forrige?: Forstaaet | null):
   const followUp = !!forrige && (!figurer.length || (!kommuner.length && !region && !alle && !desc && !asc && !rankAny && !mean && !median));
   const hasModifier = kommuner.length || region || aarNaevnt.length || landet || kort || desc || asc || mean || median || latest || alle || trend;
 
-  if (!figurer.length && (!(forrige && hasModifier) || CODE_LIKE.test(text) || OUT_OF_SCOPE.some(([re]) => re.test(text)))) {
-    if (CODE_LIKE.test(text)) {
+  if (!figurer.length && (!(forrige && hasModifier) || CODE_LIKE.test(text) || CODE_LIKE.test(question.toLowerCase()) || OUT_OF_SCOPE.some(([re]) => re.test(text)))) {
+    if (CODE_LIKE.test(text) || CODE_LIKE.test(question.toLowerCase())) {
       return { status: "afvist", begrundelse: "Det ligner SQL eller programkode. Spørg kører aldrig kode fra spørgsmålet; stil spørgsmålet med ord.", forslag: EXAMPLES };
     }
     for (const [re, what] of OUT_OF_SCOPE) {
@@ -308,7 +310,7 @@ export function parse(idx: Index, question: string, forrige?: Forstaaet | null):
         return { status: "afvist", begrundelse: `Kommunetal har ingen data om ${what}. Spørg svarer kun ud fra de kommunale nøgletal.`, forslag: EXAMPLES };
       }
     }
-    const near = nearestFigures(idx, words, 3).filter((f) => f.score >= 0.5);
+    const near = nearestFigures(idx, words, 5).filter((f) => f.score >= 0.2);
     if (near.length) {
       return { status: "uklart", begrundelse: "Jeg er ikke sikker på, hvilket nøgletal du mener. Mener du et af disse?",
         kandidater: near.map((f) => kandidat(idx, f.id)), forslag: [] };
