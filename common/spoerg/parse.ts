@@ -77,9 +77,9 @@ const STOP = new Set(("pr til af og i for mv m fl abs paa den det der er hvad hv
 // "med" and "alt" carry meaning in some titles; they are stop words for questions only
 const TITLE_STOP = new Set("pr til af og i for mv m fl abs paa den det der er kr".split(" "));
 
-const RANK_DESC = /\b(flest|hoejest|hoejeste|stoerst|stoerste|mest|dyrest|dyreste|top|rangering|rangliste|topliste|bruger mest)\b/;
+const RANK_DESC = /\b(flest|hoejest|hoejeste|stoerst|stoerste|mest|dyrest|dyreste|bruger mest)\b/;
 const RANK_ASC = /\b(lavest|laveste|mindst|mindste|faerrest|billigst|billigste|bund|bunden)\b/;
-const RANK_ANY = /\b(hvilke kommuner|hvilken kommune)\b/;
+const RANK_ANY = /\b(hvilke kommuner|hvilken kommune|top ?\d*|rangering|rangliste|topliste)\b/;
 const TREND = /\b(udvikling(en)?|udviklet|over tid|tidsserie|steget|faldet|aendret)\b/;
 const MEAN = /\b(gennemsnit(tet)?|gennemsnitlig(e)?|gns|middel|middelvaerdi(en)?)\b/;
 const MEDIAN = /\bmedian(en)?\b/;
