@@ -41,7 +41,7 @@ export function describeColumns(names: string[], rows: Row[]): ColumnInfo[] {
   });
 }
 
-function isYearColumn(c: ColumnInfo, rows: Row[]): boolean {
+export function isYearColumn(c: ColumnInfo, rows: Row[]): boolean {
   if (c.kind !== "number" || !YEAR.test(c.name)) return false;
   return rows.every((r) => r[c.name] === null || (Number.isInteger(Number(r[c.name])) && Number(r[c.name]) >= 1900 && Number(r[c.name]) <= 2100));
 }

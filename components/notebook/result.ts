@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Topology } from "topojson-specification";
 import { formatNumber } from "../../common/format.js";
-import { CHART_LABELS, chooseChart, possibleCharts, type ChartSpec } from "../../common/notebook/chart.js";
+import { CHART_LABELS, chooseChart, isYearColumn, possibleCharts, type ChartSpec } from "../../common/notebook/chart.js";
 import { CHART_KINDS, type ChartKind } from "../../common/notebook/state.js";
 import { exportButtons } from "../download.js";
 import { choropleth, kommuneFeatures } from "../map.js";
@@ -68,6 +68,9 @@ export async function drawChart(ws: Workspace, result: QueryResult, spec: ChartS
 /** A sortable table of at most MAX_TABLE_ROWS rows. */
 export function resultTable(result: QueryResult): HTMLElement {
   const wrap = el("div", { class: "kt-nb-table" });
+  // years are shown as 2019, not 2.019
+  const years = new Set(result.columns.filter((c) => isYearColumn(c, result.rows)).map((c) => c.name));
+  const show = (name: string, v: unknown) => (years.has(name) && typeof v === "number" ? String(v) : cell(v));
   let sortKey: string | null = null;
   let desc = false;
   const draw = () => {
@@ -86,7 +89,7 @@ export function resultTable(result: QueryResult): HTMLElement {
         };
         return th;
       }))),
-      el("tbody", {}, rows.slice(0, MAX_TABLE_ROWS).map((r) => el("tr", {}, result.columns.map((c) => el("td", { class: c.kind === "number" ? "kt-num" : null }, cell(r[c.name])))))));
+      el("tbody", {}, rows.slice(0, MAX_TABLE_ROWS).map((r) => el("tr", {}, result.columns.map((c) => el("td", { class: c.kind === "number" ? "kt-num" : null }, show(c.name, r[c.name])))))));
     wrap.replaceChildren(table);
   };
   draw();
