@@ -25,6 +25,7 @@ export default {
     { name: "Sammenligningsgrupper", path: "/sammenligningsgrupper" },
     { name: "Data og filer", path: "/data" },
     { name: "Notesbog: SQL i browseren", path: "/notesbog" },
+    { name: "Netværkets eksempler", path: "/netvaerk/" },
     { name: "Om kommunetal", path: "/om" }
   ].filter((p) => existsSync(`src${p.path}${p.path.endsWith("/") ? "index" : ""}.md`)),
   dynamicPaths: () => kommunekoder().map((kode) => `/kommune/${kode}`),
