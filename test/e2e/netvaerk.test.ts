@@ -29,11 +29,13 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function cells(page: Page): Promise<{ rows: number | null; error: boolean }[]> {
-  await page.waitForFunction(() => {
+/** Wait until all `n` SQL cells have rendered (Framework renders cells progressively), optionally with a changed first link. */
+async function cells(page: Page, n: number, oldHref: string | null = null): Promise<{ rows: number | null; error: boolean }[]> {
+  await page.waitForFunction(([n, oldHref]) => {
     const cs = Array.from(document.querySelectorAll(".kt-nb-cell[data-cell=sql]"));
-    return cs.length > 0 && cs.every((c) => c.hasAttribute("data-rows") || c.hasAttribute("data-error"));
-  }, undefined, { timeout: 60_000 });
+    const href = (document.querySelector(".kt-nb-cell[data-cell=sql] a.kt-nb-open") as HTMLAnchorElement | null)?.href;
+    return cs.length === n && cs.every((c) => c.hasAttribute("data-rows") || c.hasAttribute("data-error")) && (oldHref === null || href !== oldHref);
+  }, [n, oldHref] as const, { timeout: 60_000 });
   return page.$$eval(".kt-nb-cell[data-cell=sql]", (cs) => cs.map((c) => ({ rows: c.hasAttribute("data-rows") ? Number(c.getAttribute("data-rows")) : null, error: c.hasAttribute("data-error") })));
 }
 
@@ -50,7 +52,7 @@ describe.each(EXAMPLES)("/netvaerk/%s", (name) => {
   test.each(KOMMUNER)("kommune %s: every cell answers, like native DuckDB, offline", async (kode) => {
     const o = await openPage(site, `/netvaerk/${name}?kommune=${kode}`, { waitFor: ".kt-nb-cell" });
     try {
-      const got = await cells(o.page);
+      const got = await cells(o.page, sqlCells.length);
       expect(await problems(o)).toEqual([]);
       const expected = [];
       for (const c of sqlCells) {
@@ -68,14 +70,10 @@ describe.each(EXAMPLES)("/netvaerk/%s", (name) => {
   test("the selector reruns the page; the notebook link carries the cell's SQL and parameters", async () => {
     const o = await openPage(site, `/netvaerk/${name}`, { waitFor: ".kt-nb-cell" });
     try {
-      await cells(o.page);
-      const before = await o.page.$eval(".kt-nb-cell[data-cell=sql] table", (t) => t.textContent);
+      await cells(o.page, sqlCells.length);
+      const before = await o.page.$eval(".kt-nb-cell[data-cell=sql] a.kt-nb-open", (a) => (a as HTMLAnchorElement).href);
       await o.page.selectOption("select[name=kommune]", "825");
-      await o.page.waitForFunction((b) => {
-        const t = document.querySelector(".kt-nb-cell[data-cell=sql] table");
-        return t && t.textContent !== b;
-      }, before, { timeout: 60_000 });
-      await cells(o.page);
+      await cells(o.page, sqlCells.length, before);
       expect(o.page.url()).toContain("kommune=825");
       const href = await o.page.$eval(".kt-nb-cell[data-cell=sql] a.kt-nb-open", (a) => (a as HTMLAnchorElement).href);
       const linked = await decodeNotebook(hashPayload(new URL(href).hash)!);
