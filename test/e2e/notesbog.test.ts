@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { Page } from "playwright-core";
+import { readFileSync } from "node:fs";
 import { notebookHash } from "../../common/notebook/codec.js";
+import { fromFrameworkPage, fromSqlFile } from "../../common/notebook/files.js";
 import type { Notebook } from "../../common/notebook/state.js";
 import { openPage, problems, startSite, waitForFramework, type Site } from "./harness.js";
 
@@ -129,6 +131,29 @@ describe("notesbog", () => {
       expect(bad.external).toEqual([]);
     } finally {
       await bad.page.close();
+    }
+  }, 120_000);
+
+  test("save keeps the notebook in the browser's list; export as .sql and as a page imports back to the same notebook", async () => {
+    const nb: Notebook = { v: 1, title: "Gemt notesbog", params: { kommune: "851", aar: 2018 }, cells: [
+      { type: "text", text: "# Overskrift\n\nTekst med $ og <b>" },
+      { type: "sql", sql: "SELECT navn FROM kommuner WHERE kommunekode = $kommune", chart: "auto" }
+    ] };
+    const { o } = await openNotebook(nb);
+    try {
+      await o.page.click("[data-action=save]");
+      await o.page.waitForSelector(".kt-nb-mine li[data-saved]");
+      expect(await o.page.textContent(".kt-nb-mine li[data-saved] a")).toBe("Gemt notesbog");
+      const stored = await o.page.evaluate(() => JSON.parse(localStorage.getItem("kommunetal:notesboeger")!));
+      expect(stored).toHaveLength(1);
+      for (const [action, parse] of [["export-sql", fromSqlFile], ["export-md", fromFrameworkPage]] as const) {
+        const [download] = await Promise.all([o.page.waitForEvent("download"), o.page.click(`[data-action=${action}]`)]);
+        const file = await download.path();
+        expect(parse(readFileSync(file!, "utf-8"))).toEqual(nb);
+      }
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await o.page.close();
     }
   }, 120_000);
 });
