@@ -156,4 +156,17 @@ describe("notesbog", () => {
       await o.page.close();
     }
   }, 120_000);
+
+  test("/data offers the database at its stable address, byte-identical to the file the notebook uses", async () => {
+    const o = await openPage(site, "/data", { waitFor: "a[data-format=duckdb]" });
+    try {
+      const href = await o.page.$eval("a[data-format=duckdb]", (a) => (a as HTMLAnchorElement).href);
+      expect(new URL(href).pathname).toBe("/filer/kommunetal.duckdb");
+      const served = Buffer.from(await (await fetch(href)).arrayBuffer());
+      expect(served.equals(readFileSync("dist/filer/kommunetal.duckdb"))).toBe(true);
+      expect(await o.page.textContent("main")).toContain("duckdb.connect(\"kommunetal.duckdb\", read_only=True)");
+    } finally {
+      await o.page.close();
+    }
+  }, 60_000);
 });
