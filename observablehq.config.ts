@@ -34,6 +34,7 @@ export default {
     { name: "Data og filer", path: "/data" },
     { name: "Notesbog: SQL i browseren", path: "/notesbog" },
     { name: "Spørg", path: "/spoerg" },
+    { name: "Netværkets eksempler", path: "/netvaerk/" },
     { name: "Om kommunetal", path: "/om" }
   ].filter((p) => existsSync(`src${p.path}${p.path.endsWith("/") ? "index" : ""}.md`)),
   dynamicPaths: () => kommunekoder().map((kode) => `/kommune/${kode}`),

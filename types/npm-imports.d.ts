@@ -4,3 +4,12 @@ declare module "npm:exceljs" {
   import ExcelJS from "exceljs";
   export default ExcelJS;
 }
+
+// Framework's DuckDB client (standard library; DuckDB-WASM from the npm cache).
+declare module "npm:@observablehq/duckdb" {
+  import type { AsyncDuckDB } from "@duckdb/duckdb-wasm";
+  export class DuckDBClient {
+    static of(sources?: Record<string, unknown>, config?: { query?: Record<string, boolean> }): Promise<DuckDBClient>;
+    readonly _db: AsyncDuckDB;
+  }
+}

@@ -1,0 +1,305 @@
+/**
+ * The workspace database: one read-only DuckDB file (`filer/kommunetal.duckdb`) holding
+ * every published table, with `COMMENT ON` descriptions of every table and column and a
+ * few convenience views. Written by native DuckDB (@duckdb/node-api) in storage version
+ * v1.1.0, which DuckDB-WASM 1.29 (DuckDB v1.1.1, used in the browser) ATTACHes with no
+ * extension: SQL over everything offline (read_parquet would need an extension that the
+ * browser would have to download).
+ *
+ * Each table is produced by the same builder and schema as its published Parquet file
+ * (the Parquet bytes are written to a temporary file and loaded with read_parquet), so
+ * row counts and types equal the files under filer/. Adding a table is one entry in
+ * WORKSPACE_TABLES.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { buildBefolkning, buildKommuner, buildNoegletal } from "./datasets.js";
+import { AREA_DEFINITIONS } from "./areas.js";
+import { buildGroupDefaults, computeArea, figureIndex } from "./groups.js";
+import { GROUPS_SCHEMA, MODELS_SCHEMA } from "./groups-schema.js";
+import { buildPlaceringer } from "./kdk.js";
+import { loadGroupContext } from "./kdk-groups.js";
+import { PLACERINGER_SCHEMA } from "./kdk-schemas.js";
+import { toParquet, type Schema } from "./lib/parquet.js";
+import { BEFOLKNING_SCHEMA, KATALOG_SCHEMA, KOMMUNER_SCHEMA, LANDSTAL_SCHEMA, NOEGLETAL_SCHEMA } from "./schemas.js";
+
+export interface WorkspaceTable {
+  /** SQL name in the database (letters, digits, underscore) */
+  name: string;
+  /** the published file it mirrors (filer/<file>.parquet), or null for a table only in the database */
+  file: string | null;
+  /** table description (Danish), stored with COMMENT ON TABLE */
+  description: string;
+  /** column → description (Danish), stored with COMMENT ON COLUMN; every column must have one */
+  columns: Record<string, string>;
+  /** the Parquet bytes, exactly as the file loader writes them */
+  parquet: () => Uint8Array | Promise<Uint8Array>;
+}
+
+const NOEGLETAL_STATUS =
+  "ok, nul (rent nul), mangler (M), udefineret (U), ikke_indberettet (tom celle), ikke_tilgaengelig (..), ja, nej, undertrykt (1–4 personer, skjult)";
+
+/** One row per municipality, area and year of a default comparison-group model: actual vs predicted outcome. */
+export interface ForventetRow {
+  omraade: string;
+  aar: number;
+  kommunekode: string;
+  udfald: string;
+  faktisk: number;
+  forventet: number;
+  forskel: number;
+}
+
+export const FORVENTET_SCHEMA: Schema<ForventetRow> = {
+  omraade: "STRING",
+  aar: "INT32",
+  kommunekode: "STRING",
+  udfald: "STRING",
+  faktisk: "DOUBLE",
+  forventet: "DOUBLE",
+  forskel: "DOUBLE"
+};
+
+/**
+ * The predicted outcome of every default comparison-group model (the final model after
+ * backward elimination) for every municipality in it. The published models table holds
+ * coefficients on standardised variables only, so the predicted level is added here,
+ * from the same engine and the same defaults (loaders/groups.ts).
+ */
+export function buildForventet(): ForventetRow[] {
+  const index = figureIndex();
+  const rows: ForventetRow[] = [];
+  for (const area of buildGroupDefaults().areas) {
+    const def = AREA_DEFINITIONS.find((a) => a.id === area.id)!;
+    for (const aar of area.aar) {
+      const r = computeArea(def, aar, index);
+      r.kommunekoder.forEach((kode, i) =>
+        rows.push({ omraade: area.id, aar, kommunekode: kode, udfald: area.udfald, faktisk: r.actual[i], forventet: r.predicted[i], forskel: r.residual[i] })
+      );
+    }
+  }
+  return rows;
+}
+
+export const WORKSPACE_TABLES: WorkspaceTable[] = [
+  {
+    name: "kommuner",
+    file: "kommuner",
+    description: "De 98 kommuner med region og DST-kommunegruppe. Kilde: DAWA/Dataforsyningen; Danmarks Statistik (KOMGRP).",
+    columns: {
+      kommunekode: "3 cifre, fx 101 (tekst)",
+      kommunekode_4: "4 cifre som i DAGI/DAWA, fx 0101",
+      navn: "kommunens navn",
+      officielt_navn: "navnet som ministeriet skriver det, fx Københavns Kommune",
+      regionskode: "regionskode, fx 1084",
+      regionsnavn: "fx Region Hovedstaden",
+      kommunegruppekode: "DST-kommunegruppe 1–5",
+      kommunegruppe: "fx Landkommuner",
+      areal_km2: "areal i km²",
+      center_lon: "længdegrad for kommunens midtpunkt",
+      center_lat: "breddegrad for kommunens midtpunkt"
+    },
+    parquet: () => toParquet(buildKommuner(), KOMMUNER_SCHEMA)
+  },
+  {
+    name: "noegletal",
+    file: "noegletal",
+    description: "Alle nøgletal for alle kommuner og år, lang form. Kilde: Social- og Indenrigsministeriet, Kommunale Nøgletal (noegletal.dk).",
+    columns: {
+      id: "nøgletallets id (se noegletal_katalog)",
+      kommunekode: "3 cifre",
+      aar: "år, 2013–2019",
+      vaerdi: "værdien; NULL hvis den mangler (aldrig 0 for manglende); ja/nej som 1/0",
+      status: NOEGLETAL_STATUS
+    },
+    parquet: () => toParquet(buildNoegletal().values, NOEGLETAL_SCHEMA)
+  },
+  {
+    name: "noegletal_landstal",
+    file: "noegletal-landstal",
+    description: "Kildens egne landstal (rækkerne I alt og Gennemsnit). Kilde: noegletal.dk.",
+    columns: { id: "nøgletallets id", aar: "år", vaerdi: "landstallet; NULL hvis det mangler", status: "som i noegletal", type: "I alt (sum) eller Gennemsnit" },
+    parquet: () => toParquet(buildNoegletal().national, LANDSTAL_SCHEMA)
+  },
+  {
+    name: "noegletal_katalog",
+    file: "noegletal-katalog",
+    description: "Dokumentation af hvert nøgletal (titel, enhed, område, år). Kilde: noegletal.dk.",
+    columns: {
+      id: "stabilt id afledt af titlen",
+      nr: "nummer i kildefilen",
+      titel: "fuld titel som i kilden",
+      enhed: "enhed læst ud af titlen",
+      omraade: "områdets id",
+      omraade_navn: "område",
+      aar_fra: "første år med data",
+      aar_til: "seneste år med data",
+      aar_med_data: "årene med data, kommasepareret",
+      antal_vaerdier: "kommuneværdier i alt",
+      decimaler: "visningspræcision i kilden",
+      landstal: "I alt, Gennemsnit eller tom (intet landstal i kilden)",
+      landstal_metode: "hvordan landstallet er dannet",
+      noter: "kildens fodnoter",
+      kilde: "kilde",
+      linje_i_kilde: "titlens linje i kildefilen"
+    },
+    parquet: () => toParquet(buildNoegletal().katalog, KATALOG_SCHEMA)
+  },
+  {
+    name: "befolkning",
+    file: "befolkning",
+    description: "Befolkningen den 1. i måneden pr. kommune. Kilde: Danmarks Statistik, FOLK1AM.",
+    columns: { kommunekode: "3 cifre", maaned: "DST-månedskode, fx 2024M01", befolkning: "personer" },
+    parquet: () => toParquet(buildBefolkning().rows, BEFOLKNING_SCHEMA)
+  },
+  {
+    name: "kdk_placeringer",
+    file: "kdk-placeringer",
+    description: "Kend din Kommune: placering, landstal og gennemsnit for sammenligningsgruppen pr. nøgletal, kommune og år.",
+    columns: {
+      id: "nøgletallets id",
+      kommunekode: "3 cifre",
+      aar: "år",
+      vaerdi: "kommunens værdi; NULL hvis den mangler",
+      status: "som i noegletal",
+      rang: "placering, 1 = højeste værdi; lige store værdier deler den bedste placering",
+      antal_med_vaerdi: "kommuner med en værdi (hvad placeringen er ud af)",
+      landstal: "kildens landstal; ellers uvægtet gennemsnit af kommunerne",
+      landstal_kilde: "I alt, Gennemsnit, beregnet eller antal ja",
+      sammenligningsgruppe: "den gruppe, gennemsnittet er taget over",
+      gruppe_gns: "uvægtet gennemsnit af de øvrige kommuner i gruppen med en værdi",
+      gruppe_antal_med_vaerdi: "gruppens kommuner med en værdi",
+      gruppe_stoerrelse: "gruppens kommuner ud over kommunen selv"
+    },
+    parquet: async () => toParquet(buildPlaceringer(await loadGroupContext()), PLACERINGER_SCHEMA)
+  },
+  {
+    name: "sammenligningsgrupper",
+    file: "sammenligningsgrupper",
+    description: "Standard-sammenligningsgrupperne: for hvert område og år de 10 mest sammenlignelige kommuner for hver kommune.",
+    columns: {
+      omraade: "områdets id: folkeskole, dagtilbud, aeldre, boern-unge, administration, serviceudgifter",
+      aar: "året, gruppen er beregnet for",
+      kommunekode: "kommunen, gruppen tilhører",
+      rang: "1 = mest sammenlignelig … 10",
+      nabo: "den sammenlignelige kommunes kode",
+      afstand: "statistisk afstand (kr. pr. indbygger i forventet udgift)",
+      gensidig: "kommunen er også i naboens top 10"
+    },
+    parquet: () => toParquet(buildGroupDefaults().rows, GROUPS_SCHEMA)
+  },
+  {
+    name: "sammenligningsgrupper_modeller",
+    file: "sammenligningsgrupper-modeller",
+    description: "Hvert trin i den baglæns eliminering i hver regression bag standardgrupperne.",
+    columns: {
+      omraade: "områdets id",
+      aar: "år",
+      trin: "eliminationstrin, 1 = alle kandidater",
+      variabel: "nøgletallets id, eller (Intercept)",
+      beta: "koefficient på standardiseret variabel",
+      se: "standardfejl",
+      t: "t-værdi",
+      p: "tosidet p-værdi",
+      vif: "variansinflationsfaktor; NULL for skæringen",
+      fjernet: "variablen fjernes efter dette trin",
+      n: "kommuner i modellen",
+      r2: "R²",
+      adj_r2: "justeret R²"
+    },
+    parquet: () => toParquet(buildGroupDefaults().models, MODELS_SCHEMA)
+  },
+  {
+    name: "sammenligningsgrupper_forventet",
+    file: null,
+    description:
+      "Faktisk og forventet udgiftsniveau (udfaldet) pr. kommune, område og år fra standardmodellen bag sammenligningsgrupperne " +
+      "(den endelige model efter baglæns eliminering). forskel = faktisk − forventet: det strukturelt korrigerede niveau (råderum).",
+    columns: {
+      omraade: "områdets id",
+      aar: "år",
+      kommunekode: "3 cifre",
+      udfald: "udfaldets nøgletals-id (enheden står i noegletal_katalog)",
+      faktisk: "kommunens faktiske værdi af udfaldet",
+      forventet: "det niveau, modellen forudsiger ud fra kommunens struktur",
+      forskel: "faktisk − forventet, i udfaldets enhed"
+    },
+    parquet: () => toParquet(buildForventet(), FORVENTET_SCHEMA)
+  }
+];
+
+/** Convenience views (name, description, SQL over bare table names). */
+export const WORKSPACE_VIEWS: { name: string; description: string; sql: string }[] = [
+  {
+    name: "noegletal_med_navne",
+    description: "noegletal med nøgletallets titel, enhed og område og kommunens navn og region.",
+    sql: `SELECT n.id, c.titel, c.enhed, c.omraade_navn, n.kommunekode, k.navn AS kommune, k.regionsnavn, n.aar, n.vaerdi, n.status
+FROM noegletal n JOIN noegletal_katalog c USING (id) JOIN kommuner k USING (kommunekode)`
+  },
+  {
+    name: "noegletal_seneste",
+    description: "Hvert nøgletals seneste år med data: én række pr. nøgletal og kommune.",
+    sql: `SELECT n.* FROM noegletal n JOIN noegletal_katalog c USING (id) WHERE n.aar = c.aar_til`
+  },
+  {
+    name: "befolkning_seneste",
+    description: "Befolkningen pr. kommune i den seneste måned i befolkning.",
+    sql: `SELECT kommunekode, maaned, befolkning FROM befolkning WHERE maaned = (SELECT max(maaned) FROM befolkning)`
+  }
+];
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const ident = (s: string) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(s)) throw new Error(`ugyldigt tabel- eller kolonnenavn: ${s}`);
+  return s;
+};
+
+/** Write the workspace database to `path` (must not exist) and return it. */
+export async function writeWorkspaceDb(path: string, tables = WORKSPACE_TABLES, views = WORKSPACE_VIEWS): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), "kommunetal-db-"));
+  const instance = await DuckDBInstance.create(":memory:");
+  const con = await instance.connect();
+  try {
+    await con.run(`ATTACH ${quote(path)} AS ws (STORAGE_VERSION 'v1.1.0')`);
+    await con.run("USE ws");
+    for (const t of tables) {
+      const file = join(tmp, `${ident(t.name)}.parquet`);
+      writeFileSync(file, await t.parquet());
+      await con.run(`CREATE TABLE ${t.name} AS SELECT * FROM read_parquet(${quote(file)})`);
+      await con.run(`COMMENT ON TABLE ${t.name} IS ${quote(t.description)}`);
+      const cols = (await (await con.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE database_name = 'ws' AND table_name = ${quote(t.name)}`)).getRowObjects()).map(
+        (r) => String(r.column_name)
+      );
+      for (const c of cols) {
+        const d = t.columns[c];
+        if (!d) throw new Error(`kolonnen ${t.name}.${c} har ingen beskrivelse i loaders/workspace-db.ts`);
+        await con.run(`COMMENT ON COLUMN ${t.name}.${ident(c)} IS ${quote(d)}`);
+      }
+      for (const c of Object.keys(t.columns)) if (!cols.includes(c)) throw new Error(`kolonnen ${t.name}.${c} er beskrevet men findes ikke`);
+    }
+    for (const v of views) {
+      await con.run(`CREATE VIEW ${ident(v.name)} AS ${v.sql}`);
+      await con.run(`COMMENT ON VIEW ${v.name} IS ${quote(v.description)}`);
+    }
+    await con.run("USE memory");
+    await con.run("DETACH ws");
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The database file's bytes (for the loader). */
+export async function buildWorkspaceDb(): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), "kommunetal-ws-"));
+  try {
+    const path = join(dir, "kommunetal.duckdb");
+    await writeWorkspaceDb(path);
+    return new Uint8Array(readFileSync(path));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

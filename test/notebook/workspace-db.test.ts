@@ -1,0 +1,89 @@
+/**
+ * The workspace database (loaders/workspace-db.ts), opened with native DuckDB: every
+ * table is there with the row count of its published Parquet file (written by the file
+ * loader's own code, read by DuckDB's read_parquet), every table and column has a
+ * comment, the views answer, and the predicted levels are consistent with the data.
+ */
+import { beforeAll, afterAll, describe, expect, test } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { WORKSPACE_TABLES, WORKSPACE_VIEWS, writeWorkspaceDb } from "../../loaders/workspace-db.js";
+
+let dir: string;
+let con: DuckDBConnection;
+let instance: DuckDBInstance;
+const rows = async (sql: string) => (await (await con.runAndReadAll(sql)).getRowObjectsJS()) as Record<string, unknown>[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "ws-test-"));
+  await writeWorkspaceDb(join(dir, "kommunetal.duckdb"));
+  instance = await DuckDBInstance.create(":memory:");
+  con = await instance.connect();
+  await con.run(`ATTACH '${join(dir, "kommunetal.duckdb")}' AS kt (READ_ONLY)`);
+  await con.run("USE kt");
+}, 180_000);
+afterAll(() => {
+  con?.closeSync();
+  instance?.closeSync();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("workspace database", () => {
+  test("every registered table exists, with the row count of its Parquet file", async () => {
+    const names = (await rows("SELECT table_name FROM duckdb_tables() WHERE database_name = 'kt' ORDER BY 1")).map((r) => r.table_name);
+    expect(names).toEqual(WORKSPACE_TABLES.map((t) => t.name).sort());
+    for (const t of WORKSPACE_TABLES) {
+      const file = join(dir, `${t.name}.parquet`);
+      writeFileSync(file, await t.parquet());
+      const [a] = await rows(`SELECT count(*)::INTEGER AS n FROM ${t.name}`);
+      const [b] = await rows(`SELECT count(*)::INTEGER AS n FROM read_parquet('${file}')`);
+      expect(a.n, t.name).toBe(b.n);
+      expect(a.n as number, t.name).toBeGreaterThan(0);
+    }
+  }, 180_000);
+
+  test("known sizes: 98 municipalities, 123,480 key-figure cells, 180 figures", async () => {
+    const [r] = await rows("SELECT (SELECT count(*) FROM kommuner)::INTEGER AS k, (SELECT count(*) FROM noegletal)::INTEGER AS n, (SELECT count(*) FROM noegletal_katalog)::INTEGER AS c");
+    expect(r).toEqual({ k: 98, n: 123480, c: 180 });
+  });
+
+  test("every table, view and column has a comment", async () => {
+    const t = await rows("SELECT table_name, comment FROM duckdb_tables() WHERE database_name = 'kt'");
+    expect(t.filter((r) => !r.comment)).toEqual([]);
+    const v = await rows("SELECT view_name, comment FROM duckdb_views() WHERE database_name = 'kt' AND NOT internal");
+    expect(v.map((r) => r.view_name).sort()).toEqual(WORKSPACE_VIEWS.map((x) => x.name).sort());
+    expect(v.filter((r) => !r.comment)).toEqual([]);
+    const c = await rows("SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = 'kt' AND comment IS NULL AND table_name IN (SELECT table_name FROM duckdb_tables())");
+    expect(c).toEqual([]);
+    const [k] = await rows("SELECT comment FROM duckdb_columns() WHERE database_name = 'kt' AND table_name = 'kommuner' AND column_name = 'kommunekode'");
+    expect(k.comment).toContain("3 cifre");
+  });
+
+  test("views: names joined, latest year per figure", async () => {
+    const [a] = await rows("SELECT kommune, titel, vaerdi FROM noegletal_med_navne WHERE kommunekode = '851' AND id = 'indbyggertal-1-januar' AND aar = 2019");
+    expect(a.kommune).toBe("Aalborg");
+    expect(a.titel).toMatch(/Indbyggertal/);
+    const [b] = await rows("SELECT count(*)::INTEGER AS n, count(DISTINCT id)::INTEGER AS f FROM noegletal_seneste");
+    // figures with no data at all (aar_til NULL) have no latest year
+    const [c] = await rows("SELECT count(*)::INTEGER AS f FROM noegletal_katalog WHERE aar_til IS NOT NULL");
+    expect(b).toEqual({ n: (c.f as number) * 98, f: c.f });
+    expect(c.f as number).toBeGreaterThan(150);
+  });
+
+  test("predicted levels: faktisk is the key figure, faktisk − forventet = forskel, residuals sum to 0 (OLS with intercept)", async () => {
+    const [m] = await rows(`SELECT count(*)::INTEGER AS n, max(abs(f.faktisk - n.vaerdi)) AS d
+      FROM sammenligningsgrupper_forventet f JOIN noegletal n ON n.id = f.udfald AND n.kommunekode = f.kommunekode AND n.aar = f.aar`);
+    expect(m.n).toBeGreaterThan(98 * 6 * 5);
+    expect(m.d).toBeLessThan(1e-9);
+    const [n] = await rows("SELECT count(*)::INTEGER AS n FROM sammenligningsgrupper_forventet");
+    expect(n.n).toBe(m.n);
+    const s = await rows(`SELECT omraade, aar, abs(sum(forskel)) / avg(faktisk) AS rel, max(abs(faktisk - forventet - forskel)) AS d
+      FROM sammenligningsgrupper_forventet GROUP BY ALL`);
+    for (const r of s) {
+      expect(r.rel as number).toBeLessThan(1e-8);
+      expect(r.d as number).toBeLessThan(1e-6);
+    }
+  });
+});
