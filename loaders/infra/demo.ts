@@ -205,7 +205,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
         successor = rng.weighted(systemCum);
         from = 0;
       }
-      const sizeFactor = auth.kode ? auth.pop / 60_000 : 3;
+      const sizeFactor = auth.kode ? auth.pop / 60_000 : 1;
       for (const svc of systems[s].services) {
         if (!rng.chance(0.8)) continue; // connected in some but not all municipalities using the system
         const base = rng.lognormal(1, 1.2) * services[svc].weight * sizeFactor;
@@ -331,7 +331,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
       const k = `${a}/${nr}/${indeks}/${sys}`;
       if (kleKeys.has(k)) continue;
       kleKeys.add(k);
-      kleRows.push({ a, kle: nr, indeks, sys, base: rng.lognormal(15, 1.8) * Math.max(0.2, auth.pop / 60_000) });
+      kleRows.push({ a, kle: nr, indeks, sys, base: rng.lognormal(120, 1.6) * Math.max(0.2, auth.pop / 60_000) });
     }
   });
   for (const [di, d] of dates.entries()) {
