@@ -45,6 +45,9 @@ export const VALUE_PATTERNS: Record<ValueType, string> = {
   kode: ".*[^ ].*"
 };
 
+/** Reason for a count with a dot in a file whose numbers are plain (no thousands separator). */
+export const ALMINDELIGE_TAL = "filen bruger almindelige tal, så punktum er ikke tilladt her";
+
 /** What a value of each type must look like, in Danish, for messages. */
 export const VALUE_DESCRIPTIONS: Record<ValueType, string> = {
   maaned: "en måned som 2022-04",
@@ -372,10 +375,16 @@ function patternOf(t: ValueType): RegExp {
  * infra.vaerdi: why a value breaks its column's spec, in Danish, or undefined if it is fine.
  * `kommunekoder` is the list of the 98 codes (from DAWA); without it only the pattern is checked.
  */
-export function valueProblem(value: string, spec: ColumnSpec, kommunekoder?: ReadonlySet<string>): string | undefined {
+export function valueProblem(
+  value: string,
+  spec: ColumnSpec,
+  kommunekoder?: ReadonlySet<string>,
+  decimal: FileFormat["decimal"] = "dansk"
+): string | undefined {
   const v = value.trim();
   if (v === "") return spec.optional ? undefined : `"${spec.name}" er tom; den skal være ${VALUE_DESCRIPTIONS[spec.type]}`;
   if (!patternOf(spec.type).test(v)) return `"${spec.name}" er "${v}"; den skal være ${VALUE_DESCRIPTIONS[spec.type]}`;
+  if (spec.type === "heltal" && decimal === "almindelig" && v.includes(".")) return `"${spec.name}" er "${v}"; ${ALMINDELIGE_TAL}`;
   if (spec.type === "kommunekode" && kommunekoder && !kommunekoder.has(v)) return `"${spec.name}" er "${v}", som ikke er en af de 98 kommunekoder`;
   if (spec.name === "status" && !isKlarmeldingStatus(v)) return `"status" er "${v}"; tilladt: ${KLARMELDING_STATUSES.join(", ")}`;
   if (spec.values && spec.name !== "status" && !spec.values.includes(v)) return `"${spec.name}" er "${v}"; tilladt: ${spec.values.join(", ")}`;
@@ -398,7 +407,8 @@ export function checkRow(
   contract: Contract,
   file: string,
   line: number,
-  kommunekoder?: ReadonlySet<string>
+  kommunekoder?: ReadonlySet<string>,
+  decimal: FileFormat["decimal"] = "dansk"
 ): Finding[] {
   if (cells.length !== header.length)
     return [
@@ -415,7 +425,7 @@ export function checkRow(
   for (const spec of contract.columns) {
     const i = header.indexOf(spec.name);
     if (i < 0) continue;
-    const problem = valueProblem(cells[i], spec, kommunekoder);
+    const problem = valueProblem(cells[i], spec, kommunekoder, decimal);
     if (problem)
       findings.push({ rule: "infra.vaerdi", severity: "fejl", message: `${file}:${line}:${i + 1}: ${problem}`, file, line, column: i + 1 });
   }

@@ -27,6 +27,7 @@ import {
   VALUE_PATTERNS,
   VALUE_DESCRIPTIONS,
   KLARMELDING_STATUSES,
+  ALMINDELIGE_TAL,
   checkHeader,
   contractOfFile,
   detectFormat,
@@ -97,20 +98,21 @@ function valueCheckSql(contract: Contract, format: FileFormat): string {
     const c = `trim(${ident(spec.name)})`;
     const empty = `(${ident(spec.name)} IS NULL OR ${c} = '')`;
     const say = (what: string) => `'"${spec.name}" er "' || coalesce(${c}, '') || '"; ${what}'`;
+    const sayComma = (what: string) => `'"${spec.name}" er "' || coalesce(${c}, '') || '", ${what}'`;
     if (!spec.optional) parts.push(`WHEN ${empty} THEN '"${spec.name}" er tom; den skal være ${VALUE_DESCRIPTIONS[spec.type]}'`);
     const guard = spec.optional ? `NOT ${empty} AND ` : "";
     parts.push(`WHEN ${guard}NOT regexp_full_match(${c}, ${q(VALUE_PATTERNS[spec.type])}) THEN ${say(`den skal være ${VALUE_DESCRIPTIONS[spec.type]}`)}`);
     if (spec.type === "heltal" && format.decimal === "almindelig")
-      parts.push(`WHEN ${c} LIKE '%.%' THEN ${say("filen bruger almindelige tal, så punktum er ikke tilladt her")}`);
+      parts.push(`WHEN ${c} LIKE '%.%' THEN ${say(ALMINDELIGE_TAL)}`);
     if (spec.type === "kommunekode")
-      parts.push(`WHEN ${guard}${c} NOT IN (SELECT kommunekode FROM infra_kommunekoder) THEN ${say("den er ikke en af de 98 kommunekoder")}`);
+      parts.push(`WHEN ${guard}${c} NOT IN (SELECT kommunekode FROM infra_kommunekoder) THEN ${sayComma("som ikke er en af de 98 kommunekoder")}`);
     if (spec.name === "status")
       parts.push(
         `WHEN NOT (regexp_full_match(${c}, 'Forløb [0-9]+') OR ${c} IN (${KLARMELDING_STATUSES.map(q).join(", ")})) THEN ${say(`tilladt: ${KLARMELDING_STATUSES.join(", ")}`)}`
       );
     else if (spec.values) parts.push(`WHEN ${c} NOT IN (${spec.values.map(q).join(", ")}) THEN ${say(`tilladt: ${spec.values.join(", ")}`)}`);
     if (spec.type === "dato" || spec.type === "time")
-      parts.push(`WHEN ${guard}try_cast(left(${c}, 10) AS DATE) IS NULL THEN ${say("den er ikke en dato i kalenderen")}`);
+      parts.push(`WHEN ${guard}try_cast(left(${c}, 10) AS DATE) IS NULL THEN ${sayComma("som ikke er en dato i kalenderen")}`);
   }
   return `CASE ${parts.join("\n  ")} ELSE NULL END`;
 }
@@ -191,8 +193,10 @@ export async function ingestExtracts(
     const fileFindings = checkHeader(header, contract, file);
     const measure = contract.measure;
     const rejTable = `infra_rej_${fi}`;
-    const reader = `read_csv(${q(path)}, delim=${q(format.delimiter)}, header=true, all_varchar=true, quote='"', escape='"',
-      encoding=${q(format.encoding)}, store_rejects=true, rejects_table=${q(rejTable)}, rejects_scan=${q(rejTable + "_scan")}, ignore_errors=true,
+    let scans = 0;
+    // each scan gets its own reject table (DuckDB appends to an existing one); the first scan's is read
+    const readerOf = (t: string) => `read_csv(${q(path)}, delim=${q(format.delimiter)}, header=true, all_varchar=true, quote='"', escape='"',
+      encoding=${q(format.encoding)}, store_rejects=true, rejects_table=${q(t)}, rejects_scan=${q(t + "_scan")}, ignore_errors=true,
       auto_detect=false, columns={${header.map((h, i) => `${q(h || `kolonne${i + 1}`)}: 'VARCHAR'`).join(", ")}})`;
     if (fileFindings.length) {
       const n = num((await all(con, `SELECT count(*) AS n FROM read_csv(${q(path)}, delim=${q(format.delimiter)}, header=true, all_varchar=true, ignore_errors=true)`))[0].n);
@@ -201,6 +205,7 @@ export async function ingestExtracts(
       continue;
     }
     // pass 1: rows, count sum, value rejects and duplicate keys
+    const reader = () => readerOf(`${rejTable}_${scans++}`);
     const check = valueCheckSql(contract, format);
     const badCol = badColumnSql(contract, header, format);
     const keyCols = contract.key.map((k) => `trim(${ident(k)})`).join(", ");
@@ -208,15 +213,15 @@ export async function ingestExtracts(
       ? `coalesce(try_cast(${format.decimal === "dansk" ? `replace(trim(${ident(measure)}), '.', '')` : `trim(${ident(measure)})`} AS HUGEINT), 0)`
       : "0";
     await con.run(`CREATE OR REPLACE TEMP TABLE infra_bad AS
-      WITH src AS (SELECT row_number() OVER () AS _rn, * FROM ${reader}),
+      WITH src AS (SELECT row_number() OVER () AS _rn, * FROM ${reader()}),
       checked AS (SELECT _rn, ${check} AS _fejl, ${badCol} AS _kolonne, ${countExpr} AS _antal,
                   count(*) OVER (PARTITION BY ${keyCols}) AS _dubletter, min(_rn) OVER (PARTITION BY ${keyCols}) AS _foerste FROM src)
       SELECT _rn, coalesce(_fejl, 'rækken gentager nøglen (' || ${q(contract.key.join(", "))} || ') fra datarække ' || _foerste) AS _fejl,
              CASE WHEN _fejl IS NULL THEN 1 ELSE _kolonne END AS _kolonne, _antal
       FROM checked WHERE _fejl IS NOT NULL OR (_dubletter > 1 AND _rn > _foerste)`);
-    const totals = await all(con, `SELECT count(*) AS n, sum(${countExpr}) AS s FROM ${reader}`);
+    const totals = await all(con, `SELECT count(*) AS n, sum(${countExpr}) AS s FROM ${reader()}`);
     const bad = await all(con, `SELECT _rn, _fejl, _kolonne, _antal FROM infra_bad ORDER BY _rn`);
-    const structural = await all(con, `SELECT line, column_idx, error_type, error_message FROM ${rejTable} ORDER BY line`);
+    const structural = await all(con, `SELECT line, min(column_idx) AS column_idx, min(error_type) AS error_type FROM ${rejTable}_0 GROUP BY line ORDER BY line`);
     const structLines = structural.map((s) => num(s.line));
     const lineOf = (rn: number) => {
       let line = rn + 1;
@@ -246,7 +251,7 @@ export async function ingestExtracts(
     const kindDir = join(outDir, contract.kind);
     mkdirSync(kindDir, { recursive: true });
     const select = `SELECT ${typedSql(contract, header, format)}${part ? `, ${part}` : ""}, ${q(file)} AS kildefil
-      FROM (SELECT row_number() OVER () AS _rn, * FROM ${reader}) WHERE _rn NOT IN (SELECT _rn FROM infra_bad)`;
+      FROM (SELECT row_number() OVER () AS _rn, * FROM ${reader()}) WHERE _rn NOT IN (SELECT _rn FROM infra_bad)`;
     const target = part ? kindDir : join(kindDir, `${fi}.parquet`);
     const options = part
       ? `(FORMAT parquet, PARTITION_BY (year, month), APPEND, FILENAME_PATTERN 'f${fi}_{uuid}', COMPRESSION zstd)`
