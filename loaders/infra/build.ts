@@ -25,7 +25,9 @@ export interface InfraSource {
 
 export function extractsSource(): InfraSource {
   const env = process.env.KOMMUNETAL_EXTRACTS;
-  return env ? { dir: resolve(env), demodata: false } : { dir: DEMO_EXTRACTS, demodata: true };
+  if (!env) return { dir: DEMO_EXTRACTS, demodata: true };
+  const dir = resolve(env);
+  return { dir, demodata: dir === resolve(DEMO_EXTRACTS) };
 }
 
 export function cacheDir(): string {

@@ -142,7 +142,8 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   const kommuner = buildKommuner();
   const bef = buildBefolkning();
   const popApril = new Map(bef.rows.filter((r) => r.maaned === "2022M04").map((r) => [r.kommunekode, r.befolkning]));
-  const nationalApril = bef.national.find((n) => n.maaned === "2022M04")!.befolkning;
+  // the 98 municipalities (DST's "Hele landet" also counts Christiansø)
+  const nationalApril = [...popApril.values()].reduce((a, b) => a + b, 0);
 
   // --- catalogue: vendors, services, IT systems
   const vendors = Array.from({ length: CALIBRATION.vendors }, (_, i) => REAL_VENDORS[i] ?? `Leverandør ${String(i + 1).padStart(3, "0")} ApS`);
@@ -225,6 +226,13 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     seen.add(k);
     return true;
   });
+
+  // --- level per authority: a municipality's calls ∝ population × its own intensity (log-normal, sd 0.25),
+  // so calls per inhabitant vary between municipalities as a whole, not by the luck of a few agreements
+  const rawByAuthority = new Array<number>(authorities.length).fill(0);
+  for (const g of unique) rawByAuthority[g.a] += g.base;
+  const intensity = authorities.map((auth) => (auth.kode ? auth.pop : 300_000) * rng.lognormal(1, 0.25));
+  for (const g of unique) g.base *= intensity[g.a] / rawByAuthority[g.a];
 
   // --- calibrate: municipal calls in 2022-04 = 27 × national population on 1 April 2022
   const aprilIndex = DEMO_MONTHS.indexOf("2022-04");
