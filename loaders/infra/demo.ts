@@ -24,6 +24,8 @@ export interface DemoOptions {
   seed: number;
   out: string;
   fullScale: boolean;
+  /** write only these extracts (tests of the full-scale catalogue skip the 47-million-row support file) */
+  only?: readonly string[];
   /** write `.csv.gz` (gzip, deterministic) instead of `.csv`: the committed demo set does */
   gzip?: boolean;
   /** days of hourly support-system data at the end of the period (demo scale); full scale writes every day */
@@ -187,7 +189,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   for (const navn of NON_MUNICIPAL) authorities.push({ cvr: newCvr(), navn, kode: "", pop: 0 });
 
   // --- agreements: authority × system × service, with vendor switches that leave gaps
-  const systemsPerAuthority = opts.fullScale ? 75 : 10;
+  const systemsPerAuthority = opts.fullScale ? 58 : 10;
   interface Agreement { a: number; s: number; svc: number; base: number; from: number; to: number }
   const agreements: Agreement[] = [];
   const usage: { kode: string; system: number }[] = [];
@@ -231,7 +233,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   // so calls per inhabitant vary between municipalities as a whole, not by the luck of a few agreements
   const rawByAuthority = new Array<number>(authorities.length).fill(0);
   for (const g of unique) rawByAuthority[g.a] += g.base;
-  const intensity = authorities.map((auth) => (auth.kode ? auth.pop : 300_000) * rng.lognormal(1, 0.25));
+  const intensity = authorities.map((auth) => (auth.kode ? auth.pop : 60_000) * rng.lognormal(1, 0.25));
   for (const g of unique) g.base *= intensity[g.a] / rawByAuthority[g.a];
 
   // --- calibrate: municipal calls in 2022-04 = 27 × national population on 1 April 2022
@@ -296,7 +298,8 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   const meanProfile = (HOUR_PROFILE.reduce((s, x) => s + x, 0) / 24) * (WEEKDAY_PROFILE.reduce((s, x) => s + x, 0) / 7);
   const supportScale = meanHourly / baseSum / meanProfile;
   const st = new Out(join(opts.out, `stoettesystemer_${tag}${ext}`), "time;myndighed_cvr;kommunekode;stoettesystem;service;it_system;it_system_id;antal_kald");
-  for (let h = 0; h < hours; h++) {
+  const writeSupport = !opts.only || opts.only.includes("stoettesystemer");
+  for (let h = 0; writeSupport && h < hours; h++) {
     const t = new Date(start + h * 3_600_000);
     const iso = t.toISOString().slice(0, 13) + ":00";
     const wd = (t.getUTCDay() + 6) % 7;
@@ -339,7 +342,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
       const k = `${a}/${nr}/${indeks}/${sys}`;
       if (kleKeys.has(k)) continue;
       kleKeys.add(k);
-      kleRows.push({ a, kle: nr, indeks, sys, base: rng.lognormal(120, 1.6) * Math.max(0.2, auth.pop / 60_000) });
+      kleRows.push({ a, kle: nr, indeks, sys, base: rng.lognormal(60, 1.6) * Math.max(0.2, auth.pop / 60_000) });
     }
   });
   for (const [di, d] of dates.entries()) {
