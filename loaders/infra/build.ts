@@ -10,6 +10,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { createHash } from "node:crypto";
 import { PROJECT_ROOT, RAW_DIR } from "../lib/paths.js";
 import { buildBefolkning, buildKommuner } from "../datasets.js";
 import { extractFiles, ingestExtracts, openDuckDB, type FileReport } from "./ingest.js";
@@ -47,12 +48,20 @@ export interface InfraMeta {
   tabeller: Record<string, number>;
 }
 
+/** Hash of the code that shapes the cache (loaders/infra, common/infra), so a code change rebuilds it. */
+function codeHash(): string {
+  const h = createHash("sha1");
+  for (const d of [join(PROJECT_ROOT, "loaders", "infra"), join(PROJECT_ROOT, "common", "infra")])
+    for (const f of readdirSync(d).filter((n) => n.endsWith(".ts")).sort()) h.update(f).update(readFileSync(join(d, f)));
+  return h.digest("hex");
+}
+
 function stampOf(src: InfraSource): string {
   const files = extractFiles(src.dir).map(({ path }) => {
     const s = statSync(path);
     return `${path}:${s.size}:${s.mtimeMs}`;
   });
-  return JSON.stringify({ VERSION, src, files });
+  return JSON.stringify({ VERSION, code: codeHash(), src, files });
 }
 
 export function readKle(): { emne_nr: string; emne_titel: string }[] {
