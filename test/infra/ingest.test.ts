@@ -75,13 +75,13 @@ describe("ingest of malformed extracts", () => {
     const r = result.reports[1];
     expect(r.format.description).toBe('tegnsæt ISO-8859-1, skilletegn ",", danske tal (tusindtalsseparator punktum)');
     expect(r.findings.map((f) => f.message)).toEqual([
-      "serviceplatformen_bad.csv:5: rækken har flere felter end overskriftens 11",
       'serviceplatformen_bad.csv:3:1: "maaned" er "2022-13"; den skal være en måned som 2022-04',
       'serviceplatformen_bad.csv:4:4: "kommunekode" er "999", som ikke er en af de 98 kommunekoder',
-      "serviceplatformen_bad.csv:6:1: rækken gentager nøglen (maaned, myndighed_cvr, it_system_id, service_nr) fra datarække 1",
+      "serviceplatformen_bad.csv:5: rækken har flere felter end overskriftens 11",
+      "serviceplatformen_bad.csv:6:1: rækken gentager nøglen (maaned, myndighed_cvr, it_system_id, service_nr) fra linje 2",
       'serviceplatformen_bad.csv:8:11: "antal_kald" er "-1"; den skal være et helt tal ≥ 0 (fx 1234 eller 1.234)'
     ]);
-    expect(r.findings.map((f) => f.rule)).toEqual(["infra.felter", "infra.vaerdi", "infra.vaerdi", "infra.noegle", "infra.vaerdi"]);
+    expect(r.findings.map((f) => f.rule)).toEqual(["infra.vaerdi", "infra.vaerdi", "infra.felter", "infra.noegle", "infra.vaerdi"]);
   });
 
   it("gives the same first reason as the pure TypeScript check for each value reject", () => {
