@@ -34,9 +34,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import {
   CONTRACTS,
   VALUE_PATTERNS,
-  VALUE_DESCRIPTIONS,
   KLARMELDING_STATUSES,
-  ALMINDELIGE_TAL,
   checkHeader,
   checkRow,
   contractOfFile,
@@ -101,30 +99,27 @@ export function extractFiles(dir: string): { path: string; contract: Contract }[
     .filter((f): f is { path: string; contract: Contract } => f.contract !== undefined && statSync(f.path).isFile());
 }
 
-/** SQL expression giving the Danish reason a row's value in `col` is bad, or NULL. */
-function valueCheckSql(contract: Contract, format: FileFormat): string {
+/**
+ * SQL boolean: does the record satisfy the contract's value rules? The same rules as the pure
+ * TS `valueProblem` (patterns from VALUE_PATTERNS, code lists, calendar dates); the Danish
+ * reason for a rejected record is then produced by the TS check on its raw line.
+ */
+function okSql(contract: Contract, format: FileFormat, kommunekoder: readonly string[]): string {
   const parts: string[] = [];
   for (const spec of contract.columns) {
     const c = `trim(${ident(spec.name)})`;
-    const empty = `(${ident(spec.name)} IS NULL OR ${c} = '')`;
-    const say = (what: string) => `'"${spec.name}" er "' || coalesce(${c}, '') || '"; ${what}'`;
-    const sayComma = (what: string) => `'"${spec.name}" er "' || coalesce(${c}, '') || '", ${what}'`;
-    if (!spec.optional) parts.push(`WHEN ${empty} THEN '"${spec.name}" er tom; den skal være ${VALUE_DESCRIPTIONS[spec.type]}'`);
-    const guard = spec.optional ? `NOT ${empty} AND ` : "";
-    parts.push(`WHEN ${guard}NOT regexp_full_match(${c}, ${q(VALUE_PATTERNS[spec.type])}) THEN ${say(`den skal være ${VALUE_DESCRIPTIONS[spec.type]}`)}`);
-    if (spec.type === "heltal" && format.decimal === "almindelig")
-      parts.push(`WHEN ${c} LIKE '%.%' THEN ${say(ALMINDELIGE_TAL)}`);
-    if (spec.type === "kommunekode")
-      parts.push(`WHEN ${guard}${c} NOT IN (SELECT kommunekode FROM infra_kommunekoder) THEN ${sayComma("som ikke er en af de 98 kommunekoder")}`);
-    if (spec.name === "status")
-      parts.push(
-        `WHEN NOT (regexp_full_match(${c}, 'Forløb [0-9]+') OR ${c} IN (${KLARMELDING_STATUSES.map(q).join(", ")})) THEN ${say(`tilladt: ${KLARMELDING_STATUSES.join(", ")}`)}`
-      );
-    else if (spec.values) parts.push(`WHEN ${c} NOT IN (${spec.values.map(q).join(", ")}) THEN ${say(`tilladt: ${spec.values.join(", ")}`)}`);
-    if (spec.type === "dato" || spec.type === "time")
-      parts.push(`WHEN ${guard}try_cast(left(${c}, 10) AS DATE) IS NULL THEN ${sayComma("som ikke er en dato i kalenderen")}`);
+    const conds: string[] = [];
+    if (spec.type === "tekst" || spec.type === "kode") conds.push(`${c} <> ''`);
+    else conds.push(`regexp_full_match(${c}, ${q(VALUE_PATTERNS[spec.type])})`);
+    if (spec.type === "heltal" && format.decimal === "almindelig") conds.push(`NOT contains(${c}, '.')`);
+    if (spec.type === "kommunekode") conds.push(`${c} IN (${kommunekoder.map(q).join(", ")})`);
+    if (spec.name === "status") conds.push(`(regexp_full_match(${c}, 'Forløb [0-9]+') OR ${c} IN (${KLARMELDING_STATUSES.map(q).join(", ")}))`);
+    else if (spec.values) conds.push(`${c} IN (${spec.values.map(q).join(", ")})`);
+    if (spec.type === "dato" || spec.type === "time") conds.push(`try_cast(left(${c}, 10) AS DATE) IS NOT NULL`);
+    const all = conds.join(" AND ");
+    parts.push(spec.optional ? `(coalesce(${c}, '') = '' OR coalesce(${all}, false))` : `coalesce(${all}, false)`);
   }
-  return `CASE ${parts.join("\n  ")} ELSE NULL END`;
+  return parts.join("\n  AND ");
 }
 
 /** The typed projection written to Parquet (extra columns kept as text). */
@@ -174,11 +169,13 @@ export async function ingestExtracts(
 ): Promise<IngestResult> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  await con.run(`CREATE OR REPLACE TEMP TABLE infra_kommunekoder AS SELECT unnest([${kommunekoder.map(q).join(", ")}]) AS kommunekode`);
   const files = extractFiles(dir);
   const reports: FileReport[] = [];
   const kinds = new Set<ExtractKind>();
   const codeSet = new Set(kommunekoder);
+  const timing = (s: string) => {
+    if (process.env.KOMMUNETAL_INFRA_TIMING) log(`[infrastruktur] tid: ${s}`);
+  };
   const lineOfByFile = new Map<string, (rn: number) => number>();
   for (const [fi, { path, contract }] of files.entries()) {
     const file = basename(path);
@@ -203,17 +200,19 @@ export async function ingestExtracts(
     // one scan: every record gets its record number and an ok flag (the contract checks in SQL); accepted and
     // rejected records go to separate partitions of a staging folder, then the accepted files move into place
     const reader = readerOf(`${rejTable}_0`);
-    const check = valueCheckSql(contract, format);
+    const ok = okSql(contract, format, kommunekoder);
     const part = partitionSql(contract);
     const staging = join(outDir, ".staging", `f${fi}`);
     mkdirSync(join(outDir, ".staging"), { recursive: true });
     const select = `SELECT ${typedSql(contract, header, format)}, ${q(file)} AS kildefil, _rn AS kilderaekke, CASE WHEN _ok THEN 0 ELSE 1 END AS _afvist
         ${part ? `, CASE WHEN _ok THEN ${part.year} ELSE 0 END AS year, CASE WHEN _ok THEN ${part.month} ELSE 0 END AS month` : ""}
-      FROM (SELECT *, (${check}) IS NULL AS _ok FROM (SELECT row_number() OVER () AS _rn, * FROM ${reader}))`;
+      FROM (SELECT *, ${ok} AS _ok FROM (SELECT row_number() OVER () AS _rn, * FROM ${reader}))`;
+    const t0 = performance.now();
     const copied = await con.runAndReadAll(
       `COPY (${select}) TO ${q(staging)} (FORMAT parquet, PARTITION_BY (_afvist${part ? ", year, month" : ""}), FILENAME_PATTERN 'f${fi}_{i}', COMPRESSION zstd)`
     );
     const rowsRead = num(copied.getRows()[0]?.[0]);
+    timing(`${file}: indlæsning og kontrol ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const kindDir = join(outDir, contract.kind);
     for (const f of listParquet(join(staging, "_afvist=0"))) {
       const target = join(kindDir, relative(join(staging, "_afvist=0"), f));
@@ -277,7 +276,11 @@ export async function ingestExtracts(
   }
   rmSync(join(outDir, ".staging"), { recursive: true, force: true });
   // repeated keys (within and across files of a kind): all but the first occurrence are rejected
-  for (const kind of kinds) await rejectDuplicates(con, CONTRACTS[kind], join(outDir, kind), reports, lineOfByFile);
+  for (const kind of kinds) {
+    const t0 = performance.now();
+    await rejectDuplicates(con, CONTRACTS[kind], join(outDir, kind), reports, lineOfByFile);
+    timing(`${kind}: dubletkontrol ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
   for (const r of reports) {
     if (r.fileFindings.length) continue;
     log(reconcileLine(r));
