@@ -49,6 +49,8 @@ beforeAll(async () => {
   // a klarmelding file without the status column is not read at all
   writeFileSync(join(IN, "klarmelding_uden_status.csv"), "ski_system;leverandoer;integration;dato\nA;B;SF1470 X;2024-01-01\n");
   writeFileSync(join(IN, "noter.txt"), "ikke et udtræk\n");
+  // a second file repeating a key of serviceplatformen_bad.csv line 2 (plain UTF-8, ';')
+  writeFileSync(join(IN, "serviceplatformen_zdublet.csv"), H.join(";") + `\n2022-04;12345678;Køge Kommune;259;KMD;Sag 1;${U};SF1470;Sags- og Dokumentindeks;Sag og dokument;7\n`);
   ({ instance, con } = await openDuckDB());
   result = await ingestExtracts(IN, join(DIR, "out"), CODES, con, () => {});
 });
@@ -60,7 +62,12 @@ afterAll(() => {
 
 describe("ingest of malformed extracts", () => {
   it("reads only files named after a contract, in name order", () => {
-    expect(result.reports.map((r) => r.file)).toEqual(["klarmelding_uden_status.csv", "serviceplatformen_bad.csv", "serviceplatformen_stor.csv"]);
+    expect(result.reports.map((r) => r.file)).toEqual([
+      "klarmelding_uden_status.csv",
+      "serviceplatformen_bad.csv",
+      "serviceplatformen_stor.csv",
+      "serviceplatformen_zdublet.csv"
+    ]);
   });
 
   it("does not read a file whose header lacks a required column, and says why", () => {
@@ -113,6 +120,14 @@ describe("ingest of malformed extracts", () => {
     ]);
     expect([r.rowsIn, r.rowsOut, r.rowsRejected]).toEqual([30_000, 29_998, 2]);
     expect(r.countIn).toBe(r.countOut + r.countRejected);
+  });
+
+  it("rejects a key repeated across files, naming the file and line of the first", () => {
+    const r = result.reports[3];
+    expect(r.findings.map((f) => f.message)).toEqual([
+      "serviceplatformen_zdublet.csv:2:1: rækken gentager nøglen (maaned, myndighed_cvr, it_system_id, service_nr) fra serviceplatformen_bad.csv linje 2"
+    ]);
+    expect([r.rowsIn, r.rowsOut, r.rowsRejected, r.countIn, r.countOut, r.countRejected]).toEqual([1, 0, 1, 7, 0, 7]);
   });
 
   it("writes accepted rows as Hive-partitioned Parquet with typed columns", async () => {
