@@ -104,7 +104,7 @@ export function extractFiles(dir: string): { path: string; contract: Contract }[
  * TS `valueProblem` (patterns from VALUE_PATTERNS, code lists, calendar dates); the Danish
  * reason for a rejected record is then produced by the TS check on its raw line.
  */
-function okSql(contract: Contract, format: FileFormat, kommunekoder: readonly string[]): string {
+export function okSql(contract: Contract, format: FileFormat, kommunekoder: readonly string[]): string {
   const parts: string[] = [];
   for (const spec of contract.columns) {
     const c = `trim(${ident(spec.name)})`;
@@ -123,7 +123,7 @@ function okSql(contract: Contract, format: FileFormat, kommunekoder: readonly st
 }
 
 /** The typed projection written to Parquet (extra columns kept as text). */
-function typedSql(contract: Contract, header: string[], format: FileFormat): string {
+export function typedSql(contract: Contract, header: string[], format: FileFormat): string {
   const known = new Set(contract.columns.map((c) => c.name));
   const cols = contract.columns.map((spec) => {
     const c = `trim(${ident(spec.name)})`;
@@ -209,7 +209,7 @@ export async function ingestExtracts(
       FROM (SELECT *, ${ok} AS _ok FROM (SELECT row_number() OVER () AS _rn, * FROM ${reader}))`;
     const t0 = performance.now();
     const copied = await con.runAndReadAll(
-      `COPY (${select}) TO ${q(staging)} (FORMAT parquet, PARTITION_BY (_afvist${part ? ", year, month" : ""}), FILENAME_PATTERN 'f${fi}_{i}', COMPRESSION zstd)`
+      `COPY (${select}) TO ${q(staging)} (FORMAT parquet, PARTITION_BY (_afvist${part ? ", year, month" : ""}), FILENAME_PATTERN 'f${fi}_{i}')`
     );
     const rowsRead = num(copied.getRows()[0]?.[0]);
     timing(`${file}: indlæsning og kontrol ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -364,7 +364,7 @@ async function rejectDuplicates(
   }
   for (const [fil, rns] of drop) {
     const tmp = `${fil}.tmp`;
-    await con.run(`COPY (SELECT * FROM read_parquet(${q(fil)}, hive_partitioning=false) WHERE kilderaekke NOT IN (${rns.join(", ")})) TO ${q(tmp)} (FORMAT parquet, COMPRESSION zstd)`);
+    await con.run(`COPY (SELECT * FROM read_parquet(${q(fil)}, hive_partitioning=false) WHERE kilderaekke NOT IN (${rns.join(", ")})) TO ${q(tmp)} (FORMAT parquet)`);
     renameSync(tmp, fil);
   }
   for (const r of reports) r.findings.sort((a, b) => (a.file === b.file ? a.line - b.line : 0));
