@@ -1,0 +1,385 @@
+/**
+ * Ingest of the infrastructure extracts with native DuckDB (@duckdb/node-api).
+ *
+ * For each file in the extracts folder whose name matches a contract
+ * (common/infra/contracts.ts):
+ *  1. detect encoding/BOM, delimiter and number style from the first bytes, and check the
+ *     header (TypeScript, pure checks);
+ *  2. ONE DuckDB scan: each record gets its record number and an ok flag from SQL built from
+ *     the same patterns the TS checks use (`VALUE_PATTERNS`); accepted and rejected records
+ *     are written, typed, to separate partitions of a staging folder
+ *     (`PARTITION_BY (_afvist, year, month)`); structural errors (wrong number of fields)
+ *     come from DuckDB's reject table;
+ *  3. the accepted files move into place: `<out>/<kind>/year=YYYY/month=MM/*.parquet`
+ *     (Hive-partitioned; klarmelding and systemanvendelse unpartitioned), with `kildefil`
+ *     and `kilderaekke` (record number in the file) for lineage;
+ *  4. the reasons for rejected records come from the pure TS checks run on their raw lines
+ *     (read back from the file, only when there are rejects);
+ *  5. repeated keys are found per kind (hash, then exact key) and all but the first are
+ *     moved to the rejects;
+ *  6. reconcile: rows and counts in = out + rejected, per file, printed to stderr; refuse to
+ *     continue if they do not add up.
+ *
+ * Line numbers: DuckDB reads the file in order (insertion order is preserved), so the
+ * n-th accepted-or-value-rejected record is line n + 1, shifted by the structurally
+ * rejected lines before it. A quoted value spanning lines would shift this; the
+ * contracts allow no line breaks inside values.
+ */
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { join, basename, dirname, relative } from "node:path";
+import { createGunzip, gunzipSync, constants as zc } from "node:zlib";
+import { splitRows } from "../lib/text.js";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import {
+  CONTRACTS,
+  VALUE_PATTERNS,
+  KLARMELDING_STATUSES,
+  checkHeader,
+  checkRow,
+  contractOfFile,
+  detectFormat,
+  decodeSample,
+  type Contract,
+  type ExtractKind,
+  type FileFormat,
+  type Finding
+} from "../../common/infra/contracts.js";
+
+export interface FileReport {
+  file: string;
+  kind: ExtractKind;
+  format: FileFormat;
+  rowsIn: number;
+  rowsOut: number;
+  rowsRejected: number;
+  /** sum of the contract's count column (antal_kald / antal_sager) */
+  countIn: number;
+  countOut: number;
+  countRejected: number;
+  /** rejected rows, first `MAX_FINDINGS` (all of them are counted in rowsRejected) */
+  findings: Finding[];
+  /** findings about the whole file (e.g. a missing column): the file is not read */
+  fileFindings: Finding[];
+}
+
+export const MAX_FINDINGS = 2000;
+
+export interface IngestResult {
+  reports: FileReport[];
+  /** folder with one Hive-partitioned Parquet dataset per kind that had files */
+  parquetDir: string;
+  kinds: ExtractKind[];
+}
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** Read the first bytes of a file (gunzipped if `.gz`) for format detection. */
+export function sampleOf(path: string, bytes = 1 << 20): Uint8Array {
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.alloc(path.endsWith(".gz") ? bytes / 4 : bytes);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const raw = buf.subarray(0, n);
+    if (!path.endsWith(".gz")) return raw;
+    const out = gunzipSync(raw, { finishFlush: zc.Z_SYNC_FLUSH });
+    return out.subarray(0, bytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The extract files in a folder, sorted by name, with their contract. */
+export function extractFiles(dir: string): { path: string; contract: Contract }[] {
+  if (!existsSync(dir)) throw new Error(`Mappen med udtræk findes ikke: ${dir}`);
+  return readdirSync(dir)
+    .sort()
+    .map((name) => ({ path: join(dir, name), contract: contractOfFile(name) }))
+    .filter((f): f is { path: string; contract: Contract } => f.contract !== undefined && statSync(f.path).isFile());
+}
+
+/**
+ * SQL boolean: does the record satisfy the contract's value rules? The same rules as the pure
+ * TS `valueProblem` (patterns from VALUE_PATTERNS, code lists, calendar dates); the Danish
+ * reason for a rejected record is then produced by the TS check on its raw line.
+ */
+export function okSql(contract: Contract, format: FileFormat, kommunekoder: readonly string[]): string {
+  const parts: string[] = [];
+  for (const spec of contract.columns) {
+    const c = `trim(${ident(spec.name)})`;
+    const conds: string[] = [];
+    if (spec.type === "tekst" || spec.type === "kode") conds.push(`${c} <> ''`);
+    else conds.push(`regexp_full_match(${c}, ${q(VALUE_PATTERNS[spec.type])})`);
+    if (spec.type === "heltal" && format.decimal === "almindelig") conds.push(`NOT contains(${c}, '.')`);
+    if (spec.type === "kommunekode") conds.push(`${c} IN (${kommunekoder.map(q).join(", ")})`);
+    if (spec.name === "status") conds.push(`(regexp_full_match(${c}, 'Forløb [0-9]+') OR ${c} IN (${KLARMELDING_STATUSES.map(q).join(", ")}))`);
+    else if (spec.values) conds.push(`${c} IN (${spec.values.map(q).join(", ")})`);
+    if (spec.type === "dato" || spec.type === "time") conds.push(`try_cast(left(${c}, 10) AS DATE) IS NOT NULL`);
+    const all = conds.join(" AND ");
+    parts.push(spec.optional ? `(coalesce(${c}, '') = '' OR coalesce(${all}, false))` : `coalesce(${all}, false)`);
+  }
+  return parts.join("\n  AND ");
+}
+
+/** The typed projection written to Parquet (extra columns kept as text). */
+export function typedSql(contract: Contract, header: string[], format: FileFormat): string {
+  const known = new Set(contract.columns.map((c) => c.name));
+  const cols = contract.columns.map((spec) => {
+    const c = `trim(${ident(spec.name)})`;
+    switch (spec.type) {
+      case "heltal":
+        return `TRY_CAST(${format.decimal === "dansk" ? `replace(${c}, '.', '')` : c} AS BIGINT) AS ${ident(spec.name)}`;
+      case "dato":
+        return `TRY_CAST(${c} AS DATE) AS ${ident(spec.name)}`;
+      case "time":
+        return `TRY_CAST(left(replace(${c}, ' ', 'T'), 13) || ':00:00' AS TIMESTAMP) AS ${ident(spec.name)}`;
+      default:
+        return spec.optional ? `nullif(${c}, '') AS ${ident(spec.name)}` : `${c} AS ${ident(spec.name)}`;
+    }
+  });
+  const extra = header.filter((h) => !known.has(h) && h !== "").map((h) => ident(h));
+  return [...cols, ...extra].join(", ");
+}
+
+/** Partition columns (year, month) of a kind, from its time column (TRY_CAST: only accepted rows use them). */
+function partitionSql(contract: Contract): { year: string; month: string } | undefined {
+  const col = { serviceplatformen: "maaned", stoettesystemer: "time", indekssager: "opgjort_dato" }[contract.kind as string];
+  if (!col) return undefined;
+  return { year: `TRY_CAST(left(trim(${ident(col)}), 4) AS INTEGER)`, month: `TRY_CAST(substr(trim(${ident(col)}), 6, 2) AS INTEGER)` };
+}
+
+async function all(con: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  const r = await con.runAndReadAll(sql);
+  return r.getRowObjectsJS() as Record<string, unknown>[];
+}
+
+const num = (v: unknown) => (typeof v === "bigint" ? Number(v) : v === null || v === undefined ? 0 : Number(v));
+
+/**
+ * Ingest every extract in `dir` into `outDir` (emptied first). `kommunekoder`: the 98
+ * codes. `con`: an open DuckDB connection (the caller owns it).
+ */
+export async function ingestExtracts(
+  dir: string,
+  outDir: string,
+  kommunekoder: readonly string[],
+  con: DuckDBConnection,
+  log: (s: string) => void = (s) => process.stderr.write(s + "\n")
+): Promise<IngestResult> {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const files = extractFiles(dir);
+  const reports: FileReport[] = [];
+  const kinds = new Set<ExtractKind>();
+  const codeSet = new Set(kommunekoder);
+  const timing = (s: string) => {
+    if (process.env.KOMMUNETAL_INFRA_TIMING) log(`[infrastruktur] tid: ${s}`);
+  };
+  const lineOfByFile = new Map<string, (rn: number) => number>();
+  for (const [fi, { path, contract }] of files.entries()) {
+    const file = basename(path);
+    const sample = sampleOf(path);
+    const format = detectFormat(sample, contract);
+    const text = decodeSample(format.bom ? sample.subarray(3) : sample, format.encoding);
+    const header = (text.split(/\r?\n/)[0] ?? "").split(format.delimiter).map((h) => h.trim().replace(/^"(.*)"$/, "$1"));
+    const fileFindings = checkHeader(header, contract, file);
+    const measure = contract.measure;
+    const rejTable = `infra_rej_${fi}`;
+    let scans = 0;
+    // each scan gets its own reject table (DuckDB appends to an existing one); the first scan's is read
+    const readerOf = (t: string) => `read_csv(${q(path)}, delim=${q(format.delimiter)}, header=true, all_varchar=true, quote='"', escape='"',
+      encoding=${q(format.encoding)}, store_rejects=true, rejects_table=${q(t)}, rejects_scan=${q(t + "_scan")}, ignore_errors=true,
+      auto_detect=false, columns={${header.map((h, i) => `${q(h || `kolonne${i + 1}`)}: 'VARCHAR'`).join(", ")}})`;
+    if (fileFindings.length) {
+      const n = num((await all(con, `SELECT count(*) AS n FROM read_csv(${q(path)}, delim=${q(format.delimiter)}, header=true, all_varchar=true, ignore_errors=true)`))[0].n);
+      reports.push({ file, kind: contract.kind, format, rowsIn: n, rowsOut: 0, rowsRejected: n, countIn: 0, countOut: 0, countRejected: 0, findings: [], fileFindings });
+      log(`[infrastruktur] ${file}: ${format.description}; filen er ikke læst: ${fileFindings.map((f) => f.message).join("; ")}`);
+      continue;
+    }
+    // one scan: every record gets its record number and an ok flag (the contract checks in SQL); accepted and
+    // rejected records go to separate partitions of a staging folder, then the accepted files move into place
+    const reader = readerOf(`${rejTable}_0`);
+    const ok = okSql(contract, format, kommunekoder);
+    const part = partitionSql(contract);
+    const staging = join(outDir, ".staging", `f${fi}`);
+    mkdirSync(join(outDir, ".staging"), { recursive: true });
+    const select = `SELECT ${typedSql(contract, header, format)}, ${q(file)} AS kildefil, _rn AS kilderaekke, CASE WHEN _ok THEN 0 ELSE 1 END AS _afvist
+        ${part ? `, CASE WHEN _ok THEN ${part.year} ELSE 0 END AS year, CASE WHEN _ok THEN ${part.month} ELSE 0 END AS month` : ""}
+      FROM (SELECT *, ${ok} AS _ok FROM (SELECT row_number() OVER () AS _rn, * FROM ${reader}))`;
+    const t0 = performance.now();
+    const copied = await con.runAndReadAll(
+      `COPY (${select}) TO ${q(staging)} (FORMAT parquet, PARTITION_BY (_afvist${part ? ", year, month" : ""}), FILENAME_PATTERN 'f${fi}_{i}')`
+    );
+    const rowsRead = num(copied.getRows()[0]?.[0]);
+    timing(`${file}: indlæsning og kontrol ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const kindDir = join(outDir, contract.kind);
+    for (const f of listParquet(join(staging, "_afvist=0"))) {
+      const target = join(kindDir, relative(join(staging, "_afvist=0"), f));
+      mkdirSync(dirname(target), { recursive: true });
+      renameSync(f, target);
+    }
+    const measureSql = measure ? `sum(${ident(measure)})` : "0";
+    const rejectedGlob = join(staging, "_afvist=1", "**", "*.parquet");
+    const hasRejected = existsSync(join(staging, "_afvist=1"));
+    const okGlob = join(kindDir, "**", `f${fi}_*.parquet`);
+    const hasOk = listParquet(kindDir).some((f) => basename(f).startsWith(`f${fi}_`));
+    const out = hasOk ? (await all(con, `SELECT count(*) AS n, ${measureSql} AS s FROM read_parquet(${q(okGlob)}, hive_partitioning=false)`))[0] : { n: 0, s: 0 };
+    const bad = hasRejected
+      ? await all(con, `SELECT kilderaekke, ${measure ? ident(measure) : "0"} AS antal FROM read_parquet(${q(rejectedGlob)}, hive_partitioning=false) ORDER BY kilderaekke`)
+      : [];
+    const structural = await all(con, `SELECT line, min(column_idx) AS column_idx, min(error_type) AS error_type FROM ${rejTable}_0 GROUP BY line ORDER BY line`);
+    const structLines = structural.map((x) => num(x.line));
+    const lineOf = (rn: number) => {
+      let line = rn + 1;
+      for (const l of structLines) if (l <= line) line++;
+      return line;
+    };
+    lineOfByFile.set(file, lineOf);
+    const findings: Finding[] = [];
+    for (const x of structural) {
+      if (findings.length >= MAX_FINDINGS) break;
+      const line = num(x.line);
+      const reason = /TOO MANY/.test(String(x.error_type))
+        ? `rækken har flere felter end overskriftens ${header.length}`
+        : /MISSING/.test(String(x.error_type))
+          ? `rækken har færre felter end overskriftens ${header.length}`
+          : `rækken kan ikke læses som CSV (${x.error_type})`;
+      findings.push({ rule: "infra.felter", severity: "fejl", message: `${file}:${line}: ${reason}`, file, line, column: num(x.column_idx) });
+    }
+    // the reasons come from the pure TS checks on the raw lines (the same rules the SQL applied)
+    const wanted = bad.slice(0, MAX_FINDINGS).map((b) => lineOf(num(b.kilderaekke)));
+    const raw = wanted.length ? await readLines(path, format, new Set(wanted)) : new Map<number, string>();
+    for (const line of wanted) {
+      const text = raw.get(line) ?? "";
+      const cells = splitRows(text, file, format.delimiter)[0]?.cells ?? [];
+      const first = checkRow(cells, header, contract, file, line, codeSet, format.decimal)[0];
+      findings.push(first ?? { rule: "infra.vaerdi", severity: "fejl", message: `${file}:${line}: rækken opfylder ikke kontrakten`, file, line, column: 0 });
+    }
+    const report: FileReport = {
+      file,
+      kind: contract.kind,
+      format,
+      rowsIn: rowsRead + structural.length,
+      rowsOut: num(out.n),
+      rowsRejected: bad.length + structural.length,
+      countIn: num(out.s) + bad.reduce((a, b) => a + num(b.antal), 0),
+      countOut: num(out.s),
+      countRejected: bad.reduce((a, b) => a + num(b.antal), 0),
+      findings,
+      fileFindings
+    };
+    if (rowsRead !== report.rowsOut + bad.length)
+      throw new Error(`[infrastruktur] afstemning fejler for ${file}: læst ${rowsRead} poster, men skrevet ${report.rowsOut} + afvist ${bad.length}`);
+    reports.push(report);
+    kinds.add(contract.kind);
+  }
+  rmSync(join(outDir, ".staging"), { recursive: true, force: true });
+  // repeated keys (within and across files of a kind): all but the first occurrence are rejected
+  for (const kind of kinds) {
+    const t0 = performance.now();
+    await rejectDuplicates(con, CONTRACTS[kind], join(outDir, kind), reports, lineOfByFile);
+    timing(`${kind}: dubletkontrol ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  for (const r of reports) {
+    if (r.fileFindings.length) continue;
+    log(reconcileLine(r));
+    if (r.rowsIn !== r.rowsOut + r.rowsRejected || r.countIn !== r.countOut + r.countRejected)
+      throw new Error(`[infrastruktur] afstemning fejler for ${r.file}: ${reconcileLine(r)}`);
+  }
+  return { reports, parquetDir: outDir, kinds: [...kinds] };
+}
+
+/** Parquet files under a folder (recursive). */
+function listParquet(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".parquet"))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** The raw text of the given 1-based line numbers of a file (streamed; gunzipped and decoded as detected). */
+async function readLines(path: string, format: FileFormat, lines: ReadonlySet<number>): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  const max = Math.max(...lines);
+  const stream = createReadStream(path);
+  const input = path.endsWith(".gz") ? stream.pipe(createGunzip()) : stream;
+  const decoded = input.setEncoding(format.encoding === "latin-1" ? "latin1" : "utf8");
+  const rl = createInterface({ input: decoded, crlfDelay: Infinity });
+  let n = 0;
+  for await (const text of rl) {
+    n++;
+    if (lines.has(n)) out.set(n, n === 1 ? text.replace(/^\uFEFF/, "") : text);
+    if (n >= max) break;
+  }
+  rl.close();
+  stream.destroy();
+  return out;
+}
+
+/**
+ * Find rows whose contract key repeats (hash first, then the exact key), keep the first occurrence
+ * (file name order, then line) and move the others from the Parquet to the rejects, fixing the reports.
+ */
+async function rejectDuplicates(
+  con: DuckDBConnection,
+  contract: Contract,
+  kindDir: string,
+  reports: FileReport[],
+  lineOfByFile: Map<string, (rn: number) => number>
+): Promise<void> {
+  const glob = q(join(kindDir, "**", "*.parquet"));
+  const keys = contract.key.map(ident).join(", ");
+  const measure = contract.measure ? ident(contract.measure) : "0";
+  const dups = await all(
+    con,
+    `WITH t AS (SELECT *, hash(${keys}) AS _h FROM read_parquet(${glob}, hive_partitioning=false, filename=true)),
+     d AS (SELECT _h FROM t GROUP BY _h HAVING count(*) > 1)
+     SELECT filename AS _fil, kildefil, kilderaekke, ${measure} AS _antal, to_json(struct_pack(${contract.key.map((k) => `${ident(k)} := ${ident(k)}`).join(", ")}))::VARCHAR AS _noegle
+     FROM t WHERE _h IN (SELECT _h FROM d) ORDER BY _noegle, kildefil, kilderaekke`
+  );
+  const first = new Map<string, { file: string; line: number }>();
+  const drop = new Map<string, number[]>();
+  for (const d of dups) {
+    const key = String(d._noegle);
+    const file = String(d.kildefil);
+    const line = lineOfByFile.get(file)!(num(d.kilderaekke));
+    const f = first.get(key);
+    if (!f) {
+      first.set(key, { file, line });
+      continue;
+    }
+    const list = drop.get(String(d._fil)) ?? [];
+    list.push(num(d.kilderaekke));
+    drop.set(String(d._fil), list);
+    const r = reports.find((x) => x.file === file)!;
+    r.rowsOut--;
+    r.rowsRejected++;
+    r.countOut -= num(d._antal);
+    r.countRejected += num(d._antal);
+    const from = f.file === file ? `linje ${f.line}` : `${f.file} linje ${f.line}`;
+    if (r.findings.length < MAX_FINDINGS)
+      r.findings.push({ rule: "infra.noegle", severity: "fejl", message: `${file}:${line}:1: rækken gentager nøglen (${contract.key.join(", ")}) fra ${from}`, file, line, column: 1 });
+  }
+  for (const [fil, rns] of drop) {
+    const tmp = `${fil}.tmp`;
+    await con.run(`COPY (SELECT * FROM read_parquet(${q(fil)}, hive_partitioning=false) WHERE kilderaekke NOT IN (${rns.join(", ")})) TO ${q(tmp)} (FORMAT parquet)`);
+    renameSync(tmp, fil);
+  }
+  for (const r of reports) r.findings.sort((a, b) => (a.file === b.file ? a.line - b.line : 0));
+}
+
+/** One reconciliation line (Danish), e.g. for the log and the CLI. */
+export function reconcileLine(r: FileReport): string {
+  const unit = r.kind === "indekssager" ? "sager" : "kald";
+  const counts = CONTRACTS[r.kind].measure ? `; ${unit} ind ${r.countIn} = ud ${r.countOut} + afvist ${r.countRejected}` : "";
+  return `[infrastruktur] ${r.file} (${r.format.description}): rækker ind ${r.rowsIn} = ud ${r.rowsOut} + afvist ${r.rowsRejected}${counts}`;
+}
+
+/** Open an in-memory DuckDB connection (spilling to `tempDir` if given). */
+export async function openDuckDB(tempDir?: string): Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> {
+  const instance = await DuckDBInstance.create(":memory:", tempDir ? { temp_directory: tempDir } : {});
+  const con = await instance.connect();
+  return { instance, con };
+}

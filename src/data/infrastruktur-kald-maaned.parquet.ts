@@ -1,0 +1,5 @@
+// Infrastructure aggregate "infrastruktur-kald-maaned" (schema: loaders/infra/README.md).
+import { emit } from "../../loaders/lib/emit.js";
+import { aggregateBytes } from "../../loaders/infra/build.js";
+
+await emit(() => aggregateBytes("infrastruktur-kald-maaned"));
