@@ -125,7 +125,7 @@ describe("against native DuckDB, every figure, municipality and year", () => {
       WITH own AS (SELECT id, aar, vaerdi FROM "noegletal-landstal"),
            mean AS (SELECT id, aar, avg(vaerdi) AS vaerdi FROM noegletal WHERE status IN ('ok', 'nul') GROUP BY id, aar)
       SELECT k.id, y.aar, CASE WHEN k.landstal IS NOT NULL THEN own.vaerdi ELSE mean.vaerdi END AS landstal,
-             CASE WHEN k.landstal IS NOT NULL THEN k.landstal ELSE 'beregnet' END AS kilde
+             CASE WHEN k.landstal IS NOT NULL THEN k.landstal ELSE 'gennemsnit af kommunerne (uvægtet)' END AS kilde
       FROM "noegletal-katalog" k
       JOIN (SELECT DISTINCT id, aar FROM noegletal) y ON y.id = k.id
       LEFT JOIN own ON own.id = k.id AND own.aar = y.aar
@@ -249,6 +249,6 @@ describe("golden numbers", () => {
 
   test("Månedlig takst for dagplejeplads 2019 has no national row: unweighted mean 2.696,375 of 96 municipalities", () => {
     const f = fig("101", "maanedlig-takst-for-dagplejeplads-for-0-2-aarige");
-    expect(f.land).toEqual({ vaerdi: 2696.375, status: "ok", kilde: "beregnet", n: 96 });
+    expect(f.land).toEqual({ vaerdi: 2696.375, status: "ok", kilde: "gennemsnit af kommunerne (uvægtet)", n: 96 });
   });
 });
