@@ -32,6 +32,10 @@ export interface AreaJson {
   id: string;
   navn: string;
   udfald: string;
+  /** the outcome's unit (e.g. "kr. pr. 6-16-årig"): the unit of the β-weighted distances in the rows */
+  enhed: string;
+  /** the page areas whose key figures the municipality pages compare within this area's group */
+  sideomraader: string[];
   variabler: string[];
   standardaar: number;
   aar: number[];
@@ -131,6 +135,8 @@ export function buildGroupDefaults(): Defaults {
       id: area.id,
       navn: area.navn,
       udfald: area.udfald,
+      enhed: area.enhed,
+      sideomraader: area.sideomraader,
       variabler: area.variabler.map((v) => v.id),
       standardaar: STANDARD_AAR,
       aar: [],

@@ -23,6 +23,7 @@
 import { buildBefolkning, buildKommuner, buildNoegletal, NOEGLETAL_KILDE, UNWEIGHTED_MEAN, type KatalogRow, type Kommune, type NoegletalRow } from "./datasets.js";
 import { AREAS } from "./noegletal-katalog.js";
 import { meanWithoutSuppressed } from "./privacy.js";
+import { comparisonAreaOfPageArea } from "./areas.js";
 
 import { meanOf, NUMERIC_STATUS, rankDescending } from "../common/ranking.js";
 import type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure } from "../common/kdk/types.js";
@@ -34,18 +35,12 @@ export { meanOf, rankDescending };
 /** Statuses that carry a number that can be ranked and averaged. */
 export const NUMERIC = NUMERIC_STATUS;
 
-/** Page areas → the comparison-group engine's areas (agreed with the groups engineer). */
-export const COMPARISON_AREA: Record<string, string> = {
-  skole: "folkeskole",
-  dagtilbud: "dagtilbud",
-  aeldre: "aeldre",
-  social: "boern-unge",
-  administration: "administration"
-};
+/** Page areas → the comparison-group engine's areas: from the area definitions (loaders/areas.ts `sideomraader`). */
+export const COMPARISON_AREA: Record<string, string> = Object.fromEntries(AREAS.map((a) => [a.id, comparisonAreaOfPageArea(a.id)]));
 
 /** The comparison-group engine's area for a page area (default: serviceudgifter). */
 export function comparisonAreaOf(pageArea: string): string {
-  return COMPARISON_AREA[pageArea] ?? "serviceudgifter";
+  return comparisonAreaOfPageArea(pageArea);
 }
 
 /** Rows of the comparison-group engine's table (src/data/sammenligningsgrupper.parquet). */

@@ -14,7 +14,7 @@
  * S is the sample covariance matrix of the kept z over the model's municipalities (the
  * correlation matrix of the variables). `beta` (the default, as in the FLIS/KL method)
  * weighs each variable by how much it moves the predicted outcome, so a distance
- * reads in kroner per relevant inhabitant of predicted spending; `need` compares only
+ * reads in the outcome's unit of predicted spending (kroner per pupil, per 0-17-year-old, per 18+ …); `need` compares only
  * the predicted level, so two municipalities with opposite structures can be close.
  *
  * References: Mahalanobis (1936), *On the generalised distance in statistics*;
@@ -25,7 +25,7 @@ import { cholesky } from "./linalg.js";
 export type DistanceMethod = "beta" | "euclid" | "mahalanobis" | "need" | "weights";
 
 export const METHODS: { id: DistanceMethod; navn: string; beskrivelse: string }[] = [
-  { id: "beta", navn: "β-vægtet (standard)", beskrivelse: "Forskellen på hver variabel vægtes med dens regressionskoefficient; afstanden måles i kroner pr. indbygger i forventede udgifter." },
+  { id: "beta", navn: "β-vægtet (standard)", beskrivelse: "Forskellen på hver variabel vægtes med dens regressionskoefficient; afstanden måles i udfaldets enhed (fx kr. pr. 6-16-årig) i forventede udgifter." },
   { id: "euclid", navn: "Euklidisk", beskrivelse: "Alle valgte variable vægtes ens (i standardafvigelser)." },
   { id: "mahalanobis", navn: "Mahalanobis", beskrivelse: "Som euklidisk, men tager højde for, at variablene hænger sammen (korrelation)." },
   { id: "need", navn: "Forventet udgift", beskrivelse: "Kun forskellen i forventet (strukturelt forklaret) udgift; kommuner med forskellig struktur kan ligne hinanden." },

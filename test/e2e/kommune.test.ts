@@ -37,15 +37,22 @@ async function one(sql: string): Promise<Record<string, unknown>> {
  * (sammenligningsgrupper.parquet, the area's standard year) when the site publishes it,
  * else the other municipalities of the DST group.
  */
-const ENGINE_AREA: Record<string, string> = { skole: "folkeskole", dagtilbud: "dagtilbud", aeldre: "aeldre", social: "boern-unge", administration: "administration" };
+const ENGINE_AREA: Record<string, string> = {
+  skole: "folkeskole",
+  dagtilbud: "dagtilbud",
+  aeldre: "aeldre",
+  "boern-unge": "boern-unge",
+  administration: "administration"
+};
 async function groupMembersSql(kode: string, id: string): Promise<string> {
-  if (existsSync(`${F}/sammenligningsgrupper.parquet`) && existsSync(`${F}/sammenligningsomraader.json`)) {
-    const areas = JSON.parse(readFileSync(`${F}/sammenligningsomraader.json`, "utf-8")) as { id: string; standardaar: number }[];
-    const area = ENGINE_AREA[(await one(`SELECT omraade FROM kat WHERE id = '${id}'`)).omraade as string] ?? "serviceudgifter";
-    const aar = areas.find((a) => a.id === area)?.standardaar;
-    if (aar !== undefined) return `SELECT nabo FROM '${F}/sammenligningsgrupper.parquet' WHERE omraade = '${area}' AND kommunekode = '${kode}' AND aar = ${aar}`;
-  }
-  return `SELECT kommunekode FROM k WHERE kommunekode <> '${kode}' AND kommunegruppekode = (SELECT kommunegruppekode FROM k WHERE kommunekode = '${kode}')`;
+  // the site publishes the engine's groups; no silent fallback to the DST rule when they are missing
+  expect(existsSync(`${F}/sammenligningsgrupper.parquet`), "the engine's groups are published").toBe(true);
+  expect(existsSync(`${F}/sammenligningsomraader.json`), "the engine's areas are published").toBe(true);
+  const areas = JSON.parse(readFileSync(`${F}/sammenligningsomraader.json`, "utf-8")) as { id: string; standardaar: number }[];
+  const area = ENGINE_AREA[(await one(`SELECT omraade FROM kat WHERE id = '${id}'`)).omraade as string] ?? "serviceudgifter";
+  const aar = areas.find((a) => a.id === area)?.standardaar;
+  expect(aar, `standard year of ${area}`).toBeDefined();
+  return `SELECT nabo FROM '${F}/sammenligningsgrupper.parquet' WHERE omraade = '${area}' AND kommunekode = '${kode}' AND aar = ${aar}`;
 }
 
 /** Independent figures for one municipality, figure and year: value, status, rank, count, group mean. */
