@@ -252,7 +252,9 @@ describe("catalogue, comparison and search", () => {
     const o = await openPage(site, "/data", { waitFor: "[data-tabel]" });
     try {
       const links = await o.page.$$eval("[data-tabel] a[data-format]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
-      expect(links.length).toBeGreaterThanOrEqual(12);
+      // the eight published tables (README, /data), each as Parquet and as CSV under its stable /filer/ address
+      const tables = ["kommuner", "noegletal", "noegletal-landstal", "noegletal-katalog", "befolkning", "kdk-placeringer", "sammenligningsgrupper", "sammenligningsgrupper-modeller"];
+      expect(links.map((h) => new URL(h).pathname).sort()).toEqual(tables.flatMap((t) => [`/filer/${t}.parquet`, `/filer/${t}.csv`]).sort());
       for (const href of links) {
         const r = await o.page.request.get(href);
         expect(r.status(), href).toBe(200);
