@@ -293,3 +293,14 @@ export function buildBefolkning(): { rows: Befolkning[]; national: { maaned: str
   befolkningMemo = { rows: parsed.rows, national: parsed.national };
   return befolkningMemo;
 }
+
+/**
+ * Seed the memoised datasets with rows computed earlier in the same build (loaders/ingest.ts), so a loader
+ * process does not parse the raw files again. Only for the ingest cache; the rows must be what the build*
+ * functions above return.
+ */
+export function primeDatasets(kommuner: Kommune[], noegletal: Noegletal, befolkning: { rows: Befolkning[]; national: { maaned: string; befolkning: number }[] }): void {
+  kommunerMemo = kommuner;
+  noegletalMemo = noegletal;
+  befolkningMemo = befolkning;
+}

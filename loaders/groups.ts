@@ -120,6 +120,11 @@ export interface Defaults {
 
 let defaultsMemo: Defaults | undefined;
 
+/** Seed the default groups with what the build's ingest step computed (loaders/ingest.ts). */
+export function primeGroupDefaults(d: Defaults): void {
+  defaultsMemo = d;
+}
+
 /**
  * Default groups for every area and every year with data.
  * @throws if an area cannot be computed in its default year (a broken default is a bug)

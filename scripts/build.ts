@@ -3,17 +3,21 @@
  *
  * 1. Clear Framework's cache (loader output is keyed to the entry file only, so
  *    changes in loaders/ or data/ would otherwise not show) and dist/.
- * 2. Fill Framework's npm cache from node_modules (scripts/npm-cache.ts).
+ * 2. Fill Framework's npm cache from node_modules (scripts/npm-cache.ts), and parse the raw
+ *    files once into .cache/ingest/ (loaders/ingest.ts) for the loader entries.
  * 3. Run `observable build` with the offline guard preloaded into Framework and every
  *    loader it spawns: any connection to a non-loopback host fails the build.
- * 4. Post-process: mark pages as Danish, translate Framework's few English UI words.
+ * 4. Post-process: mark pages as Danish, translate Framework's few English UI words; publish
+ *    each loader output once under dist/filer/ (see publishFiles).
  * 5. Check the output: no page or module may contain an error baked in at build time
  *    (Framework turns some errors into runtime SyntaxErrors and still "succeeds").
  */
 import { spawn } from "node:child_process";
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join, sep } from "node:path";
 import { buildKommuner } from "../loaders/datasets.js";
+import { runIngest } from "../loaders/ingest.js";
 import { fillNpmCache } from "./npm-cache.js";
 import { checkDist, walk } from "./check-dist.js";
 
@@ -30,21 +34,45 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
 }
 
 /**
- * Publish every loader output under a stable, unhashed address: dist/filer/<name>.
- * Framework serves attachments under content-hashed names (/_file/data/x.1a2b.parquet),
- * which change with every data update; Excel and Power BI need an address that stays.
+ * Publish every loader output ONCE, under a stable, unhashed address: dist/filer/<name>.
+ * Framework writes each attachment a page references to dist/_file/data/<name>.<hash>.<ext>,
+ * an address that changes with every data update; Excel and Power BI need one that stays.
+ * Copying them to filer/ would keep every file twice (29 MB), so they are MOVED there and
+ * every reference in the built pages is rewritten (`./_file/data/x.1a2b3c4d.parquet` →
+ * `./filer/x.parquet`). Loader outputs no page references are copied from Framework's cache.
+ * Files Framework extracts from a zip (kommune/<kode>.json) are not loader outputs and stay.
  */
 async function publishFiles(): Promise<string[]> {
   const cacheData = join(ROOT, "src", ".observablehq", "cache", "data");
+  const fileData = join(DIST, "_file", "data");
   const target = join(DIST, "filer");
   await mkdir(target, { recursive: true });
-  const names: string[] = [];
-  for (const entry of await readdir(cacheData, { withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    await copyFile(join(cacheData, entry.name), join(target, entry.name));
-    names.push(entry.name);
+  const outputs = new Set((await readdir(cacheData, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name));
+  const moved = new Map<string, string>();
+  for (const entry of existsSync(fileData) ? await readdir(fileData, { withFileTypes: true }) : []) {
+    const m = /^(.+)\.[0-9a-f]{8}(\.[^.]+)$/.exec(entry.name);
+    if (!entry.isFile() || !m || !outputs.has(m[1] + m[2])) continue;
+    await rename(join(fileData, entry.name), join(target, m[1] + m[2]));
+    moved.set(`_file/data/${entry.name}`, `filer/${m[1] + m[2]}`);
   }
-  return names.sort();
+  for (const name of outputs) if (!existsSync(join(target, name))) await copyFile(join(cacheData, name), join(target, name));
+  for await (const file of walk(DIST)) {
+    if (!/\.(html|js)$/.test(file) || file.startsWith(target + sep)) continue;
+    const text = await readFile(file, "utf-8");
+    if (!text.includes("_file/data/")) continue;
+    let out = text;
+    for (const [from, to] of moved) out = out.replaceAll(from, to);
+    if (out !== text) await writeFile(file, out);
+  }
+  return [...outputs].sort();
+}
+
+/**
+ * Parse the raw files and compute the default groups ONCE, before Framework runs the
+ * loader entries, which then only format and write (loaders/ingest.ts).
+ */
+function ingestOnce(): void {
+  runIngest();
 }
 
 /** Framework's few English words in its search module, in Danish. */
@@ -85,6 +113,7 @@ export async function buildSite(): Promise<void> {
   await rm(join(ROOT, "src", ".observablehq", "cache"), { recursive: true, force: true });
   await rm(DIST, { recursive: true, force: true });
   await fillNpmCache();
+  ingestOnce();
   const env = {
     ...process.env,
     OBSERVABLE_TELEMETRY_DISABLE: "true",
