@@ -299,8 +299,12 @@ export function buildBefolkning(): { rows: Befolkning[]; national: { maaned: str
  * process does not parse the raw files again. Only for the ingest cache; the rows must be what the build*
  * functions above return.
  */
-export function primeDatasets(kommuner: Kommune[], noegletal: Noegletal, befolkning: { rows: Befolkning[]; national: { maaned: string; befolkning: number }[] }): void {
-  kommunerMemo = kommuner;
-  noegletalMemo = noegletal;
-  befolkningMemo = befolkning;
+export function primeDatasets(d: {
+  kommuner?: Kommune[];
+  noegletal?: Noegletal;
+  befolkning?: { rows: Befolkning[]; national: { maaned: string; befolkning: number }[] };
+}): void {
+  if (d.kommuner) kommunerMemo = d.kommuner;
+  if (d.noegletal) noegletalMemo = d.noegletal;
+  if (d.befolkning) befolkningMemo = d.befolkning;
 }

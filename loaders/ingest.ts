@@ -18,9 +18,9 @@ import { buildGroupDefaults, primeGroupDefaults, type Defaults } from "./groups.
 import type { Befolkning } from "./sources/folk1am.js";
 import { PROJECT_ROOT, RAW } from "./lib/paths.js";
 
-/** Where the cache lives (gitignored). */
+/** Where the cache lives (gitignored): one JSON per part and a manifest with the fingerprint. */
 export const INGEST_DIR = join(PROJECT_ROOT, ".cache", "ingest");
-const FILE = join(INGEST_DIR, "ingest.json");
+const MANIFEST = join(INGEST_DIR, "manifest.json");
 
 export interface Ingest {
   fingerprint: string;
@@ -29,6 +29,10 @@ export interface Ingest {
   befolkning: { rows: Befolkning[]; national: { maaned: string; befolkning: number }[] };
   groups: Defaults;
 }
+
+/** The parts of the cache, each its own file, so an entry reads only what it needs. */
+export type Part = "kommuner" | "noegletal" | "befolkning" | "groups";
+export const PARTS: Part[] = ["kommuner", "noegletal", "befolkning", "groups"];
 
 function* sources(dir: string): Generator<string> {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -49,7 +53,14 @@ export function fingerprint(): string {
   return h.digest("hex");
 }
 
-/** Parse and compute everything once, and write the cache (atomically: a temp file renamed into place). */
+/** Write a file atomically: a temp file renamed into place (parallel loader processes never read half a file). */
+function writeAtomic(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+/** Parse and compute everything once, and write the cache (the manifest last, so it only names complete parts). */
 export function runIngest(): Ingest {
   const t0 = performance.now();
   const data: Ingest = {
@@ -60,35 +71,46 @@ export function runIngest(): Ingest {
     groups: buildGroupDefaults()
   };
   mkdirSync(INGEST_DIR, { recursive: true });
-  const tmp = `${FILE}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(data));
-  renameSync(tmp, FILE);
+  for (const part of PARTS) writeAtomic(join(INGEST_DIR, `${part}.json`), JSON.stringify(data[part]));
+  writeAtomic(MANIFEST, JSON.stringify({ fingerprint: data.fingerprint, parts: PARTS }));
   process.stderr.write(`[ingest] rådata læst og sammenligningsgrupper beregnet én gang: ${INGEST_DIR} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
   return data;
 }
 
-/** The cache if it exists and is fresh, else null. */
+function fresh(): boolean {
+  if (!existsSync(MANIFEST)) return false;
+  return (JSON.parse(readFileSync(MANIFEST, "utf-8")) as { fingerprint: string }).fingerprint === fingerprint();
+}
+
+function readPart<P extends Part>(part: P): Ingest[P] {
+  return JSON.parse(readFileSync(join(INGEST_DIR, `${part}.json`), "utf-8")) as Ingest[P];
+}
+
+/** The whole cache if it exists and is fresh, else null. */
 export function readIngest(): Ingest | null {
-  if (!existsSync(FILE)) return null;
-  const data = JSON.parse(readFileSync(FILE, "utf-8")) as Ingest;
-  return data.fingerprint === fingerprint() ? data : null;
+  if (!fresh()) return null;
+  return { fingerprint: fingerprint(), kommuner: readPart("kommuner"), noegletal: readPart("noegletal"), befolkning: readPart("befolkning"), groups: readPart("groups") };
 }
 
 let used = false;
 
 /**
  * For loader entries: seed the datasets and groups from the ingest cache (running the ingest if the cache is missing
- * or stale). Call before any `build*` function.
+ * or stale). Call before any `build*` function. `parts` names what the entry needs (default: everything); a part
+ * left out is simply computed by its build* function if the entry does need it.
  */
-export function useIngest(): void {
+export function useIngest(parts: readonly Part[] = PARTS): void {
   if (used) return;
   used = true;
-  const data = readIngest();
-  if (!data) {
+  if (!fresh()) {
     process.stderr.write("[ingest] intet friskt mellemlager; kører indlæsningen nu\n");
     runIngest(); // the build* memos are filled as a side effect
     return;
   }
-  primeDatasets(data.kommuner, data.noegletal, data.befolkning);
-  primeGroupDefaults(data.groups);
+  primeDatasets({
+    kommuner: parts.includes("kommuner") ? readPart("kommuner") : undefined,
+    noegletal: parts.includes("noegletal") ? readPart("noegletal") : undefined,
+    befolkning: parts.includes("befolkning") ? readPart("befolkning") : undefined
+  });
+  if (parts.includes("groups")) primeGroupDefaults(readPart("groups"));
 }

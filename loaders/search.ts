@@ -14,7 +14,7 @@ export interface SearchEntry {
 }
 
 export function searchEntries(): SearchEntry[] {
-  useIngest(); // the rows the build parsed once (loaders/ingest.ts)
+  useIngest(["kommuner", "noegletal"]); // the rows the build parsed once (loaders/ingest.ts)
   const kommuner = buildKommuner().map((k) => ({
     path: `/kommune/${k.kommunekode}`,
     title: k.officielt_navn,

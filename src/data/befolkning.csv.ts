@@ -6,6 +6,6 @@ import { toDanishCsv } from "../../loaders/csv.js";
 import { BEFOLKNING_SCHEMA } from "../../loaders/schemas.js";
 
 await emit(() => {
-  useIngest(); // rows parsed once per build (loaders/ingest.ts)
+  useIngest(["kommuner", "befolkning"]); // rows parsed once per build (loaders/ingest.ts)
   return toDanishCsv(buildBefolkning().rows, BEFOLKNING_SCHEMA);
 });

@@ -6,6 +6,6 @@ import { BEFOLKNING_SCHEMA } from "../../loaders/schemas.js";
 import { toParquet } from "../../loaders/lib/parquet.js";
 
 await emit(() => {
-  useIngest(); // rows parsed once per build (loaders/ingest.ts)
+  useIngest(["kommuner", "befolkning"]); // rows parsed once per build (loaders/ingest.ts)
   return toParquet(buildBefolkning().rows, BEFOLKNING_SCHEMA);
 });

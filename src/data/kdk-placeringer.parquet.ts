@@ -7,6 +7,6 @@ import { useIngest } from "../../loaders/ingest.js";
 import { toParquet } from "../../loaders/lib/parquet.js";
 
 await emit(async () => {
-  useIngest(); // rows parsed once per build (loaders/ingest.ts)
+  useIngest(["kommuner", "noegletal", "groups"]); // rows parsed once per build (loaders/ingest.ts)
   return toParquet(buildPlaceringer(await loadGroupContext()), PLACERINGER_SCHEMA);
 });

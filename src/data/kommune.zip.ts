@@ -5,6 +5,6 @@ import { buildPagesZip } from "../../loaders/kdk-pages.js";
 import { loadGroupContext } from "../../loaders/kdk-groups.js";
 
 await emit(async () => {
-  useIngest(); // rows parsed once per build (loaders/ingest.ts)
+  useIngest(["kommuner", "noegletal", "befolkning", "groups"]); // rows parsed once per build (loaders/ingest.ts)
   return buildPagesZip(await loadGroupContext());
 });

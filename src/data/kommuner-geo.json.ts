@@ -5,6 +5,6 @@ import { emit } from "../../loaders/lib/emit.js";
 import { useIngest } from "../../loaders/ingest.js";
 
 await emit(() => {
-  useIngest(); // rows parsed once per build (loaders/ingest.ts)
+  useIngest(["kommuner"]); // rows parsed once per build (loaders/ingest.ts)
   return JSON.stringify(buildGeo(new Set(buildKommuner().map((k) => k.kommunekode))));
 });

@@ -6,6 +6,6 @@ import { toDanishCsv } from "../../loaders/csv.js";
 import { KOMMUNER_SCHEMA } from "../../loaders/schemas.js";
 
 await emit(() => {
-  useIngest(); // rows parsed once per build (loaders/ingest.ts)
+  useIngest(["kommuner"]); // rows parsed once per build (loaders/ingest.ts)
   return toDanishCsv(buildKommuner(), KOMMUNER_SCHEMA);
 });

@@ -6,6 +6,6 @@ import { KOMMUNER_SCHEMA } from "../../loaders/schemas.js";
 import { toParquet } from "../../loaders/lib/parquet.js";
 
 await emit(() => {
-  useIngest(); // rows parsed once per build (loaders/ingest.ts)
+  useIngest(["kommuner"]); // rows parsed once per build (loaders/ingest.ts)
   return toParquet(buildKommuner(), KOMMUNER_SCHEMA);
 });

@@ -6,6 +6,6 @@ import { toDanishCsv } from "../../loaders/csv.js";
 import { KATALOG_SCHEMA } from "../../loaders/schemas.js";
 
 await emit(() => {
-  useIngest(); // rows parsed once per build (loaders/ingest.ts)
+  useIngest(["noegletal"]); // rows parsed once per build (loaders/ingest.ts)
   return toDanishCsv(buildNoegletal().katalog, KATALOG_SCHEMA);
 });

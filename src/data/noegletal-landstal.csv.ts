@@ -6,6 +6,6 @@ import { toDanishCsv } from "../../loaders/csv.js";
 import { LANDSTAL_SCHEMA } from "../../loaders/schemas.js";
 
 await emit(() => {
-  useIngest(); // rows parsed once per build (loaders/ingest.ts)
+  useIngest(["noegletal"]); // rows parsed once per build (loaders/ingest.ts)
   return toDanishCsv(buildNoegletal().national, LANDSTAL_SCHEMA);
 });

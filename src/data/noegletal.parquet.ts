@@ -6,6 +6,6 @@ import { NOEGLETAL_SCHEMA } from "../../loaders/schemas.js";
 import { toParquet } from "../../loaders/lib/parquet.js";
 
 await emit(() => {
-  useIngest(); // rows parsed once per build (loaders/ingest.ts)
+  useIngest(["noegletal"]); // rows parsed once per build (loaders/ingest.ts)
   return toParquet(buildNoegletal().values, NOEGLETAL_SCHEMA);
 });

@@ -6,6 +6,6 @@ import { MODELS_SCHEMA } from "../../loaders/groups-schema.js";
 import { toParquet } from "../../loaders/lib/parquet.js";
 
 await emit(() => {
-  useIngest(); // rows parsed once per build (loaders/ingest.ts)
+  useIngest(["groups"]); // rows parsed once per build (loaders/ingest.ts)
   return toParquet(buildGroupDefaults().models, MODELS_SCHEMA);
 });

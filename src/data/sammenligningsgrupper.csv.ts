@@ -6,6 +6,6 @@ import { toDanishCsv } from "../../loaders/csv.js";
 import { GROUPS_SCHEMA } from "../../loaders/groups-schema.js";
 
 await emit(() => {
-  useIngest(); // rows parsed once per build (loaders/ingest.ts)
+  useIngest(["groups"]); // rows parsed once per build (loaders/ingest.ts)
   return toDanishCsv(buildGroupDefaults().rows, GROUPS_SCHEMA);
 });

@@ -4,6 +4,6 @@ import { emit } from "../../loaders/lib/emit.js";
 import { useIngest } from "../../loaders/ingest.js";
 
 await emit(() => {
-  useIngest(); // rows parsed once per build (loaders/ingest.ts)
+  useIngest(["groups"]); // rows parsed once per build (loaders/ingest.ts)
   return JSON.stringify(buildGroupDefaults().areas, null, 1);
 });
