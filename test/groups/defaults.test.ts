@@ -16,7 +16,7 @@ let db: DuckDBConnection;
 beforeAll(async () => {
   db = await (await DuckDBInstance.create()).connect();
   await loadValues(db, buildNoegletal().values);
-});
+}, 120_000);
 
 test("the independent solver: a 2 × 2 system by hand (2x + y = 5, x + 3y = 10 → x = 1, y = 3)", () => {
   const [x, y] = solve([[2, 1], [1, 3]], [5, 10]);

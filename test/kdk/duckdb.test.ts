@@ -90,7 +90,7 @@ beforeAll(async () => {
     if (saved === undefined) delete process.env.KOMMUNETAL_KDK_GROUPS;
     else process.env.KOMMUNETAL_KDK_GROUPS = saved;
   }
-});
+}, 180_000); // builds every table and recomputes the groups: slow on a loaded machine
 
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 

@@ -87,3 +87,12 @@ test("counts keep the source's decimals: whole counts 0; schools 1 because the s
   expect(values.find((v) => v.id === "antal-folkeskoler" && v.kommunekode === "101" && v.aar === 2014)!.vaerdi).toBe(58.5);
   expect(katalog.find((k) => k.id === "antal-folkeskoler")!.noter).toMatch(/brøkdele/);
 });
+
+test("data/README describes the key-figure file's line endings as they are (LF, no CR)", () => {
+  const raw = readFileSync("data/raw/noegletal/noegletal_dk_2013-2019_raw.csv");
+  expect(raw.includes(0x0d)).toBe(false);
+  const readme = readFileSync("data/README.md", "utf-8");
+  const section = readme.slice(readme.indexOf("## raw/noegletal/"), readme.indexOf("## raw/dst/folk1am"));
+  expect(section).toContain("LF line endings (no CR)");
+  expect(section).not.toContain("CRLF");
+});
