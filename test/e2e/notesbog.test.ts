@@ -15,7 +15,8 @@ afterAll(async () => {
 });
 
 test("the region averages computed by DuckDB-WASM in the browser equal native DuckDB's", async () => {
-  const o = await openPage(site, "/notesbog");
+  // DuckDB-WASM answers after the page has loaded (seconds on a loaded machine): wait for the table
+  const o = await openPage(site, "/notesbog", { waitFor: "h2#gennemsnit-pr-region ~ div table tbody tr" });
   try {
     expect(await problems(o)).toEqual([]);
     // the second table on the page is the region average for the default figure and year
