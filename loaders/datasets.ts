@@ -189,7 +189,10 @@ export function buildNoegletal(): Noegletal {
           ...f.noter.map((n) => `(${n}) ${p.notes[n] ?? "note uden tekst i kilden"}`),
           ...(personCounts.has(idOf(f.nr)) ? [`Antal personer fra 1 til ${SMALL_COUNT_MAX} vises som <5 (diskretionering i kommunetal, før data publiceres).`] : []),
           ...(unitOf(f.titel) === "antal" && f.decimaler > 0
-            ? [`Kilden angiver brøkdele for nogle kommuner (fx 58,5); den forklarer ikke hvorfor. Derfor vises tallet med ${f.decimaler} decimal, som i kilden.`]
+            ? [
+                "Kilden angiver brøkdele for nogle kommuner (fx 58,5); den forklarer ikke hvorfor. " +
+                  `Derfor vises tallet med ${f.decimaler} decimal, som i kilden.`
+              ]
             : [])
         ].join(" ") || null,
       kilde: NOEGLETAL_KILDE,
@@ -234,7 +237,10 @@ function nationalMethod(
 ): string {
   if (type === null && enhed === "ja/nej") return `Kilden har intet landstal for dette nøgletal; kommunetal viser ${NATIONAL_YES_COUNT}.`;
   if (type === null)
-    return `Kilden har intet landstal for dette nøgletal. kommunetal viser i stedet ${UNWEIGHTED_MEAN} af dem med en værdi for året; det er ikke et landstal (ikke vægtet med indbyggere eller andre nævnere).`;
+    return (
+      `Kilden har intet landstal for dette nøgletal. kommunetal viser i stedet ${UNWEIGHTED_MEAN} af dem med en værdi ` +
+      "for året; det er ikke et landstal (ikke vægtet med indbyggere eller andre nævnere)."
+    );
   if (type === "I alt") return "Kildens egen række \"I alt\": summen over alle kommuner.";
   let errUnweighted = 0;
   let errWeighted = 0;
