@@ -238,7 +238,7 @@ function nationalMethod(
   if (type === null && enhed === "ja/nej") return `Kilden har intet landstal for dette nøgletal; kommunetal viser ${NATIONAL_YES_COUNT}.`;
   if (type === null)
     return (
-      `Kilden har intet landstal for dette nøgletal. kommunetal viser i stedet ${UNWEIGHTED_MEAN} af dem med en værdi ` +
+      `Kilden har intet landstal for dette nøgletal. kommunetal viser i stedet ${UNWEIGHTED_MEAN}, taget over kommunerne med en værdi ` +
       "for året; det er ikke et landstal (ikke vægtet med indbyggere eller andre nævnere)."
     );
   if (type === "I alt") return "Kildens egen række \"I alt\": summen over alle kommuner.";
