@@ -31,6 +31,16 @@ export interface AreaDefinition {
   navn: string;
   /** outcome key-figure id */
   udfald: string;
+  /**
+   * the outcome's unit, as the catalogue has it (loaders/noegletal-katalog.ts unitOf; a test checks they agree):
+   * the β-weighted distance and the `need` distance read in this unit of predicted expenditure
+   */
+  enhed: string;
+  /**
+   * the page areas (loaders/noegletal-katalog.ts AREAS) whose key figures are compared within this area's group
+   * on the municipality pages; a page area in no list is compared within `serviceudgifter`
+   */
+  sideomraader: string[];
   beskrivelse: string;
   variabler: Candidate[];
 }
@@ -58,11 +68,16 @@ const GEO: Candidate[] = [
   { id: "befolkningsandel-i-bymaessig-bebyggelse", begrundelse: "Andel af befolkningen, der bor i byer." }
 ];
 
+/** The area whose group compares the figures of the other page areas. */
+export const GENERAL_AREA = "serviceudgifter";
+
 export const AREA_DEFINITIONS: AreaDefinition[] = [
   {
     id: "folkeskole",
     navn: "Folkeskole",
     udfald: "udg-til-folkeskolen-pr-6-16-aarig",
+    enhed: "kr. pr. 6-16-årig",
+    sideomraader: ["skole"],
     beskrivelse: "Nettodriftsudgifter til folkeskolen pr. 6-16-årig.",
     variabler: [{ id: "andel-6-16-aarige", begrundelse: "Andel i skolealderen: stordriftsfordele ved mange elever." }, ...GEO, ...SOCIO]
   },
@@ -70,6 +85,8 @@ export const AREA_DEFINITIONS: AreaDefinition[] = [
     id: "dagtilbud",
     navn: "Dagtilbud",
     udfald: "udg-netto-til-dagtilbud-pr-0-13-aarig",
+    enhed: "kr. pr. 0-13-årig",
+    sideomraader: ["dagtilbud"],
     beskrivelse: "Nettoudgifter til dagtilbud pr. 0-13-årig.",
     variabler: [{ id: "andel-0-5-aarige", begrundelse: "Andel i førskolealderen, der bruger dagtilbud mest." }, ...GEO, ...SOCIO]
   },
@@ -77,6 +94,8 @@ export const AREA_DEFINITIONS: AreaDefinition[] = [
     id: "aeldre",
     navn: "Ældre og voksne med særlige behov",
     udfald: "udg-til-aeldre-samt-voksne-m-saerl-behov-pr-18plus-aarig",
+    enhed: "kr. pr. 18+-årig",
+    sideomraader: ["aeldre"],
     beskrivelse: "Udgifter til ældre samt voksne med særlige behov pr. 18+-årig.",
     variabler: [{ id: "andel-67plus-aarige", begrundelse: "Andel ældre (67+), der bruger ældreplejen." }, ...GEO, ...SOCIO]
   },
@@ -84,6 +103,9 @@ export const AREA_DEFINITIONS: AreaDefinition[] = [
     id: "boern-unge",
     navn: "Børn og unge med særlige behov",
     udfald: "udg-til-boern-og-unge-med-saerlige-behov-pr-0-17-aarig",
+    enhed: "kr. pr. 0-17-årig",
+    // only the children's figures: adult social figures (førtidspension, kontanthjælp …) are in page area `social`
+    sideomraader: ["boern-unge"],
     beskrivelse: "Udgifter til børn og unge med særlige behov pr. 0-17-årig.",
     variabler: [{ id: "andel-0-17-aarige", begrundelse: "Andel børn og unge." }, ...GEO, ...SOCIO]
   },
@@ -91,6 +113,8 @@ export const AREA_DEFINITIONS: AreaDefinition[] = [
     id: "administration",
     navn: "Administration",
     udfald: "udg-til-ledelse-og-adm-pr-indb",
+    enhed: "kr. pr. indbygger",
+    sideomraader: ["administration"],
     beskrivelse: "Udgifter til ledelse og administration pr. indbygger.",
     variabler: [
       { id: "indbyggertal-1-januar", log: true, begrundelse: "Kommunens størrelse (logaritmeret): stordriftsfordele i administrationen." },
@@ -104,6 +128,9 @@ export const AREA_DEFINITIONS: AreaDefinition[] = [
     id: "serviceudgifter",
     navn: "Serviceudgifter i alt",
     udfald: "serviceudgifter-pr-indb",
+    enhed: "kr. pr. indbygger",
+    // the general group: every page area not listed elsewhere (struktur, oekonomi, skat, social, kultur, forsyning)
+    sideomraader: [],
     beskrivelse: "Serviceudgifter pr. indbygger (alle serviceområder).",
     variabler: [
       { id: "andel-0-17-aarige", begrundelse: "Aldersstruktur: børn og unge." },
@@ -114,3 +141,8 @@ export const AREA_DEFINITIONS: AreaDefinition[] = [
     ]
   }
 ];
+
+/** The comparison-group area whose group a page area's key figures are compared within (see `sideomraader`). */
+export function comparisonAreaOfPageArea(pageArea: string): string {
+  return AREA_DEFINITIONS.find((a) => a.sideomraader.includes(pageArea))?.id ?? GENERAL_AREA;
+}

@@ -10,7 +10,7 @@ import { parseKomgrp } from "./sources/komgrp.js";
 import { parseNoegletal, type CellStatus, type ParsedNoegletal } from "./sources/noegletal.js";
 import { AREAS, areaOf, uniqueIds, unitOf } from "./noegletal-katalog.js";
 import { RAW, shown } from "./lib/paths.js";
-import { PERSON_COUNT, SMALL_COUNT_MAX, suppressSmallCounts } from "./privacy.js";
+import { privacyOf, SMALL_COUNT_MAX, suppressSmallCounts } from "./privacy.js";
 import { reconcile } from "./lib/report.js";
 import { readRaw } from "./lib/rules.js";
 import { ENCODING_LABEL } from "../common/rules/index.js";
@@ -123,6 +123,10 @@ export interface KatalogRow {
   landstal: string | null;
   /** how the national figure is formed, in Danish */
   landstal_metode: string;
+  /** the figure counts persons (or cases about persons), so small counts are suppressed (loaders/privacy.ts) */
+  taeller_personer: boolean;
+  /** why the figure is or is not suppressed, in Danish (loaders/privacy.ts) */
+  undertrykkelse: string;
   noter: string | null;
   kilde: string;
   linje_i_kilde: number;
@@ -138,6 +142,11 @@ export interface Noegletal {
 
 export const NOEGLETAL_KILDE = "Social- og Indenrigsministeriet, Kommunale Nøgletal (noegletal.dk), udtræk 3. september 2019";
 
+/** What the unweighted mean of the municipalities is called wherever it is shown (never "landstal"). */
+export const UNWEIGHTED_MEAN = "gennemsnit af kommunerne (uvægtet)";
+/** What a yes/no figure shows in place of a national figure. */
+export const NATIONAL_YES_COUNT = "antallet af kommuner, der har svaret ja";
+
 let noegletalMemo: Noegletal | undefined;
 
 /** All key figures in long format, the national rows apart, and the catalogue. */
@@ -148,8 +157,9 @@ export function buildNoegletal(): Noegletal {
   const idOf = (nr: number) => ids[nr - 1];
   const values: NoegletalRow[] = p.values.map((v) => ({ id: idOf(v.nr), kommunekode: v.kommunekode, aar: v.aar, vaerdi: v.vaerdi, status: v.status }));
   const national: NationalRow[] = p.national.map((v) => ({ id: idOf(v.nr), aar: v.aar, vaerdi: v.vaerdi, status: v.status, type: v.type }));
-  // privacy: small counts of persons are hidden here, before anything is written
-  const personCounts = new Set(p.figures.filter((f) => PERSON_COUNT.test(f.titel)).map((f) => idOf(f.nr)));
+  // privacy: small counts of persons are hidden here, before anything is written; decided per figure id
+  const privacy = new Map(p.figures.map((f) => [idOf(f.nr), privacyOf(idOf(f.nr), unitOf(f.titel))]));
+  const personCounts = new Set([...privacy].filter(([, d]) => d.personer).map(([id]) => id));
   const withTotal = new Set(p.figures.filter((f) => f.national === "I alt").map((f) => idOf(f.nr)));
   const suppressed = suppressSmallCounts(values, personCounts, withTotal);
   const population = new Map<string, number>();
@@ -174,11 +184,19 @@ export function buildNoegletal(): Noegletal {
       antal_vaerdier: own.filter((v) => v.vaerdi !== null).length,
       decimaler: f.decimaler,
       landstal: f.national,
-      landstal_metode: nationalMethod(f.national, own, p.national.filter((n) => n.nr === f.nr), population),
+      landstal_metode: nationalMethod(f.national, unitOf(f.titel), own, p.national.filter((n) => n.nr === f.nr), population),
+      taeller_personer: privacy.get(idOf(f.nr))!.personer,
+      undertrykkelse: privacy.get(idOf(f.nr))!.undertrykkelse,
       noter:
         [
           ...f.noter.map((n) => `(${n}) ${p.notes[n] ?? "note uden tekst i kilden"}`),
-          ...(personCounts.has(idOf(f.nr)) ? [`Antal personer fra 1 til ${SMALL_COUNT_MAX} vises som <5 (diskretionering i kommunetal, før data publiceres).`] : [])
+          ...(personCounts.has(idOf(f.nr)) ? [`Antal personer fra 1 til ${SMALL_COUNT_MAX} vises som <5 (diskretionering i kommunetal, før data publiceres).`] : []),
+          ...(unitOf(f.titel) === "antal" && f.decimaler > 0
+            ? [
+                "Kilden angiver brøkdele for nogle kommuner (fx 58,5); den forklarer ikke hvorfor. " +
+                  `Derfor vises tallet med ${f.decimaler} decimal, som i kilden.`
+              ]
+            : [])
         ].join(" ") || null,
       kilde: NOEGLETAL_KILDE,
       linje_i_kilde: f.linje
@@ -220,11 +238,17 @@ export function buildNoegletal(): Noegletal {
  */
 function nationalMethod(
   type: "I alt" | "Gennemsnit" | null,
+  enhed: string,
   own: { kommunekode: string; aar: number; vaerdi: number | null; status: CellStatus }[],
   nationalRows: { aar: number; vaerdi: number | null }[],
   population: Map<string, number>
 ): string {
-  if (type === null) return "Kilden har intet landstal for dette nøgletal; kommunetal beregner ikke et.";
+  if (type === null && enhed === "ja/nej") return `Kilden har intet landstal for dette nøgletal; kommunetal viser ${NATIONAL_YES_COUNT}.`;
+  if (type === null)
+    return (
+      `Kilden har intet landstal for dette nøgletal. kommunetal viser i stedet ${UNWEIGHTED_MEAN}, taget over kommunerne med en værdi ` +
+      "for året; det er ikke et landstal (ikke vægtet med indbyggere eller andre nævnere)."
+    );
   if (type === "I alt") return "Kildens egen række \"I alt\": summen over alle kommuner.";
   let errUnweighted = 0;
   let errWeighted = 0;
@@ -282,4 +306,19 @@ export function buildBefolkning(): { rows: Befolkning[]; national: { maaned: str
   );
   befolkningMemo = { rows: parsed.rows, national: parsed.national };
   return befolkningMemo;
+}
+
+/**
+ * Seed the memoised datasets with rows computed earlier in the same build (loaders/ingest.ts), so a loader
+ * process does not parse the raw files again. Only for the ingest cache; the rows must be what the build*
+ * functions above return.
+ */
+export function primeDatasets(d: {
+  kommuner?: Kommune[];
+  noegletal?: Noegletal;
+  befolkning?: { rows: Befolkning[]; national: { maaned: string; befolkning: number }[] };
+}): void {
+  if (d.kommuner) kommunerMemo = d.kommuner;
+  if (d.noegletal) noegletalMemo = d.noegletal;
+  if (d.befolkning) befolkningMemo = d.befolkning;
 }

@@ -32,6 +32,10 @@ export interface AreaJson {
   id: string;
   navn: string;
   udfald: string;
+  /** the outcome's unit (e.g. "kr. pr. 6-16-årig"): the unit of the β-weighted distances in the rows */
+  enhed: string;
+  /** the page areas whose key figures the municipality pages compare within this area's group */
+  sideomraader: string[];
   variabler: string[];
   standardaar: number;
   aar: number[];
@@ -116,6 +120,11 @@ export interface Defaults {
 
 let defaultsMemo: Defaults | undefined;
 
+/** Seed the default groups with what the build's ingest step computed (loaders/ingest.ts). */
+export function primeGroupDefaults(d: Defaults): void {
+  defaultsMemo = d;
+}
+
 /**
  * Default groups for every area and every year with data.
  * @throws if an area cannot be computed in its default year (a broken default is a bug)
@@ -131,6 +140,8 @@ export function buildGroupDefaults(): Defaults {
       id: area.id,
       navn: area.navn,
       udfald: area.udfald,
+      enhed: area.enhed,
+      sideomraader: area.sideomraader,
       variabler: area.variabler.map((v) => v.id),
       standardaar: STANDARD_AAR,
       aar: [],

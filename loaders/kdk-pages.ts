@@ -21,7 +21,7 @@ export function compact(page: PageData): PageData {
       const d = f.decimaler + 2;
       f.gruppe.gns = round(f.gruppe.gns, d);
       f.serie.gruppe = f.serie.gruppe.map((x) => round(x, d));
-      if (f.land.kilde === "beregnet") {
+      if (f.land.kilde === "gennemsnit af kommunerne (uvægtet)") {
         f.land.vaerdi = round(f.land.vaerdi, d);
         f.serie.land = f.serie.land.map((x) => round(x, d));
       }

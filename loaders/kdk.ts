@@ -11,7 +11,7 @@
  * - **National figure** ("landstal"): the source's own national row ("I alt" = sum,
  *   "Gennemsnit" = the source's average). Where the source has no national row,
  *   kommunetal computes the unweighted mean of the municipalities with a value and
- *   marks it as computed (`kilde: "beregnet"`). For yes/no figures: the number of
+ *   calls it what it is (`kilde: "gennemsnit af kommunerne (uvægtet)"`, never "landstal"). For yes/no figures: the number of
  *   municipalities answering yes.
  * - **Group mean** ("gruppegennemsnit"): the unweighted mean of the values of the
  *   *other* municipalities in the comparison group (the municipality itself is left
@@ -20,8 +20,10 @@
  * - **Comparison group**: until the comparison-group engine publishes its groups, the
  *   municipality's DST municipality group (KOMGRP) for every area; see `comparisonGroup`.
  */
-import { buildBefolkning, buildKommuner, buildNoegletal, NOEGLETAL_KILDE, type KatalogRow, type Kommune, type NoegletalRow } from "./datasets.js";
+import { buildBefolkning, buildKommuner, buildNoegletal, NOEGLETAL_KILDE, UNWEIGHTED_MEAN, type KatalogRow, type Kommune, type NoegletalRow } from "./datasets.js";
 import { AREAS } from "./noegletal-katalog.js";
+import { meanWithoutSuppressed } from "./privacy.js";
+import { comparisonAreaOfPageArea } from "./areas.js";
 
 import { meanOf, NUMERIC_STATUS, rankDescending } from "../common/ranking.js";
 import type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure } from "../common/kdk/types.js";
@@ -33,18 +35,12 @@ export { meanOf, rankDescending };
 /** Statuses that carry a number that can be ranked and averaged. */
 export const NUMERIC = NUMERIC_STATUS;
 
-/** Page areas → the comparison-group engine's areas (agreed with the groups engineer). */
-export const COMPARISON_AREA: Record<string, string> = {
-  skole: "folkeskole",
-  dagtilbud: "dagtilbud",
-  aeldre: "aeldre",
-  social: "boern-unge",
-  administration: "administration"
-};
+/** Page areas → the comparison-group engine's areas: from the area definitions (loaders/areas.ts `sideomraader`). */
+export const COMPARISON_AREA: Record<string, string> = Object.fromEntries(AREAS.map((a) => [a.id, comparisonAreaOfPageArea(a.id)]));
 
 /** The comparison-group engine's area for a page area (default: serviceudgifter). */
 export function comparisonAreaOf(pageArea: string): string {
-  return COMPARISON_AREA[pageArea] ?? "serviceudgifter";
+  return comparisonAreaOfPageArea(pageArea);
 }
 
 /** Rows of the comparison-group engine's table (src/data/sammenligningsgrupper.parquet). */
@@ -133,7 +129,7 @@ export function buildKdkModel(): KdkModel {
     let years = byFigure.get(row.id);
     if (!years) byFigure.set(row.id, (years = new Map()));
     let fy = years.get(row.aar);
-    if (!fy) years.set(row.aar, (fy = { cells: new Map(), numeric: new Map(), ranks: new Map(), national: { vaerdi: null, status: "mangler", kilde: "beregnet" } }));
+    if (!fy) years.set(row.aar, (fy = { cells: new Map(), numeric: new Map(), ranks: new Map(), national: { vaerdi: null, status: "mangler", kilde: UNWEIGHTED_MEAN } }));
     fy.cells.set(row.kommunekode, row);
     if (NUMERIC.has(row.status) && row.vaerdi !== null) fy.numeric.set(row.kommunekode, row.vaerdi);
   }
@@ -152,8 +148,9 @@ export function buildKdkModel(): KdkModel {
       if (k.landstal && src) {
         fy.national = { vaerdi: src.vaerdi, status: src.status, kilde: src.type as "I alt" | "Gennemsnit" };
       } else {
-        const all = meanOf(fy.numeric, [...fy.numeric.keys()]);
-        fy.national = { vaerdi: all.gns, status: all.n ? "ok" : "mangler", kilde: "beregnet", n: all.n };
+        // no aggregate where a cell is suppressed (loaders/privacy.ts)
+        const all = meanWithoutSuppressed(fy.numeric, fy.cells, [...fy.cells.keys()]);
+        fy.national = { vaerdi: all.gns, status: all.suppressed ? "undertrykt" : all.n ? "ok" : "mangler", kilde: UNWEIGHTED_MEAN, n: all.n };
       }
     }
   }
@@ -187,15 +184,16 @@ export function buildPage(kode: string, model: KdkModel, ctx: GroupContext, befo
       const fy = years.get(aar)!;
       const cell = fy.cells.get(kode);
       const janej = isYesNo(f);
-      const g = meanOf(fy.numeric, gruppe.medlemmer);
+      const g = meanWithoutSuppressed(fy.numeric, fy.cells, gruppe.medlemmer);
       const serie = { v: [] as (number | null)[], s: [] as string[], land: [] as (number | null)[], gruppe: [] as (number | null)[] };
       for (const y of model.years) {
         const fyy = years.get(y);
         const c = fyy?.cells.get(kode);
         serie.v.push(c && c.vaerdi !== null && (NUMERIC.has(c.status) || janej) ? c.vaerdi : null);
         serie.s.push(c?.status ?? "ikke_indberettet");
-        serie.land.push(!janej && fyy && fyy.national.status === "ok" ? fyy.national.vaerdi : null);
-        serie.gruppe.push(!janej && fyy ? meanOf(fyy.numeric, gruppe.medlemmer).gns : null);
+        // yes/no figures: the number of municipalities answering yes, year by year
+        serie.land.push(fyy && fyy.national.status === "ok" ? fyy.national.vaerdi : null);
+        serie.gruppe.push(!janej && fyy ? meanWithoutSuppressed(fyy.numeric, fyy.cells, gruppe.medlemmer).gns : null);
       }
       return {
         id: f.id,
@@ -281,7 +279,7 @@ export function buildPlaceringer(ctx?: Partial<GroupContext>): PlaceringRow[] {
         let g = groups.get(key);
         if (!g) groups.set(key, (g = comparisonGroup(k.kommunekode, f.omraade, full)));
         const cell = fy.cells.get(k.kommunekode);
-        const m = janej ? { gns: null, n: 0 } : meanOf(fy.numeric, g.medlemmer);
+        const m = janej ? { gns: null, n: 0 } : meanWithoutSuppressed(fy.numeric, fy.cells, g.medlemmer);
         out.push({
           id: f.id,
           kommunekode: k.kommunekode,

@@ -15,7 +15,11 @@ export interface Area {
   navn: string;
 }
 
-/** Areas in display order. `social` covers both social services and employment. */
+/**
+ * Areas in display order. `social` covers adult social services and employment; children and young people with
+ * special needs are their own area (`boern-unge`), because they are compared within the comparison group built for
+ * that spending (loaders/areas.ts), and adult figures (førtidspension, kontanthjælp) must not be.
+ */
 export const AREAS: Area[] = [
   { id: "struktur", navn: "Befolkning og struktur" },
   { id: "oekonomi", navn: "Økonomi" },
@@ -24,7 +28,8 @@ export const AREAS: Area[] = [
   { id: "dagtilbud", navn: "Dagtilbud" },
   { id: "skole", navn: "Skole" },
   { id: "aeldre", navn: "Ældre" },
-  { id: "social", navn: "Social og beskæftigelse" },
+  { id: "boern-unge", navn: "Børn og unge med særlige behov" },
+  { id: "social", navn: "Social og beskæftigelse (voksne)" },
   { id: "kultur", navn: "Kultur og fritid" },
   { id: "forsyning", navn: "Forsyning" }
 ];
@@ -38,6 +43,7 @@ const AREA_RULES: [RegExp, string][] = [
   [/gæld|likvid|anl\.fin|anlægsindt/i, "skat"],
   [/skattefinansieret anlæg/i, "oekonomi"],
   [/ældre samt voksne/i, "aeldre"],
+  [/børn og unge med særlige behov|vedr\. b\/u\b/i, "boern-unge"],
   [/førtidspension|særlige behov|særl\. behov|forsørgelse|introduktion|sygedagpenge|boligsikr|kontanthjælp|aktivering|centr\. ref|voksne\/hand/i, "social"],
   [/\bSFO\b/, "dagtilbud"],
   [/dagtilbud|dagpasning|dagpleje|daginstitution|vuggestue|børnehave|fritidshjem|frit\.hj|aldersint|int\. inst|pasning|søskenderabat/i, "dagtilbud"],

@@ -35,6 +35,8 @@ export const KATALOG_SCHEMA: Schema<KatalogRow> = {
   decimaler: "INT32",
   landstal: "STRING",
   landstal_metode: "STRING",
+  taeller_personer: "BOOLEAN",
+  undertrykkelse: "STRING",
   noter: "STRING",
   kilde: "STRING",
   linje_i_kilde: "INT32"

@@ -4,6 +4,7 @@
  * area, linking to its view in the catalogue.
  */
 import { buildKommuner, buildNoegletal } from "./datasets.js";
+import { useIngest } from "./ingest.js";
 
 export interface SearchEntry {
   path: string;
@@ -13,6 +14,7 @@ export interface SearchEntry {
 }
 
 export function searchEntries(): SearchEntry[] {
+  useIngest(["kommuner", "noegletal"]); // the rows the build parsed once (loaders/ingest.ts)
   const kommuner = buildKommuner().map((k) => ({
     path: `/kommune/${k.kommunekode}`,
     title: k.officielt_navn,

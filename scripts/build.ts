@@ -5,12 +5,13 @@
  *    broken delivery stops here, in a second, with the loader's Danish message.
  * 2. Clear Framework's cache (loader output is keyed to the entry file only, so changes
  *    in loaders/ or data/ would otherwise not show).
- * 3. Fill Framework's npm cache from node_modules (scripts/npm-cache.ts).
+ * 3. Fill Framework's npm cache from node_modules (scripts/npm-cache.ts), and parse the raw
+ *    files once into .cache/ingest/ (loaders/ingest.ts) for the loader entries.
  * 4. Run `observable build` into a temporary folder next to dist/ (KOMMUNETAL_OUTPUT, read
  *    by observablehq.config.ts), with the offline guard preloaded into Framework and every
  *    loader it spawns: any connection to a non-loopback host fails the build.
  * 5. Post-process: mark pages as Danish, translate Framework's few English UI words;
- *    publish loader outputs under /filer; write pre-compressed `.gz` copies of large text,
+ *    publish each loader output once under /filer (see publishFiles); write pre-compressed `.gz` copies of large text,
  *    wasm, Parquet and DuckDB files (served by scripts/serve.ts when the browser accepts gzip).
  * 6. Check the output: no page or module may contain an error baked in at build time
  *    (Framework turns some errors into runtime SyntaxErrors and still "succeeds").
@@ -27,6 +28,7 @@ import { gzip } from "node:zlib";
 import { buildKommuner } from "../loaders/datasets.js";
 import { checkSources as checkRawSources } from "../loaders/sources/check.js";
 import { InputError } from "../loaders/lib/text.js";
+import { runIngest } from "../loaders/ingest.js";
 import { fillNpmCache } from "./npm-cache.js";
 import { checkDist, walk } from "./check-dist.js";
 
@@ -129,22 +131,46 @@ async function swapIn(fresh: string, dist: string): Promise<void> {
 }
 
 /**
- * Publish every loader output under a stable, unhashed address: dist/filer/<name>.
- * Framework serves attachments under content-hashed names (/_file/data/x.1a2b.parquet),
- * which change with every data update; Excel and Power BI need an address that stays.
+ * Publish every loader output ONCE, under a stable, unhashed address: dist/filer/<name>.
+ * Framework writes each attachment a page references to dist/_file/data/<name>.<hash>.<ext>,
+ * an address that changes with every data update; Excel and Power BI need one that stays.
+ * Copying them to filer/ would keep every file twice (29 MB), so they are MOVED there and
+ * every reference in the built pages is rewritten (`./_file/data/x.1a2b3c4d.parquet` →
+ * `./filer/x.parquet`). Loader outputs no page references are copied from Framework's cache.
+ * Files Framework extracts from a zip (kommune/<kode>.json) are not loader outputs and stay.
  */
 async function publishFiles(DIST: string): Promise<string[]> {
   const cacheData = join(ROOT, "src", ".observablehq", "cache", "data");
+  const fileData = join(DIST, "_file", "data");
   const target = join(DIST, "filer");
   if (!existsSync(cacheData)) return [];
   await mkdir(target, { recursive: true });
-  const names: string[] = [];
-  for (const entry of await readdir(cacheData, { withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    await copyFile(join(cacheData, entry.name), join(target, entry.name));
-    names.push(entry.name);
+  const outputs = new Set((await readdir(cacheData, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name));
+  const moved = new Map<string, string>();
+  for (const entry of existsSync(fileData) ? await readdir(fileData, { withFileTypes: true }) : []) {
+    const m = /^(.+)\.[0-9a-f]{8}(\.[^.]+)$/.exec(entry.name);
+    if (!entry.isFile() || !m || !outputs.has(m[1] + m[2])) continue;
+    await rename(join(fileData, entry.name), join(target, m[1] + m[2]));
+    moved.set(`_file/data/${entry.name}`, `filer/${m[1] + m[2]}`);
   }
-  return names.sort();
+  for (const name of outputs) if (!existsSync(join(target, name))) await copyFile(join(cacheData, name), join(target, name));
+  for await (const file of walk(DIST)) {
+    if (!/\.(html|js)$/.test(file) || file.startsWith(target + sep)) continue;
+    const text = await readFile(file, "utf-8");
+    if (!text.includes("_file/data/")) continue;
+    let out = text;
+    for (const [from, to] of moved) out = out.replaceAll(from, to);
+    if (out !== text) await writeFile(file, out);
+  }
+  return [...outputs].sort();
+}
+
+/**
+ * Parse the raw files and compute the default groups ONCE, before Framework runs the
+ * loader entries, which then only format and write (loaders/ingest.ts).
+ */
+function ingestOnce(): void {
+  runIngest();
 }
 
 /** Framework's few English words in its search module, in Danish. */
@@ -199,6 +225,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<void> {
     checkSources();
     await rm(join(ROOT, "src", ".observablehq", "cache"), { recursive: true, force: true });
     await fillNpmCache(ROOT);
+    // the shared parse of the raw files serves this project's loader entries (not a fixture project's)
+    if (ROOT === TOOLS) ingestOnce();
     const env = {
       ...process.env,
       KOMMUNETAL_OUTPUT: out,

@@ -14,7 +14,7 @@
  * S is the sample covariance matrix of the kept z over the model's municipalities (the
  * correlation matrix of the variables). `beta` (the default, as in the FLIS/KL method)
  * weighs each variable by how much it moves the predicted outcome, so a distance
- * reads in kroner per relevant inhabitant of predicted spending; `need` compares only
+ * reads in the outcome's unit of predicted spending (kroner per pupil, per 0-17-year-old, per 18+ …); `need` compares only
  * the predicted level, so two municipalities with opposite structures can be close.
  *
  * References: Mahalanobis (1936), *On the generalised distance in statistics*;
@@ -25,7 +25,7 @@ import { cholesky } from "./linalg.js";
 export type DistanceMethod = "beta" | "euclid" | "mahalanobis" | "need" | "weights";
 
 export const METHODS: { id: DistanceMethod; navn: string; beskrivelse: string }[] = [
-  { id: "beta", navn: "β-vægtet (standard)", beskrivelse: "Forskellen på hver variabel vægtes med dens regressionskoefficient; afstanden måles i kroner pr. indbygger i forventede udgifter." },
+  { id: "beta", navn: "β-vægtet (standard)", beskrivelse: "Forskellen på hver variabel vægtes med dens regressionskoefficient; afstanden måles i udfaldets enhed (fx kr. pr. 6-16-årig) i forventede udgifter." },
   { id: "euclid", navn: "Euklidisk", beskrivelse: "Alle valgte variable vægtes ens (i standardafvigelser)." },
   { id: "mahalanobis", navn: "Mahalanobis", beskrivelse: "Som euklidisk, men tager højde for, at variablene hænger sammen (korrelation)." },
   { id: "need", navn: "Forventet udgift", beskrivelse: "Kun forskellen i forventet (strukturelt forklaret) udgift; kommuner med forskellig struktur kan ligne hinanden." },
@@ -120,9 +120,33 @@ export function distanceMatrix(coords: readonly Float64Array[], n: number, out: 
 }
 
 /**
+ * Relative tolerance under which two distances count as equal: |a − b| ≤ DISTANCE_TOLERANCE · scale, where scale
+ * is the largest distance in the row being ranked. Distances that are equal in exact arithmetic (e.g. two
+ * municipalities with the same value on a single kept variable) differ by floating-point noise of ~1e-16 relative;
+ * without a tolerance that noise, not the kommunekode, would decide the order.
+ */
+export const DISTANCE_TOLERANCE = 1e-9;
+
+/** Largest distance in row i (the scale of the tolerance). */
+function rowScale(distance: Float64Array, n: number, i: number): number {
+  let m = 0;
+  for (let j = 0; j < n; j++) if (distance[i * n + j] > m) m = distance[i * n + j];
+  return m;
+}
+
+/**
+ * Compare two distances with the relative tolerance: 0 when |a − b| ≤ DISTANCE_TOLERANCE · scale, else a − b.
+ * @example compareDistance(0.1 + 0.2, 0.3, 1) // 0 (a tie, broken by kommunekode)
+ */
+export function compareDistance(a: number, b: number, scale: number): number {
+  const d = a - b;
+  return Math.abs(d) <= DISTANCE_TOLERANCE * scale ? 0 : d;
+}
+
+/**
  * Rank matrix: for each row i, the other municipalities ranked 1..n−1 by distance
- * (nearest first), ties broken by index (= kommunekode, since rows are sorted by it);
- * 0 on the diagonal.
+ * (nearest first); distances equal within DISTANCE_TOLERANCE (relative to the row's largest distance) are ties,
+ * broken by index (= kommunekode, since rows are sorted by it); 0 on the diagonal.
  */
 export function rankMatrix(distance: Float64Array, n: number): Int32Array {
   const rank = new Int32Array(n * n);
@@ -131,14 +155,15 @@ export function rankMatrix(distance: Float64Array, n: number): Int32Array {
     let m = 0;
     for (let j = 0; j < n; j++) if (j !== i) others[m++] = j;
     const row = i * n;
-    others.sort((a, b) => distance[row + a] - distance[row + b] || a - b);
+    const scale = rowScale(distance, n, i);
+    others.sort((a, b) => compareDistance(distance[row + a], distance[row + b], scale) || a - b);
     for (let r = 0; r < n - 1; r++) rank[row + others[r]] = r + 1;
   }
   return rank;
 }
 
 /**
- * Add 1 to counts[i·n + j] for each j among i's `top` nearest (ties by index),
+ * Add 1 to counts[i·n + j] for each j among i's `top` nearest (ties within DISTANCE_TOLERANCE by index, as rankMatrix),
  * without building the full ranking: a bounded insertion list per row.
  */
 export function countTopN(coords: readonly Float64Array[], n: number, top: number, counts: Float64Array | Uint32Array, scratch: Float64Array = new Float64Array(n * n)): void {
@@ -148,13 +173,14 @@ export function countTopN(coords: readonly Float64Array[], n: number, top: numbe
   for (let i = 0; i < n; i++) {
     let size = 0;
     const row = i * n;
+    const scale = rowScale(d, n, i);
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
       const dj = d[row + j];
       // j > every index already held, so on equal distance j goes after them
-      if (size === top && dj >= bestD[size - 1]) continue;
+      if (size === top && compareDistance(dj, bestD[size - 1], scale) >= 0) continue;
       let pos = size < top ? size++ : top - 1;
-      while (pos > 0 && bestD[pos - 1] > dj) {
+      while (pos > 0 && compareDistance(bestD[pos - 1], dj, scale) > 0) {
         bestD[pos] = bestD[pos - 1];
         bestJ[pos] = bestJ[pos - 1];
         pos--;

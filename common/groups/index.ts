@@ -9,7 +9,7 @@ export { bootstrapGroups, BOOTSTRAP_DEFAULTS } from "./bootstrap.js";
 export type { BootstrapOptions, BootstrapResult } from "./bootstrap.js";
 export { ols, INTERCEPT } from "./ols.js";
 export type { OlsResult, Term } from "./ols.js";
-export { METHODS, distanceMatrix, rankMatrix } from "./distance.js";
+export { METHODS, DISTANCE_TOLERANCE, compareDistance, distanceMatrix, rankMatrix } from "./distance.js";
 export { GroupsError } from "./errors.js";
 export type { GroupsErrorCode } from "./errors.js";
 export { FigureIndex, groupsInput } from "./input.js";

@@ -78,7 +78,7 @@ export function nationalFor(values: readonly ValueRow[], national: readonly Nati
   const src = national.find((r) => r.aar === aar);
   if (src) return { vaerdi: src.vaerdi, status: src.status, kilde: src.type };
   const nums = values.filter((r) => r.aar === aar && r.vaerdi !== null && NUMERIC_STATUS.has(r.status)).map((r) => r.vaerdi!);
-  return { vaerdi: nums.length ? nums.reduce((s, v) => s + v, 0) / nums.length : null, status: nums.length ? "ok" : "mangler", kilde: "beregnet", n: nums.length };
+  return { vaerdi: nums.length ? nums.reduce((s, v) => s + v, 0) / nums.length : null, status: nums.length ? "ok" : "mangler", kilde: "gennemsnit af kommunerne (uvægtet)", n: nums.length };
 }
 
 export interface CompareRow {

@@ -18,8 +18,8 @@ export function nationalSourceText(land: NationalFigure): string {
       return "kildens landstal (I alt, sum over kommunerne)";
     case "Gennemsnit":
       return "kildens landstal (Gennemsnit)";
-    case "beregnet":
-      return `kilden har intet landstal; uvægtet gennemsnit af ${land.n ?? 0} kommuner, beregnet af kommunetal`;
+    case "gennemsnit af kommunerne (uvægtet)":
+      return `kilden har intet landstal; gennemsnit af kommunerne (uvægtet), ${land.n ?? 0} kommuner, beregnet af kommunetal`;
     case "antal ja":
       return `antal kommuner med "ja" af ${land.n ?? 0} med svar`;
   }
@@ -47,7 +47,7 @@ export const GROUP_MEAN_RULE = "Gruppegennemsnit: uvægtet gennemsnit af de øvr
 /** What kommunetal shows as the national figure for a catalogue row, in one sentence. */
 export function catalogueNationalNote(k: { landstal: string | null; enhed: string }): string {
   if (k.enhed === "ja/nej") return "Ja/nej-nøgletal: kommunetal viser antallet af kommuner, der har svaret ja.";
-  if (k.landstal === null) return "Kommunetal viser i stedet et uvægtet gennemsnit af kommunerne med en værdi for året (beregnet af kommunetal, ikke et officielt landstal).";
+  if (k.landstal === null) return "Kommunetal viser i stedet gennemsnit af kommunerne (uvægtet) med en værdi for året; det er ikke et landstal.";
   if (k.landstal === "I alt") return "Kommunetal viser kildens I alt (en sum, ikke sammenlignelig med en enkelt kommunes tal) og tegner den ikke i de små grafer.";
   return "Kommunetal viser kildens eget landstal uændret.";
 }

@@ -16,8 +16,8 @@ export interface ComparisonGroup {
 export interface NationalFigure {
   vaerdi: number | null;
   status: string;
-  /** "I alt" / "Gennemsnit": the source's own row; "beregnet": kommunetal's unweighted mean; "antal ja": yes/no figures */
-  kilde: "I alt" | "Gennemsnit" | "beregnet" | "antal ja";
+  /** "I alt" / "Gennemsnit": the source's own row; "gennemsnit af kommunerne (uvægtet)": kommunetal's unweighted mean (never called a national figure); "antal ja": yes/no figures */
+  kilde: "I alt" | "Gennemsnit" | "gennemsnit af kommunerne (uvægtet)" | "antal ja";
   /** municipalities behind a computed figure */
   n?: number;
 }

@@ -87,9 +87,9 @@ function figureRow(page: PageData, f: PageFigure): HTMLElement {
     el("td", { class: "kt-num" }, String(f.aar)),
     valueCell(f),
     el("td", { class: `kt-num${f.rang === null ? " kt-missing" : ""}`, "data-col": "rang" }, rankText(f.rang, f.antal, f.janej)),
-    el("td", { class: `kt-num${f.land.vaerdi === null ? " kt-missing" : ""}`, "data-col": "landstal", title: nationalSourceText(f.land) }, nationalValueText(f), f.land.kilde === "beregnet" ? el("sup", {}, "*") : null, f.land.kilde === "I alt" ? el("div", { class: "kt-muted kt-small" }, "sum") : null),
+    el("td", { class: `kt-num${f.land.vaerdi === null ? " kt-missing" : ""}`, "data-col": "landstal", title: nationalSourceText(f.land) }, nationalValueText(f), f.land.kilde === "gennemsnit af kommunerne (uvægtet)" ? el("sup", {}, "*") : null, f.land.kilde === "I alt" ? el("div", { class: "kt-muted kt-small" }, "sum") : null),
     el("td", { class: `kt-num${f.gruppe.gns === null ? " kt-missing" : ""}`, "data-col": "gruppe" }, groupValueText(f), groupCount ? el("div", { class: "kt-muted kt-small" }, groupCount) : null),
-    el("td", { class: "kt-sparkcell" }, f.janej ? el("span", { class: "kt-muted kt-small" }, page.aar.map((y, i) => `${y}: ${formatValue(f.serie.v[i], f.serie.s[i])}`).join(", ")) : sparkline(page.aar, { v: f.serie.v, land: hasNationalLine ? f.serie.land : null, gruppe: f.serie.gruppe }, { decimals: f.decimaler, unit: f.enhed }))
+    el("td", { class: "kt-sparkcell" }, f.janej ? el("span", { class: "kt-muted kt-small" }, page.aar.map((y, i) => `${y}: ${formatValue(f.serie.v[i], f.serie.s[i])}${f.serie.land[i] === null ? "" : ` (${f.serie.land[i]} kommuner ja)`}`).join(", ")) : sparkline(page.aar, { v: f.serie.v, land: hasNationalLine ? f.serie.land : null, gruppe: f.serie.gruppe }, { decimals: f.decimaler, unit: f.enhed }))
   );
 }
 

@@ -1,7 +1,11 @@
 // The table befolkning as Danish CSV (; separator, decimal comma, UTF-8 BOM); see loaders/csv.ts.
 import { buildBefolkning } from "../../loaders/datasets.js";
 import { emit } from "../../loaders/lib/emit.js";
+import { useIngest } from "../../loaders/ingest.js";
 import { toDanishCsv } from "../../loaders/csv.js";
 import { BEFOLKNING_SCHEMA } from "../../loaders/schemas.js";
 
-await emit(() => toDanishCsv(buildBefolkning().rows, BEFOLKNING_SCHEMA));
+await emit(() => {
+  useIngest(["kommuner", "befolkning"]); // rows parsed once per build (loaders/ingest.ts)
+  return toDanishCsv(buildBefolkning().rows, BEFOLKNING_SCHEMA);
+});

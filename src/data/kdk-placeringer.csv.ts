@@ -3,6 +3,10 @@ import { buildPlaceringer } from "../../loaders/kdk.js";
 import { loadGroupContext } from "../../loaders/kdk-groups.js";
 import { PLACERINGER_SCHEMA } from "../../loaders/kdk-schemas.js";
 import { emit } from "../../loaders/lib/emit.js";
+import { useIngest } from "../../loaders/ingest.js";
 import { toDanishCsv } from "../../loaders/csv.js";
 
-await emit(async () => toDanishCsv(buildPlaceringer(await loadGroupContext()), PLACERINGER_SCHEMA));
+await emit(async () => {
+  useIngest(["kommuner", "noegletal", "groups"]); // rows parsed once per build (loaders/ingest.ts)
+  return toDanishCsv(buildPlaceringer(await loadGroupContext()), PLACERINGER_SCHEMA);
+});

@@ -1,6 +1,10 @@
 // One JSON per municipality for the pages /kommune/<kode> (see loaders/kdk.ts and loaders/kdk-pages.ts).
 import { emit } from "../../loaders/lib/emit.js";
+import { useIngest } from "../../loaders/ingest.js";
 import { buildPagesZip } from "../../loaders/kdk-pages.js";
 import { loadGroupContext } from "../../loaders/kdk-groups.js";
 
-await emit(async () => buildPagesZip(await loadGroupContext()));
+await emit(async () => {
+  useIngest(["kommuner", "noegletal", "befolkning", "groups"]); // rows parsed once per build (loaders/ingest.ts)
+  return buildPagesZip(await loadGroupContext());
+});

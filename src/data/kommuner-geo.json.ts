@@ -2,5 +2,9 @@
 import { buildKommuner } from "../../loaders/datasets.js";
 import { buildGeo } from "../../loaders/geo.js";
 import { emit } from "../../loaders/lib/emit.js";
+import { useIngest } from "../../loaders/ingest.js";
 
-await emit(() => JSON.stringify(buildGeo(new Set(buildKommuner().map((k) => k.kommunekode)))));
+await emit(() => {
+  useIngest(["kommuner"]); // rows parsed once per build (loaders/ingest.ts)
+  return JSON.stringify(buildGeo(new Set(buildKommuner().map((k) => k.kommunekode))));
+});

@@ -1,7 +1,11 @@
 // The table noegletal-katalog as Danish CSV (; separator, decimal comma, UTF-8 BOM); see loaders/csv.ts.
 import { buildNoegletal } from "../../loaders/datasets.js";
 import { emit } from "../../loaders/lib/emit.js";
+import { useIngest } from "../../loaders/ingest.js";
 import { toDanishCsv } from "../../loaders/csv.js";
 import { KATALOG_SCHEMA } from "../../loaders/schemas.js";
 
-await emit(() => toDanishCsv(buildNoegletal().katalog, KATALOG_SCHEMA));
+await emit(() => {
+  useIngest(["noegletal"]); // rows parsed once per build (loaders/ingest.ts)
+  return toDanishCsv(buildNoegletal().katalog, KATALOG_SCHEMA);
+});

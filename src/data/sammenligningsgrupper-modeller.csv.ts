@@ -1,7 +1,11 @@
 // Every elimination step of the default comparison-group regressions as Danish CSV; see loaders/csv.ts.
 import { buildGroupDefaults } from "../../loaders/groups.js";
 import { emit } from "../../loaders/lib/emit.js";
+import { useIngest } from "../../loaders/ingest.js";
 import { toDanishCsv } from "../../loaders/csv.js";
 import { MODELS_SCHEMA } from "../../loaders/groups-schema.js";
 
-await emit(() => toDanishCsv(buildGroupDefaults().models, MODELS_SCHEMA));
+await emit(() => {
+  useIngest(["groups"]); // rows parsed once per build (loaders/ingest.ts)
+  return toDanishCsv(buildGroupDefaults().models, MODELS_SCHEMA);
+});

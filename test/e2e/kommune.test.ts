@@ -37,15 +37,22 @@ async function one(sql: string): Promise<Record<string, unknown>> {
  * (sammenligningsgrupper.parquet, the area's standard year) when the site publishes it,
  * else the other municipalities of the DST group.
  */
-const ENGINE_AREA: Record<string, string> = { skole: "folkeskole", dagtilbud: "dagtilbud", aeldre: "aeldre", social: "boern-unge", administration: "administration" };
+const ENGINE_AREA: Record<string, string> = {
+  skole: "folkeskole",
+  dagtilbud: "dagtilbud",
+  aeldre: "aeldre",
+  "boern-unge": "boern-unge",
+  administration: "administration"
+};
 async function groupMembersSql(kode: string, id: string): Promise<string> {
-  if (existsSync(`${F}/sammenligningsgrupper.parquet`) && existsSync(`${F}/sammenligningsomraader.json`)) {
-    const areas = JSON.parse(readFileSync(`${F}/sammenligningsomraader.json`, "utf-8")) as { id: string; standardaar: number }[];
-    const area = ENGINE_AREA[(await one(`SELECT omraade FROM kat WHERE id = '${id}'`)).omraade as string] ?? "serviceudgifter";
-    const aar = areas.find((a) => a.id === area)?.standardaar;
-    if (aar !== undefined) return `SELECT nabo FROM '${F}/sammenligningsgrupper.parquet' WHERE omraade = '${area}' AND kommunekode = '${kode}' AND aar = ${aar}`;
-  }
-  return `SELECT kommunekode FROM k WHERE kommunekode <> '${kode}' AND kommunegruppekode = (SELECT kommunegruppekode FROM k WHERE kommunekode = '${kode}')`;
+  // the site publishes the engine's groups; no silent fallback to the DST rule when they are missing
+  expect(existsSync(`${F}/sammenligningsgrupper.parquet`), "the engine's groups are published").toBe(true);
+  expect(existsSync(`${F}/sammenligningsomraader.json`), "the engine's areas are published").toBe(true);
+  const areas = JSON.parse(readFileSync(`${F}/sammenligningsomraader.json`, "utf-8")) as { id: string; standardaar: number }[];
+  const area = ENGINE_AREA[(await one(`SELECT omraade FROM kat WHERE id = '${id}'`)).omraade as string] ?? "serviceudgifter";
+  const aar = areas.find((a) => a.id === area)?.standardaar;
+  expect(aar, `standard year of ${area}`).toBeDefined();
+  return `SELECT nabo FROM '${F}/sammenligningsgrupper.parquet' WHERE omraade = '${area}' AND kommunekode = '${kode}' AND aar = ${aar}`;
 }
 
 /** Independent figures for one municipality, figure and year: value, status, rank, count, group mean. */
@@ -106,9 +113,9 @@ describe("municipality pages", () => {
       expect(o.requests.filter((u) => /observablehq\/plot|\/d3@|\/d3-geo|kommuner-geo/.test(u))).toEqual([]);
       // every area of the issue is on the page
       const areas = await o.page.$$eval("section.kt-area h2", (hs) => hs.map((h) => h.textContent));
-      for (const a of ["Befolkning og struktur", "Økonomi", "Skole", "Dagtilbud", "Ældre", "Social og beskæftigelse", "Administration", "Skat og finansiering"]) expect(areas).toContain(a);
+      for (const a of ["Befolkning og struktur", "Økonomi", "Skole", "Dagtilbud", "Ældre", "Børn og unge med særlige behov", "Social og beskæftigelse (voksne)", "Administration", "Skat og finansiering"]) expect(areas).toContain(a);
       // prepared at build time: no DuckDB-WASM, no full data set
-      expect(o.requests.filter((u) => /duckdb|noegletal\.[0-9a-f]+\.parquet|\.wasm/.test(u))).toEqual([]);
+      expect(o.requests.filter((u) => /duckdb|\/noegletal(\.[0-9a-f]+)?\.parquet|\.wasm/.test(u))).toEqual([]);
       expect(await problems(o)).toEqual([]);
     } finally {
       await o.page.close();
@@ -250,7 +257,9 @@ describe("catalogue, comparison and search", () => {
     const o = await openPage(site, "/data", { waitFor: "[data-tabel]" });
     try {
       const links = await o.page.$$eval("[data-tabel] a[data-format]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
-      expect(links.length).toBeGreaterThanOrEqual(12);
+      // the eight published tables (README, /data), each as Parquet and as CSV under its stable /filer/ address
+      const tables = ["kommuner", "noegletal", "noegletal-landstal", "noegletal-katalog", "befolkning", "kdk-placeringer", "sammenligningsgrupper", "sammenligningsgrupper-modeller"];
+      expect(links.map((h) => new URL(h).pathname).sort()).toEqual(tables.flatMap((t) => [`/filer/${t}.parquet`, `/filer/${t}.csv`]).sort());
       for (const href of links) {
         const r = await o.page.request.get(href);
         expect(r.status(), href).toBe(200);

@@ -1,12 +1,28 @@
 /**
  * The build-time default groups the municipality pages read: the agreed row shape,
  * ten ranked neighbours per municipality, area and year, every area computed in its
- * default year, and the published groups equal to a fresh computation.
+ * default year, and the published groups equal to an independent recomputation (native DuckDB SQL and a
+ * hand-written least-squares solve, test/groups/independent.ts), not to the engine called again.
  */
-import { describe, expect, test } from "vitest";
-import { buildGroupDefaults, computeArea, GROUP_SIZE } from "../../loaders/groups.js";
+import { beforeAll, describe, expect, test } from "vitest";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { buildGroupDefaults, GROUP_SIZE } from "../../loaders/groups.js";
 import { AREA_DEFINITIONS, STANDARD_AAR } from "../../loaders/areas.js";
 import { figureIndex } from "../../loaders/groups.js";
+import { buildNoegletal } from "../../loaders/datasets.js";
+import { independentGroups, loadValues, solve } from "./independent.js";
+
+let db: DuckDBConnection;
+beforeAll(async () => {
+  db = await (await DuckDBInstance.create()).connect();
+  await loadValues(db, buildNoegletal().values);
+}, 120_000);
+
+test("the independent solver: a 2 × 2 system by hand (2x + y = 5, x + 3y = 10 → x = 1, y = 3)", () => {
+  const [x, y] = solve([[2, 1], [1, 3]], [5, 10]);
+  expect(x).toBeCloseTo(1, 14);
+  expect(y).toBeCloseTo(3, 14);
+});
 
 describe("default comparison groups", () => {
   const d = buildGroupDefaults();
@@ -47,11 +63,24 @@ describe("default comparison groups", () => {
     }
   });
 
-  test("the published groups are what the engine computes now", () => {
-    const area = AREA_DEFINITIONS.find((a) => a.id === "aeldre")!;
-    const r = computeArea(area, STANDARD_AAR);
-    const published = d.rows.filter((x) => x.omraade === "aeldre" && x.aar === STANDARD_AAR && x.kommunekode === "461").map((x) => x.nabo);
-    expect(published).toEqual(r.neighbours[r.kommunekoder.indexOf("461")].map((x) => x.kommunekode));
+  test.each(AREA_DEFINITIONS.map((a) => a.id))("%s, standard year: betas, distances and all 98 top-10 lists match the recomputation", async (id) => {
+    const area = AREA_DEFINITIONS.find((a) => a.id === id)!;
+    const json = d.areas.find((a) => a.id === id)!;
+    const m = d.models.filter((x) => x.omraade === id && x.aar === STANDARD_AAR);
+    const last = Math.max(...m.map((x) => x.trin));
+    const final = m.filter((x) => x.trin === last);
+    const kept = final.filter((x) => x.variabel !== "(Intercept)").map((x) => x.variabel);
+    expect(kept).toEqual(json.valgte_pr_aar[STANDARD_AAR]);
+    const ind = await independentGroups(db, area, STANDARD_AAR, json.variabler_pr_aar[STANDARD_AAR], kept);
+    expect(final[0].n).toBe(ind.koder.length);
+    final.forEach((x, i) => expect(x.beta, x.variabel).toBeCloseTo(ind.betas[i], 6));
+    const rows = d.rows.filter((x) => x.omraade === id && x.aar === STANDARD_AAR);
+    const published = new Map<string, string[]>();
+    for (const r of rows) published.set(r.kommunekode, [...(published.get(r.kommunekode) ?? []), r.nabo]);
+    expect(published.size).toBe(ind.top.size);
+    const wrong = [...ind.top].filter(([k, top]) => published.get(k)?.join(" ") !== top.join(" ")).map(([k]) => k);
+    expect(wrong).toEqual([]);
+    for (const r of rows) expect(Math.abs(r.afstand - ind.distance.get(r.kommunekode)!.get(r.nabo)!) / r.afstand, `${r.kommunekode}→${r.nabo}`).toBeLessThan(1e-9);
   });
 
   test("models: one row per term per elimination step", () => {

@@ -238,7 +238,15 @@ describe("bootstrap", () => {
     let calls = 0;
     const b = bootstrapGroups(input, {}, { resamples: 40, seed: 3, reselect: true, onProgress: () => calls++ });
     expect(calls).toBeGreaterThan(0);
-    for (const v of Object.values(b.keptShare)) expect(v).toBeGreaterThanOrEqual(0);
     expect(Object.keys(b.keptShare)).toEqual(candidates2018.map((v) => v.id));
+    // a share is a count of resamples out of 40: a multiple of 1/40 in [0, 1]
+    for (const v of Object.values(b.keptShare)) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(1);
+      expect(Math.abs(v * 40 - Math.round(v * 40))).toBeLessThan(1e-9);
+    }
+    // by hand: at α = 1 no p-value exceeds α, so backward elimination removes nothing: every share is exactly 1
+    const all = bootstrapGroups(input, { alpha: 1 }, { resamples: 20, seed: 3, reselect: true });
+    expect(Object.values(all.keptShare)).toEqual(candidates2018.map(() => 1));
   });
 });

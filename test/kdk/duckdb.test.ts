@@ -14,9 +14,9 @@
  *   status ok or nul;
  * - national figure: the source's own row when the catalogue says it has one, else the
  *   unweighted `avg(vaerdi)` over the municipalities with a value;
- * - group mean: `avg(vaerdi)` over the municipality's neighbours (`nabo`) in the engine's
- *   table for the comparison area and its standard year (else the latest year), cells
- *   with status ok or nul; the municipality itself is never its own neighbour;
+ * - group mean: `avg(vaerdi)` over the municipality's neighbours (`nabo`) in the comparison area's
+ *   standard year, cells with status ok or nul; the neighbours are recomputed independently of the
+ *   engine (test/groups/independent.ts), so a wrong group in the engine fails here;
  * - with `KOMMUNETAL_KDK_GROUPS=dst`: `avg(vaerdi)` over the other municipalities of the
  *   same DST group.
  */
@@ -30,6 +30,8 @@ import { loadGroupContext } from "../../loaders/kdk-groups.js";
 import { buildGroupDefaults } from "../../loaders/groups.js";
 import { AREAS } from "../../loaders/noegletal-katalog.js";
 import { GROUPS_SCHEMA } from "../../loaders/groups-schema.js";
+import { AREA_DEFINITIONS, STANDARD_AAR } from "../../loaders/areas.js";
+import { independentGroups, loadValues } from "../groups/independent.js";
 import { toParquet } from "../../loaders/lib/parquet.js";
 import { KATALOG_SCHEMA, KOMMUNER_SCHEMA, LANDSTAL_SCHEMA, NOEGLETAL_SCHEMA } from "../../loaders/schemas.js";
 
@@ -59,7 +61,18 @@ beforeAll(async () => {
   writeFileSync(join(DIR, "kommuner.parquet"), toParquet(buildKommuner(), KOMMUNER_SCHEMA));
   writeFileSync(join(DIR, "sammenligningsgrupper.parquet"), toParquet(d.rows, GROUPS_SCHEMA));
   db = await (await DuckDBInstance.create()).connect();
-  for (const t of ["noegletal", "noegletal-landstal", "noegletal-katalog", "kommuner", "sammenligningsgrupper"]) await db.run(`CREATE VIEW "${t}" AS SELECT * FROM '${join(DIR, t)}.parquet'`);
+  for (const t of ["noegletal", "noegletal-landstal", "noegletal-katalog", "kommuner"]) await db.run(`CREATE VIEW "${t}" AS SELECT * FROM '${join(DIR, t)}.parquet'`);
+  // the groups are NOT taken from the engine's output: recomputed independently (test/groups/independent.ts:
+  // DuckDB SQL + a hand-written least-squares solve) for every area in its standard year; only the kept variables
+  // come from the published models
+  await loadValues(db, n.values);
+  await db.run("CREATE TABLE sammenligningsgrupper (omraade VARCHAR, aar INTEGER, kommunekode VARCHAR, rang INTEGER, nabo VARCHAR)");
+  for (const area of AREA_DEFINITIONS) {
+    const json = d.areas.find((a) => a.id === area.id)!;
+    const ind = await independentGroups(db, area, STANDARD_AAR, json.variabler_pr_aar[STANDARD_AAR], json.valgte_pr_aar[STANDARD_AAR]);
+    const values = [...ind.top].flatMap(([k, top]) => top.map((nabo, r) => `('${area.id}', ${STANDARD_AAR}, '${k}', ${r + 1}, '${nabo}')`));
+    await db.run(`INSERT INTO sammenligningsgrupper VALUES ${values.join(", ")}`);
+  }
   // the two small inputs that are configuration, not data: each engine area's standard
   // year (sammenligningsomraader.json) and the page area → comparison area mapping
   await db.run(`CREATE TABLE omraader AS SELECT * FROM (VALUES ${d.areas.map((a) => `('${a.id}', ${a.standardaar})`).join(", ")}) t(omraade, standardaar)`);
@@ -77,7 +90,7 @@ beforeAll(async () => {
     if (saved === undefined) delete process.env.KOMMUNETAL_KDK_GROUPS;
     else process.env.KOMMUNETAL_KDK_GROUPS = saved;
   }
-});
+}, 180_000); // builds every table and recomputes the groups: slow on a loaded machine
 
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
@@ -85,8 +98,8 @@ const key = (r: { id?: unknown; kommunekode?: unknown; aar?: unknown }) => `${r.
 const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
 
 /**
- * The members of each municipality's group per page area, in DuckDB: the engine's rows
- * for the comparison area in its standard year (else the latest year it has).
+ * The members of each municipality's group per page area, in DuckDB: the independently recomputed groups
+ * of the comparison area in its standard year.
  */
 const MEDLEMMER = `
   aarvalg AS (
@@ -125,7 +138,7 @@ describe("against native DuckDB, every figure, municipality and year", () => {
       WITH own AS (SELECT id, aar, vaerdi FROM "noegletal-landstal"),
            mean AS (SELECT id, aar, avg(vaerdi) AS vaerdi FROM noegletal WHERE status IN ('ok', 'nul') GROUP BY id, aar)
       SELECT k.id, y.aar, CASE WHEN k.landstal IS NOT NULL THEN own.vaerdi ELSE mean.vaerdi END AS landstal,
-             CASE WHEN k.landstal IS NOT NULL THEN k.landstal ELSE 'beregnet' END AS kilde
+             CASE WHEN k.landstal IS NOT NULL THEN k.landstal ELSE 'gennemsnit af kommunerne (uvægtet)' END AS kilde
       FROM "noegletal-katalog" k
       JOIN (SELECT DISTINCT id, aar FROM noegletal) y ON y.id = k.id
       LEFT JOIN own ON own.id = k.id AND own.aar = y.aar
@@ -143,7 +156,7 @@ describe("against native DuckDB, every figure, municipality and year", () => {
     expect(compared).toBeGreaterThan(900);
   });
 
-  test("group means: unweighted, over the engine's default group of the comparison area", async () => {
+  test("group means: unweighted, over the (independently recomputed) default group of the comparison area", async () => {
     const duck = await rows(`
       WITH ${MEDLEMMER}
       SELECT m.kommunekode, n.id, n.aar, avg(n.vaerdi) AS gns, CAST(count(*) AS INTEGER) AS n
@@ -249,6 +262,6 @@ describe("golden numbers", () => {
 
   test("Månedlig takst for dagplejeplads 2019 has no national row: unweighted mean 2.696,375 of 96 municipalities", () => {
     const f = fig("101", "maanedlig-takst-for-dagplejeplads-for-0-2-aarige");
-    expect(f.land).toEqual({ vaerdi: 2696.375, status: "ok", kilde: "beregnet", n: 96 });
+    expect(f.land).toEqual({ vaerdi: 2696.375, status: "ok", kilde: "gennemsnit af kommunerne (uvægtet)", n: 96 });
   });
 });

@@ -9,7 +9,10 @@ describe("areaOf: the area of a key figure from its title", () => {
     ["Udg. til sport og fritid pr. indb.", "kultur"],
     ["Langfristet gæld ekskl. ældrebol. pr. 1/1 pr. indb.", "skat"], // not elder care
     ["Udg. til ældre samt voksne m. særl. behov pr. 18+-årig", "aeldre"],
-    ["Udg. til børn og unge med særlige behov pr. 0-17-årig", "social"],
+    ["Udg. til børn og unge med særlige behov pr. 0-17-årig", "boern-unge"],
+    ["Indt. fra den centr. ref.ordn. vedr. b/u pr. 0-17-årig", "boern-unge"],
+    ["Indt., centr. ref.ordn., voksne/hand. pr. 18-66-årig", "social"],
+    ["Udg. til voksne med særlige behov pr. 18-66-årig", "social"],
     ["Førtidspensionister pr. 100 17-64/66-årige", "social"],
     ["Månedl. takst for SFO for 6-9-årige", "dagtilbud"],
     ["Udg. til folkeskolen pr. elev", "skole"],
