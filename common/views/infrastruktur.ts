@@ -4,6 +4,7 @@
  * Used in Node (loaders/infra/pages.ts prepares the page's small JSON) and in the browser.
  */
 import { kaldPrIndbygger, type KaldSummary } from "../infra/kald.js";
+import { formatMonthCode } from "../format.js";
 
 export interface KaldMaanedRow {
   kommunekode: string;
@@ -310,4 +311,9 @@ export function systemerMedSpredning(systemService: readonly SystemServiceRow[],
     if (calling * 2 < u.size) systems.add(s.it_system);
   }
   return [...systems].sort((a, b) => a.localeCompare(b, "da"));
+}
+
+/** `2024-04` → `april 2024` (short: `apr. 2024`); anything else unchanged. */
+export function formatMaaned(m: string, short = false): string {
+  return /^\d{4}-\d{2}$/.test(m) ? formatMonthCode(m.replace("-", "M"), short) : m;
 }

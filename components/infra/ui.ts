@@ -6,7 +6,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { Column } from "../../common/export.js";
-import { formatMonthCode, formatNumber, formatShare, tickFormat } from "../../common/format.js";
+import { formatNumber, formatShare, tickFormat } from "../../common/format.js";
+import { formatMaaned } from "../../common/views/infrastruktur.js";
 import { exportButtons } from "../download.js";
 import { el, type Child } from "../kdk/dom.js";
 import { statusStyle, type MatrixCellK } from "../../common/views/infrastruktur-kommune.js";
@@ -72,7 +73,8 @@ export function chartFigure(chart: Node, ctx: Ctx, title: string, caption?: stri
   );
 }
 
-export const monthLabel = (m: string) => formatMonthCode(m, true);
+export const monthLabel = (m: string) => formatMaaned(m, true);
+const monthDate = (m: string) => new Date(`${m}-01T00:00:00Z`);
 
 /** Lines per series over months (calls per inhabitant). */
 export function trendChart(points: { maaned: string; serie: string; kald_pr_indbygger: number | null }[], width: number): SVGSVGElement | HTMLElement {
@@ -82,18 +84,18 @@ export function trendChart(points: { maaned: string; serie: string; kald_pr_indb
     width,
     height: 260,
     marginLeft: 50,
-    x: { type: "point", label: null, tickFormat: monthLabel },
+    x: { type: "utc", label: null, tickFormat: (d: Date) => monthLabel(d.toISOString().slice(0, 7)), ticks: 6 },
     y: { label: "kald pr. indbygger pr. måned", grid: true, tickFormat, zero: true },
     color: { domain: series, range: ["#1f5f8b", "#E69F00", "#555555"], legend: true },
     marks: [
       ...series.map((s, i) =>
         Plot.line(
           data.filter((d) => d.serie === s),
-          { x: "maaned", y: "kald_pr_indbygger", stroke: "serie", strokeWidth: 2, strokeDasharray: ["none", "6,3", "2,2"][i % 3] }
+          { x: (d: { maaned: string }) => monthDate(d.maaned), y: "kald_pr_indbygger", stroke: "serie", strokeWidth: 2, strokeDasharray: ["none", "6,3", "2,2"][i % 3] }
         )
       ),
-      Plot.dot(data, { x: "maaned", y: "kald_pr_indbygger", fill: "serie", r: 2.5, symbol: "serie" }),
-      Plot.tip(data, Plot.pointerX({ x: "maaned", y: "kald_pr_indbygger", title: (d: { serie: string; maaned: string; kald_pr_indbygger: number }) => `${d.serie}\n${monthLabel(d.maaned)}: ${formatNumber(d.kald_pr_indbygger, 2)}` }))
+      Plot.dot(data, { x: (d: { maaned: string }) => monthDate(d.maaned), y: "kald_pr_indbygger", fill: "serie", r: 2.5, symbol: "serie" }),
+      Plot.tip(data, Plot.pointerX({ x: (d: { maaned: string }) => monthDate(d.maaned), y: "kald_pr_indbygger", title: (d: { serie: string; maaned: string; kald_pr_indbygger: number }) => `${d.serie}\n${monthLabel(d.maaned)}: ${formatNumber(d.kald_pr_indbygger, 2)}` }))
     ]
   });
 }

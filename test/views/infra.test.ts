@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   dataomraadeMatrix,
+  formatMaaned,
   headline,
   lastMonths,
   monthsBefore,
@@ -23,6 +24,11 @@ describe("months", () => {
     expect(monthsBefore("2024-04", 12)).toBe("2023-04");
     expect(monthsBefore("2024-01", 1)).toBe("2023-12");
     expect(monthsBefore("2024-03", 15)).toBe("2022-12");
+  });
+  it("writes months in Danish", () => {
+    expect(formatMaaned("2024-04")).toBe("april 2024");
+    expect(formatMaaned("2023-12", true)).toBe("dec. 2023");
+    expect(formatMaaned("uge 3")).toBe("uge 3");
   });
   it("takes the last n distinct months ascending", () => {
     expect(lastMonths(["2024-02", "2023-12", "2024-01", "2024-02"], 2)).toEqual(["2024-01", "2024-02"]);
