@@ -264,6 +264,9 @@ export interface SystemServiceView {
   /** municipalities that call the service with this system but are not listed as users (other source lag) */
   kalder_uden_anvendelse: string[];
   kommuner: SystemKommune[];
+  /** names of the users that call / do not call, comma-separated (for the table and its export) */
+  kalder_navne: string;
+  kalder_ikke_navne: string;
 }
 
 /**
@@ -289,7 +292,9 @@ export function systemView(
         bruger_systemet: users.length,
         kalder: kommuner.filter((k) => k.kalder).length,
         kalder_uden_anvendelse: [...callers].filter((k) => !users.includes(k)).sort(),
-        kommuner
+        kommuner,
+        kalder_navne: kommuner.filter((k) => k.kalder).map((k) => k.navn).join(", "),
+        kalder_ikke_navne: kommuner.filter((k) => !k.kalder).map((k) => k.navn).join(", ")
       };
     })
     .sort((a, b) => a.kalder - b.kalder || a.service_nr.localeCompare(b.service_nr));

@@ -137,6 +137,8 @@ describe("why only Fredericia?", () => {
     const v = systemView("Sag X", ss, anv, navne);
     expect(v.map((s) => [s.service_nr, s.bruger_systemet, s.kalder])).toEqual([["SF1470", 3, 1], ["SF1520", 3, 3]]);
     expect(v[0].kommuner.filter((k) => k.kalder).map((k) => k.navn)).toEqual(["Fredericia"]);
+    expect(v[0].kalder_navne).toBe("Fredericia");
+    expect(v[0].kalder_ikke_navne).toBe("København, Frederiksberg");
     // 999 calls with the system but is not listed as a user in systemanvendelse
     expect(v[1].kalder_uden_anvendelse).toEqual(["999"]);
   });
