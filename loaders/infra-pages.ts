@@ -1,6 +1,6 @@
 /**
  * The data of the infrastructure pages as one zip (src/data/infrastruktur.zip.ts):
- * `oversigt.json` for /infrastruktur and `<kode>.json` for /infrastruktur/<kode>, so the
+ * `oversigt.json` and `systemer.json` for /infrastruktur and `<kode>.json` for /infrastruktur/<kode>, so the
  * pages load a small JSON and no DuckDB-WASM. The aggregates come from build.ts; the
  * shaping is done by the pure view modules in common/views (tested there).
  *
@@ -103,7 +103,10 @@ export async function buildInfraPagesZip(): Promise<Uint8Array> {
     })),
     systemanvendelse: anv.map(({ kommunekode, ski_system, leverandoer }) => ({ kommunekode, ski_system, leverandoer }))
   };
-  zip.file("oversigt.json", JSON.stringify(oversigt), { date });
+  // the "why only Fredericia?" data in its own file, so the overview's first charts do not wait for it
+  const { systemService, systemanvendelse, ...first } = oversigt;
+  zip.file("oversigt.json", JSON.stringify(first), { date });
+  zip.file("systemer.json", JSON.stringify({ systemService, systemanvendelse }), { date });
 
   const kommuner = buildKommuner();
   const groups = buildGroupDefaults();
