@@ -113,7 +113,7 @@ export const INDEKSER = ["Sags- og dokumentindeks", "Ydelsesindeks"] as const;
 /** The support systems ("støttesystemerne"). */
 export const STOETTESYSTEMER = ["Organisation", "Klassifikation", "Sag og dokument", "Ydelse", "Beskedfordeler"] as const;
 
-/** Data areas of Serviceplatformen services (open list: others give a warning, not a reject). */
+/** Data areas of Serviceplatformen services seen in KOMBIT material (an open list: `dataomraade` accepts any non-empty text). */
 export const DATAOMRAADER = [
   "Sag og dokument",
   "Organisation",

@@ -117,6 +117,8 @@ if (process.argv[1] && /infra[\\/]cli\.ts$/.test(process.argv[1])) {
   if (service && !/^SF[0-9]{4}[A-Z]?$/i.test(service)) fail(`--service skal være et servicenummer som SF1470, fik ${service}`);
   try {
     const result = await kald({ extracts: arg(args, "--extracts"), from, to, itSystem: arg(args, "--it-system"), service }, (s) => process.stderr.write(s + "\n"));
+    if (result.filter.raekker_der_matcher_filteret === 0)
+      process.stderr.write(`Advarsel: ingen rækker i udtrækket matcher ${[result.filter.it_system && `it-system "${result.filter.it_system}"`, result.filter.service && `service ${result.filter.service}`].filter(Boolean).join(" og ")}\n`);
     if (args.includes("--json")) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
     else {
       const fmt = (n: number | null, d = 0) => (n === null ? "–" : n.toLocaleString("da-DK", { minimumFractionDigits: d, maximumFractionDigits: d }));

@@ -24,11 +24,12 @@ export interface DemoOptions {
   seed: number;
   out: string;
   fullScale: boolean;
-  /** write only these extracts (tests of the full-scale catalogue skip the 47-million-row support file) */
+  /** when given, the hourly support extract is written only if "stoettesystemer" is listed (its header is always written);
+   *  tests of the full-scale catalogue skip its ~43 million rows. The other extracts are always written. */
   only?: readonly string[];
   /** write `.csv.gz` (gzip, deterministic) instead of `.csv`: the committed demo set does */
   gzip?: boolean;
-  /** days of hourly support-system data at the end of the period (demo scale); full scale writes every day */
+  /** days of hourly support-system data at the end of the period (default: 7 at demo scale, all 1,096 days at full scale) */
   supportDays?: number;
 }
 
@@ -290,7 +291,8 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     return true;
   });
   // hours written: every hour of the 36 months at full scale; the last `supportDays` days at demo scale
-  const start = opts.fullScale ? Date.UTC(2021, 4, 1) : Date.UTC(2024, 3, 30 - (opts.supportDays ?? 7) + 1);
+  const days = opts.supportDays ?? (opts.fullScale ? undefined : 7);
+  const start = days === undefined ? Date.UTC(2021, 4, 1) : Date.UTC(2024, 3, 30 - days + 1);
   const end = Date.UTC(2024, 4, 1);
   const hours = (end - start) / 3_600_000;
   const meanHourly = CALIBRATION.supportCallsThreeYears / (hours === 0 ? 1 : (Date.UTC(2024, 4, 1) - Date.UTC(2021, 4, 1)) / 3_600_000);
@@ -409,6 +411,6 @@ if (process.argv[1] && /infra[\\/]demo\.ts$/.test(process.argv[1])) {
     process.stderr.write("Fejl: brug --seed <heltal> --out <mappe> [--full-scale]\n");
     process.exit(2);
   }
-  const summary = await generateDemo({ seed, out, fullScale: args.includes("--full-scale"), supportDays: Number(arg(args, "--support-days") ?? "7"), gzip: args.includes("--gzip") });
+  const summary = await generateDemo({ seed, out, fullScale: args.includes("--full-scale"), supportDays: arg(args, "--support-days") === undefined ? undefined : Number(arg(args, "--support-days")), gzip: args.includes("--gzip") });
   process.stderr.write(JSON.stringify(summary, null, 2) + "\n");
 }

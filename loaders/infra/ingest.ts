@@ -5,30 +5,38 @@
  * (common/infra/contracts.ts):
  *  1. detect encoding/BOM, delimiter and number style from the first bytes, and check the
  *     header (TypeScript, pure checks);
- *  2. scan the file once in DuckDB to find rejected rows: structural errors (wrong number
- *     of fields) come from DuckDB's reject table, value errors from SQL built from the
- *     same patterns the TS checks use (`VALUE_PATTERNS`), duplicates of the contract key;
- *  3. write the accepted rows, typed, as Hive-partitioned Parquet
- *     (`<cache>/<kind>/year=YYYY/month=MM/*.parquet`);
- *  4. reconcile: rows and counts in = out + rejected, per file, printed to stderr, and
- *     refuse to continue if they do not add up.
+ *  2. ONE DuckDB scan: each record gets its record number and an ok flag from SQL built from
+ *     the same patterns the TS checks use (`VALUE_PATTERNS`); accepted and rejected records
+ *     are written, typed, to separate partitions of a staging folder
+ *     (`PARTITION_BY (_afvist, year, month)`); structural errors (wrong number of fields)
+ *     come from DuckDB's reject table;
+ *  3. the accepted files move into place: `<out>/<kind>/year=YYYY/month=MM/*.parquet`
+ *     (Hive-partitioned; klarmelding and systemanvendelse unpartitioned), with `kildefil`
+ *     and `kilderaekke` (record number in the file) for lineage;
+ *  4. the reasons for rejected records come from the pure TS checks run on their raw lines
+ *     (read back from the file, only when there are rejects);
+ *  5. repeated keys are found per kind (hash, then exact key) and all but the first are
+ *     moved to the rejects;
+ *  6. reconcile: rows and counts in = out + rejected, per file, printed to stderr; refuse to
+ *     continue if they do not add up.
  *
  * Line numbers: DuckDB reads the file in order (insertion order is preserved), so the
  * n-th accepted-or-value-rejected record is line n + 1, shifted by the structurally
  * rejected lines before it. A quoted value spanning lines would shift this; the
  * contracts allow no line breaks inside values.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from "node:fs";
-import { join, basename } from "node:path";
-import { gunzipSync, constants as zc } from "node:zlib";
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { join, basename, dirname, relative } from "node:path";
+import { createGunzip, gunzipSync, constants as zc } from "node:zlib";
+import { splitRows } from "../lib/text.js";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import {
   CONTRACTS,
   VALUE_PATTERNS,
-  VALUE_DESCRIPTIONS,
   KLARMELDING_STATUSES,
-  ALMINDELIGE_TAL,
   checkHeader,
+  checkRow,
   contractOfFile,
   detectFormat,
   decodeSample,
@@ -91,53 +99,41 @@ export function extractFiles(dir: string): { path: string; contract: Contract }[
     .filter((f): f is { path: string; contract: Contract } => f.contract !== undefined && statSync(f.path).isFile());
 }
 
-/** SQL expression giving the Danish reason a row's value in `col` is bad, or NULL. */
-function valueCheckSql(contract: Contract, format: FileFormat): string {
+/**
+ * SQL boolean: does the record satisfy the contract's value rules? The same rules as the pure
+ * TS `valueProblem` (patterns from VALUE_PATTERNS, code lists, calendar dates); the Danish
+ * reason for a rejected record is then produced by the TS check on its raw line.
+ */
+export function okSql(contract: Contract, format: FileFormat, kommunekoder: readonly string[]): string {
   const parts: string[] = [];
   for (const spec of contract.columns) {
     const c = `trim(${ident(spec.name)})`;
-    const empty = `(${ident(spec.name)} IS NULL OR ${c} = '')`;
-    const say = (what: string) => `'"${spec.name}" er "' || coalesce(${c}, '') || '"; ${what}'`;
-    const sayComma = (what: string) => `'"${spec.name}" er "' || coalesce(${c}, '') || '", ${what}'`;
-    if (!spec.optional) parts.push(`WHEN ${empty} THEN '"${spec.name}" er tom; den skal være ${VALUE_DESCRIPTIONS[spec.type]}'`);
-    const guard = spec.optional ? `NOT ${empty} AND ` : "";
-    parts.push(`WHEN ${guard}NOT regexp_full_match(${c}, ${q(VALUE_PATTERNS[spec.type])}) THEN ${say(`den skal være ${VALUE_DESCRIPTIONS[spec.type]}`)}`);
-    if (spec.type === "heltal" && format.decimal === "almindelig")
-      parts.push(`WHEN ${c} LIKE '%.%' THEN ${say(ALMINDELIGE_TAL)}`);
-    if (spec.type === "kommunekode")
-      parts.push(`WHEN ${guard}${c} NOT IN (SELECT kommunekode FROM infra_kommunekoder) THEN ${sayComma("som ikke er en af de 98 kommunekoder")}`);
-    if (spec.name === "status")
-      parts.push(
-        `WHEN NOT (regexp_full_match(${c}, 'Forløb [0-9]+') OR ${c} IN (${KLARMELDING_STATUSES.map(q).join(", ")})) THEN ${say(`tilladt: ${KLARMELDING_STATUSES.join(", ")}`)}`
-      );
-    else if (spec.values) parts.push(`WHEN ${c} NOT IN (${spec.values.map(q).join(", ")}) THEN ${say(`tilladt: ${spec.values.join(", ")}`)}`);
-    if (spec.type === "dato" || spec.type === "time")
-      parts.push(`WHEN ${guard}try_cast(left(${c}, 10) AS DATE) IS NULL THEN ${sayComma("som ikke er en dato i kalenderen")}`);
+    const conds: string[] = [];
+    if (spec.type === "tekst" || spec.type === "kode") conds.push(`${c} <> ''`);
+    else conds.push(`regexp_full_match(${c}, ${q(VALUE_PATTERNS[spec.type])})`);
+    if (spec.type === "heltal" && format.decimal === "almindelig") conds.push(`NOT contains(${c}, '.')`);
+    if (spec.type === "kommunekode") conds.push(`${c} IN (${kommunekoder.map(q).join(", ")})`);
+    if (spec.name === "status") conds.push(`(regexp_full_match(${c}, 'Forløb [0-9]+') OR ${c} IN (${KLARMELDING_STATUSES.map(q).join(", ")}))`);
+    else if (spec.values) conds.push(`${c} IN (${spec.values.map(q).join(", ")})`);
+    if (spec.type === "dato" || spec.type === "time") conds.push(`try_cast(left(${c}, 10) AS DATE) IS NOT NULL`);
+    const all = conds.join(" AND ");
+    parts.push(spec.optional ? `(coalesce(${c}, '') = '' OR coalesce(${all}, false))` : `coalesce(${all}, false)`);
   }
-  return `CASE ${parts.join("\n  ")} ELSE NULL END`;
-}
-
-/** SQL giving the 1-based field number of the first bad column (same order as valueCheckSql). */
-function badColumnSql(contract: Contract, header: string[], format: FileFormat): string {
-  const parts = contract.columns.map((spec) => {
-    const one: Contract = { ...contract, columns: [spec] };
-    return `WHEN (${valueCheckSql(one, format)}) IS NOT NULL THEN ${header.indexOf(spec.name) + 1}`;
-  });
-  return `CASE ${parts.join(" ")} ELSE 0 END`;
+  return parts.join("\n  AND ");
 }
 
 /** The typed projection written to Parquet (extra columns kept as text). */
-function typedSql(contract: Contract, header: string[], format: FileFormat): string {
+export function typedSql(contract: Contract, header: string[], format: FileFormat): string {
   const known = new Set(contract.columns.map((c) => c.name));
   const cols = contract.columns.map((spec) => {
     const c = `trim(${ident(spec.name)})`;
     switch (spec.type) {
       case "heltal":
-        return `CAST(${format.decimal === "dansk" ? `replace(${c}, '.', '')` : c} AS BIGINT) AS ${ident(spec.name)}`;
+        return `TRY_CAST(${format.decimal === "dansk" ? `replace(${c}, '.', '')` : c} AS BIGINT) AS ${ident(spec.name)}`;
       case "dato":
-        return `CAST(${c} AS DATE) AS ${ident(spec.name)}`;
+        return `TRY_CAST(${c} AS DATE) AS ${ident(spec.name)}`;
       case "time":
-        return `CAST(left(replace(${c}, ' ', 'T'), 13) || ':00:00' AS TIMESTAMP) AS ${ident(spec.name)}`;
+        return `TRY_CAST(left(replace(${c}, ' ', 'T'), 13) || ':00:00' AS TIMESTAMP) AS ${ident(spec.name)}`;
       default:
         return spec.optional ? `nullif(${c}, '') AS ${ident(spec.name)}` : `${c} AS ${ident(spec.name)}`;
     }
@@ -146,18 +142,11 @@ function typedSql(contract: Contract, header: string[], format: FileFormat): str
   return [...cols, ...extra].join(", ");
 }
 
-/** Partition columns (year, month) of a kind, from its time column. */
-function partitionSql(contract: Contract): string | undefined {
-  switch (contract.kind) {
-    case "serviceplatformen":
-      return `CAST(left(trim(maaned), 4) AS INTEGER) AS year, CAST(substr(trim(maaned), 6, 2) AS INTEGER) AS month`;
-    case "stoettesystemer":
-      return `CAST(left(trim("time"), 4) AS INTEGER) AS year, CAST(substr(trim("time"), 6, 2) AS INTEGER) AS month`;
-    case "indekssager":
-      return `CAST(left(trim(opgjort_dato), 4) AS INTEGER) AS year, CAST(substr(trim(opgjort_dato), 6, 2) AS INTEGER) AS month`;
-    default:
-      return undefined;
-  }
+/** Partition columns (year, month) of a kind, from its time column (TRY_CAST: only accepted rows use them). */
+function partitionSql(contract: Contract): { year: string; month: string } | undefined {
+  const col = { serviceplatformen: "maaned", stoettesystemer: "time", indekssager: "opgjort_dato" }[contract.kind as string];
+  if (!col) return undefined;
+  return { year: `TRY_CAST(left(trim(${ident(col)}), 4) AS INTEGER)`, month: `TRY_CAST(substr(trim(${ident(col)}), 6, 2) AS INTEGER)` };
 }
 
 async function all(con: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
@@ -180,10 +169,14 @@ export async function ingestExtracts(
 ): Promise<IngestResult> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  await con.run(`CREATE OR REPLACE TEMP TABLE infra_kommunekoder AS SELECT unnest([${kommunekoder.map(q).join(", ")}]) AS kommunekode`);
   const files = extractFiles(dir);
   const reports: FileReport[] = [];
   const kinds = new Set<ExtractKind>();
+  const codeSet = new Set(kommunekoder);
+  const timing = (s: string) => {
+    if (process.env.KOMMUNETAL_INFRA_TIMING) log(`[infrastruktur] tid: ${s}`);
+  };
+  const lineOfByFile = new Map<string, (rn: number) => number>();
   for (const [fi, { path, contract }] of files.entries()) {
     const file = basename(path);
     const sample = sampleOf(path);
@@ -204,87 +197,177 @@ export async function ingestExtracts(
       log(`[infrastruktur] ${file}: ${format.description}; filen er ikke læst: ${fileFindings.map((f) => f.message).join("; ")}`);
       continue;
     }
-    // pass 1: rows, count sum, value rejects and duplicate keys
-    const reader = () => readerOf(`${rejTable}_${scans++}`);
-    const check = valueCheckSql(contract, format);
-    const badCol = badColumnSql(contract, header, format);
-    const keyCols = contract.key.map((k) => `trim(${ident(k)})`).join(", ");
-    const countExpr = measure
-      ? `coalesce(try_cast(${format.decimal === "dansk" ? `replace(trim(${ident(measure)}), '.', '')` : `trim(${ident(measure)})`} AS HUGEINT), 0)`
-      : "0";
-    await con.run(`CREATE OR REPLACE TEMP TABLE infra_bad AS
-      WITH src AS (SELECT row_number() OVER () AS _rn, * FROM ${reader()}),
-      checked AS (SELECT _rn, ${check} AS _fejl, ${badCol} AS _kolonne, ${countExpr} AS _antal,
-                  count(*) OVER (PARTITION BY ${keyCols}) AS _dubletter, min(_rn) OVER (PARTITION BY ${keyCols}) AS _foerste FROM src)
-      SELECT _rn, coalesce(_fejl, 'rækken gentager nøglen (' || ${q(contract.key.join(", "))} || ') fra datarække ' || _foerste) AS _fejl,
-             CASE WHEN _fejl IS NULL THEN 1 ELSE _kolonne END AS _kolonne, _antal
-      FROM checked WHERE _fejl IS NOT NULL OR (_dubletter > 1 AND _rn > _foerste)`);
-    const totals = await all(con, `SELECT count(*) AS n, sum(${countExpr}) AS s FROM ${reader()}`);
-    const bad = await all(con, `SELECT _rn, _fejl, _kolonne, _antal FROM infra_bad ORDER BY _rn`);
+    // one scan: every record gets its record number and an ok flag (the contract checks in SQL); accepted and
+    // rejected records go to separate partitions of a staging folder, then the accepted files move into place
+    const reader = readerOf(`${rejTable}_0`);
+    const ok = okSql(contract, format, kommunekoder);
+    const part = partitionSql(contract);
+    const staging = join(outDir, ".staging", `f${fi}`);
+    mkdirSync(join(outDir, ".staging"), { recursive: true });
+    const select = `SELECT ${typedSql(contract, header, format)}, ${q(file)} AS kildefil, _rn AS kilderaekke, CASE WHEN _ok THEN 0 ELSE 1 END AS _afvist
+        ${part ? `, CASE WHEN _ok THEN ${part.year} ELSE 0 END AS year, CASE WHEN _ok THEN ${part.month} ELSE 0 END AS month` : ""}
+      FROM (SELECT *, ${ok} AS _ok FROM (SELECT row_number() OVER () AS _rn, * FROM ${reader}))`;
+    const t0 = performance.now();
+    const copied = await con.runAndReadAll(
+      `COPY (${select}) TO ${q(staging)} (FORMAT parquet, PARTITION_BY (_afvist${part ? ", year, month" : ""}), FILENAME_PATTERN 'f${fi}_{i}')`
+    );
+    const rowsRead = num(copied.getRows()[0]?.[0]);
+    timing(`${file}: indlæsning og kontrol ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const kindDir = join(outDir, contract.kind);
+    for (const f of listParquet(join(staging, "_afvist=0"))) {
+      const target = join(kindDir, relative(join(staging, "_afvist=0"), f));
+      mkdirSync(dirname(target), { recursive: true });
+      renameSync(f, target);
+    }
+    const measureSql = measure ? `sum(${ident(measure)})` : "0";
+    const rejectedGlob = join(staging, "_afvist=1", "**", "*.parquet");
+    const hasRejected = existsSync(join(staging, "_afvist=1"));
+    const okGlob = join(kindDir, "**", `f${fi}_*.parquet`);
+    const hasOk = listParquet(kindDir).some((f) => basename(f).startsWith(`f${fi}_`));
+    const out = hasOk ? (await all(con, `SELECT count(*) AS n, ${measureSql} AS s FROM read_parquet(${q(okGlob)}, hive_partitioning=false)`))[0] : { n: 0, s: 0 };
+    const bad = hasRejected
+      ? await all(con, `SELECT kilderaekke, ${measure ? ident(measure) : "0"} AS antal FROM read_parquet(${q(rejectedGlob)}, hive_partitioning=false) ORDER BY kilderaekke`)
+      : [];
     const structural = await all(con, `SELECT line, min(column_idx) AS column_idx, min(error_type) AS error_type FROM ${rejTable}_0 GROUP BY line ORDER BY line`);
-    const structLines = structural.map((s) => num(s.line));
+    const structLines = structural.map((x) => num(x.line));
     const lineOf = (rn: number) => {
       let line = rn + 1;
       for (const l of structLines) if (l <= line) line++;
       return line;
     };
+    lineOfByFile.set(file, lineOf);
     const findings: Finding[] = [];
-    for (const s of structural) {
+    for (const x of structural) {
       if (findings.length >= MAX_FINDINGS) break;
-      const line = num(s.line);
-      const reason = /TOO MANY/.test(String(s.error_type))
+      const line = num(x.line);
+      const reason = /TOO MANY/.test(String(x.error_type))
         ? `rækken har flere felter end overskriftens ${header.length}`
-        : /MISSING/.test(String(s.error_type))
+        : /MISSING/.test(String(x.error_type))
           ? `rækken har færre felter end overskriftens ${header.length}`
-          : `rækken kan ikke læses som CSV (${s.error_type})`;
-      findings.push({ rule: "infra.felter", severity: "fejl", message: `${file}:${line}: ${reason}`, file, line, column: num(s.column_idx) });
+          : `rækken kan ikke læses som CSV (${x.error_type})`;
+      findings.push({ rule: "infra.felter", severity: "fejl", message: `${file}:${line}: ${reason}`, file, line, column: num(x.column_idx) });
     }
-    for (const b of bad) {
-      if (findings.length >= MAX_FINDINGS) break;
-      const line = lineOf(num(b._rn));
-      const column = num(b._kolonne);
-      const rule = String(b._fejl).startsWith("rækken gentager") ? "infra.noegle" : "infra.vaerdi";
-      findings.push({ rule, severity: "fejl", message: `${file}:${line}:${column}: ${b._fejl}`, file, line, column });
+    // the reasons come from the pure TS checks on the raw lines (the same rules the SQL applied)
+    const wanted = bad.slice(0, MAX_FINDINGS).map((b) => lineOf(num(b.kilderaekke)));
+    const raw = wanted.length ? await readLines(path, format, new Set(wanted)) : new Map<number, string>();
+    for (const line of wanted) {
+      const text = raw.get(line) ?? "";
+      const cells = splitRows(text, file, format.delimiter)[0]?.cells ?? [];
+      const first = checkRow(cells, header, contract, file, line, codeSet, format.decimal)[0];
+      findings.push(first ?? { rule: "infra.vaerdi", severity: "fejl", message: `${file}:${line}: rækken opfylder ikke kontrakten`, file, line, column: 0 });
     }
-    // pass 2: accepted rows → Parquet
-    const part = partitionSql(contract);
-    const kindDir = join(outDir, contract.kind);
-    mkdirSync(kindDir, { recursive: true });
-    const select = `SELECT ${typedSql(contract, header, format)}${part ? `, ${part}` : ""}, ${q(file)} AS kildefil
-      FROM (SELECT row_number() OVER () AS _rn, * FROM ${reader()}) WHERE _rn NOT IN (SELECT _rn FROM infra_bad)`;
-    const target = part ? kindDir : join(kindDir, `${fi}.parquet`);
-    const options = part
-      ? `(FORMAT parquet, PARTITION_BY (year, month), APPEND, FILENAME_PATTERN 'f${fi}_{uuid}', COMPRESSION zstd)`
-      : `(FORMAT parquet, COMPRESSION zstd)`;
-    await con.run(`COPY (${select}) TO ${q(target)} ${options}`);
-    const outGlob = part ? join(kindDir, "**", `f${fi}_*.parquet`) : target;
-    const out = await all(con, `SELECT count(*) AS n${measure ? `, sum(${ident(measure)}) AS s` : ""} FROM read_parquet(${q(outGlob)}, hive_partitioning=false)`);
-    const rejectedStruct = structural.length;
-    const rowsIn = num(totals[0].n) + rejectedStruct;
-    const rowsOut = num(out[0].n);
-    const countIn = num(totals[0].s);
-    const countOut = measure ? num(out[0].s) : 0;
-    const countRejected = bad.reduce((s, b) => s + num(b._antal), 0);
     const report: FileReport = {
       file,
       kind: contract.kind,
       format,
-      rowsIn,
-      rowsOut,
-      rowsRejected: bad.length + rejectedStruct,
-      countIn,
-      countOut,
-      countRejected,
+      rowsIn: rowsRead + structural.length,
+      rowsOut: num(out.n),
+      rowsRejected: bad.length + structural.length,
+      countIn: num(out.s) + bad.reduce((a, b) => a + num(b.antal), 0),
+      countOut: num(out.s),
+      countRejected: bad.reduce((a, b) => a + num(b.antal), 0),
       findings,
       fileFindings
     };
+    if (rowsRead !== report.rowsOut + bad.length)
+      throw new Error(`[infrastruktur] afstemning fejler for ${file}: læst ${rowsRead} poster, men skrevet ${report.rowsOut} + afvist ${bad.length}`);
     reports.push(report);
     kinds.add(contract.kind);
-    log(reconcileLine(report));
-    if (report.rowsIn !== report.rowsOut + report.rowsRejected || report.countIn !== report.countOut + report.countRejected)
-      throw new Error(`[infrastruktur] afstemning fejler for ${file}: ${reconcileLine(report)}`);
+  }
+  rmSync(join(outDir, ".staging"), { recursive: true, force: true });
+  // repeated keys (within and across files of a kind): all but the first occurrence are rejected
+  for (const kind of kinds) {
+    const t0 = performance.now();
+    await rejectDuplicates(con, CONTRACTS[kind], join(outDir, kind), reports, lineOfByFile);
+    timing(`${kind}: dubletkontrol ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  for (const r of reports) {
+    if (r.fileFindings.length) continue;
+    log(reconcileLine(r));
+    if (r.rowsIn !== r.rowsOut + r.rowsRejected || r.countIn !== r.countOut + r.countRejected)
+      throw new Error(`[infrastruktur] afstemning fejler for ${r.file}: ${reconcileLine(r)}`);
   }
   return { reports, parquetDir: outDir, kinds: [...kinds] };
+}
+
+/** Parquet files under a folder (recursive). */
+function listParquet(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".parquet"))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** The raw text of the given 1-based line numbers of a file (streamed; gunzipped and decoded as detected). */
+async function readLines(path: string, format: FileFormat, lines: ReadonlySet<number>): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  const max = Math.max(...lines);
+  const stream = createReadStream(path);
+  const input = path.endsWith(".gz") ? stream.pipe(createGunzip()) : stream;
+  const decoded = input.setEncoding(format.encoding === "latin-1" ? "latin1" : "utf8");
+  const rl = createInterface({ input: decoded, crlfDelay: Infinity });
+  let n = 0;
+  for await (const text of rl) {
+    n++;
+    if (lines.has(n)) out.set(n, n === 1 ? text.replace(/^\uFEFF/, "") : text);
+    if (n >= max) break;
+  }
+  rl.close();
+  stream.destroy();
+  return out;
+}
+
+/**
+ * Find rows whose contract key repeats (hash first, then the exact key), keep the first occurrence
+ * (file name order, then line) and move the others from the Parquet to the rejects, fixing the reports.
+ */
+async function rejectDuplicates(
+  con: DuckDBConnection,
+  contract: Contract,
+  kindDir: string,
+  reports: FileReport[],
+  lineOfByFile: Map<string, (rn: number) => number>
+): Promise<void> {
+  const glob = q(join(kindDir, "**", "*.parquet"));
+  const keys = contract.key.map(ident).join(", ");
+  const measure = contract.measure ? ident(contract.measure) : "0";
+  const dups = await all(
+    con,
+    `WITH t AS (SELECT *, hash(${keys}) AS _h FROM read_parquet(${glob}, hive_partitioning=false, filename=true)),
+     d AS (SELECT _h FROM t GROUP BY _h HAVING count(*) > 1)
+     SELECT filename AS _fil, kildefil, kilderaekke, ${measure} AS _antal, to_json(struct_pack(${contract.key.map((k) => `${ident(k)} := ${ident(k)}`).join(", ")}))::VARCHAR AS _noegle
+     FROM t WHERE _h IN (SELECT _h FROM d) ORDER BY _noegle, kildefil, kilderaekke`
+  );
+  const first = new Map<string, { file: string; line: number }>();
+  const drop = new Map<string, number[]>();
+  for (const d of dups) {
+    const key = String(d._noegle);
+    const file = String(d.kildefil);
+    const line = lineOfByFile.get(file)!(num(d.kilderaekke));
+    const f = first.get(key);
+    if (!f) {
+      first.set(key, { file, line });
+      continue;
+    }
+    const list = drop.get(String(d._fil)) ?? [];
+    list.push(num(d.kilderaekke));
+    drop.set(String(d._fil), list);
+    const r = reports.find((x) => x.file === file)!;
+    r.rowsOut--;
+    r.rowsRejected++;
+    r.countOut -= num(d._antal);
+    r.countRejected += num(d._antal);
+    const from = f.file === file ? `linje ${f.line}` : `${f.file} linje ${f.line}`;
+    if (r.findings.length < MAX_FINDINGS)
+      r.findings.push({ rule: "infra.noegle", severity: "fejl", message: `${file}:${line}:1: rækken gentager nøglen (${contract.key.join(", ")}) fra ${from}`, file, line, column: 1 });
+  }
+  for (const [fil, rns] of drop) {
+    const tmp = `${fil}.tmp`;
+    await con.run(`COPY (SELECT * FROM read_parquet(${q(fil)}, hive_partitioning=false) WHERE kilderaekke NOT IN (${rns.join(", ")})) TO ${q(tmp)} (FORMAT parquet)`);
+    renameSync(tmp, fil);
+  }
+  for (const r of reports) r.findings.sort((a, b) => (a.file === b.file ? a.line - b.line : 0));
 }
 
 /** One reconciliation line (Danish), e.g. for the log and the CLI. */

@@ -49,6 +49,8 @@ beforeAll(async () => {
   // a klarmelding file without the status column is not read at all
   writeFileSync(join(IN, "klarmelding_uden_status.csv"), "ski_system;leverandoer;integration;dato\nA;B;SF1470 X;2024-01-01\n");
   writeFileSync(join(IN, "noter.txt"), "ikke et udtræk\n");
+  // a second file repeating a key of serviceplatformen_bad.csv line 2 (plain UTF-8, ';')
+  writeFileSync(join(IN, "serviceplatformen_zdublet.csv"), H.join(";") + `\n2022-04;12345678;Køge Kommune;259;KMD;Sag 1;${U};SF1470;Sags- og Dokumentindeks;Sag og dokument;7\n`);
   ({ instance, con } = await openDuckDB());
   result = await ingestExtracts(IN, join(DIR, "out"), CODES, con, () => {});
 });
@@ -60,7 +62,12 @@ afterAll(() => {
 
 describe("ingest of malformed extracts", () => {
   it("reads only files named after a contract, in name order", () => {
-    expect(result.reports.map((r) => r.file)).toEqual(["klarmelding_uden_status.csv", "serviceplatformen_bad.csv", "serviceplatformen_stor.csv"]);
+    expect(result.reports.map((r) => r.file)).toEqual([
+      "klarmelding_uden_status.csv",
+      "serviceplatformen_bad.csv",
+      "serviceplatformen_stor.csv",
+      "serviceplatformen_zdublet.csv"
+    ]);
   });
 
   it("does not read a file whose header lacks a required column, and says why", () => {
@@ -75,22 +82,25 @@ describe("ingest of malformed extracts", () => {
     const r = result.reports[1];
     expect(r.format.description).toBe('tegnsæt ISO-8859-1, skilletegn ",", danske tal (tusindtalsseparator punktum)');
     expect(r.findings.map((f) => f.message)).toEqual([
-      "serviceplatformen_bad.csv:5: rækken har flere felter end overskriftens 11",
       'serviceplatformen_bad.csv:3:1: "maaned" er "2022-13"; den skal være en måned som 2022-04',
       'serviceplatformen_bad.csv:4:4: "kommunekode" er "999", som ikke er en af de 98 kommunekoder',
-      "serviceplatformen_bad.csv:6:1: rækken gentager nøglen (maaned, myndighed_cvr, it_system_id, service_nr) fra datarække 1",
+      "serviceplatformen_bad.csv:5: rækken har flere felter end overskriftens 11",
+      "serviceplatformen_bad.csv:6:1: rækken gentager nøglen (maaned, myndighed_cvr, it_system_id, service_nr) fra linje 2",
       'serviceplatformen_bad.csv:8:11: "antal_kald" er "-1"; den skal være et helt tal ≥ 0 (fx 1234 eller 1.234)'
     ]);
-    expect(r.findings.map((f) => f.rule)).toEqual(["infra.felter", "infra.vaerdi", "infra.vaerdi", "infra.noegle", "infra.vaerdi"]);
+    expect(r.findings.map((f) => f.rule)).toEqual(["infra.vaerdi", "infra.vaerdi", "infra.felter", "infra.noegle", "infra.vaerdi"]);
   });
 
-  it("gives the same first reason as the pure TypeScript check for each value reject", () => {
+  it("the SQL ok flag agrees with the pure TypeScript checks on every row (no silent pass, no message-less reject)", () => {
     const r = result.reports[1];
     const lines = BAD_SP.split("\r\n");
-    for (const f of r.findings.filter((x) => x.rule === "infra.vaerdi")) {
-      const ts = checkRow(lines[f.line - 1].split(","), H, CONTRACTS.serviceplatformen, f.file, f.line, new Set(CODES), "dansk");
-      expect(ts[0].message).toBe(f.message);
+    const valueRejected = new Set(r.findings.filter((x) => x.rule === "infra.vaerdi").map((x) => x.line));
+    for (let line = 2; line <= lines.length; line++) {
+      if (line === 5) continue; // the structurally bad row (DuckDB's reject table)
+      const ts = checkRow(lines[line - 1].split(","), H, CONTRACTS.serviceplatformen, "serviceplatformen_bad.csv", line, new Set(CODES), "dansk");
+      expect(ts.length > 0, `linje ${line}`).toBe(valueRejected.has(line));
     }
+    expect(r.findings.some((x) => x.message.includes("opfylder ikke kontrakten"))).toBe(false);
   });
 
   it("reconciles rows and calls: in = out + rejected (Danish thousands separators parsed)", () => {
@@ -110,6 +120,14 @@ describe("ingest of malformed extracts", () => {
     ]);
     expect([r.rowsIn, r.rowsOut, r.rowsRejected]).toEqual([30_000, 29_998, 2]);
     expect(r.countIn).toBe(r.countOut + r.countRejected);
+  });
+
+  it("rejects a key repeated across files, naming the file and line of the first", () => {
+    const r = result.reports[3];
+    expect(r.findings.map((f) => f.message)).toEqual([
+      "serviceplatformen_zdublet.csv:2:1: rækken gentager nøglen (maaned, myndighed_cvr, it_system_id, service_nr) fra serviceplatformen_bad.csv linje 2"
+    ]);
+    expect([r.rowsIn, r.rowsOut, r.rowsRejected, r.countIn, r.countOut, r.countRejected]).toEqual([1, 0, 1, 7, 0, 7]);
   });
 
   it("writes accepted rows as Hive-partitioned Parquet with typed columns", async () => {
