@@ -31,13 +31,14 @@ export default {
     { name: "Nøgletal", path: "/noegletal" },
     { name: "Sammenlign to kommuner", path: "/sammenlign" },
     { name: "Sammenligningsgrupper", path: "/sammenligningsgrupper" },
+    { name: "Infrastruktur", path: "/infrastruktur/" },
     { name: "Data og filer", path: "/data" },
     { name: "Notesbog: SQL i browseren", path: "/notesbog" },
     { name: "Spørg", path: "/spoerg" },
     { name: "Netværkets eksempler", path: "/netvaerk/" },
     { name: "Om kommunetal", path: "/om" }
   ].filter((p) => existsSync(`src${p.path}${p.path.endsWith("/") ? "index" : ""}.md`)),
-  dynamicPaths: () => kommunekoder().map((kode) => `/kommune/${kode}`),
+  dynamicPaths: () => kommunekoder().flatMap((kode) => [`/kommune/${kode}`, `/infrastruktur/${kode}`]),
   pager: false,
   toc: { label: "Indhold" },
   // Site search: the pages, plus one entry per municipality page and per key figure

@@ -1,0 +1,292 @@
+/**
+ * View model of the municipality page /infrastruktur/<kode> (issue #8). Pure: the page's
+ * JSON (loaders/infra/pages.ts) holds the municipality's own aggregate rows plus the small
+ * context it is compared with (comparison group, Denmark, the potential analysis); this
+ * module turns them into the trend, breakdowns, KLE check, onboarding matrix and the
+ * three-step potential analysis with plain-Danish vendor questions.
+ */
+import type { Potentiale, PotentialeRow } from "../infra/potentiale.js";
+import { lastMonths, type DataomraadeSum, type ItSystemRow, type KaldMaanedRow, type LandMaanedRow, type ServiceRow } from "./infrastruktur.js";
+
+export interface KleRow {
+  kle_nr: string;
+  kle_titel: string | null;
+  kle_gyldig: boolean;
+  indeks: string;
+  antal_sager: number | null;
+  status: string;
+}
+
+export interface KlarmeldingRow {
+  ski_system: string;
+  leverandoer: string;
+  integration: string;
+  service_nr: string;
+  status: string;
+}
+
+export interface KommuneInput {
+  kode: string;
+  navn: string;
+  officielt_navn: string;
+  demodata: boolean;
+  kilde: string;
+  note_kald: string;
+  /** the municipality's own rows, all months */
+  kald: KaldMaanedRow[];
+  land: LandMaanedRow[];
+  gruppe: { omraade: string; omraade_navn: string; aar: number; medlemmer: { kommunekode: string; navn: string }[]; kald: KaldMaanedRow[] };
+  /** calls per data area, last 12 months */
+  dataomraade: DataomraadeSum[];
+  services: ServiceRow[];
+  itsystemer: ItSystemRow[];
+  kle: KleRow[];
+  /** onboardings of the SKI systems the municipality uses */
+  klarmelding: KlarmeldingRow[];
+  /** SKI systems the municipality uses */
+  systemer: { ski_system: string; leverandoer: string; ydelsesomraade: string }[];
+  /** the municipality's own potentiale rows */
+  potentialeRaekker: PotentialeRow[];
+  /** potentiale() computed over all municipalities' rows */
+  potentiale: Potentiale;
+}
+
+export interface TrendPoint {
+  maaned: string;
+  serie: string;
+  kald_pr_indbygger: number | null;
+}
+
+/** Ratio of sums per month over a set of municipality-month rows. */
+function ratioPerMonth(rows: readonly KaldMaanedRow[], months: readonly string[]): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const m of months) {
+    const r = rows.filter((x) => x.maaned === m);
+    const pop = r.reduce((s, x) => s + x.indbyggere, 0);
+    out.set(m, pop > 0 ? r.reduce((s, x) => s + x.kald, 0) / pop : null);
+  }
+  return out;
+}
+
+/** Calls per inhabitant over months: ratio of sums, population of the last month (rule of common/infra/kald.ts). */
+function ratio12(rows: readonly KaldMaanedRow[], months: readonly string[]): number | null {
+  const keep = new Set(months);
+  const last = months[months.length - 1];
+  const kald = rows.filter((r) => keep.has(r.maaned)).reduce((s, r) => s + r.kald, 0);
+  const pop = rows.filter((r) => r.maaned === last).reduce((s, r) => s + r.indbyggere, 0);
+  return pop > 0 ? kald / pop : null;
+}
+
+/** The 12-month trend of the municipality, its comparison group (ratio of sums, excl. itself) and Denmark. */
+export function trend(input: KommuneInput): { months: string[]; points: TrendPoint[] } {
+  const months = lastMonths(input.land.map((r) => r.maaned), 12);
+  const own = ratioPerMonth(input.kald, months);
+  const group = ratioPerMonth(input.gruppe.kald.filter((r) => r.kommunekode !== input.kode), months);
+  const land = new Map(input.land.map((r) => [r.maaned, r.kald_pr_indbygger]));
+  const points: TrendPoint[] = [];
+  for (const m of months) {
+    points.push({ maaned: m, serie: input.navn, kald_pr_indbygger: own.get(m) ?? null });
+    points.push({ maaned: m, serie: "Sammenligningsgruppe", kald_pr_indbygger: group.get(m) ?? null });
+    points.push({ maaned: m, serie: "Hele landet", kald_pr_indbygger: land.get(m) ?? null });
+  }
+  return { months, points };
+}
+
+export interface Comparison {
+  fra: string;
+  til: string;
+  kommune: number | null;
+  gruppe: number | null;
+  land: number | null;
+  /** kommune / land − 1 */
+  forskel_land: number | null;
+  forskel_gruppe: number | null;
+}
+
+/** Calls per inhabitant over the last 12 months: municipality, comparison group (excl. itself), Denmark. */
+export function comparison(input: KommuneInput): Comparison {
+  const months = lastMonths(input.land.map((r) => r.maaned), 12);
+  const kommune = ratio12(input.kald, months);
+  const gruppe = ratio12(input.gruppe.kald.filter((r) => r.kommunekode !== input.kode), months);
+  const keep = new Set(months);
+  const lastLand = input.land.find((r) => r.maaned === months[months.length - 1]);
+  const landKald = input.land.filter((r) => keep.has(r.maaned)).reduce((s, r) => s + r.kald_kommuner, 0);
+  const land = lastLand && lastLand.indbyggere > 0 ? landKald / lastLand.indbyggere : null;
+  const rel = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b - 1);
+  return { fra: months[0], til: months[months.length - 1], kommune, gruppe, land, forskel_land: rel(kommune, land), forskel_gruppe: rel(kommune, gruppe) };
+}
+
+export interface Share<T> {
+  row: T;
+  andel: number | null;
+}
+
+/** Rows with their share of the total of `value`, largest first. */
+export function shares<T>(rows: readonly T[], value: (r: T) => number): Share<T>[] {
+  const total = rows.reduce((s, r) => s + value(r), 0);
+  return [...rows].sort((a, b) => value(b) - value(a)).map((row) => ({ row, andel: total > 0 ? value(row) / total : null }));
+}
+
+export interface IndexCheck {
+  indeks: string;
+  integration: string;
+  /** KLE topics with at least one case (incl. hidden "<5") */
+  emner_med_sager: number;
+  /** rows whose KLE number is not in KLE (data quality) */
+  ugyldige_kle: number;
+  /** the municipality's systems onboarded to the index integration */
+  klarmeldte_systemer: string[];
+  /** of those, connected (calls in the last 12 months) */
+  tilsluttede_systemer: string[];
+  /** onboarded but not connected: they should deliver to the index and do not */
+  mangler: string[];
+}
+
+export const INDEX_SERVICE: Readonly<Record<string, string>> = { "Sags- og dokumentindeks": "SF1470", Ydelsesindeks: "SF1490" };
+
+/** Per index: KLE topics with cases against the systems that should deliver to it. */
+export function indexCheck(input: KommuneInput): IndexCheck[] {
+  return Object.entries(INDEX_SERVICE).map(([indeks, sf]) => {
+    const rows = input.kle.filter((k) => k.indeks === indeks);
+    const withCases = rows.filter((k) => (k.antal_sager ?? 0) > 0 || k.status === "<5");
+    const pairs = input.potentialeRaekker.filter((p) => p.service_nr === sf && (p.status === "Klarmeldt" || p.status === "Delvist klarmeldt"));
+    const onboarded = [...new Set(pairs.map((p) => p.ski_system))].sort();
+    const connected = [...new Set(pairs.filter((p) => p.tilsluttet).map((p) => p.ski_system))].sort();
+    return {
+      indeks,
+      integration: sf,
+      emner_med_sager: new Set(withCases.map((k) => k.kle_nr)).size,
+      ugyldige_kle: rows.filter((k) => !k.kle_gyldig).length,
+      klarmeldte_systemer: onboarded,
+      tilsluttede_systemer: connected,
+      mangler: onboarded.filter((s) => !connected.includes(s))
+    };
+  });
+}
+
+/** A status's colour (Okabe-Ito, colour-blind safe) and a symbol so it reads in black-and-white print. */
+export interface StatusStyle {
+  symbol: string;
+  farve: string;
+  tekst: string;
+}
+
+export function statusStyle(status: string): StatusStyle {
+  if (status === "Klarmeldt") return { symbol: "✓", farve: "#009E73", tekst: "Klarmeldt" };
+  if (status === "Delvist klarmeldt") return { symbol: "◐", farve: "#56B4E9", tekst: "Delvist klarmeldt" };
+  if (/^Forløb [0-9]+$/.test(status)) return { symbol: "…", farve: "#E69F00", tekst: `I ${status.toLowerCase()}` };
+  if (status === "Ensidig") return { symbol: "→", farve: "#F0E442", tekst: "Ensidig" };
+  if (status === "Ikke klarmeldt" || status === "Nej") return { symbol: "✗", farve: "#D55E00", tekst: status };
+  if (status === "Manglende info") return { symbol: "?", farve: "#CC79A7", tekst: "Manglende info" };
+  if (status === "Irrelevant" || status === "Administrativt fjernet") return { symbol: "–", farve: "#DDDDDD", tekst: status };
+  return { symbol: "·", farve: "#FFFFFF", tekst: status || "ingen klarmelding" };
+}
+
+export interface MatrixCellK {
+  ski_system: string;
+  leverandoer: string;
+  integration: string;
+  status: string;
+  /** connected = calls in the last 12 months by this municipality (null when unknown) */
+  tilsluttet: boolean | null;
+  style: StatusStyle;
+  /** the cell text: symbol, plus "●" when connected */
+  tekst: string;
+}
+
+/** SKI systems the municipality uses × integrations, status per cell (blank cell = no onboarding on record). */
+export function onboardingMatrix(input: KommuneInput): { systemer: string[]; integrationer: string[]; cells: MatrixCellK[] } {
+  const mine = new Set(input.systemer.map((s) => s.ski_system));
+  const rows = input.klarmelding.filter((k) => mine.has(k.ski_system));
+  const integrationer = [...new Set(rows.map((r) => r.integration))].sort();
+  const systemer = [...mine].sort((a, b) => a.localeCompare(b, "da"));
+  const connected = new Map(input.potentialeRaekker.map((p) => [`${p.ski_system}|${p.integration}`, p.tilsluttet]));
+  const cells = rows.map((r) => {
+    const style = statusStyle(r.status);
+    const t = connected.get(`${r.ski_system}|${r.integration}`) ?? null;
+    return { ski_system: r.ski_system, leverandoer: r.leverandoer, integration: r.integration, status: r.status, tilsluttet: t, style, tekst: `${style.symbol}${t ? " ●" : ""}` };
+  });
+  return { systemer, integrationer, cells };
+}
+
+export interface Step {
+  nr: 1 | 2 | 3;
+  navn: string;
+  kpi: string;
+  vaerdi: number | null;
+  sammenligning: string;
+  forklaring: string;
+  /** systems and integrations behind the KPI, with what to ask which vendor */
+  punkter: { ski_system: string; leverandoer: string; integration: string; status: string; detalje: string; spoergsmaal: string }[];
+}
+
+const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(0)} %`);
+
+/** The potential analysis in three steps: tilslutning → udbredelse → anvendelse, with vendor questions. */
+export function potentialeSteps(input: KommuneInput): Step[] {
+  const p = input.potentiale;
+  const t = p.tilslutning;
+  const u = p.udbredelse;
+  const a = p.anvendelse;
+  return [
+    {
+      nr: 1,
+      navn: "Tilslutning",
+      kpi: "Andel af de klarmeldte integrationer, kommunen bruger",
+      vaerdi: t.andel,
+      sammenligning: `${t.tilsluttede} af ${t.klarmeldte} klarmeldte par (system × integration) har kald de seneste 12 måneder.`,
+      forklaring: "Systemet kan, men kommunen bruger det ikke: integrationen skal typisk slås til eller konfigureres hos leverandøren.",
+      punkter: t.mangler.map((m) => ({ ...m, detalje: "ingen kald de seneste 12 måneder", spoergsmaal: m.spoergsmaal }))
+    },
+    {
+      nr: 2,
+      navn: "Udbredelse",
+      kpi: "Andel tilsluttet af de par, der er tilsluttet i mindst én kommune",
+      vaerdi: u.andel,
+      sammenligning: `Landet: ${pct(u.landsandel)}.`,
+      forklaring: "Andre kommuner med samme system har fået integrationen i drift; erfaringen kan genbruges.",
+      punkter: u.andre_har_gjort_det.map((m) => ({
+        ...m,
+        detalje: `${m.andre_tilsluttet} af ${m.andre_med_systemet} andre kommuner med systemet er tilsluttet`,
+        spoergsmaal: `Spørg ${m.leverandoer}: ${m.andre_tilsluttet} andre kommuner bruger ${m.integration} fra ${m.ski_system}. Hvad skal der til, for at vi kommer med?`
+      }))
+    },
+    {
+      nr: 3,
+      navn: "Anvendelse",
+      kpi: "Tilsluttede par med lav brug (under en fjerdedel af medianen i andre tilsluttede kommuner)",
+      vaerdi: a.tilsluttede > 0 ? a.lav_anvendelse.length / a.tilsluttede : null,
+      sammenligning: `${a.lav_anvendelse.length} af ${a.tilsluttede} tilsluttede par. Ugyldige KLE-numre i indeksene: ${pct(a.kle_ugyldige_andel)}.`,
+      forklaring: "Integrationen er i drift, men bruges meget mindre end andre steder: måske kun i en del af forvaltningen.",
+      punkter: a.lav_anvendelse.map((m) => ({
+        ...m,
+        detalje: `${m.kald_pr_1000.toFixed(1).replace(".", ",")} kald pr. 1.000 indb. mod median ${m.median_andre_pr_1000.toFixed(1).replace(".", ",")}`,
+        spoergsmaal: `Spørg ${m.leverandoer}: bruges ${m.integration} i ${m.ski_system} i alle de sagsgange, hvor den kunne? Vi ligger langt under andre kommuner.`
+      }))
+    }
+  ];
+}
+
+export interface KommuneView {
+  trend: ReturnType<typeof trend>;
+  comparison: Comparison;
+  dataomraader: Share<DataomraadeSum>[];
+  services: Share<ServiceRow>[];
+  itsystemer: ItSystemRow[];
+  indekser: IndexCheck[];
+  matrix: ReturnType<typeof onboardingMatrix>;
+  steps: Step[];
+}
+
+export function kommuneView(input: KommuneInput): KommuneView {
+  return {
+    trend: trend(input),
+    comparison: comparison(input),
+    dataomraader: shares(input.dataomraade, (r) => r.kald),
+    services: shares(input.services, (r) => r.kald_12m),
+    itsystemer: [...input.itsystemer].sort((a, b) => (b.kald_12m ?? -1) - (a.kald_12m ?? -1) || a.it_system.localeCompare(b.it_system)),
+    indekser: indexCheck(input),
+    matrix: onboardingMatrix(input),
+    steps: potentialeSteps(input)
+  };
+}
