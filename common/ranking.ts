@@ -4,8 +4,9 @@
  * Checked against native DuckDB in test/kdk/duckdb.test.ts.
  */
 
-/** Statuses that carry a number that can be ranked and averaged. */
-export const NUMERIC_STATUS = new Set(["ok", "nul"]);
+import { NUMERIC_STATUS } from "./vocabulary.js";
+
+export { NUMERIC_STATUS };
 
 /**
  * Competition ranks, 1 = the highest value: rank = 1 + the number of strictly higher

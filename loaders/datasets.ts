@@ -8,29 +8,16 @@ import { readFileSync } from "node:fs";
 import { parseDawaKommuner } from "./sources/dawa.js";
 import { parseFolk1am, type Befolkning } from "./sources/folk1am.js";
 import { parseKomgrp } from "./sources/komgrp.js";
-import { parseNoegletal, type CellStatus, type ParsedNoegletal } from "./sources/noegletal.js";
+import { parseNoegletal, type ParsedNoegletal } from "./sources/noegletal.js";
+import type { CellStatus, KatalogRow, KeyFigureRow, Kommune, NationalRow } from "../common/vocabulary.js";
+
+export type { KatalogRow, Kommune, NationalRow };
 import { AREAS, areaOf, uniqueIds, unitOf } from "./noegletal-katalog.js";
 import { RAW, shown } from "./lib/paths.js";
 import { PERSON_COUNT, SMALL_COUNT_MAX, suppressSmallCounts } from "./privacy.js";
 import { reconcile } from "./lib/report.js";
 
 const log = (text: string) => process.stderr.write(text + "\n");
-
-export interface Kommune {
-  kommunekode: string;
-  kommunekode_4: string;
-  navn: string;
-  /** the name as the ministry writes it, e.g. "Københavns Kommune" (noegletal.dk export) */
-  officielt_navn: string;
-  regionskode: string;
-  regionsnavn: string;
-  kommunegruppekode: string;
-  kommunegruppe: string;
-  /** official area (key figure "Areal (km2) (abs)", latest year with a value) */
-  areal_km2: number | null;
-  center_lon: number;
-  center_lat: number;
-}
 
 let kommunerMemo: Kommune[] | undefined;
 
@@ -87,43 +74,8 @@ function parsedNoegletal(): ParsedNoegletal {
   return parsedMemo;
 }
 
-export interface NoegletalRow {
-  id: string;
-  kommunekode: string;
-  aar: number;
-  vaerdi: number | null;
-  status: CellStatus;
-}
-
-export interface NationalRow {
-  id: string;
-  aar: number;
-  vaerdi: number | null;
-  status: CellStatus;
-  type: string;
-}
-
-export interface KatalogRow {
-  id: string;
-  nr: number;
-  titel: string;
-  enhed: string;
-  omraade: string;
-  omraade_navn: string;
-  aar_fra: number | null;
-  aar_til: number | null;
-  /** comma-separated years with at least one municipality value */
-  aar_med_data: string;
-  antal_vaerdier: number;
-  decimaler: number;
-  /** the source's national row: "I alt" (sum), "Gennemsnit" (average) or none */
-  landstal: string | null;
-  /** how the national figure is formed, in Danish */
-  landstal_metode: string;
-  noter: string | null;
-  kilde: string;
-  linje_i_kilde: number;
-}
+/** A cell of the long key-figure table (the vocabulary's row). */
+export type NoegletalRow = KeyFigureRow;
 
 export interface Noegletal {
   values: NoegletalRow[];
