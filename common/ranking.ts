@@ -4,7 +4,7 @@
  * Checked against native DuckDB in test/kdk/duckdb.test.ts.
  */
 
-import { NUMERIC_STATUS } from "./vocabulary.js";
+import { NUMERIC_STATUS, type KeyFigureRow } from "./vocabulary.js";
 
 export { NUMERIC_STATUS };
 
@@ -44,7 +44,7 @@ export function meanOf(values: Map<string, number>, codes: Iterable<string>): { 
 }
 
 /** Numeric values of one figure in one year as kommunekode → value (statuses ok and nul only). */
-export function numericValues(rows: readonly { id: string; aar: number; kommunekode: string; vaerdi: number | null; status: string }[], id: string, aar: number): Map<string, number> {
+export function numericValues(rows: readonly KeyFigureRow[], id: string, aar: number): Map<string, number> {
   const out = new Map<string, number>();
   for (const r of rows) if (r.id === id && r.aar === aar && r.vaerdi !== null && NUMERIC_STATUS.has(r.status)) out.set(r.kommunekode, r.vaerdi);
   return out;
