@@ -25,7 +25,7 @@ import { AREAS } from "./noegletal-katalog.js";
 
 import { meanOf, NUMERIC_STATUS, rankDescending } from "../common/ranking.js";
 import { isYesNoFigure, nationalFigure, type CellStatus } from "../common/vocabulary.js";
-import type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure } from "../common/kdk/types.js";
+import type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure } from "../common/kommune/types.js";
 
 export type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure };
 

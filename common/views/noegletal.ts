@@ -6,7 +6,7 @@
  */
 import type { Column } from "../export.js";
 import { formatValue } from "../format.js";
-import { nationalFor, rankingRows, type KommuneRef, type RankingRow } from "../kdk/catalogue.js";
+import { nationalFor, rankingRows, type KommuneRef, type RankingRow } from "../kommune/catalogue.js";
 import { isNumericStatus, isYesNoFigure, type KatalogRow, type KeyFigureRow, type NationalFigureValue, type NationalRow } from "../vocabulary.js";
 
 export interface FigureYearView {

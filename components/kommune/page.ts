@@ -8,8 +8,8 @@ import { statusText } from "../../common/vocabulary.js";
 import type { Column } from "../../common/export.js";
 import { el } from "./dom.js";
 import { sparkline } from "./sparkline.js";
-import { GROUP_MEAN_RULE, groupCountText, groupValueText, nationalSourceText, nationalValueText, rankText } from "../../common/kdk/texts.js";
-import type { PageArea, PageData, PageFigure } from "../../common/kdk/types.js";
+import { GROUP_MEAN_RULE, groupCountText, groupValueText, nationalSourceText, nationalValueText, rankText } from "../../common/kommune/texts.js";
+import type { PageArea, PageData, PageFigure } from "../../common/kommune/types.js";
 
 /** One export row per key figure: what the table shows, plus the series. */
 export interface ExportRow {
