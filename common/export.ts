@@ -47,24 +47,34 @@ export function csvNumber(x: number, decimals?: number): string {
   return s.replace(".", ",");
 }
 
-function csvField(value: unknown, decimals?: number): string {
+/** Text quoted when it holds `;`, `"` or a line break, quotes doubled. */
+export function csvQuote(s: string): string {
+  return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One CSV cell for Danish Excel: empty for missing, decimal comma, ja/nej for booleans, ISO dates, quoted text. */
+export function csvField(value: unknown, decimals?: number): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return csvNumber(value, decimals);
   if (typeof value === "boolean") return value ? "ja" : "nej";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const s = String(value);
-  return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvQuote(String(value));
+}
+
+/** Lines of cells as CSV text for Danish Excel: BOM, `;` between cells, CRLF after every line. */
+export function csvText(lines: readonly (readonly string[])[]): string {
+  return BOM + lines.map((cells) => cells.join(";")).join("\r\n") + "\r\n";
 }
 
 /** The CSV text (with BOM) of `rows` in the order and with the headers of `columns`. */
 export function csvDanish<T>(rows: readonly T[], columns: readonly Column<T>[], meta: ExportMeta): string {
-  const lines = [columns.map((c) => csvField(c.label)).join(";")];
-  for (const row of rows) lines.push(columns.map((c) => csvField(cellOf(row, c), c.decimals)).join(";"));
-  lines.push("");
-  if (meta.title) lines.push(csvField(meta.title));
-  if (meta.demo) lines.push(csvField(DEMO_TEXT));
-  lines.push(csvField(`Kilde: ${meta.source}`));
-  return BOM + lines.join("\r\n") + "\r\n";
+  const lines: string[][] = [columns.map((c) => csvField(c.label))];
+  for (const row of rows) lines.push(columns.map((c) => csvField(cellOf(row, c), c.decimals)));
+  lines.push([]);
+  if (meta.title) lines.push([csvField(meta.title)]);
+  if (meta.demo) lines.push([csvField(DEMO_TEXT)]);
+  lines.push([csvField(`Kilde: ${meta.source}`)]);
+  return csvText(lines);
 }
 
 /** Excel number format with the given decimals; Excel shows it in the user's locale (1.234,5 in Danish). */

@@ -3,6 +3,7 @@
  * `1.234,5`, `12,3 %`, `januar 2024`. Missing values are never shown as 0: they are
  * shown with the reason the source gives.
  */
+import { isYesNoStatus, MONTHS, MONTHS_SHORT, statusText } from "./vocabulary.js";
 
 const cache = new Map<string, Intl.NumberFormat>();
 
@@ -38,9 +39,6 @@ export function tickFormat(x: number): string {
   return formatNumber(x);
 }
 
-export const MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
-export const MONTHS_SHORT = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
-
 /** DST month code `2024M01` → `januar 2024`. */
 export function formatMonthCode(code: string, short = false): string {
   const m = /^(\d{4})M(\d{2})$/.exec(code);
@@ -61,22 +59,9 @@ export function monthCodeToDate(code: string): Date {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
 }
 
-/** Status codes of the key figures (see loaders/sources/noegletal.ts) in words. */
-export const STATUS_TEXT: Record<string, string> = {
-  ok: "",
-  nul: "0 (rent nul)",
-  mangler: "mangler for året",
-  udefineret: "udefineret for året",
-  ikke_indberettet: "ikke indberettet",
-  ikke_tilgaengelig: "ikke tilgængelig",
-  undertrykt: "<5 (diskretioneret)",
-  ja: "ja",
-  nej: "nej"
-};
-
 /** A key-figure value with its status: the number, or why there is none. */
 export function formatValue(vaerdi: number | null | undefined, status: string | null | undefined, decimals?: number): string {
-  if (status === "ja" || status === "nej") return STATUS_TEXT[status];
-  if (vaerdi === null || vaerdi === undefined) return STATUS_TEXT[status ?? ""] || "mangler";
+  if (status && isYesNoStatus(status)) return statusText(status);
+  if (vaerdi === null || vaerdi === undefined) return (status ? statusText(status) : "") || "mangler";
   return formatNumber(vaerdi, decimals);
 }

@@ -1,11 +1,12 @@
 /**
  * Ranks and means of key figures, shared by the build (loaders/kdk.ts) and the pages
  * (catalogue, comparison), so a rank shown anywhere is computed by the same code.
- * Checked against native DuckDB in test/kdk/duckdb.test.ts.
+ * Checked against native DuckDB in test/kdk/duckdb.test.ts (the municipality-page build).
  */
 
-/** Statuses that carry a number that can be ranked and averaged. */
-export const NUMERIC_STATUS = new Set(["ok", "nul"]);
+import { NUMERIC_STATUS, type KeyFigureRow } from "./vocabulary.js";
+
+export { NUMERIC_STATUS };
 
 /**
  * Competition ranks, 1 = the highest value: rank = 1 + the number of strictly higher
@@ -43,7 +44,7 @@ export function meanOf(values: Map<string, number>, codes: Iterable<string>): { 
 }
 
 /** Numeric values of one figure in one year as kommunekode → value (statuses ok and nul only). */
-export function numericValues(rows: readonly { id: string; aar: number; kommunekode: string; vaerdi: number | null; status: string }[], id: string, aar: number): Map<string, number> {
+export function numericValues(rows: readonly KeyFigureRow[], id: string, aar: number): Map<string, number> {
   const out = new Map<string, number>();
   for (const r of rows) if (r.id === id && r.aar === aar && r.vaerdi !== null && NUMERIC_STATUS.has(r.status)) out.set(r.kommunekode, r.vaerdi);
   return out;

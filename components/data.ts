@@ -4,47 +4,13 @@
  * file); these functions only decode and index.
  */
 import { readParquet } from "../common/parquet.js";
+import { isYesNoStatus, type KatalogRow, type KeyFigureRow, type Kommune } from "../common/vocabulary.js";
 
-export interface Kommune {
-  kommunekode: string;
-  kommunekode_4: string;
-  navn: string;
-  officielt_navn: string;
-  regionskode: string;
-  regionsnavn: string;
-  kommunegruppekode: string;
-  kommunegruppe: string;
-  areal_km2: number | null;
-  center_lon: number;
-  center_lat: number;
-}
 
-export interface NoegletalRow {
-  id: string;
-  kommunekode: string;
-  aar: number;
-  vaerdi: number | null;
-  status: string;
-}
+export type { KatalogRow, Kommune };
 
-export interface KatalogRow {
-  id: string;
-  nr: number;
-  titel: string;
-  enhed: string;
-  omraade: string;
-  omraade_navn: string;
-  aar_fra: number | null;
-  aar_til: number | null;
-  aar_med_data: string;
-  antal_vaerdier: number;
-  decimaler: number;
-  landstal: string | null;
-  landstal_metode: string;
-  noter: string | null;
-  kilde: string;
-  linje_i_kilde: number;
-}
+/** A cell of the long key-figure table (the vocabulary's row). */
+export type NoegletalRow = KeyFigureRow;
 
 export interface Attachment {
   arrayBuffer(): Promise<ArrayBuffer>;
@@ -66,11 +32,6 @@ export async function loadKatalog(file: Attachment): Promise<KatalogRow[]> {
 /** Values of one figure in one year as kommunekode → value (null where missing). */
 export function valuesFor(rows: NoegletalRow[], id: string, aar: number): Map<string, number | null> {
   const out = new Map<string, number | null>();
-  for (const r of rows) if (r.id === id && r.aar === aar) out.set(r.kommunekode, r.status === "ja" || r.status === "nej" ? null : r.vaerdi);
+  for (const r of rows) if (r.id === id && r.aar === aar) out.set(r.kommunekode, isYesNoStatus(r.status) ? null : r.vaerdi);
   return out;
-}
-
-/** Years in which a figure has at least one value. */
-export function yearsWithData(k: KatalogRow): number[] {
-  return k.aar_med_data ? k.aar_med_data.split(",").map(Number) : [];
 }

@@ -14,28 +14,23 @@
  * page names the source of every file (downloads from the pages do carry the line).
  */
 import type { ColumnType, Schema } from "./lib/parquet.js";
-import { csvNumber } from "../common/export.js";
+import { BOM, csvField, csvNumber, csvText } from "../common/export.js";
 
-export const BOM = "\uFEFF";
+export { BOM };
 
 /** `1234.5` → `1234,5`; never exponent notation (the same rule as the page downloads). */
 export const danishDecimal = (x: number): string => csvNumber(x);
 
-function quote(s: string): string {
-  return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
+/** One cell of a published table: the common CSV writer's cell, typed by the schema (a non-number in a number column is text). */
 export function cell(v: unknown, type: ColumnType): string {
   if (v === null || v === undefined) return "";
-  if ((type === "DOUBLE" || type === "INT32") && typeof v === "number") return Number.isFinite(v) ? danishDecimal(v) : "";
-  if (type === "BOOLEAN") return v ? "ja" : "nej";
-  return quote(String(v));
+  if ((type === "DOUBLE" || type === "INT32") && typeof v === "number") return csvField(v);
+  if (type === "BOOLEAN") return csvField(Boolean(v));
+  return csvField(String(v));
 }
 
-/** Rows as Danish CSV text (with BOM), columns in schema order. */
+/** Rows as Danish CSV text (with BOM), columns in schema order; written by the common CSV writer (common/export.ts). */
 export function toDanishCsv<T extends object>(rows: readonly T[], schema: Schema<T>): string {
   const cols = Object.entries(schema) as [keyof T & string, ColumnType][];
-  const lines = [cols.map(([name]) => quote(name)).join(";")];
-  for (const row of rows) lines.push(cols.map(([name, type]) => cell(row[name], type)).join(";"));
-  return BOM + lines.join("\r\n") + "\r\n";
+  return csvText([cols.map(([name]) => csvField(name)), ...rows.map((row) => cols.map(([name, type]) => cell(row[name], type)))]);
 }

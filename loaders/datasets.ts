@@ -7,7 +7,10 @@
 import { parseDawaKommuner } from "./sources/dawa.js";
 import { parseFolk1am, type Befolkning } from "./sources/folk1am.js";
 import { parseKomgrp } from "./sources/komgrp.js";
-import { parseNoegletal, type CellStatus, type ParsedNoegletal } from "./sources/noegletal.js";
+import { parseNoegletal, type ParsedNoegletal } from "./sources/noegletal.js";
+import type { CellStatus, KatalogRow, KeyFigureRow, Kommune, NationalRow } from "../common/vocabulary.js";
+
+export type { KatalogRow, Kommune, NationalRow };
 import { AREAS, areaOf, uniqueIds, unitOf } from "./noegletal-katalog.js";
 import { RAW, shown } from "./lib/paths.js";
 import { privacyOf, SMALL_COUNT_MAX, suppressSmallCounts } from "./privacy.js";
@@ -16,22 +19,6 @@ import { readRaw } from "./lib/rules.js";
 import { ENCODING_LABEL } from "../common/rules/index.js";
 
 const log = (text: string) => process.stderr.write(text + "\n");
-
-export interface Kommune {
-  kommunekode: string;
-  kommunekode_4: string;
-  navn: string;
-  /** the name as the ministry writes it, e.g. "Københavns Kommune" (noegletal.dk export) */
-  officielt_navn: string;
-  regionskode: string;
-  regionsnavn: string;
-  kommunegruppekode: string;
-  kommunegruppe: string;
-  /** official area (key figure "Areal (km2) (abs)", latest year with a value) */
-  areal_km2: number | null;
-  center_lon: number;
-  center_lat: number;
-}
 
 let kommunerMemo: Kommune[] | undefined;
 
@@ -90,47 +77,8 @@ function parsedNoegletal(): ParsedNoegletal {
   return parsedMemo;
 }
 
-export interface NoegletalRow {
-  id: string;
-  kommunekode: string;
-  aar: number;
-  vaerdi: number | null;
-  status: CellStatus;
-}
-
-export interface NationalRow {
-  id: string;
-  aar: number;
-  vaerdi: number | null;
-  status: CellStatus;
-  type: string;
-}
-
-export interface KatalogRow {
-  id: string;
-  nr: number;
-  titel: string;
-  enhed: string;
-  omraade: string;
-  omraade_navn: string;
-  aar_fra: number | null;
-  aar_til: number | null;
-  /** comma-separated years with at least one municipality value */
-  aar_med_data: string;
-  antal_vaerdier: number;
-  decimaler: number;
-  /** the source's national row: "I alt" (sum), "Gennemsnit" (average) or none */
-  landstal: string | null;
-  /** how the national figure is formed, in Danish */
-  landstal_metode: string;
-  /** the figure counts persons (or cases about persons), so small counts are suppressed (loaders/privacy.ts) */
-  taeller_personer: boolean;
-  /** why the figure is or is not suppressed, in Danish (loaders/privacy.ts) */
-  undertrykkelse: string;
-  noter: string | null;
-  kilde: string;
-  linje_i_kilde: number;
-}
+/** A cell of the long key-figure table (the vocabulary's row). */
+export type NoegletalRow = KeyFigureRow;
 
 export interface Noegletal {
   values: NoegletalRow[];
@@ -143,7 +91,8 @@ export interface Noegletal {
 export const NOEGLETAL_KILDE = "Social- og Indenrigsministeriet, Kommunale Nøgletal (noegletal.dk), udtræk 3. september 2019";
 
 /** What the unweighted mean of the municipalities is called wherever it is shown (never "landstal"). */
-export const UNWEIGHTED_MEAN = "gennemsnit af kommunerne (uvægtet)";
+export { UNWEIGHTED_MEAN } from "../common/vocabulary.js";
+import { UNWEIGHTED_MEAN } from "../common/vocabulary.js";
 /** What a yes/no figure shows in place of a national figure. */
 export const NATIONAL_YES_COUNT = "antallet af kommuner, der har svaret ja";
 

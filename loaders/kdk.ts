@@ -26,7 +26,8 @@ import { meanWithoutSuppressed } from "./privacy.js";
 import { comparisonAreaOfPageArea } from "./areas.js";
 
 import { meanOf, NUMERIC_STATUS, rankDescending } from "../common/ranking.js";
-import type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure } from "../common/kdk/types.js";
+import { isYesNoFigure, nationalFigure, type CellStatus } from "../common/vocabulary.js";
+import type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure } from "../common/kommune/types.js";
 
 export type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure };
 
@@ -104,9 +105,8 @@ export interface FigureYear {
   national: NationalFigure;
 }
 
-export function isYesNo(k: Pick<KatalogRow, "enhed">): boolean {
-  return k.enhed === "ja/nej";
-}
+/** A yes/no figure (the vocabulary's test). */
+export const isYesNo = isYesNoFigure;
 
 export interface KdkModel {
   katalog: KatalogRow[];
@@ -137,21 +137,8 @@ export function buildKdkModel(): KdkModel {
   for (const [id, years] of byFigure) {
     const k = katalogById.get(id)!;
     for (const [aar, fy] of years) {
-      if (isYesNo(k)) {
-        const answered = [...fy.cells.values()].filter((c) => c.status === "ja" || c.status === "nej");
-        const yes = answered.filter((c) => c.status === "ja").length;
-        fy.national = { vaerdi: answered.length ? yes : null, status: answered.length ? "ok" : "mangler", kilde: "antal ja", n: answered.length };
-        continue;
-      }
-      fy.ranks = rankDescending(fy.numeric);
-      const src = nationalRows.get(`${id}/${aar}`);
-      if (k.landstal && src) {
-        fy.national = { vaerdi: src.vaerdi, status: src.status, kilde: src.type as "I alt" | "Gennemsnit" };
-      } else {
-        // no aggregate where a cell is suppressed (loaders/privacy.ts)
-        const all = meanWithoutSuppressed(fy.numeric, fy.cells, [...fy.cells.keys()]);
-        fy.national = { vaerdi: all.gns, status: all.suppressed ? "undertrykt" : all.n ? "ok" : "mangler", kilde: UNWEIGHTED_MEAN, n: all.n };
-      }
+      if (!isYesNo(k)) fy.ranks = rankDescending(fy.numeric);
+      fy.national = nationalFigure(fy.cells.values(), k.landstal ? nationalRows.get(`${id}/${aar}`) : undefined, isYesNo(k));
     }
   }
   modelMemo = { katalog: n.katalog, kommuner, years: n.years, figures: byFigure };
@@ -185,7 +172,7 @@ export function buildPage(kode: string, model: KdkModel, ctx: GroupContext, befo
       const cell = fy.cells.get(kode);
       const janej = isYesNo(f);
       const g = meanWithoutSuppressed(fy.numeric, fy.cells, gruppe.medlemmer);
-      const serie = { v: [] as (number | null)[], s: [] as string[], land: [] as (number | null)[], gruppe: [] as (number | null)[] };
+      const serie = { v: [] as (number | null)[], s: [] as CellStatus[], land: [] as (number | null)[], gruppe: [] as (number | null)[] };
       for (const y of model.years) {
         const fyy = years.get(y);
         const c = fyy?.cells.get(kode);
@@ -254,7 +241,7 @@ export interface PlaceringRow {
   kommunekode: string;
   aar: number;
   vaerdi: number | null;
-  status: string;
+  status: CellStatus;
   rang: number | null;
   antal_med_vaerdi: number;
   landstal: number | null;

@@ -167,7 +167,7 @@ export const WORKSPACE_TABLES: WorkspaceTable[] = [
       rang: "placering, 1 = højeste værdi; lige store værdier deler den bedste placering",
       antal_med_vaerdi: "kommuner med en værdi (hvad placeringen er ud af)",
       landstal: "kildens landstal; ellers uvægtet gennemsnit af kommunerne",
-      landstal_kilde: "I alt, Gennemsnit, beregnet eller antal ja",
+      landstal_kilde: "I alt, Gennemsnit, gennemsnit af kommunerne (uvægtet) eller antal ja",
       sammenligningsgruppe: "den gruppe, gennemsnittet er taget over",
       gruppe_gns: "uvægtet gennemsnit af de øvrige kommuner i gruppen med en værdi",
       gruppe_antal_med_vaerdi: "gruppens kommuner med en værdi",

@@ -6,14 +6,10 @@
  */
 import { GroupsError } from "./errors.js";
 import type { GroupsInput } from "./model.js";
+import { isYesNoStatus, type KeyFigureRow } from "../vocabulary.js";
 
-export interface LongRow {
-  id: string;
-  kommunekode: string;
-  aar: number;
-  vaerdi: number | null;
-  status: string;
-}
+/** The vocabulary's key-figure row (common/vocabulary.ts). */
+export type LongRow = KeyFigureRow;
 
 export interface VariableChoice {
   id: string;
@@ -29,7 +25,7 @@ export class FigureIndex {
       const key = `${r.id}/${r.aar}`;
       let m = this.map.get(key);
       if (!m) this.map.set(key, (m = new Map()));
-      m.set(r.kommunekode, r.status === "ja" || r.status === "nej" ? null : r.vaerdi);
+      m.set(r.kommunekode, isYesNoStatus(r.status) ? null : r.vaerdi);
       this.ids.add(r.id);
     }
   }

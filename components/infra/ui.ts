@@ -9,7 +9,7 @@ import type { Column } from "../../common/export.js";
 import { formatNumber, formatShare, tickFormat } from "../../common/format.js";
 import { formatMaaned } from "../../common/views/infrastruktur.js";
 import { exportButtons } from "../download.js";
-import { el, type Child } from "../kdk/dom.js";
+import { el, type Child } from "../kommune/dom.js";
 import { statusStyle, type MatrixCellK } from "../../common/views/infrastruktur-kommune.js";
 
 export interface Ctx {

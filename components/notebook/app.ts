@@ -11,7 +11,7 @@ import { errorLine, substituteParams } from "../../common/notebook/params.js";
 import { emptyNotebook, usesParams, validateNotebook, type Cell, type Notebook } from "../../common/notebook/state.js";
 import { fileNameOf } from "../../common/export.js";
 import { downloadBlob } from "../download.js";
-import { el } from "../kdk/dom.js";
+import { el } from "../kommune/dom.js";
 import type { SchemaTable, Workspace } from "./db.js";
 import { sqlEditor, type SqlEditor } from "./editor.js";
 import { markLoaded } from "./page.js";

@@ -7,7 +7,7 @@
 import { notebookHash } from "../../common/notebook/codec.js";
 import { substituteParams, type ParamValues } from "../../common/notebook/params.js";
 import type { ChartKind, Notebook, Params } from "../../common/notebook/state.js";
-import { el } from "../kdk/dom.js";
+import { el } from "../kommune/dom.js";
 import type { Workspace } from "./db.js";
 import { resultView } from "./result.js";
 

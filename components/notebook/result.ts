@@ -9,7 +9,7 @@ import { CHART_LABELS, chooseChart, isYearColumn, possibleCharts, type ChartSpec
 import { CHART_KINDS, type ChartKind } from "../../common/notebook/state.js";
 import { exportButtons } from "../download.js";
 import { choropleth, kommuneFeatures } from "../map.js";
-import { el } from "../kdk/dom.js";
+import { el } from "../kommune/dom.js";
 import type { QueryResult, Workspace } from "./db.js";
 
 export const SOURCE = "kommunetal-databasen: Social- og Indenrigsministeriet (noegletal.dk), Danmarks Statistik, DAWA/SDFI; beregning: egen SQL";

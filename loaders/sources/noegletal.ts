@@ -18,24 +18,9 @@ import { encodingFinding, stopOnErrors } from "../lib/rules.js";
 import { InputError, columnOf, splitRows, type Row } from "../lib/text.js";
 import { unitOf } from "../noegletal-katalog.js";
 
-/**
- * Why a cell holds what it holds. `ok` and `nul` carry a number; the rest do not, except
- * `ja`/`nej` (1/0). `undertrykt` is never in the source: the loader sets it when it hides a
- * small count (loaders/privacy.ts).
- */
-export type CellStatus = "ok" | "nul" | "mangler" | "udefineret" | "ikke_indberettet" | "ikke_tilgaengelig" | "ja" | "nej" | "undertrykt";
+import type { CellStatus } from "../../common/vocabulary.js";
 
-export const STATUS_LABEL: Record<CellStatus, string> = {
-  ok: "Værdi",
-  nul: "Rent nul (-)",
-  mangler: "Mangler for året (M)",
-  udefineret: "Udefineret for året (U)",
-  ikke_indberettet: "Ikke indberettet (tom celle)",
-  ikke_tilgaengelig: "Ikke tilgængelig (..)",
-  ja: "Ja",
-  nej: "Nej",
-  undertrykt: "<5 (diskretioneret af kommunetal)"
-};
+export type { CellStatus };
 
 export interface NoegletalValue {
   /** 1-based position of the key figure in the export */

@@ -15,7 +15,7 @@ import type { FeatureCollection, Geometry } from "geojson";
 import { distribution, timeSeries, type DotRow, type SeriesRow } from "../../components/charts.js";
 import { choropleth, locatorMap, type KommuneProps } from "../../components/map.js";
 import { actualPredicted, groupMap, matrixHeatmap } from "../../components/groups/charts.js";
-import { sparkline } from "../../components/kdk/sparkline.js";
+import { sparkline } from "../../components/kommune/sparkline.js";
 import { CATEGORICAL, dataTable } from "../../components/a11y.js";
 import type { GroupsResult } from "../../common/groups/model.js";
 

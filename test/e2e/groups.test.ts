@@ -33,6 +33,27 @@ async function waitForBootstrap(page: Page) {
 }
 
 describe("/sammenligningsgrupper", () => {
+  test("the year table and the stability summary come from the view module (common/views/sammenligningsgrupper.ts)", async () => {
+    const o = await openPage(site, "/sammenligningsgrupper?gentagelser=200", { waitFor: ".kt-progress" });
+    try {
+      await waitForBootstrap(o.page);
+      const years = await o.page.$$eval("table.kt-aarstabel tbody tr", (trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => (td.textContent ?? "").trim())));
+      const { AAR } = await import("../../loaders/areas.js");
+      expect(years.map((r) => Number(r[0]))).toEqual(AAR);
+      // the selected year shares all 10 members with itself
+      expect(years.find((r) => r[0] === "2018")![1]).toBe("10 af 10");
+      const text = await o.page.textContent("main");
+      expect(text).toContain("antal sikre (≥ 80 %) og usikre (< 50 %) medlemmer");
+      const stab = await o.page.$$eval(".card:has(h2:text-is('Stabilitet pr. kommune')) table tbody tr", (trs) => trs.length);
+      expect(stab).toBeGreaterThan(0);
+      expect(await o.page.textContent(".kt-cli")).toMatch(
+        /^npm run --silent groups -- --outcome \S+ --vars \S+ --year 2018 --alpha 0\.05 --method beta --top 10( --log \S+)? --json$/
+      );
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await o.page.close();
+    }
+  });
   test("default settings: the published default group, bootstrap probabilities from the worker, no errors", async () => {
     const o = await openPage(site, "/sammenligningsgrupper", { waitFor: ".kt-progress" });
     try {

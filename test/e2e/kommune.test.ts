@@ -271,4 +271,24 @@ describe("catalogue, comparison and search", () => {
       await o.page.close();
     }
   });
+
+  test("/data: each table's column dictionary lists the schema's columns in order, with the data's years", async () => {
+    const o = await openPage(site, "/data", { waitFor: "[data-tabel]" });
+    try {
+      const { PUBLISHED_SCHEMAS } = await import("../../loaders/published-schemas.js");
+      const shown = await o.page.$$eval("[data-tabel]", (sections) =>
+        sections.map((sec) => ({
+          navn: sec.getAttribute("data-tabel"),
+          rows: Array.from(sec.querySelectorAll("tbody tr")).map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => (td.textContent ?? "").trim()))
+        }))
+      );
+      expect(shown.map((t) => t.navn).sort()).toEqual(Object.keys(PUBLISHED_SCHEMAS).sort());
+      for (const t of shown) expect(t.rows.map((r) => r[0]), t.navn!).toEqual(Object.keys(PUBLISHED_SCHEMAS[t.navn!]));
+      const aar = shown.find((t) => t.navn === "noegletal")!.rows.find((r) => r[0] === "aar");
+      expect(aar).toEqual(["aar", "heltal", "2013–2019"]);
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await o.page.close();
+    }
+  });
 });

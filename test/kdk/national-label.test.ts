@@ -9,7 +9,7 @@ import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { buildNoegletal } from "../../loaders/datasets.js";
 import { buildKdkModel, buildPage, buildPlaceringer, isYesNo } from "../../loaders/kdk.js";
-import { catalogueNationalNote, nationalSourceText } from "../../common/kdk/texts.js";
+import { catalogueNationalNote, nationalSourceText } from "../../common/kommune/texts.js";
 
 const LABEL = "gennemsnit af kommunerne (uvægtet)";
 

@@ -2,24 +2,12 @@
  * Rows for the key-figure catalogue (/noegletal) and the comparison page (/sammenlign),
  * computed in the browser from the published long table (noegletal.parquet).
  */
-import { STATUS_TEXT } from "../format.js";
 import { NUMERIC_STATUS, rankDescending } from "../ranking.js";
+import { isYesNoFigure, nationalFigure, statusText, type CellStatus, type KeyFigureRow, type NationalFigureValue, type NationalRow } from "../vocabulary.js";
 
-export interface ValueRow {
-  id: string;
-  kommunekode: string;
-  aar: number;
-  vaerdi: number | null;
-  status: string;
-}
-
-export interface NationalRow {
-  id: string;
-  aar: number;
-  vaerdi: number | null;
-  status: string;
-  type: string;
-}
+export type { NationalRow };
+/** A cell of the long key-figure table. */
+export type ValueRow = KeyFigureRow;
 
 export interface KommuneRef {
   kommunekode: string;
@@ -35,7 +23,7 @@ export interface RankingRow {
   regionsnavn: string;
   kommunegruppe: string;
   vaerdi: number | null;
-  status: string;
+  status: CellStatus;
   statustekst: string;
 }
 
@@ -58,7 +46,7 @@ export function rankingRows(values: readonly ValueRow[], kommuner: readonly Komm
   const ranks = yesNo ? new Map<string, number>() : rankDescending(numeric);
   const rows = kommuner.map((k) => {
     const c = cells.get(k.kommunekode);
-    const status = c?.status ?? "ikke_indberettet";
+    const status: CellStatus = c?.status ?? "ikke_indberettet";
     return {
       rang: ranks.get(k.kommunekode) ?? null,
       kommunekode: k.kommunekode,
@@ -67,18 +55,15 @@ export function rankingRows(values: readonly ValueRow[], kommuner: readonly Komm
       kommunegruppe: k.kommunegruppe,
       vaerdi: yesNo ? null : numeric.get(k.kommunekode) ?? null,
       status,
-      statustekst: status === "ok" ? "" : STATUS_TEXT[status] ?? status
+      statustekst: statusText(status)
     };
   });
   return rows.sort((a, b) => (a.rang ?? 1e9) - (b.rang ?? 1e9) || a.navn.localeCompare(b.navn, "da"));
 }
 
-/** National figure for a year: the source's row, or the unweighted mean of the municipalities. */
-export function nationalFor(values: readonly ValueRow[], national: readonly NationalRow[], aar: number): { vaerdi: number | null; status: string; kilde: string; n?: number } {
-  const src = national.find((r) => r.aar === aar);
-  if (src) return { vaerdi: src.vaerdi, status: src.status, kilde: src.type };
-  const nums = values.filter((r) => r.aar === aar && r.vaerdi !== null && NUMERIC_STATUS.has(r.status)).map((r) => r.vaerdi!);
-  return { vaerdi: nums.length ? nums.reduce((s, v) => s + v, 0) / nums.length : null, status: nums.length ? "ok" : "mangler", kilde: "gennemsnit af kommunerne (uvægtet)", n: nums.length };
+/** National figure for a year by the one rule (common/vocabulary.ts): the source's row, or the unweighted mean of the municipalities. */
+export function nationalFor(values: readonly ValueRow[], national: readonly NationalRow[], aar: number): NationalFigureValue {
+  return nationalFigure(values.filter((r) => r.aar === aar), national.find((r) => r.aar === aar));
 }
 
 export interface CompareRow {
@@ -89,10 +74,10 @@ export interface CompareRow {
   decimaler: number;
   aar: number;
   a: number | null;
-  a_status: string;
+  a_status: CellStatus;
   a_rang: number | null;
   b: number | null;
-  b_status: string;
+  b_status: CellStatus;
   b_rang: number | null;
   antal: number;
   /** a − b, when both have a value */
@@ -112,7 +97,7 @@ export function compareRows(
   const out: CompareRow[] = [];
   for (const k of katalog) {
     if (k.aar_til === null) continue;
-    const yesNo = k.enhed === "ja/nej";
+    const yesNo = isYesNoFigure(k);
     const rows = rankingRows(values.get(k.id) ?? [], kommuner, k.aar_til, yesNo);
     const ra = rows.find((r) => r.kommunekode === a)!;
     const rb = rows.find((r) => r.kommunekode === b)!;

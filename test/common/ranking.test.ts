@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { meanOf, numericValues, rankDescending } from "../../common/ranking.js";
+import type { KeyFigureRow } from "../../common/vocabulary.js";
 
 describe("rankDescending", () => {
   test("1 = highest; ties share the best rank, the next rank is skipped (SQL rank())", () => {
@@ -31,7 +32,7 @@ describe("meanOf", () => {
 
 describe("numericValues", () => {
   test("keeps ok and nul; drops missing and yes/no cells", () => {
-    const rows = [
+    const rows: KeyFigureRow[] = [
       { id: "f", aar: 2019, kommunekode: "101", vaerdi: 5, status: "ok" },
       { id: "f", aar: 2019, kommunekode: "147", vaerdi: 0, status: "nul" },
       { id: "f", aar: 2019, kommunekode: "151", vaerdi: null, status: "mangler" },

@@ -2,6 +2,8 @@
  * Shapes of the municipality-page data: one definition, used by the loader that writes
  * it (loaders/kdk.ts) and by the page components that read it.
  */
+import type { CellStatus, NationalFigureValue } from "../vocabulary.js";
+
 export interface ComparisonGroup {
   /** "dst": DST municipality group; "flis": the engine's per-area default group */
   kilde: "dst" | "flis";
@@ -13,14 +15,8 @@ export interface ComparisonGroup {
   medlemmer: string[];
 }
 
-export interface NationalFigure {
-  vaerdi: number | null;
-  status: string;
-  /** "I alt" / "Gennemsnit": the source's own row; "gennemsnit af kommunerne (uvægtet)": kommunetal's unweighted mean (never called a national figure); "antal ja": yes/no figures */
-  kilde: "I alt" | "Gennemsnit" | "gennemsnit af kommunerne (uvægtet)" | "antal ja";
-  /** municipalities behind a computed figure */
-  n?: number;
-}
+/** The national figure of a figure and year (the rule is `nationalFigure` in common/vocabulary.ts). */
+export type NationalFigure = NationalFigureValue;
 
 export interface PageFigure {
   id: string;
@@ -32,7 +28,7 @@ export interface PageFigure {
   /** latest year with data for this figure (any municipality) */
   aar: number;
   vaerdi: number | null;
-  status: string;
+  status: CellStatus;
   /** rank in `aar` (1 = highest), null when the municipality has no numeric value */
   rang: number | null;
   /** municipalities with a numeric value in `aar` (what the rank is out of) */
@@ -40,7 +36,7 @@ export interface PageFigure {
   land: NationalFigure;
   gruppe: { gns: number | null; n: number; af: number };
   /** per year in `PageData.aar`: value, status, national figure, group mean */
-  serie: { v: (number | null)[]; s: string[]; land: (number | null)[]; gruppe: (number | null)[] };
+  serie: { v: (number | null)[]; s: CellStatus[]; land: (number | null)[]; gruppe: (number | null)[] };
 }
 
 export interface PageArea {

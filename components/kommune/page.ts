@@ -3,12 +3,13 @@
  * with a table of its key figures (latest value, rank, national figure, group mean,
  * development), and the rows and columns its exports are made from.
  */
-import { formatNumber, formatValue, STATUS_TEXT } from "../../common/format.js";
+import { formatMonthCode, formatNumber, formatValue } from "../../common/format.js";
+import { statusText } from "../../common/vocabulary.js";
 import type { Column } from "../../common/export.js";
 import { el } from "./dom.js";
 import { sparkline } from "./sparkline.js";
-import { GROUP_MEAN_RULE, groupCountText, groupValueText, nationalSourceText, nationalValueText, rankText } from "../../common/kdk/texts.js";
-import type { PageArea, PageData, PageFigure } from "../../common/kdk/types.js";
+import { GROUP_MEAN_RULE, groupCountText, groupValueText, nationalSourceText, nationalValueText, rankText } from "../../common/kommune/texts.js";
+import type { PageArea, PageData, PageFigure } from "../../common/kommune/types.js";
 
 /** One export row per key figure: what the table shows, plus the series. */
 export interface ExportRow {
@@ -37,7 +38,7 @@ export function exportRows(page: PageData, areas: PageArea[] = page.omraader): E
       enhed: f.enhed,
       aar: f.aar,
       vaerdi: f.janej ? null : f.vaerdi,
-      status: STATUS_TEXT[f.status] || (f.status === "ok" ? "værdi" : f.status),
+      status: statusText(f.status, "værdi"),
       rang: f.rang,
       antal: f.antal,
       landstal: f.land.vaerdi,
@@ -148,7 +149,7 @@ export function sparkLegend(): HTMLElement {
 
 export function headerFacts(page: PageData): HTMLElement {
   const pop = page.befolkning;
-  const month = pop ? pop.maaned.replace(/^(\d{4})M(\d{2})$/, (_m, y, mm) => `${["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"][Number(mm) - 1]} ${y}`) : "";
+  const month = pop ? formatMonthCode(pop.maaned) : "";
   return el(
     "dl",
     { class: "kt-facts" },

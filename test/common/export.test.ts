@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import ExcelJS from "exceljs";
-import { BOM, csvDanish, csvNumber, excelNumberFormat, fileNameOf, xlsxBytes, type Column, type ExcelJSLike } from "../common/export.js";
+import { BOM, csvDanish, csvNumber, excelNumberFormat, fileNameOf, xlsxBytes, type Column, type ExcelJSLike } from "../../common/export.js";
 
 interface Row {
   kode: string;

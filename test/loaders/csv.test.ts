@@ -34,3 +34,18 @@ describe("toDanishCsv", () => {
     expect(text.split("\r\n").filter((l) => /^\d{3};/.test(l))).toHaveLength(98);
   });
 });
+
+describe("one CSV writer for the published tables and the page downloads", () => {
+  test("the same rows give the same table lines from toDanishCsv and csvDanish (common/export.ts)", async () => {
+    const { csvDanish } = await import("../../common/export.js");
+    const rows = [
+      { kode: "101", navn: 'Læsø; "øen"\nny linje', v: 1234.5, b: true },
+      { kode: "825", navn: "Aalborg", v: null, b: false }
+    ];
+    const published = toDanishCsv(rows, { kode: "STRING", navn: "STRING", v: "DOUBLE", b: "BOOLEAN" });
+    const download = csvDanish(rows, [{ key: "kode", label: "kode" }, { key: "navn", label: "navn" }, { key: "v", label: "v" }, { key: "b", label: "b" }], { source: "S" });
+    // the download adds a blank line and "Kilde: S" after the table; otherwise byte for byte the same
+    expect(download).toBe(published + "\r\nKilde: S\r\n");
+    expect(published).toBe(BOM + 'kode;navn;v;b\r\n101;"Læsø; ""øen""\nny linje";1234,5;ja\r\n825;Aalborg;;nej\r\n');
+  });
+});

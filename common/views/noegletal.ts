@@ -1,0 +1,94 @@
+/**
+ * What the key-figure catalogue page (/noegletal) computes for one figure: the ranking
+ * of the 98 in a year, the national figure, the lead sentence's national part, the
+ * ranking export's columns and the development over the data's years. Pure and typed;
+ * tested in test/views/noegletal.test.ts.
+ */
+import type { Column } from "../export.js";
+import { formatValue } from "../format.js";
+import { nationalFor, rankingRows, type KommuneRef, type RankingRow } from "../kommune/catalogue.js";
+import { UNWEIGHTED_MEAN, isNumericStatus, isYesNoFigure, type KatalogRow, type KeyFigureRow, type NationalFigureValue, type NationalRow } from "../vocabulary.js";
+
+export interface FigureYearView {
+  janej: boolean;
+  rangliste: RankingRow[];
+  /** null for yes/no figures */
+  land: NationalFigureValue | null;
+  /** municipalities with a numeric value */
+  medVaerdi: number;
+}
+
+/** One figure in one year: ranking (rank order, missing last), national figure, count with a value. */
+export function figureYear(
+  figur: Pick<KatalogRow, "enhed">,
+  vaerdier: readonly KeyFigureRow[],
+  landstal: readonly NationalRow[],
+  kommuner: readonly KommuneRef[],
+  aar: number
+): FigureYearView {
+  const janej = isYesNoFigure(figur);
+  const rangliste = rankingRows(vaerdier, kommuner, aar, janej);
+  return {
+    janej,
+    rangliste,
+    land: janej ? null : nationalFor(vaerdier, landstal, aar),
+    medVaerdi: rangliste.filter((r) => r.vaerdi !== null).length
+  };
+}
+
+/** The national part of the lead sentence, e.g. " · landstal 1.234 (kildens Gennemsnit)"; "" when none. */
+export function nationalLead(land: NationalFigureValue | null, decimals: number): string {
+  if (!land) return "";
+  // an unweighted mean of the municipalities is not a national figure: never call it "landstal"
+  if (land.kilde === UNWEIGHTED_MEAN) return ` · ${UNWEIGHTED_MEAN} ${formatValue(land.vaerdi, land.status, decimals)} (${land.n} kommuner)`;
+  if (land.kilde === "antal ja") return ` · ${formatValue(land.vaerdi, land.status, 0)} kommuner har svaret ja`;
+  const how = land.kilde === "I alt" ? " (I alt, sum)" : " (kildens Gennemsnit)";
+  return ` · landstal ${formatValue(land.vaerdi, land.status, decimals)}${how}`;
+}
+
+/** Columns of the ranking export; a yes/no figure exports its answer as text. */
+export function rankingColumns(figur: Pick<KatalogRow, "titel" | "enhed">): Column<RankingRow>[] {
+  const janej = isYesNoFigure(figur);
+  return [
+    { key: "rang", label: "Placering (1 = højeste)" },
+    { key: "kommunekode", label: "Kommunekode" },
+    { key: "navn", label: "Kommune" },
+    { key: "regionsnavn", label: "Region" },
+    { key: "kommunegruppe", label: "DST-kommunegruppe" },
+    { key: janej ? (r) => (r.status === "ja" ? "ja" : r.status === "nej" ? "nej" : null) : "vaerdi", label: `${figur.titel} (${figur.enhed})` },
+    { key: "statustekst", label: "Status" }
+  ];
+}
+
+export interface SeriesPoint {
+  serie: string;
+  aar: number;
+  vaerdi: number | null;
+}
+
+/** Names of the national series in the development chart (drawn dashed). */
+export const NATIONAL_SERIES = ["Landstal", "Uvægtet gns. af kommunerne"] as const;
+
+/**
+ * Development over `years` (the data's years): one series per chosen municipality (null
+ * where it has no numeric value) and the national series, except for yes/no figures and
+ * figures whose national figure is a sum ("I alt").
+ */
+export function development(
+  figur: Pick<KatalogRow, "enhed" | "landstal">,
+  vaerdier: readonly KeyFigureRow[],
+  landstal: readonly NationalRow[],
+  udvalgte: readonly { kommunekode: string; navn: string }[],
+  years: readonly number[]
+): SeriesPoint[] {
+  const cell = new Map(vaerdier.map((v) => [`${v.kommunekode}/${v.aar}`, v]));
+  const serier = udvalgte.flatMap((k) =>
+    years.map((y) => {
+      const r = cell.get(`${k.kommunekode}/${y}`);
+      return { serie: k.navn, aar: y, vaerdi: r && r.vaerdi !== null && isNumericStatus(r.status) ? r.vaerdi : null };
+    })
+  );
+  if (isYesNoFigure(figur) || figur.landstal === "I alt") return serier;
+  const name = figur.landstal ? NATIONAL_SERIES[0] : NATIONAL_SERIES[1];
+  return [...serier, ...years.map((y) => ({ serie: name, aar: y, vaerdi: nationalFor(vaerdier, landstal, y).vaerdi }))];
+}

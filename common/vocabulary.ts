@@ -1,0 +1,184 @@
+/**
+ * The vocabulary of kommunetal: what a key-figure row is, what its status means, which
+ * statuses carry a number, which figures are yes/no, the years, the national-figure rule
+ * and the month names. Declared once here and imported by the loaders, the views, the
+ * command lines and the tests (pure TypeScript: Node and the browser).
+ */
+
+/**
+ * Why a cell holds what it holds. `ok` and `nul` carry a number; the rest do not, except
+ * `ja`/`nej` (1/0). `undertrykt` is never in the source: the loader sets it when it hides a
+ * small count (loaders/privacy.ts).
+ */
+export type CellStatus = "ok" | "nul" | "mangler" | "udefineret" | "ikke_indberettet" | "ikke_tilgaengelig" | "ja" | "nej" | "undertrykt";
+
+export const CELL_STATUSES: readonly CellStatus[] = ["ok", "nul", "mangler", "udefineret", "ikke_indberettet", "ikke_tilgaengelig", "ja", "nej", "undertrykt"];
+
+/** Each status in the words a cell shows instead of (or beside) a number; "" for a plain value. */
+export const STATUS_TEXT: Record<CellStatus, string> = {
+  ok: "",
+  nul: "0 (rent nul)",
+  mangler: "mangler for året",
+  udefineret: "udefineret for året",
+  ikke_indberettet: "ikke indberettet",
+  ikke_tilgaengelig: "ikke tilgængelig",
+  undertrykt: "<5 (diskretioneret)",
+  ja: "ja",
+  nej: "nej"
+};
+
+/** The text of a status (unknown codes are shown as they are; `ok` as `okText`). */
+export function statusText(status: string, okText = ""): string {
+  return status === "ok" ? okText : (STATUS_TEXT as Record<string, string>)[status] ?? status;
+}
+
+/** One cell of the long key-figure table (`noegletal.parquet`): a municipality's value of one figure in one year. */
+export interface KeyFigureRow {
+  id: string;
+  kommunekode: string;
+  aar: number;
+  vaerdi: number | null;
+  status: CellStatus;
+}
+
+/** The source's own national row of a figure in a year. */
+export interface NationalRow {
+  id: string;
+  aar: number;
+  vaerdi: number | null;
+  status: CellStatus;
+  /** the source's label: "I alt" (sum) or "Gennemsnit" */
+  type: string;
+}
+
+/** A municipality (`kommuner.parquet`). */
+export interface Kommune {
+  kommunekode: string;
+  kommunekode_4: string;
+  navn: string;
+  /** the name as the ministry writes it, e.g. "Københavns Kommune" (noegletal.dk export) */
+  officielt_navn: string;
+  regionskode: string;
+  regionsnavn: string;
+  kommunegruppekode: string;
+  kommunegruppe: string;
+  /** official area (key figure "Areal (km2) (abs)", latest year with a value) */
+  areal_km2: number | null;
+  center_lon: number;
+  center_lat: number;
+}
+
+/** A key figure in the catalogue (`noegletal-katalog.parquet`). */
+export interface KatalogRow {
+  id: string;
+  nr: number;
+  titel: string;
+  enhed: string;
+  omraade: string;
+  omraade_navn: string;
+  aar_fra: number | null;
+  aar_til: number | null;
+  /** comma-separated years with at least one municipality value */
+  aar_med_data: string;
+  antal_vaerdier: number;
+  decimaler: number;
+  /** the source's national row: "I alt" (sum), "Gennemsnit" (average) or none */
+  landstal: string | null;
+  /** how the national figure is formed, in Danish */
+  landstal_metode: string;
+  /** the figure counts persons (or cases about persons), so small counts are suppressed (loaders/privacy.ts) */
+  taeller_personer: boolean;
+  /** why the figure is or is not suppressed, in Danish (loaders/privacy.ts) */
+  undertrykkelse: string;
+  noter: string | null;
+  kilde: string;
+  linje_i_kilde: number;
+}
+
+/** Statuses that carry a number that can be ranked and averaged. */
+export const NUMERIC_STATUS: ReadonlySet<string> = new Set<CellStatus>(["ok", "nul"]);
+
+/** True when the status carries a number that can be ranked and averaged (`ok`, `nul`). */
+export function isNumericStatus(status: string): boolean {
+  return NUMERIC_STATUS.has(status);
+}
+
+/** True for the answer of a yes/no figure (`ja`, `nej`). */
+export function isYesNoStatus(status: string): boolean {
+  return status === "ja" || status === "nej";
+}
+
+/** The unit of yes/no figures in the catalogue. */
+export const YES_NO_UNIT = "ja/nej";
+
+/** True for a yes/no figure (not ranked, not averaged). */
+export function isYesNoFigure(k: { enhed: string }): boolean {
+  return k.enhed === YES_NO_UNIT;
+}
+
+/** The years present in the rows, ascending (the year list of every page comes from the data). */
+export function yearsOf(rows: Iterable<{ aar: number }>): number[] {
+  const s = new Set<number>();
+  for (const r of rows) s.add(r.aar);
+  return [...s].sort((a, b) => a - b);
+}
+
+/** Years in which a catalogue figure has at least one value. */
+export function yearsWithData(k: { aar_med_data: string }): number[] {
+  return k.aar_med_data ? k.aar_med_data.split(",").map(Number) : [];
+}
+
+/** Where a national figure comes from. */
+/** What kommunetal shows where the source has no national row: never called a national figure ("landstal"). */
+export const UNWEIGHTED_MEAN = "gennemsnit af kommunerne (uvægtet)";
+
+export type NationalSource = "I alt" | "Gennemsnit" | typeof UNWEIGHTED_MEAN | "antal ja";
+
+export interface NationalFigureValue {
+  vaerdi: number | null;
+  status: CellStatus;
+  /** "I alt" / "Gennemsnit": the source's own row; UNWEIGHTED_MEAN: kommunetal's unweighted mean (never called a national figure); "antal ja": yes/no figures */
+  kilde: NationalSource;
+  /** municipalities behind a computed figure (or answering a yes/no figure) */
+  n?: number;
+}
+
+/**
+ * The national-figure rule (one copy, used by the build and the pages): the source's own
+ * national row when it has one; for yes/no figures the number of municipalities answering
+ * yes; otherwise the unweighted mean of the municipalities with a numeric value
+ * (`kilde: UNWEIGHTED_MEAN`, `n` of them), and none at all when a cell is suppressed (such a
+ * mean would be biased, see loaders/privacy.ts). `values` are the figure's cells in `aar`.
+ */
+export function nationalFigure(
+  values: Iterable<{ vaerdi: number | null; status: string }>,
+  source: { vaerdi: number | null; status: string; type: string } | undefined,
+  yesNo = false
+): NationalFigureValue {
+  if (yesNo) {
+    let answered = 0;
+    let yes = 0;
+    for (const c of values)
+      if (isYesNoStatus(c.status)) {
+        answered++;
+        if (c.status === "ja") yes++;
+      }
+    return { vaerdi: answered ? yes : null, status: answered ? "ok" : "mangler", kilde: "antal ja", n: answered };
+  }
+  if (source) return { vaerdi: source.vaerdi, status: source.status as CellStatus, kilde: source.type as "I alt" | "Gennemsnit" };
+  let s = 0;
+  let n = 0;
+  let suppressed = false;
+  for (const c of values) {
+    if (c.status === "undertrykt") suppressed = true;
+    if (c.vaerdi !== null && isNumericStatus(c.status)) {
+      s += c.vaerdi;
+      n++;
+    }
+  }
+  if (suppressed) return { vaerdi: null, status: "undertrykt", kilde: UNWEIGHTED_MEAN, n };
+  return { vaerdi: n ? s / n : null, status: n ? "ok" : "mangler", kilde: UNWEIGHTED_MEAN, n };
+}
+
+export const MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"] as const;
+export const MONTHS_SHORT = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."] as const;

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { development, figureYear, nationalLead, rankingColumns } from "../../common/views/noegletal.js";
+import type { KeyFigureRow, NationalRow } from "../../common/vocabulary.js";
+
+const kommuner = [
+  { kommunekode: "101", navn: "København", regionsnavn: "Region Hovedstaden", kommunegruppe: "Hovedstadskommuner" },
+  { kommunekode: "147", navn: "Frederiksberg", regionsnavn: "Region Hovedstaden", kommunegruppe: "Hovedstadskommuner" },
+  { kommunekode: "751", navn: "Aarhus", regionsnavn: "Region Midtjylland", kommunegruppe: "Storbykommuner" },
+  { kommunekode: "825", navn: "Læsø", regionsnavn: "Region Nordjylland", kommunegruppe: "Yderkommuner" }
+];
+const row = (kommunekode: string, aar: number, vaerdi: number | null, status: KeyFigureRow["status"]): KeyFigureRow => ({ id: "x", kommunekode, aar, vaerdi, status });
+const vaerdier: KeyFigureRow[] = [
+  row("101", 2018, 10, "ok"),
+  row("147", 2018, 30, "ok"),
+  row("751", 2018, 10, "ok"),
+  row("825", 2018, null, "mangler"),
+  row("101", 2019, 0, "nul"),
+  row("147", 2019, 5, "ok"),
+  row("751", 2019, null, "undertrykt")
+];
+
+describe("figureYear", () => {
+  it("ranks (ties share the best rank), missing last, unweighted mean when the source has no national row", () => {
+    const v = figureYear({ enhed: "kr." }, vaerdier, [], kommuner, 2018);
+    expect(v.janej).toBe(false);
+    // ties by name in Danish collation, where "Aa" sorts as "Å" (after "K")
+    expect(v.rangliste.map((r) => [r.kommunekode, r.rang])).toEqual([["147", 1], ["101", 2], ["751", 2], ["825", null]]);
+    expect(v.medVaerdi).toBe(3);
+    // (10 + 30 + 10) / 3 = 16.666…, 3 municipalities
+    expect(v.land).toMatchObject({ kilde: "beregnet", n: 3, status: "ok" });
+    expect(v.land!.vaerdi).toBeCloseTo(50 / 3, 12);
+    expect(v.rangliste.find((r) => r.kommunekode === "825")!.statustekst).toBe("mangler for året");
+  });
+  it("the source's national row wins", () => {
+    const national: NationalRow[] = [{ id: "x", aar: 2018, vaerdi: 99, status: "ok", type: "Gennemsnit" }];
+    expect(figureYear({ enhed: "kr." }, vaerdier, national, kommuner, 2018).land).toEqual({ vaerdi: 99, status: "ok", kilde: "Gennemsnit" });
+  });
+  it("yes/no figures: no ranks, no national figure", () => {
+    const yn = [row("101", 2018, 1, "ja"), row("147", 2018, 0, "nej")];
+    const v = figureYear({ enhed: "ja/nej" }, yn, [], kommuner, 2018);
+    expect(v.janej).toBe(true);
+    expect(v.land).toBeNull();
+    expect(v.rangliste.every((r) => r.rang === null && r.vaerdi === null)).toBe(true);
+  });
+});
+
+describe("nationalLead", () => {
+  it("says where the national figure comes from", () => {
+    expect(nationalLead(null, 0)).toBe("");
+    expect(nationalLead({ vaerdi: 1234.5, status: "ok", kilde: "I alt" }, 1)).toBe(" · landstal 1.234,5 (I alt, sum)");
+    // an unweighted mean is never called a national figure (issue #13's catalogue finding)
+    expect(nationalLead({ vaerdi: 16.6667, status: "ok", kilde: "gennemsnit af kommunerne (uvægtet)", n: 3 }, 1)).toBe(
+      " · gennemsnit af kommunerne (uvægtet) 16,7 (3 kommuner)"
+    );
+    expect(nationalLead({ vaerdi: 7, status: "ok", kilde: "Gennemsnit" }, 0)).toBe(" · landstal 7 (kildens Gennemsnit)");
+  });
+});
+
+describe("rankingColumns", () => {
+  it("a yes/no figure exports its answer as text", () => {
+    const cols = rankingColumns({ titel: "Har kommunen X?", enhed: "ja/nej" });
+    expect(cols.map((c) => c.label)).toEqual([
+      "Placering (1 = højeste)",
+      "Kommunekode",
+      "Kommune",
+      "Region",
+      "DST-kommunegruppe",
+      "Har kommunen X? (ja/nej)",
+      "Status"
+    ]);
+    const answer = cols[5].key as (r: { status: string }) => unknown;
+    expect([answer({ status: "ja" }), answer({ status: "nej" }), answer({ status: "mangler" })]).toEqual(["ja", "nej", null]);
+    expect(rankingColumns({ titel: "T", enhed: "kr." })[5].key).toBe("vaerdi");
+  });
+});
+
+describe("development over the data's years", () => {
+  it("null where not numeric; national series by the source's kind", () => {
+    const years = [2018, 2019];
+    const pts = development({ enhed: "kr.", landstal: null }, vaerdier, [], [kommuner[0], kommuner[2]], years);
+    expect(pts).toEqual([
+      { serie: "København", aar: 2018, vaerdi: 10 },
+      { serie: "København", aar: 2019, vaerdi: 0 },
+      { serie: "Aarhus", aar: 2018, vaerdi: 10 },
+      { serie: "Aarhus", aar: 2019, vaerdi: null },
+      // 2018: (10 + 30 + 10) / 3; 2019: (0 + 5) / 2 = 2.5 (the suppressed cell is not averaged)
+      { serie: "Uvægtet gns. af kommunerne", aar: 2018, vaerdi: 50 / 3 },
+      { serie: "Uvægtet gns. af kommunerne", aar: 2019, vaerdi: 2.5 }
+    ]);
+    expect(development({ enhed: "kr.", landstal: "I alt" }, vaerdier, [], [kommuner[0]], years)).toHaveLength(2);
+    expect(development({ enhed: "ja/nej", landstal: null }, vaerdier, [], [kommuner[0]], years)).toHaveLength(2);
+    const withSource = development({ enhed: "kr.", landstal: "Gennemsnit" }, vaerdier, [{ id: "x", aar: 2018, vaerdi: 20, status: "ok", type: "Gennemsnit" }], [], years);
+    expect(withSource).toEqual([
+      { serie: "Landstal", aar: 2018, vaerdi: 20 },
+      { serie: "Landstal", aar: 2019, vaerdi: 2.5 }
+    ]);
+  });
+});
