@@ -85,6 +85,8 @@ export const TABLES: readonly TableText[] = [
       decimaler: "visningspræcision i kilden",
       landstal: "I alt, Gennemsnit eller tom (intet landstal i kilden)",
       landstal_metode: "hvordan landstallet er dannet",
+      taeller_personer: "sand, når nøgletallet tæller personer (eller sager om personer); så vises antal 1-4 som <5",
+      undertrykkelse: "hvorfor nøgletallet undertrykkes eller ej (loaders/privacy.ts)",
       noter: "kildens fodnoter",
       kilde: "kilde",
       linje_i_kilde: "titlens linje i kildefilen"
