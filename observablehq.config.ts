@@ -10,9 +10,14 @@ function kommunekoder(): string[] {
     dawa = JSON.parse(readFileSync(file, "utf-8"));
   } catch (error) {
     // the build checks this file first with a full message (loaders/sources/dawa.ts); `npm run dev` lands here
-    throw new Error(`Fejl i inddata: ${file} kan ikke læses som DAWA-kommuner (${(error as Error).message}) [regel fil.json]`);
+    throw new Error(
+      `Fejl i inddata: ${file} kan ikke læses som DAWA-kommuner (${(error as Error).message}) [regel fil.json]`
+    );
   }
-  return dawa.filter((k) => !k.udenforkommuneinddeling).map((k) => k.kode.slice(1)).sort();
+  return dawa
+    .filter((k) => !k.udenforkommuneinddeling)
+    .map((k) => k.kode.slice(1))
+    .sort();
 }
 
 export default {
@@ -49,7 +54,8 @@ export default {
       yield* searchEntries();
     }
   },
-  footer: "kommunetal · Kilde: Social- og Indenrigsministeriet (noegletal.dk), Danmarks Statistik, SDFI/DAGI · Åbne data, ingen login, intet sendes nogen steder hen.",
+  footer:
+    "kommunetal · Kilde: Social- og Indenrigsministeriet (noegletal.dk), Danmarks Statistik, SDFI/DAGI · Åbne data, ingen login, intet sendes nogen steder hen.",
   head:
     '<meta name="description" content="Åbent analysearbejdsrum for de 98 danske kommuner">' +
     // inline icon: no extra request, and no 404 for /favicon.ico

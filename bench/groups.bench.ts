@@ -9,11 +9,12 @@
  *
  * Run: `npm run bench groups` (needs `npm run build` first for the browser part).
  */
-import { build } from "esbuild";
+
 import { existsSync } from "node:fs";
+import { build } from "esbuild";
+import { bootstrapGroups, computeGroups, type GroupsInput, groupsInput } from "../common/groups/index.js";
 import { buildKommuner } from "../loaders/datasets.js";
 import { figureIndex } from "../loaders/groups.js";
-import { bootstrapGroups, computeGroups, groupsInput, type GroupsInput } from "../common/groups/index.js";
 import { DIST, startSite } from "../test/e2e/harness.js";
 
 const YEAR = 2017;
@@ -52,7 +53,10 @@ interface Figures {
 }
 
 /** The measurement, as one self-contained function (it is also run inside Chromium). */
-function measure(G: { computeGroups: typeof computeGroups; bootstrapGroups: typeof bootstrapGroups }, input: GroupsInput): Figures {
+function measure(
+  G: { computeGroups: typeof computeGroups; bootstrapGroups: typeof bootstrapGroups },
+  input: GroupsInput
+): Figures {
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const time = (f: () => unknown, runs: number) => {
     f(); // warm-up
@@ -103,14 +107,24 @@ function report(where: string, f: Figures) {
 const koder = buildKommuner().map((k) => k.kommunekode);
 const input = groupsInput(figureIndex(), koder, OUTCOME, VARS, YEAR);
 const check = computeGroups(input, { alpha: 1 });
-if (check.n !== 98 || check.kept.length !== 20) throw new Error(`benchmark input: n=${check.n}, ${check.kept.length} variable`);
+if (check.n !== 98 || check.kept.length !== 20)
+  throw new Error(`benchmark input: n=${check.n}, ${check.kept.length} variable`);
 
 report(`Node ${process.version}`, measure({ computeGroups, bootstrapGroups }, input));
 
 if (!existsSync(`${DIST}/index.html`)) {
   process.stdout.write("Chromium: sprunget over (dist/ mangler; kør npm run build)\n");
 } else {
-  const bundle = await build({ entryPoints: ["components/groups/index.ts"], bundle: true, format: "iife", globalName: "KommunetalGroups", platform: "browser", target: "es2020", write: false, logLevel: "silent" });
+  const bundle = await build({
+    entryPoints: ["components/groups/index.ts"],
+    bundle: true,
+    format: "iife",
+    globalName: "KommunetalGroups",
+    platform: "browser",
+    target: "es2020",
+    write: false,
+    logLevel: "silent"
+  });
   const site = await startSite();
   try {
     const page = await site.context.newPage();

@@ -6,8 +6,8 @@
  */
 import { rmSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { ingestExtracts } from "../loaders/infra/ingest.js";
 import { buildKommuner } from "../loaders/datasets.js";
+import { ingestExtracts } from "../loaders/infra/ingest.js";
 
 const [mode, input, out] = process.argv.slice(2);
 rmSync(out, { recursive: true, force: true });
@@ -27,4 +27,6 @@ const ms = performance.now() - t0;
 con.closeSync();
 instance.closeSync();
 rmSync(`${out}.tmp`, { recursive: true, force: true });
-process.stdout.write(JSON.stringify({ ms: Math.round(ms), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), rows }) + "\n");
+process.stdout.write(
+  JSON.stringify({ ms: Math.round(ms), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), rows }) + "\n"
+);

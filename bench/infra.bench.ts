@@ -10,9 +10,10 @@
  *
  * The generated extract is kept in bench/results/ (git-ignored) and reused.
  */
+
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { spawnSync } from "node:child_process";
 import { generateDemo } from "../loaders/infra/demo.js";
 
 const DAYS = Number(process.env.INFRA_BENCH_DAYS ?? "120");
@@ -31,10 +32,14 @@ mkdirSync(dir, { recursive: true });
 symlinkSync(csv, join(dir, "stoettesystemer_seed1_fuld.csv"));
 
 function run(mode: "plain" | "ingest"): { ms: number; maxRssMB: number; rows: number } {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "bench/infra-child.ts", mode, mode === "plain" ? csv : dir, join(root, `out-${mode}`)], {
-    encoding: "utf-8",
-    stdio: ["ignore", "pipe", "inherit"]
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "bench/infra-child.ts", mode, mode === "plain" ? csv : dir, join(root, `out-${mode}`)],
+    {
+      encoding: "utf-8",
+      stdio: ["ignore", "pipe", "inherit"]
+    }
+  );
   if (r.status !== 0) throw new Error(`${mode} fejlede (${r.status})`);
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }

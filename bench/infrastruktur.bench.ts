@@ -29,7 +29,8 @@ const median = (xs: number[]) => {
 };
 
 const site = await startSite();
-const results: { path: string; name: string; firstChart: number; allDone: number; bytes: number; requests: number }[] = [];
+const results: { path: string; name: string; firstChart: number; allDone: number; bytes: number; requests: number }[] =
+  [];
 try {
   for (const [path, name] of PAGES) {
     const first: number[] = [];
@@ -57,10 +58,17 @@ try {
         }).observe(document, { childList: true, subtree: true });
       });
       await page.goto(site.base + path, { waitUntil: "load" });
-      await page.waitForFunction(() => (window as unknown as { __firstChart?: number }).__firstChart !== undefined, undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => (window as unknown as { __firstChart?: number }).__firstChart !== undefined,
+        undefined,
+        { timeout: 30_000 }
+      );
       await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0);
       await page.waitForLoadState("networkidle");
-      const t = await page.evaluate(() => ({ first: (window as unknown as { __firstChart: number }).__firstChart, done: performance.now() }));
+      const t = await page.evaluate(() => ({
+        first: (window as unknown as { __firstChart: number }).__firstChart,
+        done: performance.now()
+      }));
       // the first run warms the server and Chromium's disk, and is not counted
       if (i > 0) {
         first.push(t.first);
@@ -70,7 +78,14 @@ try {
       }
       await page.close();
     }
-    results.push({ path, name, firstChart: median(first), allDone: median(done), bytes: median(bytes), requests: median(reqs) });
+    results.push({
+      path,
+      name,
+      firstChart: median(first),
+      allDone: median(done),
+      bytes: median(bytes),
+      requests: median(reqs)
+    });
   }
 } finally {
   await site.close();
@@ -78,10 +93,13 @@ try {
 
 const base = results[0];
 const kb = (b: number) => `${(b / 1024).toLocaleString("da-DK", { maximumFractionDigits: 0 })} kB`;
-process.stdout.write(`Infrastruktur, ${RUNS} kørsler pr. side (median), Chromium ${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"}, localhost, ingen cache\n`);
+process.stdout.write(
+  `Infrastruktur, ${RUNS} kørsler pr. side (median), Chromium ${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"}, localhost, ingen cache\n`
+);
 process.stdout.write("side | første graf | alt færdigt | overført | forespørgsler | ift. forsiden (tid / bytes)\n");
 for (const r of results) {
-  const ok = r.path === "/" ? "" : r.firstChart < 1000 && r.bytes < 1.5 * 1024 * 1024 ? "  ✓ mål nået" : "  ✗ over målet";
+  const ok =
+    r.path === "/" ? "" : r.firstChart < 1000 && r.bytes < 1.5 * 1024 * 1024 ? "  ✓ mål nået" : "  ✗ over målet";
   process.stdout.write(
     `${r.path} (${r.name}) | ${r.firstChart.toFixed(0)} ms | ${r.allDone.toFixed(0)} ms | ${kb(r.bytes)} | ${r.requests} | ${(r.firstChart / base.firstChart).toFixed(2)} / ${(r.bytes / base.bytes).toFixed(2)}${ok}\n`
   );

@@ -56,7 +56,8 @@ async function fcp(context: BrowserContext, url: string): Promise<number> {
 
 const site = await startSite();
 const staticPages: { path: string; page: number; saved: number }[] = [];
-const results: { path: string; name: string; firstChart: number; allDone: number; bytes: number; requests: number }[] = [];
+const results: { path: string; name: string; firstChart: number; allDone: number; bytes: number; requests: number }[] =
+  [];
 try {
   for (const [path, name] of PAGES) {
     const first: number[] = [];
@@ -84,10 +85,17 @@ try {
         }).observe(document, { childList: true, subtree: true });
       });
       await page.goto(site.base + path, { waitUntil: "load" });
-      await page.waitForFunction(() => (window as unknown as { __firstChart?: number }).__firstChart !== undefined, undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => (window as unknown as { __firstChart?: number }).__firstChart !== undefined,
+        undefined,
+        { timeout: 30_000 }
+      );
       await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0);
       await page.waitForLoadState("networkidle");
-      const t = await page.evaluate(() => ({ first: (window as unknown as { __firstChart: number }).__firstChart, done: performance.now() }));
+      const t = await page.evaluate(() => ({
+        first: (window as unknown as { __firstChart: number }).__firstChart,
+        done: performance.now()
+      }));
       // the first run warms the server and Chromium's disk, and is not counted
       if (i > 0) {
         first.push(t.first);
@@ -97,7 +105,14 @@ try {
       }
       await page.close();
     }
-    results.push({ path, name, firstChart: median(first), allDone: median(done), bytes: median(bytes), requests: median(reqs) });
+    results.push({
+      path,
+      name,
+      firstChart: median(first),
+      allDone: median(done),
+      bytes: median(bytes),
+      requests: median(reqs)
+    });
   }
   // the issue's yardstick: first content of each municipality page against the same page saved as static HTML
   // (the rendered DOM with its scripts removed, beside the original so relative links resolve)
@@ -105,13 +120,19 @@ try {
     const page = await site.context.newPage();
     await page.goto(site.base + path, { waitUntil: "networkidle" });
     await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0);
-    const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/g, "").replace(/<link rel="modulepreload"[^>]*>/g, "");
+    const html = (await page.content())
+      .replace(/<script\b[\s\S]*?<\/script>/g, "")
+      .replace(/<link rel="modulepreload"[^>]*>/g, "");
     await page.close();
     const kode = path.split("/").pop()!;
     const file = join(DIST, "kommune", `_statisk-${kode}.html`);
     writeFileSync(file, html);
     try {
-      staticPages.push({ path, page: await fcp(site.context, site.base + path), saved: await fcp(site.context, `${site.base}/kommune/_statisk-${kode}.html`) });
+      staticPages.push({
+        path,
+        page: await fcp(site.context, site.base + path),
+        saved: await fcp(site.context, `${site.base}/kommune/_statisk-${kode}.html`)
+      });
     } finally {
       rmSync(file, { force: true });
     }
@@ -122,16 +143,23 @@ try {
 
 const base = results[0];
 const kb = (b: number) => `${(b / 1024).toLocaleString("da-DK", { maximumFractionDigits: 0 })} kB`;
-process.stdout.write(`Kend din Kommune, ${RUNS} kørsler pr. side (median), Chromium ${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"}, localhost, ingen cache\n`);
+process.stdout.write(
+  `Kend din Kommune, ${RUNS} kørsler pr. side (median), Chromium ${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"}, localhost, ingen cache\n`
+);
 process.stdout.write("side | første graf | alt færdigt | overført | forespørgsler | ift. forsiden (tid / bytes)\n");
 for (const r of results) {
-  const ok = r.path === "/" ? "" : r.firstChart < 1000 && r.bytes < 1.5 * 1024 * 1024 ? "  ✓ mål nået" : "  ✗ over målet";
+  const ok =
+    r.path === "/" ? "" : r.firstChart < 1000 && r.bytes < 1.5 * 1024 * 1024 ? "  ✓ mål nået" : "  ✗ over målet";
   process.stdout.write(
     `${r.path} (${r.name}) | ${r.firstChart.toFixed(0)} ms | ${r.allDone.toFixed(0)} ms | ${kb(r.bytes)} | ${r.requests} | ${(r.firstChart / base.firstChart).toFixed(2)} / ${(r.bytes / base.bytes).toFixed(2)}${ok}\n`
   );
 }
-process.stdout.write("\nførste indhold (First Contentful Paint) mod samme side gemt som statisk HTML (mål: højst 1,5×)\n");
+process.stdout.write(
+  "\nførste indhold (First Contentful Paint) mod samme side gemt som statisk HTML (mål: højst 1,5×)\n"
+);
 for (const r of staticPages) {
   const ratio = r.page / r.saved;
-  process.stdout.write(`${r.path} | ${r.page.toFixed(0)} ms | statisk ${r.saved.toFixed(0)} ms | ${ratio.toFixed(2)}×${ratio <= 1.5 ? "  ✓ mål nået" : "  ✗ over målet"}\n`);
+  process.stdout.write(
+    `${r.path} | ${r.page.toFixed(0)} ms | statisk ${r.saved.toFixed(0)} ms | ${ratio.toFixed(2)}×${ratio <= 1.5 ? "  ✓ mål nået" : "  ✗ over målet"}\n`
+  );
 }

@@ -17,7 +17,8 @@ import { notebookHash } from "../common/notebook/codec.js";
 import { startSite } from "../test/e2e/harness.js";
 
 const RUNS = Number(process.env.RUNS ?? 5);
-const SQL = "SELECT k.regionsnavn, n.aar, avg(n.vaerdi) AS gns, count(*) AS antal FROM noegletal n JOIN kommuner k USING (kommunekode) WHERE n.vaerdi IS NOT NULL GROUP BY ALL ORDER BY 1, 2";
+const SQL =
+  "SELECT k.regionsnavn, n.aar, avg(n.vaerdi) AS gns, count(*) AS antal FROM noegletal n JOIN kommuner k USING (kommunekode) WHERE n.vaerdi IS NOT NULL GROUP BY ALL ORDER BY 1, 2";
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -34,7 +35,12 @@ for (let i = 0; i < 30; i++) {
   nativeMs.push(performance.now() - t);
 }
 
-const hash = await notebookHash({ v: 1, title: "Bench", params: { kommune: null, aar: null }, cells: [{ type: "sql", sql: SQL, chart: "tabel" }] });
+const hash = await notebookHash({
+  v: 1,
+  title: "Bench",
+  params: { kommune: null, aar: null },
+  cells: [{ type: "sql", sql: SQL, chart: "tabel" }]
+});
 const site = await startSite();
 const cold: number[] = [];
 const warm: number[] = [];
@@ -62,7 +68,8 @@ try {
   await site.close();
 }
 const n = median(nativeMs);
-const row = (name: string, ms: number, target: string) => `| ${name} | ${ms.toFixed(1)} ms | ${(ms / n).toFixed(0)}× | ${target} |`;
+const row = (name: string, ms: number, target: string) =>
+  `| ${name} | ${ms.toFixed(1)} ms | ${(ms / n).toFixed(0)}× | ${target} |`;
 console.log(`| | median | ratio to native | target |\n|---|---:|---:|---:|`);
 console.log(`| native DuckDB, same query (baseline) | ${n.toFixed(1)} ms | 1× | |`);
 console.log(row("cold: first result in a fresh tab, cache off", median(cold), "< 3000 ms"));

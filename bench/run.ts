@@ -3,12 +3,15 @@
  * their ratio to a baseline measured in the same run; results go to bench/README.md
  * by hand (the numbers depend on the machine).
  */
-import { readdirSync } from "node:fs";
+
 import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
 const only = process.argv[2];
-const files = readdirSync("bench").filter((f) => f.endsWith(".bench.ts") && (!only || f.includes(only))).sort();
+const files = readdirSync("bench")
+  .filter((f) => f.endsWith(".bench.ts") && (!only || f.includes(only)))
+  .sort();
 if (files.length === 0) {
   process.stderr.write("Ingen benchmarks fundet i bench/*.bench.ts\n");
   process.exit(1);
@@ -16,7 +19,10 @@ if (files.length === 0) {
 let failed = 0;
 for (const f of files) {
   process.stdout.write(`\n== ${f} ==\n`);
-  const r = spawnSync(process.execPath, ["--import", "tsx", join("bench", f)], { stdio: "inherit", env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" } });
+  const r = spawnSync(process.execPath, ["--import", "tsx", join("bench", f)], {
+    stdio: "inherit",
+    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" }
+  });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -16,7 +16,7 @@ import { asciiSlug } from "./slug.js";
 
 export interface Column<T = Record<string, unknown>> {
   /** property of the row, or a function computing the cell */
-  key: keyof T & string | ((row: T) => unknown);
+  key: (keyof T & string) | ((row: T) => unknown);
   /** header shown to the user (Danish) */
   label: string;
   /** number of decimals for numeric cells; default: as many as needed */
@@ -43,7 +43,8 @@ function cellOf<T>(row: T, column: Column<T>): unknown {
 export function csvNumber(x: number, decimals?: number): string {
   if (!Number.isFinite(x)) return "";
   const s = decimals === undefined ? String(x) : x.toFixed(decimals);
-  if (/e/i.test(s)) return x.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 }).replace(".", ",");
+  if (/e/i.test(s))
+    return x.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 }).replace(".", ",");
   return s.replace(".", ",");
 }
 
@@ -97,7 +98,12 @@ export interface ExcelJSLike {
 }
 
 /** An XLSX workbook (bytes) with one sheet: title, optional demo line, header, rows, source. */
-export async function xlsxBytes<T>(ExcelJS: ExcelJSLike, rows: readonly T[], columns: readonly Column<T>[], meta: ExportMeta & { sheet?: string }): Promise<Uint8Array> {
+export async function xlsxBytes<T>(
+  ExcelJS: ExcelJSLike,
+  rows: readonly T[],
+  columns: readonly Column<T>[],
+  meta: ExportMeta & { sheet?: string }
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "kommunetal";
   const ws = wb.addWorksheet((meta.sheet ?? "Data").replace(/[\\/*?:[\]]/g, " ").slice(0, 31));
@@ -114,7 +120,13 @@ export async function xlsxBytes<T>(ExcelJS: ExcelJSLike, rows: readonly T[], col
   for (const row of rows) {
     const values = columns.map((c) => {
       const v = cellOf(row, c);
-      return v === undefined || (typeof v === "number" && !Number.isFinite(v)) ? null : typeof v === "boolean" ? (v ? "ja" : "nej") : v;
+      return v === undefined || (typeof v === "number" && !Number.isFinite(v))
+        ? null
+        : typeof v === "boolean"
+          ? v
+            ? "ja"
+            : "nej"
+          : v;
     });
     const r = ws.addRow(values);
     columns.forEach((c, i) => {

@@ -10,17 +10,23 @@ const cache = new Map<string, Intl.NumberFormat>();
 function nf(min: number, max: number): Intl.NumberFormat {
   const key = `${min}/${max}`;
   let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.NumberFormat("da-DK", { minimumFractionDigits: min, maximumFractionDigits: max })));
+  if (!f)
+    cache.set(key, (f = new Intl.NumberFormat("da-DK", { minimumFractionDigits: min, maximumFractionDigits: max })));
   return f;
 }
 
 /** `1234.5` → `1.234,5`. With `decimals` the number of decimals is fixed. Non-finite → "–". */
 export function formatNumber(x: number | null | undefined, decimals?: number): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "–";
-  if (decimals !== undefined) return nf(decimals, decimals).format(x).replace(/\u2212/g, "-");
+  if (decimals !== undefined)
+    return nf(decimals, decimals)
+      .format(x)
+      .replace(/\u2212/g, "-");
   const abs = Math.abs(x);
   const max = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return nf(0, max).format(x).replace(/\u2212/g, "-");
+  return nf(0, max)
+    .format(x)
+    .replace(/\u2212/g, "-");
 }
 
 /** `12.34` (already in percent) → `12,3 %`. */
@@ -60,7 +66,11 @@ export function monthCodeToDate(code: string): Date {
 }
 
 /** A key-figure value with its status: the number, or why there is none. */
-export function formatValue(vaerdi: number | null | undefined, status: string | null | undefined, decimals?: number): string {
+export function formatValue(
+  vaerdi: number | null | undefined,
+  status: string | null | undefined,
+  decimals?: number
+): string {
   if (status && isYesNoStatus(status)) return statusText(status);
   if (vaerdi === null || vaerdi === undefined) return (status ? statusText(status) : "") || "mangler";
   return formatNumber(vaerdi, decimals);

@@ -128,7 +128,8 @@ export function scoreFigure(f: FigureInput): Highlight | null {
   const rangIGruppe = group.length > 1 ? sorted.indexOf(x) + 1 : null;
   const history = f.serie.filter((p) => p.vaerdi !== null && p.aar < f.aar);
   const first = history[0];
-  const udvikling = first && first.vaerdi !== 0 ? { fra: first.aar, pct: pct(x, first.vaerdi as number) as number } : null;
+  const udvikling =
+    first && first.vaerdi !== 0 ? { fra: first.aar, pct: pct(x, first.vaerdi as number) as number } : null;
   const pctGruppe = gruppeGns === null ? null : pct(x, gruppeGns);
   const pctLand = pct(x, landMedian) ?? 0;
   const parts = [`${f.titel}: ${formatNumber(x, f.decimaler)} ${f.enhed}`.trim()];
@@ -137,7 +138,11 @@ export function scoreFigure(f: FigureInput): Highlight | null {
   if (rangIGruppe !== null) parts.push(`${rankWords(rangIGruppe, group.length)} i gruppen (af ${group.length})`);
   if (udvikling) {
     const r = Math.round(Math.abs(udvikling.pct));
-    parts.push(r === 0 ? `uændret siden ${udvikling.fra}` : `${udvikling.pct > 0 ? "steget" : "faldet"} ${r} % siden ${udvikling.fra}`);
+    parts.push(
+      r === 0
+        ? `uændret siden ${udvikling.fra}`
+        : `${udvikling.pct > 0 ? "steget" : "faldet"} ${r} % siden ${udvikling.fra}`
+    );
   }
   return {
     id: f.id,
@@ -163,7 +168,10 @@ export function scoreFigure(f: FigureInput): Highlight | null {
 }
 
 /** The highlights of a municipality: per area the `perArea` figures with the largest |z| ≥ threshold, in area order. */
-export function highlights(figures: readonly FigureInput[], { threshold = DEFAULT_THRESHOLD, perArea = DEFAULT_PER_AREA } = {}): Highlight[] {
+export function highlights(
+  figures: readonly FigureInput[],
+  { threshold = DEFAULT_THRESHOLD, perArea = DEFAULT_PER_AREA } = {}
+): Highlight[] {
   const byArea = new Map<string, Highlight[]>();
   for (const f of figures) {
     const h = scoreFigure(f);
@@ -172,7 +180,9 @@ export function highlights(figures: readonly FigureInput[], { threshold = DEFAUL
     list.push(h);
     byArea.set(h.omraade, list);
   }
-  return [...byArea.values()].flatMap((list) => list.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, perArea));
+  return [...byArea.values()].flatMap((list) =>
+    list.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, perArea)
+  );
 }
 
 /** The method, as the page states it. */

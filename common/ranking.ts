@@ -4,7 +4,7 @@
  * Checked against native DuckDB in test/kdk/duckdb.test.ts (the municipality-page build).
  */
 
-import { NUMERIC_STATUS, type KeyFigureRow } from "./vocabulary.js";
+import { type KeyFigureRow, NUMERIC_STATUS } from "./vocabulary.js";
 
 export { NUMERIC_STATUS };
 
@@ -46,6 +46,8 @@ export function meanOf(values: Map<string, number>, codes: Iterable<string>): { 
 /** Numeric values of one figure in one year as kommunekode → value (statuses ok and nul only). */
 export function numericValues(rows: readonly KeyFigureRow[], id: string, aar: number): Map<string, number> {
   const out = new Map<string, number>();
-  for (const r of rows) if (r.id === id && r.aar === aar && r.vaerdi !== null && NUMERIC_STATUS.has(r.status)) out.set(r.kommunekode, r.vaerdi);
+  for (const r of rows)
+    if (r.id === id && r.aar === aar && r.vaerdi !== null && NUMERIC_STATUS.has(r.status))
+      out.set(r.kommunekode, r.vaerdi);
   return out;
 }

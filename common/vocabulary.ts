@@ -10,9 +10,28 @@
  * `ja`/`nej` (1/0). `undertrykt` is never in the source: the loader sets it when it hides a
  * small count (loaders/privacy.ts).
  */
-export type CellStatus = "ok" | "nul" | "mangler" | "udefineret" | "ikke_indberettet" | "ikke_tilgaengelig" | "ja" | "nej" | "undertrykt";
+export type CellStatus =
+  | "ok"
+  | "nul"
+  | "mangler"
+  | "udefineret"
+  | "ikke_indberettet"
+  | "ikke_tilgaengelig"
+  | "ja"
+  | "nej"
+  | "undertrykt";
 
-export const CELL_STATUSES: readonly CellStatus[] = ["ok", "nul", "mangler", "udefineret", "ikke_indberettet", "ikke_tilgaengelig", "ja", "nej", "undertrykt"];
+export const CELL_STATUSES: readonly CellStatus[] = [
+  "ok",
+  "nul",
+  "mangler",
+  "udefineret",
+  "ikke_indberettet",
+  "ikke_tilgaengelig",
+  "ja",
+  "nej",
+  "undertrykt"
+];
 
 /** Each status in the words a cell shows instead of (or beside) a number; "" for a plain value. */
 export const STATUS_TEXT: Record<CellStatus, string> = {
@@ -29,7 +48,7 @@ export const STATUS_TEXT: Record<CellStatus, string> = {
 
 /** The text of a status (unknown codes are shown as they are; `ok` as `okText`). */
 export function statusText(status: string, okText = ""): string {
-  return status === "ok" ? okText : (STATUS_TEXT as Record<string, string>)[status] ?? status;
+  return status === "ok" ? okText : ((STATUS_TEXT as Record<string, string>)[status] ?? status);
 }
 
 /** One cell of the long key-figure table (`noegletal.parquet`): a municipality's value of one figure in one year. */
@@ -165,7 +184,8 @@ export function nationalFigure(
       }
     return { vaerdi: answered ? yes : null, status: answered ? "ok" : "mangler", kilde: "antal ja", n: answered };
   }
-  if (source) return { vaerdi: source.vaerdi, status: source.status as CellStatus, kilde: source.type as "I alt" | "Gennemsnit" };
+  if (source)
+    return { vaerdi: source.vaerdi, status: source.status as CellStatus, kilde: source.type as "I alt" | "Gennemsnit" };
   let s = 0;
   let n = 0;
   let suppressed = false;
@@ -180,5 +200,31 @@ export function nationalFigure(
   return { vaerdi: n ? s / n : null, status: n ? "ok" : "mangler", kilde: UNWEIGHTED_MEAN, n };
 }
 
-export const MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"] as const;
-export const MONTHS_SHORT = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."] as const;
+export const MONTHS = [
+  "januar",
+  "februar",
+  "marts",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "august",
+  "september",
+  "oktober",
+  "november",
+  "december"
+] as const;
+export const MONTHS_SHORT = [
+  "jan.",
+  "feb.",
+  "mar.",
+  "apr.",
+  "maj",
+  "jun.",
+  "jul.",
+  "aug.",
+  "sep.",
+  "okt.",
+  "nov.",
+  "dec."
+] as const;

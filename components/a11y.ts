@@ -35,7 +35,9 @@ function graphicOf(chart: Element): SVGSVGElement | null {
   if (chart.tagName.toLowerCase() === "svg") return chart as SVGSVGElement;
   // the plot's own svg carries Plot's class; legend swatches are svgs too, but inside a div
   const svgs = Array.from(chart.querySelectorAll("svg"));
-  return (svgs.find((s) => s.parentElement === chart && !s.closest("[class$='-swatches'], [class$='-ramp']")) ?? svgs[svgs.length - 1] ?? null) as SVGSVGElement | null;
+  return (svgs.find((s) => s.parentElement === chart && !s.closest("[class$='-swatches'], [class$='-ramp']")) ??
+    svgs[svgs.length - 1] ??
+    null) as SVGSVGElement | null;
 }
 
 /**
@@ -91,7 +93,10 @@ export function dataTable(t: TableAlternative): HTMLTableElement {
  * The graphic's inner marks are hidden from assistive technology (the label and the
  * table carry the content), which also keeps Plot's tooltips out of the reading order.
  */
-export function accessibleChart(chart: HTMLElement | SVGSVGElement, { label, table, className }: AccessibleChartOptions): HTMLElement {
+export function accessibleChart(
+  chart: HTMLElement | SVGSVGElement,
+  { label, table, className }: AccessibleChartOptions
+): HTMLElement {
   const figure = document.createElement("figure");
   figure.className = `kt-chart${className ? ` ${className}` : ""}`;
   const svg = graphicOf(chart);
@@ -130,16 +135,22 @@ export function fixAccessibility(root: ParentNode): void {
   for (const form of Array.from(root.querySelectorAll("form"))) {
     const text = form.querySelector(":scope > label")?.textContent?.trim() ?? "";
     for (const range of Array.from(form.querySelectorAll<HTMLInputElement>("input[type=range]")))
-      if (!range.labels?.length && !range.hasAttribute("aria-label")) range.setAttribute("aria-label", text ? `${text} (skyder)` : "Skyder");
+      if (!range.labels?.length && !range.hasAttribute("aria-label"))
+        range.setAttribute("aria-label", text ? `${text} (skyder)` : "Skyder");
     if (/-table$/.test(form.className) && !form.hasAttribute("tabindex")) {
       form.tabIndex = 0;
       form.setAttribute("aria-label", text || "Tabel");
     }
   }
-  for (const box of Array.from(root.querySelectorAll<HTMLInputElement>("table input[type=checkbox]:not([aria-label])"))) {
+  for (const box of Array.from(
+    root.querySelectorAll<HTMLInputElement>("table input[type=checkbox]:not([aria-label])")
+  )) {
     if (box.labels?.length) continue;
     const inHead = box.closest("thead") !== null;
-    box.setAttribute("aria-label", inHead ? "Vælg alle rækker" : `Vælg række ${box.value === "on" ? "" : Number(box.value) + 1}`.trim());
+    box.setAttribute(
+      "aria-label",
+      inHead ? "Vælg alle rækker" : `Vælg række ${box.value === "on" ? "" : Number(box.value) + 1}`.trim()
+    );
   }
 }
 

@@ -52,10 +52,49 @@ export function distribution(rows: DotRow[], options: DistributionOptions): HTML
     x: { label: label ?? null, tickFormat: (x: number) => formatNumber(x), grid: true },
     marks: [
       reference !== null ? Plot.ruleX([reference], { stroke: "#888", strokeDasharray: "4,3" }) : null,
-      reference !== null ? Plot.text([reference], { x: (d: number) => d, frameAnchor: "top", dy: -22, text: () => `${referenceLabel}: ${fmt(reference)}`, fill: "#666", fontSize: 11 }) : null,
-      Plot.dot(data, Plot.dodgeY({ x: "vaerdi", r: 4, fill: (d: DotRow) => (d.kommunekode === highlight ? "var(--kt-accent, #1f5f8b)" : "#9bb4c8"), stroke: "white", strokeWidth: 0.5, anchor: "middle", title: (d: DotRow) => `${d.navn} (${d.kommunekode})\n${fmt(d.vaerdi!)}${d.rang ? `\nnr. ${d.rang} af ${data.length}` : ""}`, tip: true })),
-      Plot.dot(sel, Plot.dodgeY({ x: "vaerdi", r: 6, fill: "var(--kt-accent, #1f5f8b)", stroke: "black", strokeWidth: 1.5, anchor: "middle" })),
-      Plot.text(sel, { x: "vaerdi", frameAnchor: "bottom", dy: 0, text: (d: DotRow) => d.navn, fontWeight: "bold", fill: "currentColor" })
+      reference !== null
+        ? Plot.text([reference], {
+            x: (d: number) => d,
+            frameAnchor: "top",
+            dy: -22,
+            text: () => `${referenceLabel}: ${fmt(reference)}`,
+            fill: "#666",
+            fontSize: 11
+          })
+        : null,
+      Plot.dot(
+        data,
+        Plot.dodgeY({
+          x: "vaerdi",
+          r: 4,
+          fill: (d: DotRow) => (d.kommunekode === highlight ? "var(--kt-accent, #1f5f8b)" : "#9bb4c8"),
+          stroke: "white",
+          strokeWidth: 0.5,
+          anchor: "middle",
+          title: (d: DotRow) =>
+            `${d.navn} (${d.kommunekode})\n${fmt(d.vaerdi!)}${d.rang ? `\nnr. ${d.rang} af ${data.length}` : ""}`,
+          tip: true
+        })
+      ),
+      Plot.dot(
+        sel,
+        Plot.dodgeY({
+          x: "vaerdi",
+          r: 6,
+          fill: "var(--kt-accent, #1f5f8b)",
+          stroke: "black",
+          strokeWidth: 1.5,
+          anchor: "middle"
+        })
+      ),
+      Plot.text(sel, {
+        x: "vaerdi",
+        frameAnchor: "bottom",
+        dy: 0,
+        text: (d: DotRow) => d.navn,
+        fontWeight: "bold",
+        fill: "currentColor"
+      })
     ]
   });
   return accessibleChart(chart, {
@@ -95,7 +134,9 @@ export function timeSeries(rows: SeriesRow[], options: TimeSeriesOptions): HTMLE
   const names = [...new Set(rows.map((r) => r.serie))];
   const valid = rows.filter((r) => r.vaerdi !== null);
   const years = [...new Set(rows.map((r) => r.aar))].sort((a, b) => a - b);
-  const last = names.map((n) => valid.filter((r) => r.serie === n).sort((a, b) => b.aar - a.aar)[0]).filter((r): r is SeriesRow => r !== undefined);
+  const last = names
+    .map((n) => valid.filter((r) => r.serie === n).sort((a, b) => b.aar - a.aar)[0])
+    .filter((r): r is SeriesRow => r !== undefined);
   const value = new Map(rows.map((r) => [`${r.serie}|${r.aar}`, r.vaerdi]));
   const unit = label ? ` (${label})` : "";
   const chart = Plot.plot({
@@ -108,11 +149,38 @@ export function timeSeries(rows: SeriesRow[], options: TimeSeriesOptions): HTMLE
     color: { legend: true, domain: names, range: CATEGORICAL },
     marks: [
       // undefined values are gaps: Plot breaks a line where y is not a number
-      Plot.lineY(rows.filter((r) => !dashed.includes(r.serie)), { x: "aar", y: (r: SeriesRow) => (r.vaerdi === null ? NaN : r.vaerdi), stroke: "serie", strokeWidth: 2 }),
-      Plot.lineY(rows.filter((r) => dashed.includes(r.serie)), { x: "aar", y: (r: SeriesRow) => (r.vaerdi === null ? NaN : r.vaerdi), stroke: "serie", strokeWidth: 2, strokeDasharray: "5,4" }),
-      Plot.dot(valid, { x: "aar", y: "vaerdi", fill: "serie", r: 3, title: (r: SeriesRow) => `${r.serie}, ${r.aar}: ${fmt(r.vaerdi!)}`, tip: true }),
+      Plot.lineY(
+        rows.filter((r) => !dashed.includes(r.serie)),
+        { x: "aar", y: (r: SeriesRow) => (r.vaerdi === null ? NaN : r.vaerdi), stroke: "serie", strokeWidth: 2 }
+      ),
+      Plot.lineY(
+        rows.filter((r) => dashed.includes(r.serie)),
+        {
+          x: "aar",
+          y: (r: SeriesRow) => (r.vaerdi === null ? NaN : r.vaerdi),
+          stroke: "serie",
+          strokeWidth: 2,
+          strokeDasharray: "5,4"
+        }
+      ),
+      Plot.dot(valid, {
+        x: "aar",
+        y: "vaerdi",
+        fill: "serie",
+        r: 3,
+        title: (r: SeriesRow) => `${r.serie}, ${r.aar}: ${fmt(r.vaerdi!)}`,
+        tip: true
+      }),
       // direct labels: the series name at its last value
-      Plot.text(last, { x: "aar", y: "vaerdi", text: "serie", fill: "currentColor", dx: 6, textAnchor: "start", fontSize: 11 })
+      Plot.text(last, {
+        x: "aar",
+        y: "vaerdi",
+        text: "serie",
+        fill: "currentColor",
+        dx: 6,
+        textAnchor: "start",
+        fontSize: 11
+      })
     ]
   });
   return accessibleChart(chart, {
@@ -121,7 +189,14 @@ export function timeSeries(rows: SeriesRow[], options: TimeSeriesOptions): HTMLE
       caption: `Udvikling over tid${unit}; tom celle = ingen værdi`,
       columns: ["År", ...names],
       numeric: names.map((_, i) => i + 1),
-      rows: () => years.map((y) => [String(y), ...names.map((n) => { const v = value.get(`${n}|${y}`); return v === null || v === undefined ? "" : fmt(v); })])
+      rows: () =>
+        years.map((y) => [
+          String(y),
+          ...names.map((n) => {
+            const v = value.get(`${n}|${y}`);
+            return v === null || v === undefined ? "" : fmt(v);
+          })
+        ])
     }
   });
 }

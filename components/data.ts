@@ -6,7 +6,6 @@
 import { readParquet } from "../common/parquet.js";
 import { isYesNoStatus, type KatalogRow, type KeyFigureRow, type Kommune } from "../common/vocabulary.js";
 
-
 export type { KatalogRow, Kommune };
 
 /** A cell of the long key-figure table (the vocabulary's row). */
@@ -32,6 +31,7 @@ export async function loadKatalog(file: Attachment): Promise<KatalogRow[]> {
 /** Values of one figure in one year as kommunekode → value (null where missing). */
 export function valuesFor(rows: NoegletalRow[], id: string, aar: number): Map<string, number | null> {
   const out = new Map<string, number | null>();
-  for (const r of rows) if (r.id === id && r.aar === aar) out.set(r.kommunekode, isYesNoStatus(r.status) ? null : r.vaerdi);
+  for (const r of rows)
+    if (r.id === id && r.aar === aar) out.set(r.kommunekode, isYesNoStatus(r.status) ? null : r.vaerdi);
   return out;
 }

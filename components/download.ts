@@ -3,7 +3,7 @@
  * (XLSX). exceljs (≈900 kB) is loaded only when someone asks for an XLSX, from the
  * site's own copy (Framework's npm cache is filled from node_modules at build time).
  */
-import { csvDanish, fileNameOf, xlsxBytes, type Column, type ExcelJSLike, type ExportMeta } from "../common/export.js";
+import { type Column, csvDanish, type ExcelJSLike, type ExportMeta, fileNameOf, xlsxBytes } from "../common/export.js";
 
 export function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
@@ -17,23 +17,38 @@ export function downloadBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function downloadCsv<T>(rows: readonly T[], columns: readonly Column<T>[], meta: ExportMeta & { filename?: string }): void {
+export function downloadCsv<T>(
+  rows: readonly T[],
+  columns: readonly Column<T>[],
+  meta: ExportMeta & { filename?: string }
+): void {
   const name = `${meta.filename ?? fileNameOf(meta.title ?? "kommunetal")}.csv`;
   downloadBlob(new Blob([csvDanish(rows, columns, meta)], { type: "text/csv;charset=utf-8" }), name);
 }
 
-export async function downloadXlsx<T>(rows: readonly T[], columns: readonly Column<T>[], meta: ExportMeta & { filename?: string; sheet?: string }): Promise<void> {
+export async function downloadXlsx<T>(
+  rows: readonly T[],
+  columns: readonly Column<T>[],
+  meta: ExportMeta & { filename?: string; sheet?: string }
+): Promise<void> {
   const ExcelJS = (await import("npm:exceljs")).default as unknown as ExcelJSLike;
   const bytes = await xlsxBytes(ExcelJS, rows, columns, meta);
   const name = `${meta.filename ?? fileNameOf(meta.title ?? "kommunetal")}.xlsx`;
-  downloadBlob(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), name);
+  downloadBlob(
+    new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+    name
+  );
 }
 
 /**
  * Two buttons that download the table as CSV and XLSX. `rows` may be a function, so the
  * buttons always export what the page currently shows.
  */
-export function exportButtons<T>(rows: readonly T[] | (() => readonly T[]), columns: readonly Column<T>[], meta: ExportMeta & { filename?: string; sheet?: string }): HTMLElement {
+export function exportButtons<T>(
+  rows: readonly T[] | (() => readonly T[]),
+  columns: readonly Column<T>[],
+  meta: ExportMeta & { filename?: string; sheet?: string }
+): HTMLElement {
   const get = () => (typeof rows === "function" ? (rows as () => readonly T[])() : rows);
   const wrap = document.createElement("div");
   wrap.className = "kt-export kt-noprint";

@@ -8,8 +8,9 @@
  * Messages out: {type: "progress", done, total} … then {type: "done", result} or
  *               {type: "error", message}.
  */
-import { bootstrapGroups } from "../common/groups/bootstrap.js";
+
 import type { BootstrapOptions } from "../common/groups/bootstrap.js";
+import { bootstrapGroups } from "../common/groups/bootstrap.js";
 import type { GroupsInput, GroupsOptions } from "../common/groups/model.js";
 
 interface WorkerScope {

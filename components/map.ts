@@ -4,9 +4,9 @@
  * are drawn hatched grey and named "ingen værdi" in the tooltip, never coloured as 0.
  */
 import * as Plot from "@observablehq/plot";
-import { feature } from "topojson-client";
-import type { Topology, GeometryCollection } from "topojson-specification";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
 import { formatNumber } from "../common/format.js";
 import { accessibleChart, hideMarks } from "./a11y.js";
 
@@ -19,7 +19,10 @@ export type KommuneFeature = Feature<Geometry, KommuneProps>;
 
 /** GeoJSON features of the 98 municipalities from the TopoJSON made by loaders/geo.ts. */
 export function kommuneFeatures(topo: Topology): FeatureCollection<Geometry, KommuneProps> {
-  return feature(topo, topo.objects.kommuner as GeometryCollection<KommuneProps>) as FeatureCollection<Geometry, KommuneProps>;
+  return feature(topo, topo.objects.kommuner as GeometryCollection<KommuneProps>) as FeatureCollection<
+    Geometry,
+    KommuneProps
+  >;
 }
 
 export interface ChoroplethOptions {
@@ -41,22 +44,32 @@ export interface ChoroplethOptions {
  * The map in five quantile classes (legend with the class limits in numbers), returned as
  * an accessible figure whose table lists every municipality's value.
  */
-export function choropleth(features: FeatureCollection<Geometry, KommuneProps>, values: Map<string, number | null>, options: ChoroplethOptions): HTMLElement {
+export function choropleth(
+  features: FeatureCollection<Geometry, KommuneProps>,
+  values: Map<string, number | null>,
+  options: ChoroplethOptions
+): HTMLElement {
   const { width, label, highlight = null, decimals, scheme = "cividis", extra } = options;
   const height = options.height ?? Math.round(width * 0.78);
   const fmt = (x: number) => formatNumber(x, decimals);
-  const valueOf = (f: KommuneFeature) => values.get(f.properties.kommunekode) ?? null;
-  const withValue = features.features.filter((f) => valueOf(f) !== null);
-  const without = features.features.filter((f) => valueOf(f) === null);
+  const valueFor = (f: KommuneFeature) => values.get(f.properties.kommunekode) ?? null;
+  const withValue = features.features.filter((f) => valueFor(f) !== null);
+  const without = features.features.filter((f) => valueFor(f) === null);
   const selected = features.features.filter((f) => f.properties.kommunekode === highlight);
   const unit = label ? ` (${label})` : "";
-  const ordered = [...withValue].sort((a, b) => valueOf(b)! - valueOf(a)! || a.properties.kommunekode.localeCompare(b.properties.kommunekode));
-  const range = ordered.length ? ` fra ${fmt(valueOf(ordered[ordered.length - 1])!)} til ${fmt(valueOf(ordered[0])!)}` : "";
+  const ordered = [...withValue].sort(
+    (a, b) => valueFor(b)! - valueFor(a)! || a.properties.kommunekode.localeCompare(b.properties.kommunekode)
+  );
+  const range = ordered.length
+    ? ` fra ${fmt(valueFor(ordered[ordered.length - 1])!)} til ${fmt(valueFor(ordered[0])!)}`
+    : "";
   const sel = selected[0];
   const aria =
     `Danmarkskort${unit}: ${withValue.length} kommuner farvet i fem lige store grupper${range}` +
     (without.length ? `; ${without.length} uden værdi (grå)` : "") +
-    (sel ? `; ${sel.properties.navn} er fremhævet: ${valueOf(sel) === null ? "ingen værdi" : fmt(valueOf(sel)!)}` : "") +
+    (sel
+      ? `; ${sel.properties.navn} er fremhævet: ${valueFor(sel) === null ? "ingen værdi" : fmt(valueFor(sel)!)}`
+      : "") +
     ".";
   const chart = Plot.plot({
     width,
@@ -66,7 +79,7 @@ export function choropleth(features: FeatureCollection<Geometry, KommuneProps>, 
     marks: [
       Plot.geo(without, { fill: "#eee", stroke: "white", strokeWidth: 0.5 }),
       Plot.geo(withValue, {
-        fill: (f: KommuneFeature) => valueOf(f),
+        fill: (f: KommuneFeature) => valueFor(f),
         stroke: "white",
         strokeWidth: 0.5
       }),
@@ -78,7 +91,7 @@ export function choropleth(features: FeatureCollection<Geometry, KommuneProps>, 
         Plot.pointer(
           Plot.geoCentroid({
             title: (f: KommuneFeature) => {
-              const v = valueOf(f);
+              const v = valueFor(f);
               return `${f.properties.navn} (${f.properties.kommunekode})\n${v === null ? "ingen værdi" : fmt(v)}${label ? ` ${label}` : ""}${extra ? `\n${extra(f.properties.kommunekode)}` : ""}`;
             }
           })
@@ -93,15 +106,21 @@ export function choropleth(features: FeatureCollection<Geometry, KommuneProps>, 
       columns: ["Kommune", "Kommunekode", `Værdi${unit}`],
       numeric: [2],
       rows: () => [
-        ...ordered.map((f) => [f.properties.navn, f.properties.kommunekode, fmt(valueOf(f)!)]),
-        ...[...without].sort((a, b) => a.properties.kommunekode.localeCompare(b.properties.kommunekode)).map((f) => [f.properties.navn, f.properties.kommunekode, "ingen værdi"])
+        ...ordered.map((f) => [f.properties.navn, f.properties.kommunekode, fmt(valueFor(f)!)]),
+        ...[...without]
+          .sort((a, b) => a.properties.kommunekode.localeCompare(b.properties.kommunekode))
+          .map((f) => [f.properties.navn, f.properties.kommunekode, "ingen værdi"])
       ]
     }
   });
 }
 
 /** A small locator map: Denmark in grey with one municipality filled. */
-export function locatorMap(features: FeatureCollection<Geometry, KommuneProps>, kode: string, { width = 240 }: { width?: number } = {}): SVGSVGElement | HTMLElement {
+export function locatorMap(
+  features: FeatureCollection<Geometry, KommuneProps>,
+  kode: string,
+  { width = 240 }: { width?: number } = {}
+): SVGSVGElement | HTMLElement {
   const selected = features.features.filter((f) => f.properties.kommunekode === kode);
   const navn = selected[0]?.properties.navn ?? kode;
   const map = Plot.plot({
@@ -109,7 +128,10 @@ export function locatorMap(features: FeatureCollection<Geometry, KommuneProps>, 
     width,
     height: Math.round(width * 0.78),
     projection: { type: "transverse-mercator", rotate: [-11, -56], domain: features },
-    marks: [Plot.geo(features, { fill: "#e5e5e5", stroke: "white", strokeWidth: 0.4 }), Plot.geo(selected, { fill: "var(--kt-accent, #1f5f8b)", stroke: "black", strokeWidth: 1 })]
+    marks: [
+      Plot.geo(features, { fill: "#e5e5e5", stroke: "white", strokeWidth: 0.4 }),
+      Plot.geo(selected, { fill: "var(--kt-accent, #1f5f8b)", stroke: "black", strokeWidth: 1 })
+    ]
   });
   map.setAttribute("role", "img");
   hideMarks(map);

@@ -52,19 +52,36 @@ export const STANDARD_AAR = 2018;
 export const AAR = [2013, 2014, 2015, 2016, 2017, 2018, 2019];
 
 const SOCIO: Candidate[] = [
-  { id: "sociooekonomisk-indeks", begrundelse: "Samlet mål for sociale forhold, der driver udgifter (indgår i udligningen)." },
+  {
+    id: "sociooekonomisk-indeks",
+    begrundelse: "Samlet mål for sociale forhold, der driver udgifter (indgår i udligningen)."
+  },
   { id: "udgiftsbehov-landet-pr-indb", begrundelse: "Udligningssystemets beregnede udgiftsbehov pr. indbygger." },
   { id: "beskatningsgrundlag-pr-indb", begrundelse: "Skattegrundlag pr. indbygger: kommunens økonomiske råderum." },
-  { id: "andel-25-64-aarige-uden-erhvervsuddannelse", begrundelse: "Uddannelsesniveau: andel uden erhvervsuddannelse." },
-  { id: "andel-25-64-aarige-med-videregaaende-uddannelse", begrundelse: "Uddannelsesniveau: andel med videregående uddannelse." },
+  {
+    id: "andel-25-64-aarige-uden-erhvervsuddannelse",
+    begrundelse: "Uddannelsesniveau: andel uden erhvervsuddannelse."
+  },
+  {
+    id: "andel-25-64-aarige-med-videregaaende-uddannelse",
+    begrundelse: "Uddannelsesniveau: andel med videregående uddannelse."
+  },
   { id: "andel-almennyttige-boliger", begrundelse: "Andel almene boliger (socialt boligbyggeri); findes til 2018." },
   { id: "fuldtidsledige-pr-100-17-64-66-aarige", begrundelse: "Ledighed; findes til 2017." },
   { id: "boern-af-enlige-forsoergere-pr-100-0-17-aarige", begrundelse: "Børn af enlige forsørgere; findes til 2017." },
-  { id: "statsborgere-fra-ikke-vestlige-lande-pr-10-000-indb", log: true, begrundelse: "Statsborgere fra ikke-vestlige lande (logaritmeret, skæv fordeling)." }
+  {
+    id: "statsborgere-fra-ikke-vestlige-lande-pr-10-000-indb",
+    log: true,
+    begrundelse: "Statsborgere fra ikke-vestlige lande (logaritmeret, skæv fordeling)."
+  }
 ];
 
 const GEO: Candidate[] = [
-  { id: "befolkningstaethed-indb-km2", log: true, begrundelse: "Befolkningstæthed (logaritmeret): afstande og stordriftsfordele." },
+  {
+    id: "befolkningstaethed-indb-km2",
+    log: true,
+    begrundelse: "Befolkningstæthed (logaritmeret): afstande og stordriftsfordele."
+  },
   { id: "befolkningsandel-i-bymaessig-bebyggelse", begrundelse: "Andel af befolkningen, der bor i byer." }
 ];
 
@@ -79,7 +96,11 @@ export const AREA_DEFINITIONS: AreaDefinition[] = [
     enhed: "kr. pr. 6-16-årig",
     sideomraader: ["skole"],
     beskrivelse: "Nettodriftsudgifter til folkeskolen pr. 6-16-årig.",
-    variabler: [{ id: "andel-6-16-aarige", begrundelse: "Andel i skolealderen: stordriftsfordele ved mange elever." }, ...GEO, ...SOCIO]
+    variabler: [
+      { id: "andel-6-16-aarige", begrundelse: "Andel i skolealderen: stordriftsfordele ved mange elever." },
+      ...GEO,
+      ...SOCIO
+    ]
   },
   {
     id: "dagtilbud",
@@ -88,7 +109,11 @@ export const AREA_DEFINITIONS: AreaDefinition[] = [
     enhed: "kr. pr. 0-13-årig",
     sideomraader: ["dagtilbud"],
     beskrivelse: "Nettoudgifter til dagtilbud pr. 0-13-årig.",
-    variabler: [{ id: "andel-0-5-aarige", begrundelse: "Andel i førskolealderen, der bruger dagtilbud mest." }, ...GEO, ...SOCIO]
+    variabler: [
+      { id: "andel-0-5-aarige", begrundelse: "Andel i førskolealderen, der bruger dagtilbud mest." },
+      ...GEO,
+      ...SOCIO
+    ]
   },
   {
     id: "aeldre",
@@ -97,7 +122,11 @@ export const AREA_DEFINITIONS: AreaDefinition[] = [
     enhed: "kr. pr. 18+-årig",
     sideomraader: ["aeldre"],
     beskrivelse: "Udgifter til ældre samt voksne med særlige behov pr. 18+-årig.",
-    variabler: [{ id: "andel-67plus-aarige", begrundelse: "Andel ældre (67+), der bruger ældreplejen." }, ...GEO, ...SOCIO]
+    variabler: [
+      { id: "andel-67plus-aarige", begrundelse: "Andel ældre (67+), der bruger ældreplejen." },
+      ...GEO,
+      ...SOCIO
+    ]
   },
   {
     id: "boern-unge",
@@ -117,7 +146,11 @@ export const AREA_DEFINITIONS: AreaDefinition[] = [
     sideomraader: ["administration"],
     beskrivelse: "Udgifter til ledelse og administration pr. indbygger.",
     variabler: [
-      { id: "indbyggertal-1-januar", log: true, begrundelse: "Kommunens størrelse (logaritmeret): stordriftsfordele i administrationen." },
+      {
+        id: "indbyggertal-1-januar",
+        log: true,
+        begrundelse: "Kommunens størrelse (logaritmeret): stordriftsfordele i administrationen."
+      },
       ...GEO,
       { id: "andel-0-17-aarige", begrundelse: "Aldersstruktur: børn og unge." },
       { id: "andel-67plus-aarige", begrundelse: "Aldersstruktur: ældre." },

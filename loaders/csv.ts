@@ -13,8 +13,9 @@
  * carry no "Kilde:" line, so Power BI and Excel can load them as plain tables; the data
  * page names the source of every file (downloads from the pages do carry the line).
  */
-import type { ColumnType, Schema } from "./lib/parquet.js";
+
 import { BOM, csvField, csvNumber, csvText } from "../common/export.js";
+import type { ColumnType, Schema } from "./lib/parquet.js";
 
 export { BOM };
 
@@ -32,5 +33,8 @@ export function cell(v: unknown, type: ColumnType): string {
 /** Rows as Danish CSV text (with BOM), columns in schema order; written by the common CSV writer (common/export.ts). */
 export function toDanishCsv<T extends object>(rows: readonly T[], schema: Schema<T>): string {
   const cols = Object.entries(schema) as [keyof T & string, ColumnType][];
-  return csvText([cols.map(([name]) => csvField(name)), ...rows.map((row) => cols.map(([name, type]) => cell(row[name], type)))]);
+  return csvText([
+    cols.map(([name]) => csvField(name)),
+    ...rows.map((row) => cols.map(([name, type]) => cell(row[name], type)))
+  ]);
 }

@@ -4,19 +4,21 @@
  * what it returns, and logs the reconciliation to stderr. The thin entries in
  * src/data/ turn these rows into Parquet or JSON.
  */
-import { parseDawaKommuner } from "./sources/dawa.js";
-import { parseFolk1am, type Befolkning } from "./sources/folk1am.js";
-import { parseKomgrp } from "./sources/komgrp.js";
-import { parseNoegletal, type ParsedNoegletal } from "./sources/noegletal.js";
+
 import type { CellStatus, KatalogRow, KeyFigureRow, Kommune, NationalRow } from "../common/vocabulary.js";
+import { parseDawaKommuner } from "./sources/dawa.js";
+import { type Befolkning, parseFolk1am } from "./sources/folk1am.js";
+import { parseKomgrp } from "./sources/komgrp.js";
+import { type ParsedNoegletal, parseNoegletal } from "./sources/noegletal.js";
 
 export type { KatalogRow, Kommune, NationalRow };
-import { AREAS, areaOf, uniqueIds, unitOf } from "./noegletal-katalog.js";
+
+import { ENCODING_LABEL } from "../common/rules/index.js";
 import { RAW, shown } from "./lib/paths.js";
-import { privacyOf, SMALL_COUNT_MAX, suppressSmallCounts } from "./privacy.js";
 import { reconcile } from "./lib/report.js";
 import { readRaw } from "./lib/rules.js";
-import { ENCODING_LABEL } from "../common/rules/index.js";
+import { AREAS, areaOf, uniqueIds, unitOf } from "./noegletal-katalog.js";
+import { privacyOf, SMALL_COUNT_MAX, suppressSmallCounts } from "./privacy.js";
 
 const log = (text: string) => process.stderr.write(text + "\n");
 
@@ -29,7 +31,10 @@ export function buildKommuner(): Kommune[] {
   const groups = parseKomgrp(readRaw(RAW.komgrp), shown(RAW.komgrp), new Set(dawa.kommuner.map((k) => k.kommunekode)));
   const groupByCode = new Map(groups.map((g) => [g.kommunekode, g]));
   const missing = dawa.kommuner.filter((k) => !groupByCode.has(k.kommunekode));
-  if (missing.length) throw new Error(`${shown(RAW.komgrp)}: ingen kommunegruppe for ${missing.map((k) => `${k.kommunekode} ${k.navn}`).join(", ")}`);
+  if (missing.length)
+    throw new Error(
+      `${shown(RAW.komgrp)}: ingen kommunegruppe for ${missing.map((k) => `${k.kommunekode} ${k.navn}`).join(", ")}`
+    );
   const areal = officialArea();
   const official = parsedNoegletal().names;
   const rows = dawa.kommuner
@@ -50,7 +55,15 @@ export function buildKommuner(): Kommune[] {
       };
     })
     .sort((a, b) => a.kommunekode.localeCompare(b.kommunekode));
-  log(reconcile({ loader: "kommuner", unit: "DAWA-objekter", read: dawa.read, written: rows.length, rejected: dawa.rejected }));
+  log(
+    reconcile({
+      loader: "kommuner",
+      unit: "DAWA-objekter",
+      read: dawa.read,
+      written: rows.length,
+      rejected: dawa.rejected
+    })
+  );
   if (rows.length !== 98) throw new Error(`${shown(RAW.dawaKommuner)}: forventede 98 kommuner, fandt ${rows.length}`);
   kommunerMemo = rows;
   return rows;
@@ -61,7 +74,8 @@ function officialArea(): Map<string, number> {
   const fig = p.figures.find((f) => /^Areal \(km2\)/.test(f.titel));
   const out = new Map<string, number>();
   if (!fig) return out;
-  for (const v of p.values) if (v.nr === fig.nr && v.vaerdi !== null && v.status === "ok") out.set(v.kommunekode, v.vaerdi); // years ascending: latest wins
+  for (const v of p.values)
+    if (v.nr === fig.nr && v.vaerdi !== null && v.status === "ok") out.set(v.kommunekode, v.vaerdi); // years ascending: latest wins
   return out;
 }
 
@@ -70,9 +84,14 @@ let parsedMemo: ParsedNoegletal | undefined;
 function parsedNoegletal(): ParsedNoegletal {
   if (!parsedMemo) {
     const dawa = parseDawaKommuner(readRaw(RAW.dawaKommuner), shown(RAW.dawaKommuner));
-    parsedMemo = parseNoegletal(readRaw(RAW.noegletal), shown(RAW.noegletal), new Set(dawa.kommuner.map((k) => k.kommunekode)), {
-      namesByCode: new Map(dawa.kommuner.map((k) => [k.kommunekode, k.navn]))
-    });
+    parsedMemo = parseNoegletal(
+      readRaw(RAW.noegletal),
+      shown(RAW.noegletal),
+      new Set(dawa.kommuner.map((k) => k.kommunekode)),
+      {
+        namesByCode: new Map(dawa.kommuner.map((k) => [k.kommunekode, k.navn]))
+      }
+    );
   }
   return parsedMemo;
 }
@@ -88,10 +107,12 @@ export interface Noegletal {
   generated: string | null;
 }
 
-export const NOEGLETAL_KILDE = "Social- og Indenrigsministeriet, Kommunale Nøgletal (noegletal.dk), udtræk 3. september 2019";
+export const NOEGLETAL_KILDE =
+  "Social- og Indenrigsministeriet, Kommunale Nøgletal (noegletal.dk), udtræk 3. september 2019";
 
 /** What the unweighted mean of the municipalities is called wherever it is shown (never "landstal"). */
 export { UNWEIGHTED_MEAN } from "../common/vocabulary.js";
+
 import { UNWEIGHTED_MEAN } from "../common/vocabulary.js";
 /** What a yes/no figure shows in place of a national figure. */
 export const NATIONAL_YES_COUNT = "antallet af kommuner, der har svaret ja";
@@ -104,8 +125,20 @@ export function buildNoegletal(): Noegletal {
   const p = parsedNoegletal();
   const ids = uniqueIds(p.figures.map((f) => f.titel));
   const idOf = (nr: number) => ids[nr - 1];
-  const values: NoegletalRow[] = p.values.map((v) => ({ id: idOf(v.nr), kommunekode: v.kommunekode, aar: v.aar, vaerdi: v.vaerdi, status: v.status }));
-  const national: NationalRow[] = p.national.map((v) => ({ id: idOf(v.nr), aar: v.aar, vaerdi: v.vaerdi, status: v.status, type: v.type }));
+  const values: NoegletalRow[] = p.values.map((v) => ({
+    id: idOf(v.nr),
+    kommunekode: v.kommunekode,
+    aar: v.aar,
+    vaerdi: v.vaerdi,
+    status: v.status
+  }));
+  const national: NationalRow[] = p.national.map((v) => ({
+    id: idOf(v.nr),
+    aar: v.aar,
+    vaerdi: v.vaerdi,
+    status: v.status,
+    type: v.type
+  }));
   // privacy: small counts of persons are hidden here, before anything is written; decided per figure id
   const privacy = new Map(p.figures.map((f) => [idOf(f.nr), privacyOf(idOf(f.nr), unitOf(f.titel))]));
   const personCounts = new Set([...privacy].filter(([, d]) => d.personer).map(([id]) => id));
@@ -113,7 +146,8 @@ export function buildNoegletal(): Noegletal {
   const suppressed = suppressSmallCounts(values, personCounts, withTotal);
   const population = new Map<string, number>();
   const popFig = p.figures.find((f) => /^Indbyggertal/.test(f.titel));
-  for (const v of p.values) if (popFig && v.nr === popFig.nr && v.vaerdi !== null) population.set(`${v.kommunekode}/${v.aar}`, v.vaerdi);
+  for (const v of p.values)
+    if (popFig && v.nr === popFig.nr && v.vaerdi !== null) population.set(`${v.kommunekode}/${v.aar}`, v.vaerdi);
 
   const areaName = new Map(AREAS.map((a) => [a.id, a.navn]));
   const katalog: KatalogRow[] = p.figures.map((f) => {
@@ -133,13 +167,23 @@ export function buildNoegletal(): Noegletal {
       antal_vaerdier: own.filter((v) => v.vaerdi !== null).length,
       decimaler: f.decimaler,
       landstal: f.national,
-      landstal_metode: nationalMethod(f.national, unitOf(f.titel), own, p.national.filter((n) => n.nr === f.nr), population),
+      landstal_metode: nationalMethod(
+        f.national,
+        unitOf(f.titel),
+        own,
+        p.national.filter((n) => n.nr === f.nr),
+        population
+      ),
       taeller_personer: privacy.get(idOf(f.nr))!.personer,
       undertrykkelse: privacy.get(idOf(f.nr))!.undertrykkelse,
       noter:
         [
           ...f.noter.map((n) => `(${n}) ${p.notes[n] ?? "note uden tekst i kilden"}`),
-          ...(personCounts.has(idOf(f.nr)) ? [`Antal personer fra 1 til ${SMALL_COUNT_MAX} vises som <5 (diskretionering i kommunetal, før data publiceres).`] : []),
+          ...(personCounts.has(idOf(f.nr))
+            ? [
+                `Antal personer fra 1 til ${SMALL_COUNT_MAX} vises som <5 (diskretionering i kommunetal, før data publiceres).`
+              ]
+            : []),
           ...(unitOf(f.titel) === "antal" && f.decimaler > 0
             ? [
                 "Kilden angiver brøkdele for nogle kommuner (fx 58,5); den forklarer ikke hvorfor. " +
@@ -152,7 +196,9 @@ export function buildNoegletal(): Noegletal {
     };
   });
 
-  const perYear = p.years.map((y) => `${y}: ${values.filter((v) => v.aar === y && v.vaerdi !== null).length} celler med værdi`);
+  const perYear = p.years.map(
+    (y) => `${y}: ${values.filter((v) => v.aar === y && v.vaerdi !== null).length} celler med værdi`
+  );
   const statusCounts = new Map<string, number>();
   for (const v of values) statusCounts.set(v.status, (statusCounts.get(v.status) ?? 0) + 1);
   log(
@@ -192,19 +238,22 @@ function nationalMethod(
   nationalRows: { aar: number; vaerdi: number | null }[],
   population: Map<string, number>
 ): string {
-  if (type === null && enhed === "ja/nej") return `Kilden har intet landstal for dette nøgletal; kommunetal viser ${NATIONAL_YES_COUNT}.`;
+  if (type === null && enhed === "ja/nej")
+    return `Kilden har intet landstal for dette nøgletal; kommunetal viser ${NATIONAL_YES_COUNT}.`;
   if (type === null)
     return (
       `Kilden har intet landstal for dette nøgletal. kommunetal viser i stedet ${UNWEIGHTED_MEAN}, taget over kommunerne med en værdi ` +
       "for året; det er ikke et landstal (ikke vægtet med indbyggere eller andre nævnere)."
     );
-  if (type === "I alt") return "Kildens egen række \"I alt\": summen over alle kommuner.";
+  if (type === "I alt") return 'Kildens egen række "I alt": summen over alle kommuner.';
   let errUnweighted = 0;
   let errWeighted = 0;
   let n = 0;
   for (const nat of nationalRows) {
     if (nat.vaerdi === null) continue;
-    const cells = own.filter((v) => v.aar === nat.aar && v.vaerdi !== null && (v.status === "ok" || v.status === "nul"));
+    const cells = own.filter(
+      (v) => v.aar === nat.aar && v.vaerdi !== null && (v.status === "ok" || v.status === "nul")
+    );
     if (cells.length < 90) continue;
     const mean = cells.reduce((s, v) => s + v.vaerdi!, 0) / cells.length;
     let ws = 0;
@@ -221,13 +270,15 @@ function nationalMethod(
     errWeighted += Math.abs(ws / w - nat.vaerdi) / scale;
     n++;
   }
-  const base = "Kildens egen række \"Gennemsnit\" (landsgennemsnit); kilden oplyser ikke, hvordan det er dannet.";
+  const base = 'Kildens egen række "Gennemsnit" (landsgennemsnit); kilden oplyser ikke, hvordan det er dannet.';
   if (n === 0) return base;
   const u = errUnweighted / n;
   const wgt = errWeighted / n;
   const pct = (x: number) => (x * 100).toLocaleString("da-DK", { maximumFractionDigits: 1 });
-  if (wgt < u && wgt < 0.02) return `${base} Det ligger tættest på et befolkningsvægtet gennemsnit af kommunerne (gns. afvigelse ${pct(wgt)} %, uvægtet ${pct(u)} %), dvs. et forholdstal af summer.`;
-  if (u <= wgt && u < 0.02) return `${base} Det ligger tættest på et uvægtet gennemsnit af de 98 kommuner (gns. afvigelse ${pct(u)} %, befolkningsvægtet ${pct(wgt)} %).`;
+  if (wgt < u && wgt < 0.02)
+    return `${base} Det ligger tættest på et befolkningsvægtet gennemsnit af kommunerne (gns. afvigelse ${pct(wgt)} %, uvægtet ${pct(u)} %), dvs. et forholdstal af summer.`;
+  if (u <= wgt && u < 0.02)
+    return `${base} Det ligger tættest på et uvægtet gennemsnit af de 98 kommuner (gns. afvigelse ${pct(u)} %, befolkningsvægtet ${pct(wgt)} %).`;
   return `${base} Det svarer hverken til et uvægtet (afvigelse ${pct(u)} %) eller et befolkningsvægtet gennemsnit (${pct(wgt)} %); sandsynligvis et forholdstal af summer med en anden nævner.`;
 }
 
@@ -242,7 +293,10 @@ export function buildBefolkning(): { rows: Befolkning[]; national: { maaned: str
   const months = [...new Set(parsed.rows.map((r) => r.maaned))].sort();
   const perCode = new Set(parsed.rows.map((r) => r.kommunekode));
   const notFound = kommuner.filter((k) => !perCode.has(k.kommunekode));
-  if (notFound.length) throw new Error(`${shown(RAW.folk1am)}: ingen befolkningstal for ${notFound.map((k) => `${k.kommunekode} ${k.navn}`).join(", ")} (stavemåden i OMRÅDE skal svare til DAWA's navn)`);
+  if (notFound.length)
+    throw new Error(
+      `${shown(RAW.folk1am)}: ingen befolkningstal for ${notFound.map((k) => `${k.kommunekode} ${k.navn}`).join(", ")} (stavemåden i OMRÅDE skal svare til DAWA's navn)`
+    );
   log(
     reconcile({
       loader: "befolkning",
@@ -250,7 +304,9 @@ export function buildBefolkning(): { rows: Befolkning[]; national: { maaned: str
       read: parsed.read,
       written: parsed.rows.length,
       rejected: parsed.rejected,
-      details: [`${months.length} måneder ${months[0]}–${months[months.length - 1]}, ${parsed.national.length} landstal`]
+      details: [
+        `${months.length} måneder ${months[0]}–${months[months.length - 1]}, ${parsed.national.length} landstal`
+      ]
     })
   );
   befolkningMemo = { rows: parsed.rows, national: parsed.national };

@@ -10,8 +10,8 @@ import { presimplify, quantile, simplify } from "topojson-simplify";
 import type { Objects, Topology } from "topojson-specification";
 import { RAW, shown } from "./lib/paths.js";
 import { reconcile } from "./lib/report.js";
-import { InputError } from "./lib/text.js";
 import { parseJson, readRaw } from "./lib/rules.js";
+import { InputError } from "./lib/text.js";
 
 interface Feature {
   type: "Feature";
@@ -25,9 +25,11 @@ interface Feature {
  * the opposite. Reverse every polygon whose spherical area exceeds a hemisphere.
  */
 function rewindForD3(geometry: { type: string; coordinates: unknown }): { type: string; coordinates: unknown } {
-  const fix = (rings: number[][][]) => (geoArea({ type: "Polygon", coordinates: rings }) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings);
+  const fix = (rings: number[][][]) =>
+    geoArea({ type: "Polygon", coordinates: rings }) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings;
   if (geometry.type === "Polygon") return { type: "Polygon", coordinates: fix(geometry.coordinates as number[][][]) };
-  if (geometry.type === "MultiPolygon") return { type: "MultiPolygon", coordinates: (geometry.coordinates as number[][][][]).map(fix) };
+  if (geometry.type === "MultiPolygon")
+    return { type: "MultiPolygon", coordinates: (geometry.coordinates as number[][][][]).map(fix) };
   return geometry;
 }
 
@@ -39,30 +41,48 @@ function dropZ(coords: unknown): unknown {
 export function buildGeo(validCodes: Set<string>, keep = 0.05): Topology {
   const file = shown(RAW.geo);
   const data = parseJson(new TextDecoder().decode(readRaw(RAW.geo)), file, "GeoJSON") as { features?: Feature[] };
-  if (!Array.isArray(data?.features)) throw new InputError(file, 1, 1, "forventede en FeatureCollection med features", "fil.json");
+  if (!Array.isArray(data?.features))
+    throw new InputError(file, 1, 1, "forventede en FeatureCollection med features", "fil.json");
   const seen = new Set<string>();
   const rejected: { reason: string }[] = [];
   const features: Feature[] = [];
   data.features.forEach((f, i) => {
     const code = String(f.properties?.lau_1 ?? "").padStart(3, "0");
-    if (!/^\d{3}$/.test(code)) throw new InputError(file, 1, 1, `feature nr. ${i + 1} har ingen gyldig lau_1 (kommunekode)`, "geo.feature");
-    if (seen.has(code)) throw new InputError(file, 1, 1, `feature nr. ${i + 1}: kommune ${code} har mere end én grænse`, "geo.feature");
+    if (!/^\d{3}$/.test(code))
+      throw new InputError(file, 1, 1, `feature nr. ${i + 1} har ingen gyldig lau_1 (kommunekode)`, "geo.feature");
+    if (seen.has(code))
+      throw new InputError(file, 1, 1, `feature nr. ${i + 1}: kommune ${code} har mere end én grænse`, "geo.feature");
     seen.add(code);
     if (!["Polygon", "MultiPolygon"].includes(f.geometry?.type) || !Array.isArray(f.geometry?.coordinates)) {
-      throw new InputError(file, 1, 1, `feature nr. ${i + 1} (${code}) har ingen polygon (geometry.type ${JSON.stringify(f.geometry?.type)})`, "geo.feature");
+      throw new InputError(
+        file,
+        1,
+        1,
+        `feature nr. ${i + 1} (${code}) har ingen polygon (geometry.type ${JSON.stringify(f.geometry?.type)})`,
+        "geo.feature"
+      );
     }
     if (!validCodes.has(code)) {
       rejected.push({ reason: `${code} ${f.properties?.navn ?? ""} er ikke en af de 98 kommuner` });
       return;
     }
-    features.push({ type: "Feature", properties: { kommunekode: code, navn: f.properties.navn }, geometry: rewindForD3({ type: f.geometry.type, coordinates: dropZ(f.geometry.coordinates) }) });
+    features.push({
+      type: "Feature",
+      properties: { kommunekode: code, navn: f.properties.navn },
+      geometry: rewindForD3({ type: f.geometry.type, coordinates: dropZ(f.geometry.coordinates) })
+    });
   });
   const missing = [...validCodes].filter((c) => !features.some((f) => f.properties.kommunekode === c));
   if (missing.length) throw new InputError(file, 1, 1, `ingen grænse for kommune ${missing.join(", ")}`, "geo.feature");
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const raw = topology({ kommuner: { type: "FeatureCollection", features } as any }, 1e5) as unknown as Topology<Objects<object>>;
+  const raw = topology({ kommuner: { type: "FeatureCollection", features } as any }, 1e5) as unknown as Topology<
+    Objects<object>
+  >;
   const pre = presimplify(raw);
   const topo = simplify(pre, quantile(pre, keep)) as unknown as Topology;
-  process.stderr.write(reconcile({ loader: "geo", unit: "features", read: data.features.length, written: features.length, rejected }) + "\n");
+  process.stderr.write(
+    reconcile({ loader: "geo", unit: "features", read: data.features.length, written: features.length, rejected }) +
+      "\n"
+  );
   return topo;
 }

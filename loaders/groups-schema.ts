@@ -2,7 +2,15 @@
 import type { GroupRow, ModelRow } from "./groups.js";
 import type { Schema } from "./lib/parquet.js";
 
-export const GROUPS_SCHEMA: Schema<GroupRow> = { omraade: "STRING", aar: "INT32", kommunekode: "STRING", rang: "INT32", nabo: "STRING", afstand: "DOUBLE", gensidig: "BOOLEAN" };
+export const GROUPS_SCHEMA: Schema<GroupRow> = {
+  omraade: "STRING",
+  aar: "INT32",
+  kommunekode: "STRING",
+  rang: "INT32",
+  nabo: "STRING",
+  afstand: "DOUBLE",
+  gensidig: "BOOLEAN"
+};
 
 export const MODELS_SCHEMA: Schema<ModelRow> = {
   omraade: "STRING",

@@ -5,8 +5,9 @@
  * a loader output is a plain file attachment with a stable content hash, served from
  * the site itself (no network).
  */
-import { build } from "esbuild";
+
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 export async function bundleWorker(): Promise<string> {
   const entry = fileURLToPath(new URL("../components/groups-worker.ts", import.meta.url));

@@ -9,9 +9,10 @@
  *   with `udeladte_pr_aar`: the default candidates a year has no values for, and why];
  * - every regression step per area and year (for documentation and checking).
  */
+
+import { computeGroups, FigureIndex, GroupsError, type GroupsResult, groupsInput } from "../common/groups/index.js";
+import { AAR, AREA_DEFINITIONS, type AreaDefinition, STANDARD_AAR } from "./areas.js";
 import { buildKommuner, buildNoegletal } from "./datasets.js";
-import { AAR, AREA_DEFINITIONS, STANDARD_AAR, type AreaDefinition } from "./areas.js";
-import { computeGroups, FigureIndex, groupsInput, GroupsError, type GroupsResult } from "../common/groups/index.js";
 
 const log = (text: string) => process.stderr.write(text + "\n");
 
@@ -103,13 +104,17 @@ export function omissionReason(id: string, aar: number, index = figureIndex()): 
 
 /** The default candidates of an area that `candidatesFor` leaves out in a year, with the reason. */
 export function omittedFor(area: AreaDefinition, aar: number, index = figureIndex()): Omitted[] {
-  return area.variabler.filter((v) => !index.has(v.id, aar)).map((v) => ({ id: v.id, reason: omissionReason(v.id, aar, index) }));
+  return area.variabler
+    .filter((v) => !index.has(v.id, aar))
+    .map((v) => ({ id: v.id, reason: omissionReason(v.id, aar, index) }));
 }
 
 /** Fit one area in one year with the default settings. */
 export function computeArea(area: AreaDefinition, aar: number, index = figureIndex()): GroupsResult {
   const koder = buildKommuner().map((k) => k.kommunekode);
-  return computeGroups(groupsInput(index, koder, area.udfald, candidatesFor(area, aar, index), aar), { top: GROUP_SIZE });
+  return computeGroups(groupsInput(index, koder, area.udfald, candidatesFor(area, aar, index), aar), {
+    top: GROUP_SIZE
+  });
 }
 
 export interface Defaults {
@@ -172,7 +177,16 @@ export function buildGroupDefaults(): Defaults {
       json.udeladte_pr_aar[aar] = omittedFor(area, aar, index).map((o) => ({ id: o.id, grund: o.reason }));
       json.valgte_pr_aar[aar] = r.kept;
       r.kommunekoder.forEach((kode, i) => {
-        for (const nb of r.neighbours[i]) rows.push({ omraade: area.id, aar, kommunekode: kode, rang: nb.rank, nabo: nb.kommunekode, afstand: nb.distance, gensidig: nb.mutual });
+        for (const nb of r.neighbours[i])
+          rows.push({
+            omraade: area.id,
+            aar,
+            kommunekode: kode,
+            rang: nb.rank,
+            nabo: nb.kommunekode,
+            afstand: nb.distance,
+            gensidig: nb.mutual
+          });
       });
       for (const step of r.steps)
         for (const t of step.fit.terms)
@@ -195,7 +209,8 @@ export function buildGroupDefaults(): Defaults {
         `sammenligningsgrupper: ${area.id} ${aar}: n=${r.n}${r.excluded.length ? ` (udeladt: ${r.excluded.map((e) => e.kommunekode).join(", ")})` : ""}, ${r.candidates.length} kandidater → ${r.kept.length} valgt (${r.kept.join(", ")}), R²=${r.model.r2.toFixed(3)}`
       );
     }
-    if (!json.aar.includes(STANDARD_AAR)) throw new Error(`sammenligningsgrupper: området ${area.id} kan ikke beregnes i standardåret ${STANDARD_AAR}`);
+    if (!json.aar.includes(STANDARD_AAR))
+      throw new Error(`sammenligningsgrupper: området ${area.id} kan ikke beregnes i standardåret ${STANDARD_AAR}`);
     areas.push(json);
   }
   defaultsMemo = { rows, areas, models };

@@ -9,35 +9,37 @@
  * (loaders/groups.ts, the 10 most comparable municipalities).
  */
 import JSZip from "jszip";
-import { aggregateBytes, type InfraMeta } from "./infra/build.js";
+import { type PotentialeRow, potentiale } from "../common/infra/potentiale.js";
 import { readParquet } from "../common/parquet.js";
-import { buildKommuner } from "./datasets.js";
-import { buildGroupDefaults } from "./groups.js";
-import { STANDARD_AAR } from "./areas.js";
-import { potentiale, type PotentialeRow } from "../common/infra/potentiale.js";
 import {
-  headline,
-  lastMonths,
-  ranking12m,
-  sumDataomraade,
-  topItSystemer,
-  topServices,
   type DataomraadeMaanedRow,
+  headline,
   type ItSystemRow,
   type KaldMaanedRow,
   type LandMaanedRow,
+  lastMonths,
+  ranking12m,
   type ServiceRow,
   type StoetteTimeRow,
   type SystemanvendelseRow,
-  type SystemServiceRow
+  type SystemServiceRow,
+  sumDataomraade,
+  topItSystemer,
+  topServices
 } from "../common/views/infrastruktur.js";
 import type { KlarmeldingRow, KleRow, KommuneInput } from "../common/views/infrastruktur-kommune.js";
+import { STANDARD_AAR } from "./areas.js";
+import { buildKommuner } from "./datasets.js";
+import { buildGroupDefaults } from "./groups.js";
+import { aggregateBytes, type InfraMeta } from "./infra/build.js";
 
 export const GROUP_AREA = "administration";
 
 async function rows<T>(name: string): Promise<(T & { kommunekode: string })[]> {
   const b = await aggregateBytes(name);
-  const out = await readParquet<Record<string, unknown>>(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+  const out = await readParquet<Record<string, unknown>>(
+    b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer
+  );
   for (const r of out) {
     delete r.demodata;
     for (const k in r) if (r[k] instanceof Date) r[k] = (r[k] as Date).toISOString().slice(0, 10);
@@ -63,7 +65,10 @@ export interface OversigtData {
 }
 
 export async function buildInfraPagesZip(): Promise<Uint8Array> {
-  const meta = JSON.parse(new TextDecoder().decode(await aggregateBytes("meta"))) as InfraMeta & { note_kald: string; befolkningsregel: string };
+  const meta = JSON.parse(new TextDecoder().decode(await aggregateBytes("meta"))) as InfraMeta & {
+    note_kald: string;
+    befolkningsregel: string;
+  };
   const kald = await rows<KaldMaanedRow>("infrastruktur-kald-maaned");
   const land = await rows<LandMaanedRow>("infrastruktur-land-maaned");
   const omr = await rows<DataomraadeMaanedRow>("infrastruktur-dataomraade");
@@ -76,7 +81,10 @@ export async function buildInfraPagesZip(): Promise<Uint8Array> {
   const anv = await rows<SystemanvendelseRow & { ydelsesomraade: string }>("infrastruktur-systemanvendelse");
   const pot = await rows<PotentialeRow>("infrastruktur-potentiale");
 
-  const months12 = lastMonths(land.map((r) => r.maaned), 12);
+  const months12 = lastMonths(
+    land.map((r) => r.maaned),
+    12
+  );
   const last12 = new Set(months12);
   const sums = sumDataomraade(omr, months12);
   const zip = new JSZip();
@@ -92,15 +100,22 @@ export async function buildInfraPagesZip(): Promise<Uint8Array> {
     dataomraade: sums,
     topServices: topServices(services, 20),
     topSystemer: topItSystemer(systems, 20),
-    stoette: stoette.map(({ stoettesystem, ugedag, time_paa_dagen, kald_pr_time }) => ({ stoettesystem, ugedag, time_paa_dagen, kald_pr_time })),
-    systemService: sysServ.map(({ it_system, service_nr, service_navn, kommuner_der_kalder, kald_12m, kommunekoder }) => ({
-      it_system,
-      service_nr,
-      service_navn,
-      kommuner_der_kalder,
-      kald_12m,
-      kommunekoder
+    stoette: stoette.map(({ stoettesystem, ugedag, time_paa_dagen, kald_pr_time }) => ({
+      stoettesystem,
+      ugedag,
+      time_paa_dagen,
+      kald_pr_time
     })),
+    systemService: sysServ.map(
+      ({ it_system, service_nr, service_navn, kommuner_der_kalder, kald_12m, kommunekoder }) => ({
+        it_system,
+        service_nr,
+        service_navn,
+        kommuner_der_kalder,
+        kald_12m,
+        kommunekoder
+      })
+    ),
     systemanvendelse: anv.map(({ kommunekode, ski_system, leverandoer }) => ({ kommunekode, ski_system, leverandoer }))
   };
   // the "why only Fredericia?" data in its own file, so the overview's first charts do not wait for it
@@ -152,9 +167,28 @@ export async function buildInfraPagesZip(): Promise<Uint8Array> {
       dataomraade: sumBy.get(kode) ?? [],
       services: servBy.get(kode) ?? [],
       itsystemer: sysBy.get(kode) ?? [],
-      kle: (kleBy.get(kode) ?? []).map(({ kle_nr, kle_titel, kle_gyldig, indeks, antal_sager, status }) => ({ kle_nr, kle_titel, kle_gyldig, indeks, antal_sager, status })),
-      klarmelding: klar.filter((r) => mySystems.has(r.ski_system)).map(({ ski_system, leverandoer, integration, service_nr, status }) => ({ ski_system, leverandoer, integration, service_nr, status })),
-      systemer: (anvBy.get(kode) ?? []).map(({ ski_system, leverandoer, ydelsesomraade }) => ({ ski_system, leverandoer, ydelsesomraade })),
+      kle: (kleBy.get(kode) ?? []).map(({ kle_nr, kle_titel, kle_gyldig, indeks, antal_sager, status }) => ({
+        kle_nr,
+        kle_titel,
+        kle_gyldig,
+        indeks,
+        antal_sager,
+        status
+      })),
+      klarmelding: klar
+        .filter((r) => mySystems.has(r.ski_system))
+        .map(({ ski_system, leverandoer, integration, service_nr, status }) => ({
+          ski_system,
+          leverandoer,
+          integration,
+          service_nr,
+          status
+        })),
+      systemer: (anvBy.get(kode) ?? []).map(({ ski_system, leverandoer, ydelsesomraade }) => ({
+        ski_system,
+        leverandoer,
+        ydelsesomraade
+      })),
       potentialeRaekker: potBy.get(kode) ?? [],
       potentiale: potentiale(kode, pot, population, kleBy.get(kode) ?? [])
     };

@@ -13,10 +13,17 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildBefolkning, buildKommuner, buildNoegletal, primeDatasets, type Kommune, type Noegletal } from "./datasets.js";
-import { buildGroupDefaults, primeGroupDefaults, type Defaults } from "./groups.js";
-import type { Befolkning } from "./sources/folk1am.js";
+import {
+  buildBefolkning,
+  buildKommuner,
+  buildNoegletal,
+  type Kommune,
+  type Noegletal,
+  primeDatasets
+} from "./datasets.js";
+import { buildGroupDefaults, type Defaults, primeGroupDefaults } from "./groups.js";
 import { PROJECT_ROOT, RAW } from "./lib/paths.js";
+import type { Befolkning } from "./sources/folk1am.js";
 
 /** Where the cache lives (gitignored): one JSON per part and a manifest with the fingerprint. */
 export const INGEST_DIR = join(PROJECT_ROOT, ".cache", "ingest");
@@ -46,7 +53,11 @@ function* sources(dir: string): Generator<string> {
 export function fingerprint(): string {
   const h = createHash("sha256");
   h.update(`KOMMUNETAL_DATA=${process.env.KOMMUNETAL_DATA ?? ""}\n`);
-  for (const p of [...Object.values(RAW), ...sources(join(PROJECT_ROOT, "loaders")), ...sources(join(PROJECT_ROOT, "common"))]) {
+  for (const p of [
+    ...Object.values(RAW),
+    ...sources(join(PROJECT_ROOT, "loaders")),
+    ...sources(join(PROJECT_ROOT, "common"))
+  ]) {
     h.update(p + "\n");
     if (existsSync(p) && statSync(p).isFile()) h.update(readFileSync(p));
   }
@@ -73,7 +84,9 @@ export function runIngest(): Ingest {
   mkdirSync(INGEST_DIR, { recursive: true });
   for (const part of PARTS) writeAtomic(join(INGEST_DIR, `${part}.json`), JSON.stringify(data[part]));
   writeAtomic(MANIFEST, JSON.stringify({ fingerprint: data.fingerprint, parts: PARTS }));
-  process.stderr.write(`[ingest] rådata læst og sammenligningsgrupper beregnet én gang: ${INGEST_DIR} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+  process.stderr.write(
+    `[ingest] rådata læst og sammenligningsgrupper beregnet én gang: ${INGEST_DIR} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`
+  );
   return data;
 }
 
@@ -89,7 +102,13 @@ function readPart<P extends Part>(part: P): Ingest[P] {
 /** The whole cache if it exists and is fresh, else null. */
 export function readIngest(): Ingest | null {
   if (!fresh()) return null;
-  return { fingerprint: fingerprint(), kommuner: readPart("kommuner"), noegletal: readPart("noegletal"), befolkning: readPart("befolkning"), groups: readPart("groups") };
+  return {
+    fingerprint: fingerprint(),
+    kommuner: readPart("kommuner"),
+    noegletal: readPart("noegletal"),
+    befolkning: readPart("befolkning"),
+    groups: readPart("groups")
+  };
 }
 
 let used = false;

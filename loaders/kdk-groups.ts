@@ -4,8 +4,9 @@
  * `buildGroupDefaults()`; see `comparisonGroup` in ./kdk.ts). `KOMMUNETAL_KDK_GROUPS=dst`
  * uses the DST municipality group instead.
  */
-import type { GroupContext } from "./kdk.js";
+
 import { buildGroupDefaults } from "./groups.js";
+import type { GroupContext } from "./kdk.js";
 
 let memo: Partial<GroupContext> | undefined;
 
@@ -13,7 +14,9 @@ export async function loadGroupContext(): Promise<Partial<GroupContext>> {
   if (process.env.KOMMUNETAL_KDK_GROUPS === "dst") return {};
   if (memo) return memo;
   const d = buildGroupDefaults();
-  process.stderr.write(`[kdk] sammenligningsgrupper fra loaders/groups.ts: ${d.rows.length} rækker, ${d.areas.length} områder\n`);
+  process.stderr.write(
+    `[kdk] sammenligningsgrupper fra loaders/groups.ts: ${d.rows.length} rækker, ${d.areas.length} områder\n`
+  );
   memo = {
     naboer: d.rows,
     omraadeNavn: new Map(d.areas.map((a) => [a.id, a.navn])),

@@ -1,6 +1,7 @@
 /** Column types of the tables published by Kend din Kommune (see loaders/kdk.ts). */
-import type { Schema } from "./lib/parquet.js";
+
 import type { PlaceringRow } from "./kdk.js";
+import type { Schema } from "./lib/parquet.js";
 
 export const PLACERINGER_SCHEMA: Schema<PlaceringRow> = {
   id: "STRING",

@@ -20,14 +20,23 @@
  * - **Comparison group**: until the comparison-group engine publishes its groups, the
  *   municipality's DST municipality group (KOMGRP) for every area; see `comparisonGroup`.
  */
-import { buildBefolkning, buildKommuner, buildNoegletal, NOEGLETAL_KILDE, UNWEIGHTED_MEAN, type KatalogRow, type Kommune, type NoegletalRow } from "./datasets.js";
+
+import type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure } from "../common/kommune/types.js";
+import { meanOf, NUMERIC_STATUS, rankDescending } from "../common/ranking.js";
+import { type CellStatus, isYesNoFigure, nationalFigure } from "../common/vocabulary.js";
+import { comparisonAreaOfPageArea } from "./areas.js";
+import {
+  buildBefolkning,
+  buildKommuner,
+  buildNoegletal,
+  type KatalogRow,
+  type Kommune,
+  NOEGLETAL_KILDE,
+  type NoegletalRow,
+  UNWEIGHTED_MEAN
+} from "./datasets.js";
 import { AREAS } from "./noegletal-katalog.js";
 import { meanWithoutSuppressed } from "./privacy.js";
-import { comparisonAreaOfPageArea } from "./areas.js";
-
-import { meanOf, NUMERIC_STATUS, rankDescending } from "../common/ranking.js";
-import { isYesNoFigure, nationalFigure, type CellStatus } from "../common/vocabulary.js";
-import type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure } from "../common/kommune/types.js";
 
 export type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure };
 
@@ -37,7 +46,9 @@ export { meanOf, rankDescending };
 export const NUMERIC = NUMERIC_STATUS;
 
 /** Page areas → the comparison-group engine's areas: from the area definitions (loaders/areas.ts `sideomraader`). */
-export const COMPARISON_AREA: Record<string, string> = Object.fromEntries(AREAS.map((a) => [a.id, comparisonAreaOfPageArea(a.id)]));
+export const COMPARISON_AREA: Record<string, string> = Object.fromEntries(
+  AREAS.map((a) => [a.id, comparisonAreaOfPageArea(a.id)])
+);
 
 /** The comparison-group engine's area for a page area (default: serviceudgifter). */
 export function comparisonAreaOf(pageArea: string): string {
@@ -76,7 +87,10 @@ export function comparisonGroup(kode: string, pageArea: string, ctx: GroupContex
       const years = new Set(own.map((r) => r.aar));
       const standard = ctx.standardaar?.get(area);
       const year = standard !== undefined && years.has(standard) ? standard : Math.max(...years);
-      const medlemmer = own.filter((r) => r.aar === year).sort((a, b) => a.rang - b.rang).map((r) => r.nabo);
+      const medlemmer = own
+        .filter((r) => r.aar === year)
+        .sort((a, b) => a.rang - b.rang)
+        .map((r) => r.nabo);
       const navn = ctx.omraadeNavn?.get(area) ?? area;
       return {
         kilde: "flis",
@@ -88,7 +102,9 @@ export function comparisonGroup(kode: string, pageArea: string, ctx: GroupContex
   }
   const self = ctx.kommuner.find((k) => k.kommunekode === kode);
   if (!self) throw new Error(`ukendt kommunekode ${kode}`);
-  const medlemmer = ctx.kommuner.filter((k) => k.kommunegruppekode === self.kommunegruppekode && k.kommunekode !== kode).map((k) => k.kommunekode);
+  const medlemmer = ctx.kommuner
+    .filter((k) => k.kommunegruppekode === self.kommunegruppekode && k.kommunekode !== kode)
+    .map((k) => k.kommunekode);
   return {
     kilde: "dst",
     navn: `DST-kommunegruppen ${self.kommunegruppe}`,
@@ -129,7 +145,16 @@ export function buildKdkModel(): KdkModel {
     let years = byFigure.get(row.id);
     if (!years) byFigure.set(row.id, (years = new Map()));
     let fy = years.get(row.aar);
-    if (!fy) years.set(row.aar, (fy = { cells: new Map(), numeric: new Map(), ranks: new Map(), national: { vaerdi: null, status: "mangler", kilde: UNWEIGHTED_MEAN } }));
+    if (!fy)
+      years.set(
+        row.aar,
+        (fy = {
+          cells: new Map(),
+          numeric: new Map(),
+          ranks: new Map(),
+          national: { vaerdi: null, status: "mangler", kilde: UNWEIGHTED_MEAN }
+        })
+      );
     fy.cells.set(row.kommunekode, row);
     if (NUMERIC.has(row.status) && row.vaerdi !== null) fy.numeric.set(row.kommunekode, row.vaerdi);
   }
@@ -138,7 +163,11 @@ export function buildKdkModel(): KdkModel {
     const k = katalogById.get(id)!;
     for (const [aar, fy] of years) {
       if (!isYesNo(k)) fy.ranks = rankDescending(fy.numeric);
-      fy.national = nationalFigure(fy.cells.values(), k.landstal ? nationalRows.get(`${id}/${aar}`) : undefined, isYesNo(k));
+      fy.national = nationalFigure(
+        fy.cells.values(),
+        k.landstal ? nationalRows.get(`${id}/${aar}`) : undefined,
+        isYesNo(k)
+      );
     }
   }
   modelMemo = { katalog: n.katalog, kommuner, years: n.years, figures: byFigure };
@@ -153,7 +182,12 @@ export function shownFigures(model: KdkModel): KatalogRow[] {
 // ---------------------------------------------------------------------------
 // Municipality pages
 
-export function buildPage(kode: string, model: KdkModel, ctx: GroupContext, befolkning?: { maaned: string; vaerdi: number } | null): PageData {
+export function buildPage(
+  kode: string,
+  model: KdkModel,
+  ctx: GroupContext,
+  befolkning?: { maaned: string; vaerdi: number } | null
+): PageData {
   const k = model.kommuner.find((x) => x.kommunekode === kode);
   if (!k) throw new Error(`ukendt kommunekode ${kode}`);
   const navneAlle = new Map(model.kommuner.map((x) => [x.kommunekode, x.navn]));
@@ -172,7 +206,12 @@ export function buildPage(kode: string, model: KdkModel, ctx: GroupContext, befo
       const cell = fy.cells.get(kode);
       const janej = isYesNo(f);
       const g = meanWithoutSuppressed(fy.numeric, fy.cells, gruppe.medlemmer);
-      const serie = { v: [] as (number | null)[], s: [] as CellStatus[], land: [] as (number | null)[], gruppe: [] as (number | null)[] };
+      const serie = {
+        v: [] as (number | null)[],
+        s: [] as CellStatus[],
+        land: [] as (number | null)[],
+        gruppe: [] as (number | null)[]
+      };
       for (const y of model.years) {
         const fyy = years.get(y);
         const c = fyy?.cells.get(kode);
@@ -191,10 +230,12 @@ export function buildPage(kode: string, model: KdkModel, ctx: GroupContext, befo
         aar,
         vaerdi: cell?.vaerdi ?? null,
         status: cell?.status ?? "ikke_indberettet",
-        rang: janej ? null : fy.ranks.get(kode) ?? null,
-        antal: janej ? fy.national.n ?? 0 : fy.numeric.size,
+        rang: janej ? null : (fy.ranks.get(kode) ?? null),
+        antal: janej ? (fy.national.n ?? 0) : fy.numeric.size,
         land: fy.national,
-        gruppe: janej ? { gns: null, n: 0, af: gruppe.medlemmer.length } : { gns: g.gns, n: g.n, af: gruppe.medlemmer.length },
+        gruppe: janej
+          ? { gns: null, n: 0, af: gruppe.medlemmer.length }
+          : { gns: g.gns, n: g.n, af: gruppe.medlemmer.length },
         serie
       };
     });
@@ -273,8 +314,8 @@ export function buildPlaceringer(ctx?: Partial<GroupContext>): PlaceringRow[] {
           aar,
           vaerdi: cell?.vaerdi ?? null,
           status: cell?.status ?? "ikke_indberettet",
-          rang: janej ? null : fy.ranks.get(k.kommunekode) ?? null,
-          antal_med_vaerdi: janej ? fy.national.n ?? 0 : fy.numeric.size,
+          rang: janej ? null : (fy.ranks.get(k.kommunekode) ?? null),
+          antal_med_vaerdi: janej ? (fy.national.n ?? 0) : fy.numeric.size,
           landstal: fy.national.vaerdi,
           landstal_kilde: fy.national.kilde,
           sammenligningsgruppe: g.navn,

@@ -5,11 +5,12 @@
  * (components/map.ts): transverse Mercator rotated to 11° E, 56° N, fitted to the 98
  * municipalities. Coordinates are rounded to 0.1 px, which is invisible at this size.
  */
-import JSZip from "jszip";
+
 import { geoPath, geoTransverseMercator } from "d3-geo";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
+import JSZip from "jszip";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import type { Feature, FeatureCollection, Geometry } from "geojson";
 
 interface Props {
   kommunekode: string;
@@ -26,7 +27,8 @@ const BASE = "#e5e5e5";
 export const SMALL = 12;
 const RING = 10;
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** One SVG per kommunekode. `names` gives the official name used in the accessible title. */
 export function locatorSvgs(topo: Topology, names: Map<string, string>): Map<string, string> {
@@ -42,7 +44,10 @@ export function locatorSvgs(topo: Topology, names: Map<string, string>): Map<str
     // a municipality smaller than a few pixels (Læsø, Fanø, Samsø …) also gets a ring, or it cannot be seen
     const [[x0, y0], [x1, y1]] = path.bounds(f);
     const [cx, cy] = path.centroid(f);
-    const ring = Math.max(x1 - x0, y1 - y0) < SMALL ? `<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${RING}" fill="none" stroke="${FILL}" stroke-width="1.5"/>` : "";
+    const ring =
+      Math.max(x1 - x0, y1 - y0) < SMALL
+        ? `<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${RING}" fill="none" stroke="${FILL}" stroke-width="1.5"/>`
+        : "";
     out.set(
       kode,
       `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${LOCATOR_WIDTH} ${LOCATOR_HEIGHT}" width="${LOCATOR_WIDTH}" height="${LOCATOR_HEIGHT}" role="img" aria-label="${escapeXml(title)}">` +
@@ -60,6 +65,7 @@ export function locatorSvgs(topo: Topology, names: Map<string, string>): Map<str
 export async function locatorZip(topo: Topology, names: Map<string, string>): Promise<Uint8Array> {
   const zip = new JSZip();
   const date = new Date(Date.UTC(2019, 8, 3));
-  for (const [kode, svg] of [...locatorSvgs(topo, names)].sort((a, b) => a[0].localeCompare(b[0]))) zip.file(`${kode}.svg`, svg, { date });
+  for (const [kode, svg] of [...locatorSvgs(topo, names)].sort((a, b) => a[0].localeCompare(b[0])))
+    zip.file(`${kode}.svg`, svg, { date });
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

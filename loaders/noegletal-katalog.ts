@@ -44,14 +44,26 @@ const AREA_RULES: [RegExp, string][] = [
   [/skattefinansieret anlæg/i, "oekonomi"],
   [/ældre samt voksne/i, "aeldre"],
   [/børn og unge med særlige behov|vedr\. b\/u\b/i, "boern-unge"],
-  [/førtidspension|særlige behov|særl\. behov|forsørgelse|introduktion|sygedagpenge|boligsikr|kontanthjælp|aktivering|centr\. ref|voksne\/hand/i, "social"],
+  [
+    /førtidspension|særlige behov|særl\. behov|forsørgelse|introduktion|sygedagpenge|boligsikr|kontanthjælp|aktivering|centr\. ref|voksne\/hand/i,
+    "social"
+  ],
   [/\bSFO\b/, "dagtilbud"],
-  [/dagtilbud|dagpasning|dagpleje|daginstitution|vuggestue|børnehave|fritidshjem|frit\.hj|aldersint|int\. inst|pasning|søskenderabat/i, "dagtilbud"],
+  [
+    /dagtilbud|dagpasning|dagpleje|daginstitution|vuggestue|børnehave|fritidshjem|frit\.hj|aldersint|int\. inst|pasning|søskenderabat/i,
+    "dagtilbud"
+  ],
   [/folkeskole|skole|elev|klassekvotient|normalklasse|Undervisningsudgifter/i, "skole"],
   [/bibliotek|kultur|\bsport\b|udlånsmateriale/i, "kultur"],
   [/ældre|pleje|aflastn|udbragt mad|pensionist|beskyttede boliger|boligydelse/i, "aeldre"],
-  [/ledelse|led\. og adm|adm\.|adm(ini)?nistration|personale|årsværk|leverandør|konkurrenceuds|konk\.uds|udlicitering/i, "administration"],
-  [/skat|udskrivn|beskatning|grundværdi|grundskyld|dækningsafgift|dækn\.afg|indtægt|indt\.|refusion|finansiering|tilskud og udlign/i, "skat"],
+  [
+    /ledelse|led\. og adm|adm\.|adm(ini)?nistration|personale|årsværk|leverandør|konkurrenceuds|konk\.uds|udlicitering/i,
+    "administration"
+  ],
+  [
+    /skat|udskrivn|beskatning|grundværdi|grundskyld|dækningsafgift|dækn\.afg|indtægt|indt\.|refusion|finansiering|tilskud og udlign/i,
+    "skat"
+  ],
   [/serviceudg|serviceniveau|driftsudgifter|udgifter i alt|udg\.|bruttoanlæg/i, "oekonomi"]
 ];
 
@@ -61,7 +73,8 @@ export function areaOf(titel: string): string {
   return "struktur";
 }
 
-const EXPENDITURE = /^(udg\.|udgift|undervisningsudg|biblioteksudg|boligsikr\.udg|bruttoanlægsudg|indt|indtægt|refusion|anden finansiering|drifts|anlægsindt|langfristet gæld|likvid|serviceudg|nettodriftsudg|udgiftsbehov|beskatningsgr|statsgaranteret|budgetteret|grundværdier|halvårsstatus|kom\.s forventning)/i;
+const EXPENDITURE =
+  /^(udg\.|udgift|undervisningsudg|biblioteksudg|boligsikr\.udg|bruttoanlægsudg|indt|indtægt|refusion|anden finansiering|drifts|anlægsindt|langfristet gæld|likvid|serviceudg|nettodriftsudg|udgiftsbehov|beskatningsgr|statsgaranteret|budgetteret|grundværdier|halvårsstatus|kom\.s forventning)/i;
 
 /** Unit of a key figure, read from its title (see module comment). */
 export function unitOf(titel: string): string {

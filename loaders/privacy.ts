@@ -86,7 +86,11 @@ export interface SuppressionResult {
  * @param personCountIds ids of figures that count persons
  * @param withTotal ids of those figures for which the source publishes a total ("I alt")
  */
-export function suppressSmallCounts(cells: Cell[], personCountIds: Set<string>, withTotal: Set<string>): SuppressionResult {
+export function suppressSmallCounts(
+  cells: Cell[],
+  personCountIds: Set<string>,
+  withTotal: Set<string>
+): SuppressionResult {
   let primary = 0;
   let secondary = 0;
   const byFigureYear = new Map<string, Cell[]>();

@@ -1,7 +1,7 @@
 /** Column types of every published table (one place, shared by Parquet and CSV output). */
-import type { Kommune, KatalogRow, NationalRow, NoegletalRow } from "./datasets.js";
-import type { Befolkning } from "./sources/folk1am.js";
+import type { KatalogRow, Kommune, NationalRow, NoegletalRow } from "./datasets.js";
 import type { Schema } from "./lib/parquet.js";
+import type { Befolkning } from "./sources/folk1am.js";
 
 export const KOMMUNER_SCHEMA: Schema<Kommune> = {
   kommunekode: "STRING",
@@ -17,9 +17,21 @@ export const KOMMUNER_SCHEMA: Schema<Kommune> = {
   center_lat: "DOUBLE"
 };
 
-export const NOEGLETAL_SCHEMA: Schema<NoegletalRow> = { id: "STRING", kommunekode: "STRING", aar: "INT32", vaerdi: "DOUBLE", status: "STRING" };
+export const NOEGLETAL_SCHEMA: Schema<NoegletalRow> = {
+  id: "STRING",
+  kommunekode: "STRING",
+  aar: "INT32",
+  vaerdi: "DOUBLE",
+  status: "STRING"
+};
 
-export const LANDSTAL_SCHEMA: Schema<NationalRow> = { id: "STRING", aar: "INT32", vaerdi: "DOUBLE", status: "STRING", type: "STRING" };
+export const LANDSTAL_SCHEMA: Schema<NationalRow> = {
+  id: "STRING",
+  aar: "INT32",
+  vaerdi: "DOUBLE",
+  status: "STRING",
+  type: "STRING"
+};
 
 export const KATALOG_SCHEMA: Schema<KatalogRow> = {
   id: "STRING",

@@ -15,14 +15,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { buildBefolkning, buildKommuner, buildNoegletal } from "./datasets.js";
 import { AREA_DEFINITIONS } from "./areas.js";
+import { buildBefolkning, buildKommuner, buildNoegletal } from "./datasets.js";
 import { buildGroupDefaults, computeArea, figureIndex } from "./groups.js";
 import { GROUPS_SCHEMA, MODELS_SCHEMA } from "./groups-schema.js";
 import { buildPlaceringer } from "./kdk.js";
 import { loadGroupContext } from "./kdk-groups.js";
 import { PLACERINGER_SCHEMA } from "./kdk-schemas.js";
-import { toParquet, type Schema } from "./lib/parquet.js";
+import { type Schema, toParquet } from "./lib/parquet.js";
 import { BEFOLKNING_SCHEMA, KATALOG_SCHEMA, KOMMUNER_SCHEMA, LANDSTAL_SCHEMA, NOEGLETAL_SCHEMA } from "./schemas.js";
 
 export interface WorkspaceTable {
@@ -76,7 +76,15 @@ export function buildForventet(): ForventetRow[] {
     for (const aar of area.aar) {
       const r = computeArea(def, aar, index);
       r.kommunekoder.forEach((kode, i) =>
-        rows.push({ omraade: area.id, aar, kommunekode: kode, udfald: area.udfald, faktisk: r.actual[i], forventet: r.predicted[i], forskel: r.residual[i] })
+        rows.push({
+          omraade: area.id,
+          aar,
+          kommunekode: kode,
+          udfald: area.udfald,
+          faktisk: r.actual[i],
+          forventet: r.predicted[i],
+          forskel: r.residual[i]
+        })
       );
     }
   }
@@ -87,7 +95,8 @@ export const WORKSPACE_TABLES: WorkspaceTable[] = [
   {
     name: "kommuner",
     file: "kommuner",
-    description: "De 98 kommuner med region og DST-kommunegruppe. Kilde: DAWA/Dataforsyningen; Danmarks Statistik (KOMGRP).",
+    description:
+      "De 98 kommuner med region og DST-kommunegruppe. Kilde: DAWA/Dataforsyningen; Danmarks Statistik (KOMGRP).",
     columns: {
       kommunekode: "3 cifre, fx 101 (tekst)",
       kommunekode_4: "4 cifre som i DAGI/DAWA, fx 0101",
@@ -106,7 +115,8 @@ export const WORKSPACE_TABLES: WorkspaceTable[] = [
   {
     name: "noegletal",
     file: "noegletal",
-    description: "Alle nøgletal for alle kommuner og år, lang form. Kilde: Social- og Indenrigsministeriet, Kommunale Nøgletal (noegletal.dk).",
+    description:
+      "Alle nøgletal for alle kommuner og år, lang form. Kilde: Social- og Indenrigsministeriet, Kommunale Nøgletal (noegletal.dk).",
     columns: {
       id: "nøgletallets id (se noegletal_katalog)",
       kommunekode: "3 cifre",
@@ -120,7 +130,13 @@ export const WORKSPACE_TABLES: WorkspaceTable[] = [
     name: "noegletal_landstal",
     file: "noegletal-landstal",
     description: "Kildens egne landstal (rækkerne I alt og Gennemsnit). Kilde: noegletal.dk.",
-    columns: { id: "nøgletallets id", aar: "år", vaerdi: "landstallet; NULL hvis det mangler", status: "som i noegletal", type: "I alt (sum) eller Gennemsnit" },
+    columns: {
+      id: "nøgletallets id",
+      aar: "år",
+      vaerdi: "landstallet; NULL hvis det mangler",
+      status: "som i noegletal",
+      type: "I alt (sum) eller Gennemsnit"
+    },
     parquet: () => toParquet(buildNoegletal().national, LANDSTAL_SCHEMA)
   },
   {
@@ -159,7 +175,8 @@ export const WORKSPACE_TABLES: WorkspaceTable[] = [
   {
     name: "kdk_placeringer",
     file: "kdk-placeringer",
-    description: "Kend din Kommune: placering, landstal og gennemsnit for sammenligningsgruppen pr. nøgletal, kommune og år.",
+    description:
+      "Kend din Kommune: placering, landstal og gennemsnit for sammenligningsgruppen pr. nøgletal, kommune og år.",
     columns: {
       id: "nøgletallets id",
       kommunekode: "3 cifre",
@@ -180,7 +197,8 @@ export const WORKSPACE_TABLES: WorkspaceTable[] = [
   {
     name: "sammenligningsgrupper",
     file: "sammenligningsgrupper",
-    description: "Standard-sammenligningsgrupperne: for hvert område og år de 10 mest sammenlignelige kommuner for hver kommune.",
+    description:
+      "Standard-sammenligningsgrupperne: for hvert område og år de 10 mest sammenlignelige kommuner for hver kommune.",
     columns: {
       omraade: "områdets id: folkeskole, dagtilbud, aeldre, boern-unge, administration, serviceudgifter",
       aar: "året, gruppen er beregnet for",
@@ -259,7 +277,11 @@ const ident = (s: string) => {
 };
 
 /** Write the workspace database to `path` (must not exist) and return it. */
-export async function writeWorkspaceDb(path: string, tables = WORKSPACE_TABLES, views = WORKSPACE_VIEWS): Promise<void> {
+export async function writeWorkspaceDb(
+  path: string,
+  tables = WORKSPACE_TABLES,
+  views = WORKSPACE_VIEWS
+): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), "kommunetal-db-"));
   const instance = await DuckDBInstance.create(":memory:");
   const con = await instance.connect();
@@ -271,15 +293,20 @@ export async function writeWorkspaceDb(path: string, tables = WORKSPACE_TABLES, 
       writeFileSync(file, await t.parquet());
       await con.run(`CREATE TABLE ${t.name} AS SELECT * FROM read_parquet(${quote(file)})`);
       await con.run(`COMMENT ON TABLE ${t.name} IS ${quote(t.description)}`);
-      const cols = (await (await con.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE database_name = 'ws' AND table_name = ${quote(t.name)}`)).getRowObjects()).map(
-        (r) => String(r.column_name)
-      );
+      const cols = (
+        await (
+          await con.runAndReadAll(
+            `SELECT column_name FROM duckdb_columns() WHERE database_name = 'ws' AND table_name = ${quote(t.name)}`
+          )
+        ).getRowObjects()
+      ).map((r) => String(r.column_name));
       for (const c of cols) {
         const d = t.columns[c];
         if (!d) throw new Error(`kolonnen ${t.name}.${c} har ingen beskrivelse i loaders/workspace-db.ts`);
         await con.run(`COMMENT ON COLUMN ${t.name}.${ident(c)} IS ${quote(d)}`);
       }
-      for (const c of Object.keys(t.columns)) if (!cols.includes(c)) throw new Error(`kolonnen ${t.name}.${c} er beskrevet men findes ikke`);
+      for (const c of Object.keys(t.columns))
+        if (!cols.includes(c)) throw new Error(`kolonnen ${t.name}.${c} er beskrevet men findes ikke`);
     }
     for (const v of views) {
       await con.run(`CREATE VIEW ${ident(v.name)} AS ${v.sql}`);

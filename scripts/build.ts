@@ -26,11 +26,11 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { buildKommuner } from "../loaders/datasets.js";
-import { checkSources as checkRawSources } from "../loaders/sources/check.js";
-import { InputError } from "../loaders/lib/text.js";
 import { runIngest } from "../loaders/ingest.js";
-import { fillNpmCache } from "./npm-cache.js";
+import { InputError } from "../loaders/lib/text.js";
+import { checkSources as checkRawSources } from "../loaders/sources/check.js";
 import { checkDist, walk } from "./check-dist.js";
+import { fillNpmCache } from "./npm-cache.js";
 
 /** This repository (tools: Framework, the offline guard); the project built is `options.root`, default cwd. */
 const TOOLS = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -62,11 +62,15 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): 
       pending += chunk.toString("utf-8");
       const lines = pending.split("\n");
       pending = lines.pop()!;
-      for (const line of lines) if (LOADER_FAILURE.test(line.replace(/\x1b\[[0-9;]*m/g, "").trim())) failures.push(line.replace(/\x1b\[[0-9;]*m/g, "").trim());
+      for (const line of lines)
+        if (LOADER_FAILURE.test(line.replace(/\x1b\[[0-9;]*m/g, "").trim()))
+          failures.push(line.replace(/\x1b\[[0-9;]*m/g, "").trim());
     });
     child.on("exit", (code) => {
       if (code === 0) return ok();
-      const why = failures.length ? failures.join("\n") : `${basename(cmd)} ${args.join(" ")} sluttede med kode ${code}`;
+      const why = failures.length
+        ? failures.join("\n")
+        : `${basename(cmd)} ${args.join(" ")} sluttede med kode ${code}`;
       fail(new BuildError(why));
     });
     child.on("error", (e) => fail(new BuildError(`kunne ikke starte ${cmd}: ${e.message}`)));
@@ -88,7 +92,21 @@ export function checkSources(): void {
 }
 
 /** Extensions worth pre-compressing (text, wasm, columnar data). */
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".csv", ".svg", ".txt", ".map", ".wasm", ".parquet", ".duckdb", ".arrow"]);
+const COMPRESSIBLE = new Set([
+  ".html",
+  ".js",
+  ".mjs",
+  ".css",
+  ".json",
+  ".csv",
+  ".svg",
+  ".txt",
+  ".map",
+  ".wasm",
+  ".parquet",
+  ".duckdb",
+  ".arrow"
+]);
 
 /**
  * Write `<file>.gz` next to every compressible file above 1 KB, when gzip saves at least
@@ -98,7 +116,8 @@ export async function precompress(dir: string): Promise<{ files: number; before:
   const zip = promisify(gzip);
   const result = { files: 0, before: 0, after: 0 };
   const jobs: string[] = [];
-  for await (const file of walk(dir)) if (COMPRESSIBLE.has(extname(file)) && (await stat(file)).size > 1024) jobs.push(file);
+  for await (const file of walk(dir))
+    if (COMPRESSIBLE.has(extname(file)) && (await stat(file)).size > 1024) jobs.push(file);
   let next = 0;
   const worker = async () => {
     while (next < jobs.length) {
@@ -145,7 +164,9 @@ async function publishFiles(DIST: string): Promise<string[]> {
   const target = join(DIST, "filer");
   if (!existsSync(cacheData)) return [];
   await mkdir(target, { recursive: true });
-  const outputs = new Set((await readdir(cacheData, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name));
+  const outputs = new Set(
+    (await readdir(cacheData, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name)
+  );
   const moved = new Map<string, string>();
   for (const entry of existsSync(fileData) ? await readdir(fileData, { withFileTypes: true }) : []) {
     const m = /^(.+)\.[0-9a-f]{8}(\.[^.]+)$/.exec(entry.name);
@@ -153,7 +174,8 @@ async function publishFiles(DIST: string): Promise<string[]> {
     await rename(join(fileData, entry.name), join(target, m[1] + m[2]));
     moved.set(`_file/data/${entry.name}`, `filer/${m[1] + m[2]}`);
   }
-  for (const name of outputs) if (!existsSync(join(target, name))) await copyFile(join(cacheData, name), join(target, name));
+  for (const name of outputs)
+    if (!existsSync(join(target, name))) await copyFile(join(cacheData, name), join(target, name));
   for await (const file of walk(DIST)) {
     if (!/\.(html|js)$/.test(file) || file.startsWith(target + sep)) continue;
     const text = await readFile(file, "utf-8");
@@ -180,7 +202,10 @@ async function translateSearch(DIST: string): Promise<void> {
     const text = await readFile(file, "utf-8");
     const out = text
       .replace('"<div>no results</div>"', '"<div>ingen resultater</div>"')
-      .replace(/toLocaleString\("en-US"\)\} result\$\{(\w+)\.length===1\?"":"s"\}<\/div>/, 'toLocaleString("da-DK")} resultat${$1.length===1?"":"er"}</div>');
+      .replace(
+        /toLocaleString\("en-US"\)\} result\$\{(\w+)\.length===1\?"":"s"\}<\/div>/,
+        'toLocaleString("da-DK")} resultat${$1.length===1?"":"er"}</div>'
+      );
     if (out !== text) await writeFile(file, out);
   }
 }
@@ -235,7 +260,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<void> {
       PATH: `${join(TOOLS, "node_modules", ".bin")}:${process.env.PATH}`
     };
     await run(join(TOOLS, "node_modules", ".bin", "observable"), ["build"], env, ROOT);
-    if (!existsSync(join(out, "index.html"))) throw new BuildError(`Framework skrev ingen forside (${relative(ROOT, out)}/index.html)`);
+    if (!existsSync(join(out, "index.html")))
+      throw new BuildError(`Framework skrev ingen forside (${relative(ROOT, out)}/index.html)`);
     const pages = await postprocess(out);
     const files = await publishFiles(out);
     const problems = await checkDist(out);

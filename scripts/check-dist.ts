@@ -29,4 +29,3 @@ export async function checkDist(dist: string): Promise<string[]> {
   }
   return problems;
 }
-

@@ -15,11 +15,12 @@
  * empty version directory: using them in a page fails with a clear 404, not a fetch
  * to the internet at build time.
  */
-import { build, type Plugin } from "esbuild";
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+
 import { existsSync } from "node:fs";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
+import { build, type Plugin } from "esbuild";
 
 const require = createRequire(import.meta.url);
 const ROOT = process.cwd();
@@ -98,7 +99,13 @@ function sharedImports(names: string[], fromDir: string, cache: string): Plugin 
       b.onResolve({ filter }, async (args) => {
         const version = await packageVersion(args.path);
         const target = join(cache, `${args.path}@${version}`, "_esm.js");
-        return { path: relative(fromDir, target).split(sep).join("/").replace(/^(?!\.)/, "./"), external: true };
+        return {
+          path: relative(fromDir, target)
+            .split(sep)
+            .join("/")
+            .replace(/^(?!\.)/, "./"),
+          external: true
+        };
       });
     }
   };

@@ -40,11 +40,16 @@ function targetOf(args) {
   return { host: typeof b === "string" ? b : "localhost", port: a };
 }
 
-for (const [mod, name] of [[net, "connect"], [net, "createConnection"], [tls, "connect"]]) {
+for (const [mod, name] of [
+  [net, "connect"],
+  [net, "createConnection"],
+  [tls, "connect"]
+]) {
   const original = mod[name];
   mod[name] = function guardedConnect(...args) {
     const target = targetOf(args);
-    if (!target.local && !isLoopback(target.host)) throw refuse(target.host, target.port, `${mod === tls ? "tls" : "net"}.${name}`);
+    if (!target.local && !isLoopback(target.host))
+      throw refuse(target.host, target.port, `${mod === tls ? "tls" : "net"}.${name}`);
     return original.apply(this, args);
   };
 }
@@ -77,7 +82,8 @@ if (typeof globalThis.fetch === "function") {
     let host;
     try {
       const url = new URL(href);
-      if (url.protocol === "data:" || url.protocol === "file:" || url.protocol === "blob:") return originalFetch(input, init);
+      if (url.protocol === "data:" || url.protocol === "file:" || url.protocol === "blob:")
+        return originalFetch(input, init);
       host = url.hostname;
     } catch {
       host = String(href);

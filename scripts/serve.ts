@@ -10,11 +10,12 @@
  * - a file that vanishes while served (a build swapping dist/) is a 404 or a closed
  *   connection, never a crash.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { existsSync, createReadStream, statSync, type Stats } from "node:fs";
-import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+
 import { spawnSync } from "node:child_process";
+import { createReadStream, existsSync, type Stats, statSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 export const MIME: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -52,7 +53,9 @@ export function resolveFile(dist: string, urlPath: string): string | null {
   if (path.includes("\0") || path.includes("\\")) return null;
   const target = resolve(root, "." + (path.startsWith("/") ? path : `/${path}`));
   if (!inside(root, target)) return null;
-  const candidates = path.endsWith("/") ? [join(target, "index.html")] : [target, `${target}.html`, join(target, "index.html")];
+  const candidates = path.endsWith("/")
+    ? [join(target, "index.html")]
+    : [target, `${target}.html`, join(target, "index.html")];
   for (const c of candidates) {
     if (!inside(root, c)) continue;
     try {
@@ -85,7 +88,10 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
  * Parse a `Range` header against a size: `{start, end}` (inclusive) for one satisfiable
  * range, "unsatisfiable" (416), or null to ignore it (absent, several ranges, not bytes).
  */
-export function parseRange(header: string | undefined, size: number): { start: number; end: number } | "unsatisfiable" | null {
+export function parseRange(
+  header: string | undefined,
+  size: number
+): { start: number; end: number } | "unsatisfiable" | null {
   if (!header) return null;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m) return header.trim().startsWith("bytes=") && !header.includes(",") ? "unsatisfiable" : null;
@@ -121,13 +127,19 @@ function plain(res: ServerResponse, status: number, text: string, headers: Recor
     res.destroy();
     return;
   }
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-cache", ...headers }).end(text);
+  res
+    .writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-cache", ...headers })
+    .end(text);
 }
 
 /** Send a file; if it vanishes before or while it is read, answer 404 (or close the connection). */
 function sendFile(req: IncomingMessage, res: ServerResponse, root: string, file: string, status: number): void {
   const type = MIME[extname(file)] ?? "application/octet-stream";
-  const headers: Record<string, string | number> = { "content-type": type, "cache-control": "no-cache", "accept-ranges": "bytes" };
+  const headers: Record<string, string | number> = {
+    "content-type": type,
+    "cache-control": "no-cache",
+    "accept-ranges": "bytes"
+  };
   const compressedSibling = `${file}.gz`;
   const hasGz = statOrNull(compressedSibling) !== null;
   if (hasGz) headers["vary"] = "Accept-Encoding";
@@ -136,7 +148,10 @@ function sendFile(req: IncomingMessage, res: ServerResponse, root: string, file:
   if (!stats) return notFound(req, res, root);
   const rangeHeader = status === 200 ? req.headers.range : undefined;
   const range = parseRange(rangeHeader, stats.size);
-  if (range === "unsatisfiable") return plain(res, 416, "Det ønskede byteinterval findes ikke i filen.", { "content-range": `bytes */${stats.size}` });
+  if (range === "unsatisfiable")
+    return plain(res, 416, "Det ønskede byteinterval findes ikke i filen.", {
+      "content-range": `bytes */${stats.size}`
+    });
   let start = 0;
   let end = stats.size - 1;
   if (range) {
@@ -173,7 +188,8 @@ function sendFile(req: IncomingMessage, res: ServerResponse, root: string, file:
 
 function notFound(req: IncomingMessage, res: ServerResponse, root: string): void {
   const page = join(root, "404.html");
-  if (statOrNull(page)) sendFile({ ...req, headers: { ...req.headers, range: undefined } } as IncomingMessage, res, root, page, 404);
+  if (statOrNull(page))
+    sendFile({ ...req, headers: { ...req.headers, range: undefined } } as IncomingMessage, res, root, page, 404);
   else plain(res, 404, "Siden findes ikke.");
 }
 
@@ -181,7 +197,8 @@ export function serveDist(dist: string, port: number, host = "127.0.0.1"): Promi
   const root = resolve(dist);
   const server = createServer((req, res) => {
     try {
-      if (req.method !== "GET" && req.method !== "HEAD") return plain(res, 405, "Kun GET og HEAD er tilladt.", { allow: "GET, HEAD" });
+      if (req.method !== "GET" && req.method !== "HEAD")
+        return plain(res, 405, "Kun GET og HEAD er tilladt.", { allow: "GET, HEAD" });
       const file = resolveFile(root, req.url ?? "/");
       if (!file || !file.startsWith(root + sep) || file === join(root, "404.html")) return notFound(req, res, root);
       sendFile(req, res, root, file, 200);

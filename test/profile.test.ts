@@ -4,7 +4,7 @@
  * the test (and the z-scores as R computes them: R's mad() uses the same constant 1.4826).
  */
 import { describe, expect, it } from "vitest";
-import { highlights, mad, median, rankWords, robustZ, scoreFigure, type FigureInput } from "../common/profile.js";
+import { type FigureInput, highlights, mad, median, rankWords, robustZ, scoreFigure } from "../common/profile.js";
 
 describe("median, MAD and the robust z-score", () => {
   it("match a hand calculation (and R: (100 - median(x)) / mad(x) with x = c(10, 12, 14, 16, 100))", () => {
@@ -50,7 +50,10 @@ const school: FigureInput = {
   vaerdi: 78_400,
   // 10 members
   gruppe: [70_000, 71_000, 72_000, 72_000, 73_000, 74_000, 75_000, 79_000, 69_000, 68_000],
-  alle: [78_400, 70_000, 71_000, 72_000, 72_000, 73_000, 74_000, 75_000, 79_000, 69_000, 68_000, 66_000, 67_000, 80_000, 71_500],
+  alle: [
+    78_400, 70_000, 71_000, 72_000, 72_000, 73_000, 74_000, 75_000, 79_000, 69_000, 68_000, 66_000, 67_000, 80_000,
+    71_500
+  ],
   serie: [
     { aar: 2015, vaerdi: 75_385 },
     { aar: 2016, vaerdi: null },
@@ -91,7 +94,14 @@ describe("one figure", () => {
 describe("the choice of highlights", () => {
   const quiet: FigureInput = { ...school, id: "stille", titel: "Stille", vaerdi: 72_000 };
   const loud: FigureInput = { ...school, id: "hoej", titel: "Høj", vaerdi: 95_000 };
-  const other: FigureInput = { ...school, id: "anden", titel: "Anden", omraade: "aeldre", omraadenavn: "Ældre", vaerdi: 50_000 };
+  const other: FigureInput = {
+    ...school,
+    id: "anden",
+    titel: "Anden",
+    omraade: "aeldre",
+    omraadenavn: "Ældre",
+    vaerdi: 50_000
+  };
 
   it("keeps figures with |z| ≥ 2, the largest first, at most two per area, areas in input order", () => {
     const hs = highlights([quiet, school, loud, other, { ...school, id: "tredje", vaerdi: 90_000 }]);

@@ -16,12 +16,13 @@
  * reported, never silently replaced. Seeded (rng.ts): the same seed gives the same
  * probabilities everywhere.
  */
-import { mulberry32, resampleIndices } from "./rng.js";
-import { olsCoefficients } from "./ols.js";
+
 import { coordinates, countTopN } from "./distance.js";
-import { backwardEliminate, computeGroups, prepare, type GroupsInput, type GroupsOptions } from "./model.js";
-import { scalingOf } from "./standardize.js";
 import { GroupsError } from "./errors.js";
+import { backwardEliminate, computeGroups, type GroupsInput, type GroupsOptions, prepare } from "./model.js";
+import { olsCoefficients } from "./ols.js";
+import { mulberry32, resampleIndices } from "./rng.js";
+import { scalingOf } from "./standardize.js";
 
 export interface BootstrapOptions {
   /** number of resamples; default 1000 */
@@ -58,11 +59,16 @@ export interface BootstrapResult {
  * @throws {GroupsError} as computeGroups does for the original data
  * @example bootstrapGroups(input, {top: 10}, {resamples: 1000, seed: 1}).probability
  */
-export function bootstrapGroups(input: GroupsInput, options: GroupsOptions = {}, boot: BootstrapOptions = {}): BootstrapResult {
+export function bootstrapGroups(
+  input: GroupsInput,
+  options: GroupsOptions = {},
+  boot: BootstrapOptions = {}
+): BootstrapResult {
   const B = boot.resamples ?? BOOTSTRAP_DEFAULTS.resamples;
   const seed = boot.seed ?? BOOTSTRAP_DEFAULTS.seed;
   const reselect = boot.reselect ?? BOOTSTRAP_DEFAULTS.reselect;
-  if (!(B >= 1) || !Number.isInteger(B)) throw new GroupsError("input", `Antal gentagelser skal være et helt tal ≥ 1, fik ${B}.`);
+  if (!(B >= 1) || !Number.isInteger(B))
+    throw new GroupsError("input", `Antal gentagelser skal være et helt tal ≥ 1, fik ${B}.`);
   const base = computeGroups(input, options); // validates, and fixes the variables when !reselect
   const prep = prepare(input);
   const n = prep.kommunekoder.length;
@@ -108,10 +114,7 @@ export function bootstrapGroups(input: GroupsInput, options: GroupsOptions = {},
         throw e;
       }
     } else if (method === "beta" || method === "need") {
-      betas = olsCoefficients(
-        yb,
-        zb
-      );
+      betas = olsCoefficients(yb, zb);
       if (!betas) continue;
     }
     const weights = ids.map((id) => base.weights[id] ?? options.weights?.[id] ?? 1);
@@ -126,5 +129,15 @@ export function bootstrapGroups(input: GroupsInput, options: GroupsOptions = {},
   const probability = used ? counts.map((c) => c / used) : counts;
   const keptShare: Record<string, number> = {};
   for (const id of prep.ids) keptShare[id] = used ? keptCount[id] / used : 0;
-  return { kommunekoder: prep.kommunekoder, resamples: B, used, failed: B - used, seed, reselect, top, probability, keptShare };
+  return {
+    kommunekoder: prep.kommunekoder,
+    resamples: B,
+    used,
+    failed: B - used,
+    seed,
+    reselect,
+    top,
+    probability,
+    keptShare
+  };
 }

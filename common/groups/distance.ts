@@ -25,10 +25,24 @@ import { cholesky } from "./linalg.js";
 export type DistanceMethod = "beta" | "euclid" | "mahalanobis" | "need" | "weights";
 
 export const METHODS: { id: DistanceMethod; navn: string; beskrivelse: string }[] = [
-  { id: "beta", navn: "β-vægtet (standard)", beskrivelse: "Forskellen på hver variabel vægtes med dens regressionskoefficient; afstanden måles i udfaldets enhed (fx kr. pr. 6-16-årig) i forventede udgifter." },
+  {
+    id: "beta",
+    navn: "β-vægtet (standard)",
+    beskrivelse:
+      "Forskellen på hver variabel vægtes med dens regressionskoefficient; afstanden måles i udfaldets enhed (fx kr. pr. 6-16-årig) i forventede udgifter."
+  },
   { id: "euclid", navn: "Euklidisk", beskrivelse: "Alle valgte variable vægtes ens (i standardafvigelser)." },
-  { id: "mahalanobis", navn: "Mahalanobis", beskrivelse: "Som euklidisk, men tager højde for, at variablene hænger sammen (korrelation)." },
-  { id: "need", navn: "Forventet udgift", beskrivelse: "Kun forskellen i forventet (strukturelt forklaret) udgift; kommuner med forskellig struktur kan ligne hinanden." },
+  {
+    id: "mahalanobis",
+    navn: "Mahalanobis",
+    beskrivelse: "Som euklidisk, men tager højde for, at variablene hænger sammen (korrelation)."
+  },
+  {
+    id: "need",
+    navn: "Forventet udgift",
+    beskrivelse:
+      "Kun forskellen i forventet (strukturelt forklaret) udgift; kommuner med forskellig struktur kan ligne hinanden."
+  },
   { id: "weights", navn: "Egne vægte", beskrivelse: "Du sætter selv en vægt på hver variabel (som i Kolada)." }
 ];
 
@@ -41,7 +55,13 @@ export const METHODS: { id: DistanceMethod; navn: string; beskrivelse: string }[
  * @param rows the rows the covariance is estimated on (mahalanobis); null = all
  * @returns the coordinate columns, or null if S is singular (mahalanobis only)
  */
-export function coordinates(method: DistanceMethod, z: readonly Float64Array[], betas: ArrayLike<number>, weights: readonly number[], rows: Int32Array | null): Float64Array[] | null {
+export function coordinates(
+  method: DistanceMethod,
+  z: readonly Float64Array[],
+  betas: ArrayLike<number>,
+  weights: readonly number[],
+  rows: Int32Array | null
+): Float64Array[] | null {
   const k = z.length;
   const n = k ? z[0].length : 0;
   switch (method) {
@@ -104,7 +124,11 @@ export function covariance(z: readonly Float64Array[], rows: Int32Array | null):
  * Full n × n Euclidean distance matrix of the coordinates (row-major). Exactly
  * symmetric with a zero diagonal: each pair is computed once.
  */
-export function distanceMatrix(coords: readonly Float64Array[], n: number, out: Float64Array = new Float64Array(n * n)): Float64Array {
+export function distanceMatrix(
+  coords: readonly Float64Array[],
+  n: number,
+  out: Float64Array = new Float64Array(n * n)
+): Float64Array {
   for (let i = 0; i < n; i++) {
     out[i * n + i] = 0;
     for (let j = i + 1; j < n; j++) {
@@ -166,7 +190,13 @@ export function rankMatrix(distance: Float64Array, n: number): Int32Array {
  * Add 1 to counts[i·n + j] for each j among i's `top` nearest (ties within DISTANCE_TOLERANCE by index, as rankMatrix),
  * without building the full ranking: a bounded insertion list per row.
  */
-export function countTopN(coords: readonly Float64Array[], n: number, top: number, counts: Float64Array | Uint32Array, scratch: Float64Array = new Float64Array(n * n)): void {
+export function countTopN(
+  coords: readonly Float64Array[],
+  n: number,
+  top: number,
+  counts: Float64Array | Uint32Array,
+  scratch: Float64Array = new Float64Array(n * n)
+): void {
   const d = distanceMatrix(coords, n, scratch);
   const bestD = new Float64Array(top);
   const bestJ = new Int32Array(top);

@@ -4,9 +4,10 @@
  * `src/data/noegletal.parquet` (browser). Yes/no figures (status ja/nej) are not
  * numbers and count as missing; a true zero (status nul) is 0.
  */
+
+import { isYesNoStatus, type KeyFigureRow } from "../vocabulary.js";
 import { GroupsError } from "./errors.js";
 import type { GroupsInput } from "./model.js";
-import { isYesNoStatus, type KeyFigureRow } from "../vocabulary.js";
 
 /** The vocabulary's key-figure row (common/vocabulary.ts). */
 export type LongRow = KeyFigureRow;
@@ -46,9 +47,16 @@ export class FigureIndex {
  * @param kommunekoder the municipalities to include (all 98, in any order)
  * @throws {GroupsError} "input" if an id is not a key figure or has no value in the year
  */
-export function groupsInput(index: FigureIndex, kommunekoder: readonly string[], outcome: string, variables: readonly VariableChoice[], aar: number): GroupsInput {
+export function groupsInput(
+  index: FigureIndex,
+  kommunekoder: readonly string[],
+  outcome: string,
+  variables: readonly VariableChoice[],
+  aar: number
+): GroupsInput {
   const series = (id: string) => {
-    if (!index.ids.has(id)) throw new GroupsError("input", `Ukendt nøgletal: ${id}. Brug et id fra nøgletalskataloget.`, [id]);
+    if (!index.ids.has(id))
+      throw new GroupsError("input", `Ukendt nøgletal: ${id}. Brug et id fra nøgletalskataloget.`, [id]);
     if (!index.has(id, aar)) throw new GroupsError("input", `Nøgletallet ${id} har ingen værdier i ${aar}.`, [id]);
     const m = index.get(id, aar)!;
     return kommunekoder.map((k) => m.get(k) ?? null);

@@ -38,7 +38,11 @@ export interface RankDeficiency {
  * @throws {RangeError} if the lengths disagree or n < number of columns
  * @example qrLeastSquares([ones, x], y) // → {coef: [a, b], rInv}
  */
-export function qrLeastSquares(cols: readonly Float64Array[], y: Float64Array, tol = RANK_TOLERANCE): QrFit | RankDeficiency {
+export function qrLeastSquares(
+  cols: readonly Float64Array[],
+  y: Float64Array,
+  tol = RANK_TOLERANCE
+): QrFit | RankDeficiency {
   const p = cols.length;
   const n = y.length;
   if (n < p) throw new RangeError(`qrLeastSquares: ${n} observationer er færre end ${p} søjler`);

@@ -16,10 +16,11 @@
  * The input order of municipalities does not matter: everything is sorted by
  * kommunekode first, so results are identical under any reordering.
  */
+
+import { coordinates, type DistanceMethod, distanceMatrix, rankMatrix } from "./distance.js";
 import { GroupsError } from "./errors.js";
-import { INTERCEPT, ols, type OlsResult } from "./ols.js";
-import { scalingOf, standardize, type Scaling } from "./standardize.js";
-import { coordinates, distanceMatrix, rankMatrix, type DistanceMethod } from "./distance.js";
+import { INTERCEPT, type OlsResult, ols } from "./ols.js";
+import { type Scaling, scalingOf, standardize } from "./standardize.js";
 
 export type { DistanceMethod } from "./distance.js";
 
@@ -134,16 +135,21 @@ export function prepare(input: GroupsInput): Prepared {
   if (input.candidates.length === 0) throw new GroupsError("input", "Vælg mindst én strukturel variabel.");
   const seen = new Set<string>();
   for (const s of all) {
-    if (s.values.length !== codes.length) throw new GroupsError("input", `${s.id}: ${s.values.length} værdier for ${codes.length} kommuner`, [s.id]);
-    if (seen.has(s.id)) throw new GroupsError("input", `${s.id} er valgt to gange (udfald og variable skal være forskellige).`, [s.id]);
+    if (s.values.length !== codes.length)
+      throw new GroupsError("input", `${s.id}: ${s.values.length} værdier for ${codes.length} kommuner`, [s.id]);
+    if (seen.has(s.id))
+      throw new GroupsError("input", `${s.id} er valgt to gange (udfald og variable skal være forskellige).`, [s.id]);
     seen.add(s.id);
   }
-  if (new Set(codes).size !== codes.length) throw new GroupsError("input", "En kommunekode optræder flere gange i inddata.");
+  if (new Set(codes).size !== codes.length)
+    throw new GroupsError("input", "En kommunekode optræder flere gange i inddata.");
   const order = codes.map((_, i) => i).sort((a, b) => (codes[a] < codes[b] ? -1 : codes[a] > codes[b] ? 1 : 0));
   const keep: number[] = [];
   const excluded: Excluded[] = [];
   for (const i of order) {
-    const missing = all.filter((s) => s.values[i] === null || s.values[i] === undefined || !Number.isFinite(s.values[i] as number)).map((s) => s.id);
+    const missing = all
+      .filter((s) => s.values[i] === null || s.values[i] === undefined || !Number.isFinite(s.values[i] as number))
+      .map((s) => s.id);
     if (missing.length) excluded.push({ kommunekode: codes[i], missing });
     else keep.push(i);
   }
@@ -151,9 +157,15 @@ export function prepare(input: GroupsInput): Prepared {
     if (!s.log) continue;
     const bad = keep.filter((i) => (s.values[i] as number) <= 0).map((i) => codes[i]);
     if (bad.length)
-      throw new GroupsError("log", `${s.id} kan ikke logaritmeres: værdien er 0 eller negativ i ${bad.length} kommune(r) (${bad.slice(0, 5).join(", ")}${bad.length > 5 ? " …" : ""}).`, [s.id], bad);
+      throw new GroupsError(
+        "log",
+        `${s.id} kan ikke logaritmeres: værdien er 0 eller negativ i ${bad.length} kommune(r) (${bad.slice(0, 5).join(", ")}${bad.length > 5 ? " …" : ""}).`,
+        [s.id],
+        bad
+      );
   }
-  const column = (s: Series) => Float64Array.from(keep, (i) => (s.log ? Math.log(s.values[i] as number) : (s.values[i] as number)));
+  const column = (s: Series) =>
+    Float64Array.from(keep, (i) => (s.log ? Math.log(s.values[i] as number) : (s.values[i] as number)));
   return {
     kommunekoder: keep.map((i) => codes[i]),
     excluded,
@@ -173,7 +185,12 @@ export function prepare(input: GroupsInput): Prepared {
  * @returns the steps; the last one is the final model (removed = null)
  * @throws {GroupsError} "none-kept" if every variable is removed; errors from `ols`
  */
-export function backwardEliminate(y: Float64Array, z: readonly Float64Array[], ids: readonly string[], alpha: number): EliminationStep[] {
+export function backwardEliminate(
+  y: Float64Array,
+  z: readonly Float64Array[],
+  ids: readonly string[],
+  alpha: number
+): EliminationStep[] {
   let current = ids.map((_, i) => i);
   const steps: EliminationStep[] = [];
   for (;;) {
@@ -217,18 +234,29 @@ export function backwardEliminate(y: Float64Array, z: readonly Float64Array[], i
 export function computeGroups(input: GroupsInput, options: GroupsOptions = {}): GroupsResult {
   const alpha = options.alpha ?? DEFAULTS.alpha;
   const method = options.method ?? DEFAULTS.method;
-  if (!(alpha > 0 && alpha <= 1)) throw new GroupsError("input", `Signifikansniveauet skal ligge i (0; 1], fik ${alpha}.`);
+  if (!(alpha > 0 && alpha <= 1))
+    throw new GroupsError("input", `Signifikansniveauet skal ligge i (0; 1], fik ${alpha}.`);
   const prep = prepare(input);
   const n = prep.kommunekoder.length;
   const k = prep.ids.length;
   if (n < k + 2)
-    throw new GroupsError("too-few", `For få kommuner med fuldstændige data: ${n} kommuner kan ikke bære ${k} variable og et konstantled (kræver mindst ${k + 2}).`, prep.ids, prep.excluded.map((e) => e.kommunekode));
+    throw new GroupsError(
+      "too-few",
+      `For få kommuner med fuldstændige data: ${n} kommuner kan ikke bære ${k} variable og et konstantled (kræver mindst ${k + 2}).`,
+      prep.ids,
+      prep.excluded.map((e) => e.kommunekode)
+    );
   const top = Math.min(options.top ?? DEFAULTS.top, n - 1);
-  if (!(top >= 1) || !Number.isInteger(top)) throw new GroupsError("input", `Gruppestørrelsen skal være et helt tal ≥ 1, fik ${options.top}.`);
+  if (!(top >= 1) || !Number.isInteger(top))
+    throw new GroupsError("input", `Gruppestørrelsen skal være et helt tal ≥ 1, fik ${options.top}.`);
   const scalings: Scaling[] = prep.raw.map((x) => scalingOf(x, null));
   const constant = prep.ids.filter((_, i) => !(scalings[i].sd > 0));
   if (constant.length)
-    throw new GroupsError("constant", `${constant.length === 1 ? "Variablen" : "Variablene"} ${constant.join(", ")} har samme værdi i alle kommuner i modellen og kan ikke bruges.`, constant);
+    throw new GroupsError(
+      "constant",
+      `${constant.length === 1 ? "Variablen" : "Variablene"} ${constant.join(", ")} har samme værdi i alle kommuner i modellen og kan ikke bruges.`,
+      constant
+    );
   const z = prep.raw.map((x, i) => standardize(x, scalings[i], prep.ids[i]));
   const steps = backwardEliminate(prep.y, z, prep.ids, alpha);
   const final = steps[steps.length - 1];
@@ -237,7 +265,8 @@ export function computeGroups(input: GroupsInput, options: GroupsOptions = {}): 
   const weights: Record<string, number> = {};
   for (const id of kept) {
     const w = options.weights?.[id] ?? 1;
-    if (!(w >= 0) || !Number.isFinite(w)) throw new GroupsError("input", `Vægten for ${id} skal være et tal ≥ 0, fik ${w}.`, [id]);
+    if (!(w >= 0) || !Number.isFinite(w))
+      throw new GroupsError("input", `Vægten for ${id} skal være et tal ≥ 0, fik ${w}.`, [id]);
     weights[id] = w;
   }
   const coords = coordinates(
@@ -247,14 +276,25 @@ export function computeGroups(input: GroupsInput, options: GroupsOptions = {}): 
     kept.map((id) => weights[id]),
     null
   );
-  if (!coords) throw new GroupsError("collinear", `Mahalanobis-afstanden kræver, at de valgte variable ikke er kollineære (${kept.join(", ")}).`, kept);
+  if (!coords)
+    throw new GroupsError(
+      "collinear",
+      `Mahalanobis-afstanden kræver, at de valgte variable ikke er kollineære (${kept.join(", ")}).`,
+      kept
+    );
   const distance = distanceMatrix(coords, n);
   const rank = rankMatrix(distance, n);
   const neighbours = prep.kommunekoder.map((_, i) => {
     const row: Neighbour[] = [];
     for (let j = 0; j < n; j++) {
       const r = rank[i * n + j];
-      if (r >= 1 && r <= top) row[r - 1] = { kommunekode: prep.kommunekoder[j], rank: r, distance: distance[i * n + j], mutual: rank[j * n + i] <= top };
+      if (r >= 1 && r <= top)
+        row[r - 1] = {
+          kommunekode: prep.kommunekoder[j],
+          rank: r,
+          distance: distance[i * n + j],
+          mutual: rank[j * n + i] <= top
+        };
     }
     return row;
   });
@@ -268,7 +308,13 @@ export function computeGroups(input: GroupsInput, options: GroupsOptions = {}): 
     method,
     top,
     weights,
-    variables: prep.ids.map((id, i) => ({ id, log: prep.log[i], mean: scalings[i].mean, sd: scalings[i].sd, kept: kept.includes(id) })),
+    variables: prep.ids.map((id, i) => ({
+      id,
+      log: prep.log[i],
+      mean: scalings[i].mean,
+      sd: scalings[i].sd,
+      kept: kept.includes(id)
+    })),
     candidates: prep.ids,
     kept,
     steps,
@@ -316,7 +362,13 @@ export function groupOverlap(a: GroupsResult, b: GroupsResult): Overlap[] {
     const setA = new Set(ga);
     const setB = new Set(gb);
     const common = ga.filter((x) => setB.has(x));
-    out.push({ kommunekode: kode, common, entered: gb.filter((x) => !setA.has(x)), left: ga.filter((x) => !setB.has(x)), share: common.length / top });
+    out.push({
+      kommunekode: kode,
+      common,
+      entered: gb.filter((x) => !setA.has(x)),
+      left: ga.filter((x) => !setB.has(x)),
+      share: common.length / top
+    });
   });
   return out;
 }

@@ -16,9 +16,10 @@
  * Checked against R 4.2 `lm()` and `car::vif()`-equivalent `diag(solve(cor(X)))` in
  * test/groups/golden.test.ts.
  */
-import { crossprodInverse, isDeficient, qrLeastSquares } from "./linalg.js";
+
 import { fUpperP, tTwoSidedP } from "./distributions.js";
 import { GroupsError } from "./errors.js";
+import { crossprodInverse, isDeficient, qrLeastSquares } from "./linalg.js";
 
 export const INTERCEPT = "(Intercept)";
 
@@ -69,7 +70,12 @@ export function ols(y: Float64Array, predictors: readonly Float64Array[], ids: r
   const k = predictors.length;
   if (ids.length !== k) throw new GroupsError("input", `ols: ${k} variable men ${ids.length} navne`);
   const df = n - k - 1;
-  if (df < 1) throw new GroupsError("too-few", `For få kommuner: ${n} kommuner med fuldstændige data kan ikke bære ${k} variable og et konstantled (der skal være flere kommuner end variable + 1).`, [...ids]);
+  if (df < 1)
+    throw new GroupsError(
+      "too-few",
+      `For få kommuner: ${n} kommuner med fuldstændige data kan ikke bære ${k} variable og et konstantled (der skal være flere kommuner end variable + 1).`,
+      [...ids]
+    );
   const ones = new Float64Array(n).fill(1);
   const fit = qrLeastSquares([ones, ...predictors], y);
   if (isDeficient(fit)) throw collinearError(fit.column, fit.combination, fit.norms, ids);
@@ -90,7 +96,8 @@ export function ols(y: Float64Array, predictors: readonly Float64Array[], ids: r
     rss += residuals[i] * residuals[i];
     tss += (y[i] - mean) * (y[i] - mean);
   }
-  if (tss === 0) throw new GroupsError("constant", "Udfaldet har samme værdi i alle kommuner; der er intet at forklare.");
+  if (tss === 0)
+    throw new GroupsError("constant", "Udfaldet har samme værdi i alle kommuner; der er intet at forklare.");
   const sigma = Math.sqrt(rss / df);
   const terms: Term[] = [];
   for (let j = 0; j < p; j++) {
@@ -112,7 +119,21 @@ export function ols(y: Float64Array, predictors: readonly Float64Array[], ids: r
   const r2 = 1 - rss / tss;
   const adjR2 = 1 - ((1 - r2) * (n - 1)) / df;
   const f = k > 0 ? r2 / k / ((1 - r2) / df) : null;
-  return { n, k, df, terms, r2, adjR2, f, fP: f === null ? null : fUpperP(f, k, df), sigma, rss, tss, fitted, residuals };
+  return {
+    n,
+    k,
+    df,
+    terms,
+    r2,
+    adjR2,
+    f,
+    fP: f === null ? null : fUpperP(f, k, df),
+    sigma,
+    rss,
+    tss,
+    fitted,
+    residuals
+  };
 }
 
 /**
@@ -126,7 +147,12 @@ export function olsCoefficients(y: Float64Array, predictors: readonly Float64Arr
   return isDeficient(fit) ? null : fit.coef;
 }
 
-function collinearError(column: number, combination: Float64Array, norms: Float64Array, ids: readonly string[]): GroupsError {
+function collinearError(
+  column: number,
+  combination: Float64Array,
+  norms: Float64Array,
+  ids: readonly string[]
+): GroupsError {
   const id = ids[column - 1];
   if (column === 0) return new GroupsError("constant", "Konstantleddet kan ikke estimeres (ingen kommuner).");
   // the earlier predictors that carry weight in the combination (the intercept is column 0)
@@ -134,7 +160,11 @@ function collinearError(column: number, combination: Float64Array, norms: Float6
   const target = norms[column] || 1;
   for (let c = 1; c < column; c++) if (Math.abs(combination[c]) * norms[c] > 1e-3 * target) involved.push(ids[c - 1]);
   if (involved.length === 0)
-    return new GroupsError("constant", `Variablen ${id} har (næsten) samme værdi i alle kommuner i modellen og kan ikke bruges.`, [id]);
+    return new GroupsError(
+      "constant",
+      `Variablen ${id} har (næsten) samme værdi i alle kommuner i modellen og kan ikke bruges.`,
+      [id]
+    );
   return new GroupsError(
     "collinear",
     `Variablen ${id} er (næsten) en lineær kombination af ${involved.join(", ")} (kollinearitet); regressionen kan ikke skille dem ad. Fjern en af dem.`,

@@ -34,9 +34,18 @@ export function scalingOf(x: Float64Array, rows: Int32Array | null): Scaling {
  * z = (x − mean)/sd for every element of x.
  * @throws {GroupsError} "constant" if sd is 0 or not finite, naming the variable
  */
-export function standardize(x: Float64Array, scaling: Scaling, id: string, out: Float64Array = new Float64Array(x.length)): Float64Array {
+export function standardize(
+  x: Float64Array,
+  scaling: Scaling,
+  id: string,
+  out: Float64Array = new Float64Array(x.length)
+): Float64Array {
   if (!(scaling.sd > 0) || !Number.isFinite(scaling.sd))
-    throw new GroupsError("constant", `Variablen ${id} har samme værdi i alle kommuner i modellen og kan ikke bruges.`, [id]);
+    throw new GroupsError(
+      "constant",
+      `Variablen ${id} har samme værdi i alle kommuner i modellen og kan ikke bruges.`,
+      [id]
+    );
   for (let i = 0; i < x.length; i++) out[i] = (x[i] - scaling.mean) / scaling.sd;
   return out;
 }

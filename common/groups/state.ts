@@ -79,7 +79,13 @@ export function stateToSearch(s: PageState): string {
   if (s.alpha !== undefined) parts.push(["alpha", String(s.alpha)]);
   if (s.metode) parts.push(["metode", s.metode]);
   if (s.n !== undefined) parts.push(["n", String(s.n)]);
-  if (s.vaegte && Object.keys(s.vaegte).length) parts.push(["vaegte", Object.entries(s.vaegte).map(([k, v]) => `${k}:${v}`).join(",")]);
+  if (s.vaegte && Object.keys(s.vaegte).length)
+    parts.push([
+      "vaegte",
+      Object.entries(s.vaegte)
+        .map(([k, v]) => `${k}:${v}`)
+        .join(",")
+    ]);
   if (s.gentagelser !== undefined) parts.push(["gentagelser", String(s.gentagelser)]);
   if (s.seed !== undefined) parts.push(["seed", String(s.seed)]);
   if (s.genvalg !== undefined) parts.push(["genvalg", s.genvalg ? "1" : "0"]);

@@ -3,7 +3,7 @@
  * A test checks that data/README.md contains exactly this text, so the documentation cannot
  * drift from the checks.
  */
-import { CONTRACTS, EXTRACT_KINDS, VALUE_DESCRIPTIONS, type ColumnSpec } from "./contracts.js";
+import { CONTRACTS, type ColumnSpec, EXTRACT_KINDS, VALUE_DESCRIPTIONS } from "./contracts.js";
 
 const typeText = (c: ColumnSpec) =>
   `${c.type}${c.optional ? " (må være tom)" : ""}: ${VALUE_DESCRIPTIONS[c.type]}${c.values && c.name !== "status" ? ` (${c.values.join(", ")})` : ""}`;

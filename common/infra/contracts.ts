@@ -24,7 +24,18 @@ export interface Finding {
 }
 
 /** Value types of contract columns. Each has one regular expression, used in TS and in DuckDB SQL. */
-export type ValueType = "maaned" | "cvr" | "kommunekode" | "tekst" | "uuid" | "service_nr" | "heltal" | "time" | "dato" | "kle_nr" | "kode";
+export type ValueType =
+  | "maaned"
+  | "cvr"
+  | "kommunekode"
+  | "tekst"
+  | "uuid"
+  | "service_nr"
+  | "heltal"
+  | "time"
+  | "dato"
+  | "kle_nr"
+  | "kode";
 
 /**
  * The pattern each value type must match in full (POSIX/RE2-compatible so DuckDB's
@@ -111,7 +122,13 @@ export function isKlarmeldingStatus(s: string): boolean {
 export const INDEKSER = ["Sags- og dokumentindeks", "Ydelsesindeks"] as const;
 
 /** The support systems ("støttesystemerne"). */
-export const STOETTESYSTEMER = ["Organisation", "Klassifikation", "Sag og dokument", "Ydelse", "Beskedfordeler"] as const;
+export const STOETTESYSTEMER = [
+  "Organisation",
+  "Klassifikation",
+  "Sag og dokument",
+  "Ydelse",
+  "Beskedfordeler"
+] as const;
 
 /** Data areas of Serviceplatformen services seen in KOMBIT material (an open list: `dataomraade` accepts any non-empty text). */
 export const DATAOMRAADER = [
@@ -165,7 +182,12 @@ export const CONTRACTS: Readonly<Record<ExtractKind, Contract>> = {
       kommunekode,
       { name: "leverandoer", type: "tekst", meaning: "it-systemets leverandør", example: "Netcompany" },
       { name: "it_system", type: "tekst", meaning: "it-systemets navn", example: "KMD Nexus" },
-      { name: "it_system_id", type: "uuid", meaning: "it-systemets UUID i Serviceplatformen", example: "3f2504e0-4f89-11d3-9a0c-0305e82c3301" },
+      {
+        name: "it_system_id",
+        type: "uuid",
+        meaning: "it-systemets UUID i Serviceplatformen",
+        example: "3f2504e0-4f89-11d3-9a0c-0305e82c3301"
+      },
       { name: "service_nr", type: "service_nr", meaning: "servicens nummer", example: "SF1470" },
       { name: "service_navn", type: "tekst", meaning: "servicens navn", example: "Sags- og Dokumentindeks" },
       { name: "dataomraade", type: "tekst", meaning: "dataområdet servicen hører til", example: "Sag og dokument" },
@@ -180,13 +202,29 @@ export const CONTRACTS: Readonly<Record<ExtractKind, Contract>> = {
     title: "Støttesystemerne, kald pr. time",
     grain: "én række pr. time × myndighed × støttesystem × service × it-system",
     columns: [
-      { name: "time", type: "time", meaning: "timen kaldene er talt i (ISO, lokal tid), fx 2022-04-01T13:00", example: "2022-04-01T13:00" },
+      {
+        name: "time",
+        type: "time",
+        meaning: "timen kaldene er talt i (ISO, lokal tid), fx 2022-04-01T13:00",
+        example: "2022-04-01T13:00"
+      },
       cvr("CVR-nummer på myndigheden"),
       kommunekode,
-      { name: "stoettesystem", type: "kode", values: STOETTESYSTEMER, meaning: "støttesystemet", example: "Organisation" },
+      {
+        name: "stoettesystem",
+        type: "kode",
+        values: STOETTESYSTEMER,
+        meaning: "støttesystemet",
+        example: "Organisation"
+      },
       { name: "service", type: "tekst", meaning: "støttesystemets service", example: "Organisation Hent" },
       { name: "it_system", type: "tekst", meaning: "det kaldende it-system", example: "KMD Nexus" },
-      { name: "it_system_id", type: "uuid", meaning: "it-systemets UUID", example: "3f2504e0-4f89-11d3-9a0c-0305e82c3301" },
+      {
+        name: "it_system_id",
+        type: "uuid",
+        meaning: "it-systemets UUID",
+        example: "3f2504e0-4f89-11d3-9a0c-0305e82c3301"
+      },
       { name: "antal_kald", type: "heltal", meaning: "antal kald i timen (ikke antal personer)", example: "42" }
     ],
     key: ["time", "myndighed_cvr", "stoettesystem", "service", "it_system_id"],
@@ -200,11 +238,22 @@ export const CONTRACTS: Readonly<Record<ExtractKind, Contract>> = {
     columns: [
       { name: "opgjort_dato", type: "dato", meaning: "datoen bestanden er opgjort", example: "2022-04-30" },
       { name: "kle_nr", type: "kle_nr", meaning: "KLE-emnenummer (NN.NN.NN)", example: "27.24.00" },
-      { name: "indeks", type: "kode", values: INDEKSER, meaning: "indekset sagerne ligger i", example: "Sags- og dokumentindeks" },
+      {
+        name: "indeks",
+        type: "kode",
+        values: INDEKSER,
+        meaning: "indekset sagerne ligger i",
+        example: "Sags- og dokumentindeks"
+      },
       { name: "it_system", type: "tekst", meaning: "det it-system, der har indberettet sagerne", example: "KMD Nexus" },
       cvr("CVR-nummer på myndigheden"),
       kommunekode,
-      { name: "antal_sager", type: "heltal", meaning: "antal sager (1-4 vises som <5 efter indlæsning)", example: "318" }
+      {
+        name: "antal_sager",
+        type: "heltal",
+        meaning: "antal sager (1-4 vises som <5 efter indlæsning)",
+        example: "318"
+      }
     ],
     key: ["opgjort_dato", "kle_nr", "indeks", "it_system", "myndighed_cvr"],
     measure: "antal_sager"
@@ -217,7 +266,12 @@ export const CONTRACTS: Readonly<Record<ExtractKind, Contract>> = {
     columns: [
       { name: "ski_system", type: "tekst", meaning: "SKI 02.19-systemets navn", example: "KMD Nexus" },
       { name: "leverandoer", type: "tekst", meaning: "leverandøren", example: "KMD" },
-      { name: "integration", type: "tekst", meaning: "integrationen: SF-nummer og navn", example: "SF1470 Sags- og Dokumentindeks" },
+      {
+        name: "integration",
+        type: "tekst",
+        meaning: "integrationen: SF-nummer og navn",
+        example: "SF1470 Sags- og Dokumentindeks"
+      },
       {
         name: "status",
         type: "kode",
@@ -238,7 +292,12 @@ export const CONTRACTS: Readonly<Record<ExtractKind, Contract>> = {
       { name: "kommunekode", type: "kommunekode", meaning: "kommunekoden (3 cifre, en af de 98)", example: "101" },
       { name: "ski_system", type: "tekst", meaning: "SKI 02.19-systemets navn", example: "KMD Nexus" },
       { name: "leverandoer", type: "tekst", meaning: "leverandøren", example: "KMD" },
-      { name: "ydelsesomraade", type: "tekst", meaning: "ydelsesområdet systemet bruges på", example: "Sundhed og omsorg" }
+      {
+        name: "ydelsesomraade",
+        type: "tekst",
+        meaning: "ydelsesområdet systemet bruges på",
+        example: "Sundhed og omsorg"
+      }
     ],
     key: ["kommunekode", "ski_system"]
   }
@@ -306,7 +365,10 @@ export function detectFormat(sample: Uint8Array, contract: Contract): FileFormat
   const score = (d: string) => header.split(d).filter((h) => names.has(unquote(h.trim()))).length;
   const delimiter: FileFormat["delimiter"] = score(",") > score(";") ? "," : ";";
   const headerCells = header.split(delimiter).map((h) => unquote(h.trim()));
-  const numeric = contract.columns.filter((c) => c.type === "heltal").map((c) => headerCells.indexOf(c.name)).filter((i) => i >= 0);
+  const numeric = contract.columns
+    .filter((c) => c.type === "heltal")
+    .map((c) => headerCells.indexOf(c.name))
+    .filter((i) => i >= 0);
   let danish = false;
   for (const line of lines.slice(1, 2000)) {
     const cells = line.split(delimiter);
@@ -348,7 +410,8 @@ export function checkHeader(header: readonly string[], contract: Contract, file:
   for (const c of contract.columns) {
     if (seen.has(c.name)) continue;
     const near = header.findIndex((h) => h.trim().toLowerCase() === c.name.toLowerCase());
-    const hint = near >= 0 ? ` (kolonne ${near + 1} hedder "${header[near]}"; navnet skal staves præcis "${c.name}")` : "";
+    const hint =
+      near >= 0 ? ` (kolonne ${near + 1} hedder "${header[near]}"; navnet skal staves præcis "${c.name}")` : "";
     findings.push({
       rule: "infra.kolonner",
       severity: "fejl",
@@ -382,12 +445,17 @@ export function valueProblem(
   decimal: FileFormat["decimal"] = "dansk"
 ): string | undefined {
   const v = value.trim();
-  if (v === "") return spec.optional ? undefined : `"${spec.name}" er tom; den skal være ${VALUE_DESCRIPTIONS[spec.type]}`;
+  if (v === "")
+    return spec.optional ? undefined : `"${spec.name}" er tom; den skal være ${VALUE_DESCRIPTIONS[spec.type]}`;
   if (!patternOf(spec.type).test(v)) return `"${spec.name}" er "${v}"; den skal være ${VALUE_DESCRIPTIONS[spec.type]}`;
-  if (spec.type === "heltal" && decimal === "almindelig" && v.includes(".")) return `"${spec.name}" er "${v}"; ${ALMINDELIGE_TAL}`;
-  if (spec.type === "kommunekode" && kommunekoder && !kommunekoder.has(v)) return `"${spec.name}" er "${v}", som ikke er en af de 98 kommunekoder`;
-  if (spec.name === "status" && !isKlarmeldingStatus(v)) return `"status" er "${v}"; tilladt: ${KLARMELDING_STATUSES.join(", ")}`;
-  if (spec.values && spec.name !== "status" && !spec.values.includes(v)) return `"${spec.name}" er "${v}"; tilladt: ${spec.values.join(", ")}`;
+  if (spec.type === "heltal" && decimal === "almindelig" && v.includes("."))
+    return `"${spec.name}" er "${v}"; ${ALMINDELIGE_TAL}`;
+  if (spec.type === "kommunekode" && kommunekoder && !kommunekoder.has(v))
+    return `"${spec.name}" er "${v}", som ikke er en af de 98 kommunekoder`;
+  if (spec.name === "status" && !isKlarmeldingStatus(v))
+    return `"status" er "${v}"; tilladt: ${KLARMELDING_STATUSES.join(", ")}`;
+  if (spec.values && spec.name !== "status" && !spec.values.includes(v))
+    return `"${spec.name}" er "${v}"; tilladt: ${spec.values.join(", ")}`;
   if (spec.type === "time" || spec.type === "dato") {
     const d = v.slice(0, 10);
     const [y, m, day] = d.split("-").map(Number);
@@ -427,7 +495,14 @@ export function checkRow(
     if (i < 0) continue;
     const problem = valueProblem(cells[i], spec, kommunekoder, decimal);
     if (problem)
-      findings.push({ rule: "infra.vaerdi", severity: "fejl", message: `${file}:${line}:${i + 1}: ${problem}`, file, line, column: i + 1 });
+      findings.push({
+        rule: "infra.vaerdi",
+        severity: "fejl",
+        message: `${file}:${line}:${i + 1}: ${problem}`,
+        file,
+        line,
+        column: i + 1
+      });
   }
   return findings;
 }

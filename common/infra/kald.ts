@@ -76,13 +76,26 @@ export function kaldPrIndbygger(
   const popMonth = nearestMonth(til, months);
   const pop = new Map(population.filter((p) => p.maaned === popMonth).map((p) => [p.kommunekode, p.befolkning]));
   const sums = new Map<string, number>();
-  for (const c of calls) if (c.maaned >= fra && c.maaned <= til) sums.set(c.kommunekode, (sums.get(c.kommunekode) ?? 0) + c.kald);
+  for (const c of calls)
+    if (c.maaned >= fra && c.maaned <= til) sums.set(c.kommunekode, (sums.get(c.kommunekode) ?? 0) + c.kald);
   const rows: KaldResult[] = kommuner.map((k) => {
     const kald = sums.get(k.kommunekode) ?? 0;
     const indbyggere = pop.get(k.kommunekode) ?? null;
-    return { kommunekode: k.kommunekode, ...(k.navn ? { navn: k.navn } : {}), kald, indbyggere, kald_pr_indbygger: indbyggere ? kald / indbyggere : null };
+    return {
+      kommunekode: k.kommunekode,
+      ...(k.navn ? { navn: k.navn } : {}),
+      kald,
+      indbyggere,
+      kald_pr_indbygger: indbyggere ? kald / indbyggere : null
+    };
   });
   const kald = rows.reduce((s, r) => s + r.kald, 0);
   const indbyggere = rows.reduce((s, r) => s + (r.indbyggere ?? 0), 0);
-  return { fra, til, indbyggere_maaned: popMonth, kommuner: rows, land: { kald, indbyggere, kald_pr_indbygger: kald / indbyggere } };
+  return {
+    fra,
+    til,
+    indbyggere_maaned: popMonth,
+    kommuner: rows,
+    land: { kald, indbyggere, kald_pr_indbygger: kald / indbyggere }
+  };
 }

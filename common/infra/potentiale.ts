@@ -42,7 +42,12 @@ export interface PairRef {
 
 export interface Potentiale {
   kommunekode: string;
-  tilslutning: { klarmeldte: number; tilsluttede: number; andel: number | null; mangler: (PairRef & { spoergsmaal: string })[] };
+  tilslutning: {
+    klarmeldte: number;
+    tilsluttede: number;
+    andel: number | null;
+    mangler: (PairRef & { spoergsmaal: string })[];
+  };
   udbredelse: {
     andel: number | null;
     landsandel: number | null;
@@ -62,7 +67,12 @@ function median(xs: number[]): number | null {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-const ref = (r: PotentialeRow): PairRef => ({ ski_system: r.ski_system, leverandoer: r.leverandoer, integration: r.integration, status: r.status });
+const ref = (r: PotentialeRow): PairRef => ({
+  ski_system: r.ski_system,
+  leverandoer: r.leverandoer,
+  integration: r.integration,
+  status: r.status
+});
 
 /**
  * @param rows all municipalities' potentiale rows (needed for medians and the national share)
@@ -88,7 +98,8 @@ export function potentiale(
     if (list) list.push(r);
     else perPair.set(k, [r]);
   }
-  const others = (r: PotentialeRow) => (perPair.get(`${r.ski_system}\u0000${r.integration}`) ?? []).filter((o) => o.kommunekode !== kommunekode);
+  const others = (r: PotentialeRow) =>
+    (perPair.get(`${r.ski_system}\u0000${r.integration}`) ?? []).filter((o) => o.kommunekode !== kommunekode);
 
   const andre = missing
     .map((r) => {
@@ -96,7 +107,11 @@ export function potentiale(
       return { ...ref(r), andre_tilsluttet: o.filter((x) => x.tilsluttet).length, andre_med_systemet: o.length };
     })
     .filter((x) => x.andre_med_systemet > 0 && x.andre_tilsluttet / x.andre_med_systemet >= 0.5)
-    .sort((a, b) => b.andre_tilsluttet / b.andre_med_systemet - a.andre_tilsluttet / a.andre_med_systemet || a.ski_system.localeCompare(b.ski_system));
+    .sort(
+      (a, b) =>
+        b.andre_tilsluttet / b.andre_med_systemet - a.andre_tilsluttet / a.andre_med_systemet ||
+        a.ski_system.localeCompare(b.ski_system)
+    );
 
   const pr1000 = (r: PotentialeRow) => {
     const p = population.get(r.kommunekode);
@@ -105,7 +120,12 @@ export function potentiale(
   const low: Potentiale["anvendelse"]["lav_anvendelse"] = [];
   for (const r of connected) {
     const own = pr1000(r);
-    const m = median(others(r).filter((o) => o.tilsluttet).map(pr1000).filter((x): x is number => x !== null));
+    const m = median(
+      others(r)
+        .filter((o) => o.tilsluttet)
+        .map(pr1000)
+        .filter((x): x is number => x !== null)
+    );
     if (own !== null && m !== null && own < m / 4) low.push({ ...ref(r), kald_pr_1000: own, median_andre_pr_1000: m });
   }
   low.sort((a, b) => a.kald_pr_1000 / a.median_andre_pr_1000 - b.kald_pr_1000 / b.median_andre_pr_1000);
@@ -124,7 +144,10 @@ export function potentiale(
     },
     udbredelse: {
       andel: andel(connected.length, mine.filter((r) => r.kommuner_tilsluttet > 0).length),
-      landsandel: andel(onboarded.filter((r) => r.tilsluttet).length, onboarded.filter((r) => r.kommuner_tilsluttet > 0).length),
+      landsandel: andel(
+        onboarded.filter((r) => r.tilsluttet).length,
+        onboarded.filter((r) => r.kommuner_tilsluttet > 0).length
+      ),
       andre_har_gjort_det: andre
     },
     anvendelse: {

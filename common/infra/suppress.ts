@@ -31,7 +31,10 @@ export function suppressCases(cells: CaseCell[]): { primary: number; secondary: 
       primary++;
     }
   }
-  const groupings: ((c: CaseCell) => string)[] = [(c) => `${c.kommunekode}|${c.indeks}|${c.opgjort_dato}`, (c) => `${c.kle_nr}|${c.indeks}|${c.opgjort_dato}`];
+  const groupings: ((c: CaseCell) => string)[] = [
+    (c) => `${c.kommunekode}|${c.indeks}|${c.opgjort_dato}`,
+    (c) => `${c.kle_nr}|${c.indeks}|${c.opgjort_dato}`
+  ];
   for (let changed = true; changed; ) {
     changed = false;
     for (const key of groupings) {
@@ -46,7 +49,12 @@ export function suppressCases(cells: CaseCell[]): { primary: number; secondary: 
         if (g.filter((c) => c.status === SUPPRESSED).length !== 1) continue;
         const next = g
           .filter((c) => c.antal_sager !== null && c.antal_sager > 0)
-          .sort((x, y) => x.antal_sager! - y.antal_sager! || x.kommunekode.localeCompare(y.kommunekode) || x.kle_nr.localeCompare(y.kle_nr))[0];
+          .sort(
+            (x, y) =>
+              x.antal_sager! - y.antal_sager! ||
+              x.kommunekode.localeCompare(y.kommunekode) ||
+              x.kle_nr.localeCompare(y.kle_nr)
+          )[0];
         if (next) {
           next.antal_sager = null;
           next.status = SUPPRESSED;

@@ -3,7 +3,15 @@
  * computed in the browser from the published long table (noegletal.parquet).
  */
 import { NUMERIC_STATUS, rankDescending } from "../ranking.js";
-import { isYesNoFigure, nationalFigure, statusText, type CellStatus, type KeyFigureRow, type NationalFigureValue, type NationalRow } from "../vocabulary.js";
+import {
+  type CellStatus,
+  isYesNoFigure,
+  type KeyFigureRow,
+  type NationalFigureValue,
+  type NationalRow,
+  nationalFigure,
+  statusText
+} from "../vocabulary.js";
 
 export type { NationalRow };
 /** A cell of the long key-figure table. */
@@ -39,7 +47,12 @@ export function byFigure<T extends { id: string }>(rows: readonly T[]): Map<stri
 }
 
 /** The 98 municipalities for one figure and year: value, status and rank (1 = highest), sorted by rank, missing last. */
-export function rankingRows(values: readonly ValueRow[], kommuner: readonly KommuneRef[], aar: number, yesNo = false): RankingRow[] {
+export function rankingRows(
+  values: readonly ValueRow[],
+  kommuner: readonly KommuneRef[],
+  aar: number,
+  yesNo = false
+): RankingRow[] {
   const cells = new Map(values.filter((r) => r.aar === aar).map((r) => [r.kommunekode, r]));
   const numeric = new Map<string, number>();
   for (const [k, r] of cells) if (r.vaerdi !== null && NUMERIC_STATUS.has(r.status)) numeric.set(k, r.vaerdi);
@@ -53,7 +66,7 @@ export function rankingRows(values: readonly ValueRow[], kommuner: readonly Komm
       navn: k.navn,
       regionsnavn: k.regionsnavn,
       kommunegruppe: k.kommunegruppe,
-      vaerdi: yesNo ? null : numeric.get(k.kommunekode) ?? null,
+      vaerdi: yesNo ? null : (numeric.get(k.kommunekode) ?? null),
       status,
       statustekst: statusText(status)
     };
@@ -62,8 +75,15 @@ export function rankingRows(values: readonly ValueRow[], kommuner: readonly Komm
 }
 
 /** National figure for a year by the one rule (common/vocabulary.ts): the source's row, or the unweighted mean of the municipalities. */
-export function nationalFor(values: readonly ValueRow[], national: readonly NationalRow[], aar: number): NationalFigureValue {
-  return nationalFigure(values.filter((r) => r.aar === aar), national.find((r) => r.aar === aar));
+export function nationalFor(
+  values: readonly ValueRow[],
+  national: readonly NationalRow[],
+  aar: number
+): NationalFigureValue {
+  return nationalFigure(
+    values.filter((r) => r.aar === aar),
+    national.find((r) => r.aar === aar)
+  );
 }
 
 export interface CompareRow {
@@ -88,7 +108,14 @@ export interface CompareRow {
 
 /** Figure by figure, in the latest year with data: both values, ranks and the difference a − b. */
 export function compareRows(
-  katalog: readonly { id: string; titel: string; enhed: string; decimaler: number; omraade_navn: string; aar_til: number | null }[],
+  katalog: readonly {
+    id: string;
+    titel: string;
+    enhed: string;
+    decimaler: number;
+    omraade_navn: string;
+    aar_til: number | null;
+  }[],
   values: Map<string, ValueRow[]>,
   kommuner: readonly KommuneRef[],
   a: string,

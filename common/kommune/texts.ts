@@ -1,9 +1,10 @@
 /** Danish wording of ranks, national figures and group means, shared by pages and exports. */
 import { formatNumber, formatValue } from "../format.js";
-import type { NationalFigure, PageFigure } from "./types.js";
 import { isYesNoFigure } from "../vocabulary.js";
+import type { NationalFigure, PageFigure } from "./types.js";
 
-export const RANK_RULE = "Placering: 1 = den højeste værdi blandt kommunerne med en værdi for året. Placeringen siger intet om, hvorvidt en høj værdi er god eller dårlig.";
+export const RANK_RULE =
+  "Placering: 1 = den højeste værdi blandt kommunerne med en værdi for året. Placeringen siger intet om, hvorvidt en høj værdi er god eller dårlig.";
 
 /** "nr. 3 af 97" or the reason there is no rank. */
 export function rankText(rang: number | null, antal: number, janej = false): string {
@@ -43,12 +44,15 @@ export function groupCountText(f: Pick<PageFigure, "gruppe" | "janej">): string 
   return f.gruppe.n < f.gruppe.af ? `${f.gruppe.n} af ${f.gruppe.af} med værdi` : "";
 }
 
-export const GROUP_MEAN_RULE = "Gruppegennemsnit: uvægtet gennemsnit af de øvrige kommuner i sammenligningsgruppen, der har en værdi for året (kommunen selv indgår ikke).";
+export const GROUP_MEAN_RULE =
+  "Gruppegennemsnit: uvægtet gennemsnit af de øvrige kommuner i sammenligningsgruppen, der har en værdi for året (kommunen selv indgår ikke).";
 
 /** What kommunetal shows as the national figure for a catalogue row, in one sentence. */
 export function catalogueNationalNote(k: { landstal: string | null; enhed: string }): string {
   if (isYesNoFigure(k)) return "Ja/nej-nøgletal: kommunetal viser antallet af kommuner, der har svaret ja.";
-  if (k.landstal === null) return "Kommunetal viser i stedet gennemsnit af kommunerne (uvægtet) med en værdi for året; det er ikke et landstal.";
-  if (k.landstal === "I alt") return "Kommunetal viser kildens I alt (en sum, ikke sammenlignelig med en enkelt kommunes tal) og tegner den ikke i de små grafer.";
+  if (k.landstal === null)
+    return "Kommunetal viser i stedet gennemsnit af kommunerne (uvægtet) med en værdi for året; det er ikke et landstal.";
+  if (k.landstal === "I alt")
+    return "Kommunetal viser kildens I alt (en sum, ikke sammenlignelig med en enkelt kommunes tal) og tegner den ikke i de små grafer.";
   return "Kommunetal viser kildens eget landstal uændret.";
 }

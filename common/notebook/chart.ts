@@ -33,7 +33,8 @@ export function describeColumns(names: string[], rows: Row[]): ColumnInfo[] {
     for (const r of rows) {
       const v = r[name];
       if (v === null || v === undefined) continue;
-      const k: ColumnKind = typeof v === "number" || typeof v === "bigint" ? "number" : typeof v === "string" ? "string" : "other";
+      const k: ColumnKind =
+        typeof v === "number" || typeof v === "bigint" ? "number" : typeof v === "string" ? "string" : "other";
       if (kind === null) kind = k;
       else if (kind !== k) return { name, kind: "other" };
     }
@@ -43,7 +44,11 @@ export function describeColumns(names: string[], rows: Row[]): ColumnInfo[] {
 
 export function isYearColumn(c: ColumnInfo, rows: Row[]): boolean {
   if (c.kind !== "number" || !YEAR.test(c.name)) return false;
-  return rows.every((r) => r[c.name] === null || (Number.isInteger(Number(r[c.name])) && Number(r[c.name]) >= 1900 && Number(r[c.name]) <= 2100));
+  return rows.every(
+    (r) =>
+      r[c.name] === null ||
+      (Number.isInteger(Number(r[c.name])) && Number(r[c.name]) >= 1900 && Number(r[c.name]) <= 2100)
+  );
 }
 
 /** Every chart the result's shape allows, best first (always ends with "tabel"). */
@@ -56,7 +61,8 @@ export function possibleCharts(columns: ColumnInfo[], rows: Row[]): ChartSpec[] 
   const key = columns.find((c) => c.kind === "string" && /^kommunekode$/i.test(c.name));
   if (key && numbers.length >= 1 && rows.length <= 98) {
     const codes = rows.map((r) => r[key.name]);
-    if (new Set(codes).size === rows.length && codes.every((k) => typeof k === "string" && /^\d{3}$/.test(k))) out.push({ kind: "kort", key: key.name, y: numbers[0].name });
+    if (new Set(codes).size === rows.length && codes.every((k) => typeof k === "string" && /^\d{3}$/.test(k)))
+      out.push({ kind: "kort", key: key.name, y: numbers[0].name });
   }
   if (years.length >= 1 && numbers.length >= 1) {
     const series = strings.find((c) => c !== key) ?? key;
@@ -66,7 +72,13 @@ export function possibleCharts(columns: ColumnInfo[], rows: Row[]): ChartSpec[] 
     const label = strings.find((c) => c !== key) ?? strings[0];
     out.push({ kind: "soejler", x: numbers[0].name, y: label.name });
   }
-  if (numbers.length >= 2) out.push({ kind: "punkter", x: numbers[0].name, y: numbers[1].name, series: (strings.find((c) => c !== key) ?? key)?.name });
+  if (numbers.length >= 2)
+    out.push({
+      kind: "punkter",
+      x: numbers[0].name,
+      y: numbers[1].name,
+      series: (strings.find((c) => c !== key) ?? key)?.name
+    });
   out.push({ kind: "tabel" });
   return out;
 }

@@ -3,7 +3,7 @@
  * browser and Node ≥ 18) → base64url. Decoding is strict: a size limit before and after
  * decompression, then validateNotebook, so a link carries only SQL, text and settings.
  */
-import { NotebookError, validateNotebook, type Notebook } from "./state.js";
+import { type Notebook, NotebookError, validateNotebook } from "./state.js";
 
 export const HASH_KEY = "nb";
 /** limits on an encoded link and on the decompressed JSON */
@@ -28,7 +28,11 @@ export function fromBase64Url(text: string): Uint8Array {
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array> {
+async function pipe(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+  limit: number
+): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
   writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
   writer.close().catch(() => undefined);
@@ -47,7 +51,7 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   }
   const out = new Uint8Array(size);
   let o = 0;
-  for (const p of parts) (out.set(p, o), (o += p.length));
+  for (const p of parts) out.set(p, o), (o += p.length);
   return out;
 }
 
@@ -59,7 +63,8 @@ export async function encodeNotebook(nb: Notebook): Promise<string> {
 
 /** Decode and validate; throws NotebookError (Danish) on anything that is not exactly a notebook. */
 export async function decodeNotebook(text: string): Promise<Notebook> {
-  if (text.length > MAX_ENCODED) throw new NotebookError(`linket er for langt (${text.length} tegn, højst ${MAX_ENCODED})`);
+  if (text.length > MAX_ENCODED)
+    throw new NotebookError(`linket er for langt (${text.length} tegn, højst ${MAX_ENCODED})`);
   const bytes = fromBase64Url(text);
   let json: Uint8Array;
   try {

@@ -3,13 +3,15 @@
  * src/netvaerk/, rendered by components/notebook/page.ts) and a plain `.sql` script.
  * Both import back to the same notebook (round trip tested in test/notebook/files.test.ts).
  */
-import { NotebookError, validateNotebook, type Cell, type ChartKind, type Notebook, type Params } from "./state.js";
+import { type Cell, type ChartKind, type Notebook, NotebookError, type Params, validateNotebook } from "./state.js";
 
 const TEXT_MARK = "<!-- tekstcelle -->";
 
 /** Text for a Framework page: no live HTML and no ${…} interpolation. */
-const escapePageText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/\$/g, "&#36;").replace(/`/g, "&#96;");
-const unescapePageText = (s: string) => s.replace(/&#96;/g, "`").replace(/&#36;/g, "$").replace(/&lt;/g, "<").replace(/&amp;/g, "&");
+const escapePageText = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/\$/g, "&#36;").replace(/`/g, "&#96;");
+const unescapePageText = (s: string) =>
+  s.replace(/&#96;/g, "`").replace(/&#36;/g, "$").replace(/&lt;/g, "<").replace(/&amp;/g, "&");
 
 /**
  * The notebook as a Framework page. `base` is the path from the page to the source
@@ -36,7 +38,13 @@ export function toFrameworkPage(nb: Notebook, base = "../"): string {
   ];
   for (const c of nb.cells) {
     if (c.type === "text") out.push(TEXT_MARK, "", escapePageText(c.text), "");
-    else out.push("```js", `display(await sqlCellView(ws, p, ${JSON.stringify(c.sql)}, {chart: ${JSON.stringify(c.chart)}}));`, "```", "");
+    else
+      out.push(
+        "```js",
+        `display(await sqlCellView(ws, p, ${JSON.stringify(c.sql)}, {chart: ${JSON.stringify(c.chart)}}));`,
+        "```",
+        ""
+      );
   }
   return out.join("\n");
 }
@@ -114,7 +122,8 @@ export function fromSqlFile(file: string): Notebook {
       cur = { type: "sql", sql: "", chart: m[1] as ChartKind };
     } else if (cur?.type === "text") {
       if (line.startsWith("--| ") || line === "--|") cur.text += line.slice(4) + "\n";
-      else if (line.trim() !== "") throw new NotebookError(`${where}: en tekstcelle kan kun have linjer, der begynder med "--| "`);
+      else if (line.trim() !== "")
+        throw new NotebookError(`${where}: en tekstcelle kan kun have linjer, der begynder med "--| "`);
     } else if (cur?.type === "sql") cur.sql += (cur.sql ? "\n" : "") + line;
     else if (line.trim() !== "") throw new NotebookError(`${where}: tekst uden for en celle`);
   });

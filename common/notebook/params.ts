@@ -13,7 +13,8 @@ export function substituteParams(sql: string, values: ParamValues): string {
   return sql.replace(/\$(kommune|aar)\b/g, (_, name: string) => {
     if (name === "kommune") {
       const k = values.kommune;
-      if (k === null || !/^\d{3}$/.test(k)) throw new NotebookError("SQL'en bruger $kommune, men der er ikke valgt en kommune");
+      if (k === null || !/^\d{3}$/.test(k))
+        throw new NotebookError("SQL'en bruger $kommune, men der er ikke valgt en kommune");
       return `'${k}'`;
     }
     const a = values.aar;

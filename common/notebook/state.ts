@@ -61,7 +61,8 @@ export function emptyNotebook(): Notebook {
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
 function exactKeys(x: Record<string, unknown>, keys: string[], where: string): void {
-  for (const k of Object.keys(x)) if (!keys.includes(k)) throw new NotebookError(`${where}: ukendt felt "${k}" (kun ${keys.join(", ")} er tilladt)`);
+  for (const k of Object.keys(x))
+    if (!keys.includes(k)) throw new NotebookError(`${where}: ukendt felt "${k}" (kun ${keys.join(", ")} er tilladt)`);
   for (const k of keys) if (!(k in x)) throw new NotebookError(`${where}: feltet "${k}" mangler`);
 }
 
@@ -80,16 +81,20 @@ export function validateNotebook(x: unknown): Notebook {
   if (!isObject(x.params)) throw new NotebookError("parametrene skal være et objekt");
   exactKeys(x.params, ["kommune", "aar"], "parametrene");
   const { kommune, aar } = x.params;
-  if (kommune !== null && (typeof kommune !== "string" || !/^\d{3}$/.test(kommune))) throw new NotebookError("parameteren kommune skal være en kommunekode med 3 cifre eller null");
-  if (aar !== null && (typeof aar !== "number" || !Number.isInteger(aar) || aar < 1900 || aar > 2100)) throw new NotebookError("parameteren aar skal være et årstal eller null");
+  if (kommune !== null && (typeof kommune !== "string" || !/^\d{3}$/.test(kommune)))
+    throw new NotebookError("parameteren kommune skal være en kommunekode med 3 cifre eller null");
+  if (aar !== null && (typeof aar !== "number" || !Number.isInteger(aar) || aar < 1900 || aar > 2100))
+    throw new NotebookError("parameteren aar skal være et årstal eller null");
   if (!Array.isArray(x.cells)) throw new NotebookError("cellerne skal være en liste");
-  if (x.cells.length > LIMITS.cells) throw new NotebookError(`for mange celler (${x.cells.length}, højst ${LIMITS.cells})`);
+  if (x.cells.length > LIMITS.cells)
+    throw new NotebookError(`for mange celler (${x.cells.length}, højst ${LIMITS.cells})`);
   const cells: Cell[] = x.cells.map((c, i) => {
     const where = `celle ${i + 1}`;
     if (!isObject(c)) throw new NotebookError(`${where} skal være et objekt`);
     if (c.type === "sql") {
       exactKeys(c, ["type", "sql", "chart"], where);
-      if (!CHART_KINDS.includes(c.chart as ChartKind)) throw new NotebookError(`${where}: ukendt diagramtype ${JSON.stringify(c.chart)}`);
+      if (!CHART_KINDS.includes(c.chart as ChartKind))
+        throw new NotebookError(`${where}: ukendt diagramtype ${JSON.stringify(c.chart)}`);
       return { type: "sql", sql: text(c.sql, LIMITS.sql, `${where}s SQL`), chart: c.chart as ChartKind };
     }
     if (c.type === "text") {
@@ -103,6 +108,9 @@ export function validateNotebook(x: unknown): Notebook {
 
 /** Does the notebook use the municipality / year parameter anywhere in its SQL? */
 export function usesParams(nb: Notebook): { kommune: boolean; aar: boolean } {
-  const sql = nb.cells.filter((c): c is SqlCell => c.type === "sql").map((c) => c.sql).join("\n");
+  const sql = nb.cells
+    .filter((c): c is SqlCell => c.type === "sql")
+    .map((c) => c.sql)
+    .join("\n");
   return { kommune: /\$kommune\b/.test(sql), aar: /\$aar\b/.test(sql) };
 }

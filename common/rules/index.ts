@@ -31,27 +31,87 @@ export interface Finding {
   periode?: string;
 }
 
-const rule = (id: string, severity: Severity, forklaring: string, aarsag: string): Rule => ({ id, severity, forklaring, aarsag });
+const rule = (id: string, severity: Severity, forklaring: string, aarsag: string): Rule => ({
+  id,
+  severity,
+  forklaring,
+  aarsag
+});
 
 /** The registry. The order is the order of the table in data/README.md. */
 export const RULES = {
-  "fil.mangler": rule("fil.mangler", "fejl", "Filen findes på den forventede sti med det forventede navn.", "Filen er ikke lagt i mappen, har fået et andet navn, eller KOMMUNETAL_DATA peger forkert."),
-  "fil.json": rule("fil.json", "fejl", "En JSON-fil kan læses som JSON og har den forventede opbygning.", "Filen er afkortet under download eller er en fejlside (HTML) i stedet for data."),
+  "fil.mangler": rule(
+    "fil.mangler",
+    "fejl",
+    "Filen findes på den forventede sti med det forventede navn.",
+    "Filen er ikke lagt i mappen, har fået et andet navn, eller KOMMUNETAL_DATA peger forkert."
+  ),
+  "fil.json": rule(
+    "fil.json",
+    "fejl",
+    "En JSON-fil kan læses som JSON og har den forventede opbygning.",
+    "Filen er afkortet under download eller er en fejlside (HTML) i stedet for data."
+  ),
   "fil.tegnsaet": rule(
     "fil.tegnsaet",
     "advarsel",
     "Tegnsættet afgøres af filens bytes (UTF-8, UTF-8 med BOM, UTF-16, ISO-8859-1) og rapporteres, når det ikke er kildens sædvanlige.",
     "Filen er gemt igen i et regneark eller en editor med et andet tegnsæt."
   ),
-  "fil.afkortet": rule("fil.afkortet", "fejl", "Filen slutter ikke midt i en blok eller en celle; afslutningen (tegnforklaringen) er med.", "Download eller kopiering er afbrudt."),
-  "form.overskrift": rule("form.overskrift", "fejl", "Overskriftens årstal er udfyldte, unikke og fortløbende.", "En kolonne er flyttet, slettet eller kopieret i et regneark."),
-  "form.felter": rule("form.felter", "fejl", "Hver datarække har præcis lige så mange felter som overskriften.", "Et ekstra eller manglende semikolon, fx et tal skrevet med semikolon."),
-  "form.linje": rule("form.linje", "fejl", "Hver linje er en titel, en overskrift, en datarække, et landstal eller en note.", "Tekst indsat ved en fejl, eller to filer sat sammen."),
-  "form.blok": rule("form.blok", "fejl", "Hvert nøgletal (blok) forekommer én gang.", "Samme udtræk er sat ind to gange."),
-  "form.dublet": rule("form.dublet", "fejl", "Ingen nøgle (kommune, nøgletal, periode) forekommer to gange.", "En række er kopieret; med to værdier ville den sidste vinde i stilhed."),
-  "form.raekker": rule("form.raekker", "fejl", "Hver blok har præcis én række pr. kommune (98).", "En række er slettet, eller udtrækket er lavet for et udvalg af kommuner."),
-  "navn.kode": rule("navn.kode", "fejl", "En kommunes navn passer til dens kode (og er det samme i hele filen).", "Rækker er byttet om eller navne er rettet i hånden."),
-  "tal.celle": rule("tal.celle", "fejl", "Hver celle er et tal eller en af kildens koder (-, M, U, .., JA, NEJ).", "Tekst i en talcelle, eller et tal med mellemrum."),
+  "fil.afkortet": rule(
+    "fil.afkortet",
+    "fejl",
+    "Filen slutter ikke midt i en blok eller en celle; afslutningen (tegnforklaringen) er med.",
+    "Download eller kopiering er afbrudt."
+  ),
+  "form.overskrift": rule(
+    "form.overskrift",
+    "fejl",
+    "Overskriftens årstal er udfyldte, unikke og fortløbende.",
+    "En kolonne er flyttet, slettet eller kopieret i et regneark."
+  ),
+  "form.felter": rule(
+    "form.felter",
+    "fejl",
+    "Hver datarække har præcis lige så mange felter som overskriften.",
+    "Et ekstra eller manglende semikolon, fx et tal skrevet med semikolon."
+  ),
+  "form.linje": rule(
+    "form.linje",
+    "fejl",
+    "Hver linje er en titel, en overskrift, en datarække, et landstal eller en note.",
+    "Tekst indsat ved en fejl, eller to filer sat sammen."
+  ),
+  "form.blok": rule(
+    "form.blok",
+    "fejl",
+    "Hvert nøgletal (blok) forekommer én gang.",
+    "Samme udtræk er sat ind to gange."
+  ),
+  "form.dublet": rule(
+    "form.dublet",
+    "fejl",
+    "Ingen nøgle (kommune, nøgletal, periode) forekommer to gange.",
+    "En række er kopieret; med to værdier ville den sidste vinde i stilhed."
+  ),
+  "form.raekker": rule(
+    "form.raekker",
+    "fejl",
+    "Hver blok har præcis én række pr. kommune (98).",
+    "En række er slettet, eller udtrækket er lavet for et udvalg af kommuner."
+  ),
+  "navn.kode": rule(
+    "navn.kode",
+    "fejl",
+    "En kommunes navn passer til dens kode (og er det samme i hele filen).",
+    "Rækker er byttet om eller navne er rettet i hånden."
+  ),
+  "tal.celle": rule(
+    "tal.celle",
+    "fejl",
+    "Hver celle er et tal eller en af kildens koder (-, M, U, .., JA, NEJ).",
+    "Tekst i en talcelle, eller et tal med mellemrum."
+  ),
   "tal.format": rule(
     "tal.format",
     "fejl",
@@ -70,10 +130,30 @@ export const RULES = {
     "Kildens egen række I alt er summen af kommunerne (inden for 0,1 %), og Gennemsnit ligger mellem mindste og største kommune.",
     "En kommunes værdi er ændret eller forskudt i forhold til kildens landstal."
   ),
-  "fuldstaendig.kommuner": rule("fuldstaendig.kommuner", "fejl", "Alle 98 kommunekoder er med (præcis én gang).", "Udtrækket mangler kommuner, eller en kode er skrevet forkert."),
-  "fuldstaendig.maaned": rule("fuldstaendig.maaned", "fejl", "Befolkningsserien har alle måneder fra første til sidste, for hver kommune.", "Udtrækket er lavet med et hul i tidsperioden."),
-  "dawa.felt": rule("dawa.felt", "fejl", "Hvert DAWA-objekt har kode, navn, region og et visuelt center i Danmark.", "Et ufuldstændigt svar fra Dataforsyningen eller et felt omdøbt."),
-  "geo.feature": rule("geo.feature", "fejl", "Hver kommune har netop én grænse (feature) med gyldig kode og polygon.", "En forkert eller afkortet GeoJSON-fil.")
+  "fuldstaendig.kommuner": rule(
+    "fuldstaendig.kommuner",
+    "fejl",
+    "Alle 98 kommunekoder er med (præcis én gang).",
+    "Udtrækket mangler kommuner, eller en kode er skrevet forkert."
+  ),
+  "fuldstaendig.maaned": rule(
+    "fuldstaendig.maaned",
+    "fejl",
+    "Befolkningsserien har alle måneder fra første til sidste, for hver kommune.",
+    "Udtrækket er lavet med et hul i tidsperioden."
+  ),
+  "dawa.felt": rule(
+    "dawa.felt",
+    "fejl",
+    "Hvert DAWA-objekt har kode, navn, region og et visuelt center i Danmark.",
+    "Et ufuldstændigt svar fra Dataforsyningen eller et felt omdøbt."
+  ),
+  "geo.feature": rule(
+    "geo.feature",
+    "fejl",
+    "Hver kommune har netop én grænse (feature) med gyldig kode og polygon.",
+    "En forkert eller afkortet GeoJSON-fil."
+  )
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;
@@ -97,5 +177,5 @@ export function formatFinding(f: Finding): string {
 
 export const errorsOf = (findings: Finding[]): Finding[] => findings.filter((f) => f.severity === "fejl");
 
-export * from "./numbers.js";
 export * from "./encoding.js";
+export * from "./numbers.js";

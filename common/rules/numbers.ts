@@ -54,7 +54,11 @@ export function rangeOfUnit(unit: string): Range {
   if (/^pr\. 1\.000 /.test(unit)) return { tekst: "pr. 1.000: 0 til 10.000", min: 0, max: 1e4 };
   if (/^pr\. 10\.000 /.test(unit)) return { tekst: "pr. 10.000: 0 til 100.000", min: 0, max: 1e5 };
   if (/^(antal|elever|udlån)/.test(unit)) return { tekst: `${unit}: 0 til 10 mio.`, min: 0, max: 1e7 };
-  return { tekst: `enhed "${unit}": numerisk højst ${ABSOLUTE_MAX.toExponential()}`, min: -ABSOLUTE_MAX, max: ABSOLUTE_MAX };
+  return {
+    tekst: `enhed "${unit}": numerisk højst ${ABSOLUTE_MAX.toExponential()}`,
+    min: -ABSOLUTE_MAX,
+    max: ABSOLUTE_MAX
+  };
 }
 
 /** Relative tolerance for a source's "I alt" against the sum of the municipalities. */
@@ -71,11 +75,13 @@ export function checkNational(type: "I alt" | "Gennemsnit", national: number, mu
   if (type === "I alt") {
     const sum = municipal.reduce((a, b) => a + b, 0);
     const tolerance = Math.max(TOTAL_TOLERANCE * Math.abs(sum), 1);
-    if (Math.abs(sum - national) > tolerance) return `I alt er ${national}, men summen af ${municipal.length} kommuner er ${sum} (tolerance ${tolerance})`;
+    if (Math.abs(sum - national) > tolerance)
+      return `I alt er ${national}, men summen af ${municipal.length} kommuner er ${sum} (tolerance ${tolerance})`;
     return null;
   }
   const min = Math.min(...municipal);
   const max = Math.max(...municipal);
-  if (national < min || national > max) return `Gennemsnit er ${national}, uden for kommunernes interval ${min} til ${max}`;
+  if (national < min || national > max)
+    return `Gennemsnit er ${national}, uden for kommunernes interval ${min} til ${max}`;
   return null;
 }

@@ -2,19 +2,31 @@
 import { formatValue } from "../format.js";
 import type { Forstaaet, SpoergFigur } from "./types.js";
 
-export interface SvarRow { kode: string; navn: string; aar: number; vaerdi: number | null; status: string }
+export interface SvarRow {
+  kode: string;
+  navn: string;
+  aar: number;
+  vaerdi: number | null;
+  status: string;
+}
 
 export type Svar =
   | { vaerdi: number | null; enhed: string; kommunekode: string; aar: number; status: string }
   | { raekke: { kommunekode: string; navn: string; vaerdi: number | null }[]; enhed: string; aar: number }
-  | { kommuner: { kommunekode: string; navn: string; aar: number; vaerdi: number | null; status: string }[]; enhed: string };
+  | {
+      kommuner: { kommunekode: string; navn: string; aar: number; vaerdi: number | null; status: string }[];
+      enhed: string;
+    };
 
 export const KILDE = "Kilde: Social- og Indenrigsministeriet, Kommunale Nøgletal (noegletal.dk)";
 
 export function normaliseRows(rows: Record<string, unknown>[]): SvarRow[] {
   return rows.map((r) => ({
-    kode: String(r.kode), navn: String(r.navn), aar: Number(r.aar),
-    vaerdi: r.vaerdi === null || r.vaerdi === undefined ? null : Number(r.vaerdi), status: String(r.status ?? "ok")
+    kode: String(r.kode),
+    navn: String(r.navn),
+    aar: Number(r.aar),
+    vaerdi: r.vaerdi === null || r.vaerdi === undefined ? null : Number(r.vaerdi),
+    status: String(r.status ?? "ok")
   }));
 }
 
@@ -24,9 +36,16 @@ export function buildSvar(q: Forstaaet, figur: SpoergFigur, rows: SvarRow[]): Sv
     return { vaerdi: r.vaerdi, enhed: figur.enhed, kommunekode: r.kode, aar: r.aar, status: r.status };
   }
   if (q.operation === "rangering") {
-    return { raekke: rows.map((r) => ({ kommunekode: r.kode, navn: r.navn, vaerdi: r.vaerdi })), enhed: figur.enhed, aar: q.aar[0] };
+    return {
+      raekke: rows.map((r) => ({ kommunekode: r.kode, navn: r.navn, vaerdi: r.vaerdi })),
+      enhed: figur.enhed,
+      aar: q.aar[0]
+    };
   }
-  return { kommuner: rows.map((r) => ({ kommunekode: r.kode, navn: r.navn, aar: r.aar, vaerdi: r.vaerdi, status: r.status })), enhed: figur.enhed };
+  return {
+    kommuner: rows.map((r) => ({ kommunekode: r.kode, navn: r.navn, aar: r.aar, vaerdi: r.vaerdi, status: r.status })),
+    enhed: figur.enhed
+  };
 }
 
 const fmt = (r: SvarRow, figur: SpoergFigur) => formatValue(r.vaerdi, r.status, figur.decimaler);
@@ -39,29 +58,46 @@ export function sentence(q: Forstaaet, figur: SpoergFigur, rows: SvarRow[], regi
     case "vaerdi":
     case "sammenligning":
     case "landstal":
-      return q.aar.map((y) => {
-        const parts = rows.filter((r) => r.aar === y).map((r) => `${r.navn}: ${fmt(r, figur)} ${unit}`);
-        return `${figur.titel} i ${y}: ${parts.join("; ")}.`;
-      }).join(" ");
+      return q.aar
+        .map((y) => {
+          const parts = rows.filter((r) => r.aar === y).map((r) => `${r.navn}: ${fmt(r, figur)} ${unit}`);
+          return `${figur.titel} i ${y}: ${parts.join("; ")}.`;
+        })
+        .join(" ");
     case "udvikling": {
       const byKode = new Map<string, SvarRow[]>();
       for (const r of rows) byKode.set(r.kode, [...(byKode.get(r.kode) ?? []), r]);
-      return [...byKode.values()].map((rs) => {
-        const a = rs[0];
-        const b = rs[rs.length - 1];
-        const change = a.vaerdi !== null && b.vaerdi !== null && a.vaerdi !== 0 ? (b.vaerdi - a.vaerdi) / Math.abs(a.vaerdi) * 100 : null;
-        return `${figur.titel}, ${a.navn}: ${fmt(a, figur)} ${unit} i ${a.aar} og ${fmt(b, figur)} ${unit} i ${b.aar}` +
-          (change !== null ? ` (${change >= 0 ? "+" : ""}${formatValue(change, "ok", 1)} %).` : ".");
-      }).join(" ");
+      return [...byKode.values()]
+        .map((rs) => {
+          const a = rs[0];
+          const b = rs[rs.length - 1];
+          const change =
+            a.vaerdi !== null && b.vaerdi !== null && a.vaerdi !== 0
+              ? ((b.vaerdi - a.vaerdi) / Math.abs(a.vaerdi)) * 100
+              : null;
+          return (
+            `${figur.titel}, ${a.navn}: ${fmt(a, figur)} ${unit} i ${a.aar} og ${fmt(b, figur)} ${unit} i ${b.aar}` +
+            (change !== null ? ` (${change >= 0 ? "+" : ""}${formatValue(change, "ok", 1)} %).` : ".")
+          );
+        })
+        .join(" ");
     }
     case "rangering":
-      return `${q.retning === "lavest" ? "Lavest" : "Højest"} ${figur.titel.toLowerCase()} i ${q.aar[0]}${regionNavn ? ` i ${regionNavn}` : ""}: ` +
-        rows.map((r, i) => `${i + 1}. ${r.navn} (${fmt(r, figur)})`).join(", ") + ` (${unit}).`;
+      return (
+        `${q.retning === "lavest" ? "Lavest" : "Højest"} ${figur.titel.toLowerCase()} i ${q.aar[0]}${regionNavn ? ` i ${regionNavn}` : ""}: ` +
+        rows.map((r, i) => `${i + 1}. ${r.navn} (${fmt(r, figur)})`).join(", ") +
+        ` (${unit}).`
+      );
     case "kort":
       return `${figur.titel} i ${q.aar[0]} for ${rows.length} kommuner, vist på kort.`;
     case "gennemsnit":
     case "median":
-      return rows.map((r) => `${q.operation === "median" ? "Medianen" : "Gennemsnittet (uvægtet)"} af ${figur.titel.toLowerCase()} på tværs af ` +
-        `${r.navn === "Alle kommuner" ? "alle kommuner" : `kommunerne i ${r.navn}`} i ${r.aar}: ${fmt(r, figur)} ${unit}.`).join(" ");
+      return rows
+        .map(
+          (r) =>
+            `${q.operation === "median" ? "Medianen" : "Gennemsnittet (uvægtet)"} af ${figur.titel.toLowerCase()} på tværs af ` +
+            `${r.navn === "Alle kommuner" ? "alle kommuner" : `kommunerne i ${r.navn}`} i ${r.aar}: ${fmt(r, figur)} ${unit}.`
+        )
+        .join(" ");
   }
 }

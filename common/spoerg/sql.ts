@@ -34,7 +34,8 @@ WHERE l.id = ${id} AND l.aar IN (${aar})`;
     case "sammenligning":
     case "udvikling": {
       const main = `${base}\n  AND n.kommunekode IN (${koder})\n  AND n.aar IN (${aar})`;
-      if (q.sammenlign === "landet") return `SELECT * FROM (\n${main}\nUNION ALL\n${landet}\n) ORDER BY aar, kode = 'landet', navn`;
+      if (q.sammenlign === "landet")
+        return `SELECT * FROM (\n${main}\nUNION ALL\n${landet}\n) ORDER BY aar, kode = 'landet', navn`;
       return `${main}\nORDER BY n.aar, k.navn`;
     }
     case "landstal":
@@ -46,7 +47,9 @@ WHERE l.id = ${id} AND l.aar IN (${aar})`;
     case "gennemsnit":
     case "median": {
       const fn = q.operation === "median" ? "median" : "avg";
-      const label = q.region ? `(SELECT any_value(regionsnavn) FROM kommuner WHERE regionskode = ${lit(q.region, KODE)})` : `'Alle kommuner'`;
+      const label = q.region
+        ? `(SELECT any_value(regionsnavn) FROM kommuner WHERE regionskode = ${lit(q.region, KODE)})`
+        : `'Alle kommuner'`;
       return `SELECT 'aggregat' AS kode, ${label} AS navn, n.aar, ${fn}(n.vaerdi) AS vaerdi, 'ok' AS status
 FROM noegletal n JOIN kommuner k USING (kommunekode)
 WHERE n.id = ${id}

@@ -23,7 +23,15 @@ export interface SpoergKatalog {
   kommuner: SpoergKommune[];
 }
 
-export type Operation = "vaerdi" | "rangering" | "sammenligning" | "udvikling" | "gennemsnit" | "median" | "landstal" | "kort";
+export type Operation =
+  | "vaerdi"
+  | "rangering"
+  | "sammenligning"
+  | "udvikling"
+  | "gennemsnit"
+  | "median"
+  | "landstal"
+  | "kort";
 
 /** What was understood: every field is validated against the catalogue before SQL is compiled. */
 export interface Forstaaet {

@@ -10,7 +10,12 @@
 export type ColumnType = "STRING" | "DOUBLE" | "INT32" | "BOOLEAN";
 
 /** A column type in the words of the dictionary. */
-export const TYPE_TEXT: Record<ColumnType, string> = { STRING: "tekst", DOUBLE: "tal", INT32: "heltal", BOOLEAN: "ja/nej" };
+export const TYPE_TEXT: Record<ColumnType, string> = {
+  STRING: "tekst",
+  DOUBLE: "tal",
+  INT32: "heltal",
+  BOOLEAN: "ja/nej"
+};
 
 const NOEGLETAL_SOURCE = "Social- og Indenrigsministeriet, Kommunale Nøgletal (noegletal.dk)";
 
@@ -52,7 +57,8 @@ export const TABLES: readonly TableText[] = [
       kommunekode: "3 cifre",
       aar: "{aar}",
       vaerdi: "tom hvis værdien mangler (aldrig 0 for manglende); ja/nej som 1/0",
-      status: "ok, nul (rent nul), mangler (M), udefineret (U), ikke_indberettet (tom celle), ikke_tilgaengelig (..), ja, nej, undertrykt (et antal personer fra 1 til 4, skjult af kommunetal og vist som <5)"
+      status:
+        "ok, nul (rent nul), mangler (M), udefineret (U), ikke_indberettet (tom celle), ikke_tilgaengelig (..), ja, nej, undertrykt (et antal personer fra 1 til 4, skjult af kommunetal og vist som <5)"
     }
   },
   {
@@ -104,7 +110,8 @@ export const TABLES: readonly TableText[] = [
   },
   {
     navn: "kdk-placeringer",
-    indhold: "Kend din Kommune: placering, landstal og gennemsnit for sammenligningsgruppen pr. nøgletal, kommune og år (det kommunesiderne viser)",
+    indhold:
+      "Kend din Kommune: placering, landstal og gennemsnit for sammenligningsgruppen pr. nøgletal, kommune og år (det kommunesiderne viser)",
     kilde: `${NOEGLETAL_SOURCE}; beregninger: kommunetal`,
     kolonner: {
       id: "nøgletallets id",
@@ -124,7 +131,8 @@ export const TABLES: readonly TableText[] = [
   },
   {
     navn: "sammenligningsgrupper",
-    indhold: "Standard-sammenligningsgrupperne: for hvert område og år de 10 mest sammenlignelige kommuner for hver kommune (se siden Sammenligningsgrupper for metoden)",
+    indhold:
+      "Standard-sammenligningsgrupperne: for hvert område og år de 10 mest sammenlignelige kommuner for hver kommune (se siden Sammenligningsgrupper for metoden)",
     kilde: `${NOEGLETAL_SOURCE}; beregninger: kommunetal`,
     kolonner: {
       omraade: "områdets id: folkeskole, dagtilbud, aeldre, boern-unge, administration, serviceudgifter",
@@ -171,16 +179,24 @@ export interface TableDictionary {
  * Throws (in Danish) when a table has no schema, a schema column has no text, or a
  * text names a column the schema does not have.
  */
-export function tableDictionary(schemas: Record<string, Record<string, ColumnType | undefined>>, years: readonly number[], tables: readonly TableText[] = TABLES): TableDictionary[] {
+export function tableDictionary(
+  schemas: Record<string, Record<string, ColumnType | undefined>>,
+  years: readonly number[],
+  tables: readonly TableText[] = TABLES
+): TableDictionary[] {
   const yearText = years.length ? `${years[0]}–${years[years.length - 1]}` : "";
   return tables.map((t) => {
     const schema = schemas[t.navn];
     if (!schema) throw new Error(`data-siden: tabellen ${t.navn} har intet skema`);
     const cols = Object.entries(schema).filter((e): e is [string, ColumnType] => e[1] !== undefined);
     const missing = cols.filter(([c]) => !(c in t.kolonner)).map(([c]) => c);
-    if (missing.length) throw new Error(`data-siden: tabellen ${t.navn} mangler en beskrivelse af kolonnen ${missing.join(", ")} (common/views/data.ts)`);
+    if (missing.length)
+      throw new Error(
+        `data-siden: tabellen ${t.navn} mangler en beskrivelse af kolonnen ${missing.join(", ")} (common/views/data.ts)`
+      );
     const extra = Object.keys(t.kolonner).filter((c) => !(c in schema));
-    if (extra.length) throw new Error(`data-siden: tabellen ${t.navn} beskriver kolonnen ${extra.join(", ")}, som skemaet ikke har`);
+    if (extra.length)
+      throw new Error(`data-siden: tabellen ${t.navn} beskriver kolonnen ${extra.join(", ")}, som skemaet ikke har`);
     return {
       navn: t.navn,
       indhold: t.indhold,

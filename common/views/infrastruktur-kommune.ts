@@ -6,7 +6,14 @@
  * three-step potential analysis with plain-Danish vendor questions.
  */
 import type { Potentiale, PotentialeRow } from "../infra/potentiale.js";
-import { lastMonths, type DataomraadeSum, type ItSystemRow, type KaldMaanedRow, type LandMaanedRow, type ServiceRow } from "./infrastruktur.js";
+import {
+  type DataomraadeSum,
+  type ItSystemRow,
+  type KaldMaanedRow,
+  type LandMaanedRow,
+  lastMonths,
+  type ServiceRow
+} from "./infrastruktur.js";
 
 export interface KleRow {
   kle_nr: string;
@@ -35,7 +42,13 @@ export interface KommuneInput {
   /** the municipality's own rows, all months */
   kald: KaldMaanedRow[];
   land: LandMaanedRow[];
-  gruppe: { omraade: string; omraade_navn: string; aar: number; medlemmer: { kommunekode: string; navn: string }[]; kald: KaldMaanedRow[] };
+  gruppe: {
+    omraade: string;
+    omraade_navn: string;
+    aar: number;
+    medlemmer: { kommunekode: string; navn: string }[];
+    kald: KaldMaanedRow[];
+  };
   /** calls per data area, last 12 months */
   dataomraade: DataomraadeSum[];
   services: ServiceRow[];
@@ -79,9 +92,15 @@ function ratio12(rows: readonly KaldMaanedRow[], months: readonly string[]): num
 
 /** The 12-month trend of the municipality, its comparison group (ratio of sums, excl. itself) and Denmark. */
 export function trend(input: KommuneInput): { months: string[]; points: TrendPoint[] } {
-  const months = lastMonths(input.land.map((r) => r.maaned), 12);
+  const months = lastMonths(
+    input.land.map((r) => r.maaned),
+    12
+  );
   const own = ratioPerMonth(input.kald, months);
-  const group = ratioPerMonth(input.gruppe.kald.filter((r) => r.kommunekode !== input.kode), months);
+  const group = ratioPerMonth(
+    input.gruppe.kald.filter((r) => r.kommunekode !== input.kode),
+    months
+  );
   const land = new Map(input.land.map((r) => [r.maaned, r.kald_pr_indbygger]));
   const points: TrendPoint[] = [];
   for (const m of months) {
@@ -105,15 +124,29 @@ export interface Comparison {
 
 /** Calls per inhabitant over the last 12 months: municipality, comparison group (excl. itself), Denmark. */
 export function comparison(input: KommuneInput): Comparison {
-  const months = lastMonths(input.land.map((r) => r.maaned), 12);
+  const months = lastMonths(
+    input.land.map((r) => r.maaned),
+    12
+  );
   const kommune = ratio12(input.kald, months);
-  const gruppe = ratio12(input.gruppe.kald.filter((r) => r.kommunekode !== input.kode), months);
+  const gruppe = ratio12(
+    input.gruppe.kald.filter((r) => r.kommunekode !== input.kode),
+    months
+  );
   const keep = new Set(months);
   const lastLand = input.land.find((r) => r.maaned === months[months.length - 1]);
   const landKald = input.land.filter((r) => keep.has(r.maaned)).reduce((s, r) => s + r.kald_kommuner, 0);
   const land = lastLand && lastLand.indbyggere > 0 ? landKald / lastLand.indbyggere : null;
   const rel = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b - 1);
-  return { fra: months[0], til: months[months.length - 1], kommune, gruppe, land, forskel_land: rel(kommune, land), forskel_gruppe: rel(kommune, gruppe) };
+  return {
+    fra: months[0],
+    til: months[months.length - 1],
+    kommune,
+    gruppe,
+    land,
+    forskel_land: rel(kommune, land),
+    forskel_gruppe: rel(kommune, gruppe)
+  };
 }
 
 export interface Share<T> {
@@ -124,7 +157,9 @@ export interface Share<T> {
 /** Rows with their share of the total of `value`, largest first. */
 export function shares<T>(rows: readonly T[], value: (r: T) => number): Share<T>[] {
   const total = rows.reduce((s, r) => s + value(r), 0);
-  return [...rows].sort((a, b) => value(b) - value(a)).map((row) => ({ row, andel: total > 0 ? value(row) / total : null }));
+  return [...rows]
+    .sort((a, b) => value(b) - value(a))
+    .map((row) => ({ row, andel: total > 0 ? value(row) / total : null }));
 }
 
 export interface IndexCheck {
@@ -142,14 +177,19 @@ export interface IndexCheck {
   mangler: string[];
 }
 
-export const INDEX_SERVICE: Readonly<Record<string, string>> = { "Sags- og dokumentindeks": "SF1470", Ydelsesindeks: "SF1490" };
+export const INDEX_SERVICE: Readonly<Record<string, string>> = {
+  "Sags- og dokumentindeks": "SF1470",
+  Ydelsesindeks: "SF1490"
+};
 
 /** Per index: KLE topics with cases against the systems that should deliver to it. */
 export function indexCheck(input: KommuneInput): IndexCheck[] {
   return Object.entries(INDEX_SERVICE).map(([indeks, sf]) => {
     const rows = input.kle.filter((k) => k.indeks === indeks);
     const withCases = rows.filter((k) => (k.antal_sager ?? 0) > 0 || k.status === "<5");
-    const pairs = input.potentialeRaekker.filter((p) => p.service_nr === sf && (p.status === "Klarmeldt" || p.status === "Delvist klarmeldt"));
+    const pairs = input.potentialeRaekker.filter(
+      (p) => p.service_nr === sf && (p.status === "Klarmeldt" || p.status === "Delvist klarmeldt")
+    );
     const onboarded = [...new Set(pairs.map((p) => p.ski_system))].sort();
     const connected = [...new Set(pairs.filter((p) => p.tilsluttet).map((p) => p.ski_system))].sort();
     return {
@@ -178,7 +218,8 @@ export function statusStyle(status: string): StatusStyle {
   if (status === "Ensidig") return { symbol: "→", farve: "#F0E442", tekst: "Ensidig" };
   if (status === "Ikke klarmeldt" || status === "Nej") return { symbol: "✗", farve: "#D55E00", tekst: status };
   if (status === "Manglende info") return { symbol: "?", farve: "#CC79A7", tekst: "Manglende info" };
-  if (status === "Irrelevant" || status === "Administrativt fjernet") return { symbol: "–", farve: "#DDDDDD", tekst: status };
+  if (status === "Irrelevant" || status === "Administrativt fjernet")
+    return { symbol: "–", farve: "#DDDDDD", tekst: status };
   return { symbol: "·", farve: "#FFFFFF", tekst: status || "ingen klarmelding" };
 }
 
@@ -195,7 +236,11 @@ export interface MatrixCellK {
 }
 
 /** SKI systems the municipality uses × integrations, status per cell (blank cell = no onboarding on record). */
-export function onboardingMatrix(input: KommuneInput): { systemer: string[]; integrationer: string[]; cells: MatrixCellK[] } {
+export function onboardingMatrix(input: KommuneInput): {
+  systemer: string[];
+  integrationer: string[];
+  cells: MatrixCellK[];
+} {
   const mine = new Set(input.systemer.map((s) => s.ski_system));
   const rows = input.klarmelding.filter((k) => mine.has(k.ski_system));
   const integrationer = [...new Set(rows.map((r) => r.integration))].sort();
@@ -204,7 +249,15 @@ export function onboardingMatrix(input: KommuneInput): { systemer: string[]; int
   const cells = rows.map((r) => {
     const style = statusStyle(r.status);
     const t = connected.get(`${r.ski_system}|${r.integration}`) ?? null;
-    return { ski_system: r.ski_system, leverandoer: r.leverandoer, integration: r.integration, status: r.status, tilsluttet: t, style, tekst: `${style.symbol}${t ? " ●" : ""}` };
+    return {
+      ski_system: r.ski_system,
+      leverandoer: r.leverandoer,
+      integration: r.integration,
+      status: r.status,
+      tilsluttet: t,
+      style,
+      tekst: `${style.symbol}${t ? " ●" : ""}`
+    };
   });
   return { systemer, integrationer, cells };
 }
@@ -217,7 +270,14 @@ export interface Step {
   sammenligning: string;
   forklaring: string;
   /** systems and integrations behind the KPI, with what to ask which vendor */
-  punkter: { ski_system: string; leverandoer: string; integration: string; status: string; detalje: string; spoergsmaal: string }[];
+  punkter: {
+    ski_system: string;
+    leverandoer: string;
+    integration: string;
+    status: string;
+    detalje: string;
+    spoergsmaal: string;
+  }[];
 }
 
 const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(0)} %`);
@@ -235,7 +295,8 @@ export function potentialeSteps(input: KommuneInput): Step[] {
       kpi: "Andel af de klarmeldte integrationer, kommunen bruger",
       vaerdi: t.andel,
       sammenligning: `${t.tilsluttede} af ${t.klarmeldte} klarmeldte par (system × integration) har kald de seneste 12 måneder.`,
-      forklaring: "Systemet kan, men kommunen bruger det ikke: integrationen skal typisk slås til eller konfigureres hos leverandøren.",
+      forklaring:
+        "Systemet kan, men kommunen bruger det ikke: integrationen skal typisk slås til eller konfigureres hos leverandøren.",
       punkter: t.mangler.map((m) => ({ ...m, detalje: "ingen kald de seneste 12 måneder", spoergsmaal: m.spoergsmaal }))
     },
     {
@@ -257,7 +318,8 @@ export function potentialeSteps(input: KommuneInput): Step[] {
       kpi: "Tilsluttede par med lav brug (under en fjerdedel af medianen i andre tilsluttede kommuner)",
       vaerdi: a.tilsluttede > 0 ? a.lav_anvendelse.length / a.tilsluttede : null,
       sammenligning: `${a.lav_anvendelse.length} af ${a.tilsluttede} tilsluttede par. Ugyldige KLE-numre i indeksene: ${pct(a.kle_ugyldige_andel)}.`,
-      forklaring: "Integrationen er i drift, men bruges meget mindre end andre steder: måske kun i en del af forvaltningen.",
+      forklaring:
+        "Integrationen er i drift, men bruges meget mindre end andre steder: måske kun i en del af forvaltningen.",
       punkter: a.lav_anvendelse.map((m) => ({
         ...m,
         detalje: `${m.kald_pr_1000.toFixed(1).replace(".", ",")} kald pr. 1.000 indb. mod median ${m.median_andre_pr_1000.toFixed(1).replace(".", ",")}`,
@@ -284,7 +346,9 @@ export function kommuneView(input: KommuneInput): KommuneView {
     comparison: comparison(input),
     dataomraader: shares(input.dataomraade, (r) => r.kald),
     services: shares(input.services, (r) => r.kald_12m),
-    itsystemer: [...input.itsystemer].sort((a, b) => (b.kald_12m ?? -1) - (a.kald_12m ?? -1) || a.it_system.localeCompare(b.it_system)),
+    itsystemer: [...input.itsystemer].sort(
+      (a, b) => (b.kald_12m ?? -1) - (a.kald_12m ?? -1) || a.it_system.localeCompare(b.it_system)
+    ),
     indekser: indexCheck(input),
     matrix: onboardingMatrix(input),
     steps: potentialeSteps(input)

@@ -3,8 +3,9 @@
  * infrastructure aggregates (schemas in loaders/infra/README.md) to what the page shows.
  * Used in Node (loaders/infra/pages.ts prepares the page's small JSON) and in the browser.
  */
-import { kaldPrIndbygger, type KaldSummary } from "../infra/kald.js";
+
 import { formatMonthCode } from "../format.js";
+import { type KaldSummary, kaldPrIndbygger } from "../infra/kald.js";
 
 export interface KaldMaanedRow {
   kommunekode: string;
@@ -131,20 +132,36 @@ export interface RankRow {
  * Ties share the lower rank number (1, 2, 2, 4).
  */
 export function ranking12m(rows: readonly KaldMaanedRow[]): { summary: KaldSummary; rows: RankRow[] } {
-  const months = lastMonths(rows.map((r) => r.maaned), 12);
-  const kommuner = [...new Map(rows.map((r) => [r.kommunekode, { kommunekode: r.kommunekode, navn: r.navn }])).values()];
-  const population = [...new Map(rows.map((r) => [`${r.kommunekode}|${r.indbyggere_maaned}`, r])).values()].map((r) => ({
-    kommunekode: r.kommunekode,
-    maaned: r.indbyggere_maaned,
-    befolkning: r.indbyggere
-  }));
+  const months = lastMonths(
+    rows.map((r) => r.maaned),
+    12
+  );
+  const kommuner = [
+    ...new Map(rows.map((r) => [r.kommunekode, { kommunekode: r.kommunekode, navn: r.navn }])).values()
+  ];
+  const population = [...new Map(rows.map((r) => [`${r.kommunekode}|${r.indbyggere_maaned}`, r])).values()].map(
+    (r) => ({
+      kommunekode: r.kommunekode,
+      maaned: r.indbyggere_maaned,
+      befolkning: r.indbyggere
+    })
+  );
   const summary = kaldPrIndbygger(rows, population, kommuner, months[0], months[months.length - 1]);
-  const sorted = [...summary.kommuner].sort((a, b) => (b.kald_pr_indbygger ?? -Infinity) - (a.kald_pr_indbygger ?? -Infinity));
+  const sorted = [...summary.kommuner].sort(
+    (a, b) => (b.kald_pr_indbygger ?? -Infinity) - (a.kald_pr_indbygger ?? -Infinity)
+  );
   const out: RankRow[] = [];
   sorted.forEach((r, i) => {
     const prev = out[i - 1];
     const rang = prev && prev.kald_pr_indbygger === r.kald_pr_indbygger ? prev.rang : i + 1;
-    out.push({ rang, kommunekode: r.kommunekode, navn: r.navn ?? r.kommunekode, kald: r.kald, indbyggere: r.indbyggere, kald_pr_indbygger: r.kald_pr_indbygger });
+    out.push({
+      rang,
+      kommunekode: r.kommunekode,
+      navn: r.navn ?? r.kommunekode,
+      kald: r.kald,
+      indbyggere: r.indbyggere,
+      kald_pr_indbygger: r.kald_pr_indbygger
+    });
   });
   return { summary, rows: out };
 }
@@ -160,7 +177,9 @@ export function sumDataomraade(rows: readonly DataomraadeMaanedRow[], months: re
     if (s) s.kald += r.kald;
     else sums.set(k, { kommunekode: r.kommunekode, dataomraade: r.dataomraade, kald: r.kald });
   }
-  return [...sums.values()].sort((a, b) => a.kommunekode.localeCompare(b.kommunekode) || a.dataomraade.localeCompare(b.dataomraade));
+  return [...sums.values()].sort(
+    (a, b) => a.kommunekode.localeCompare(b.kommunekode) || a.dataomraade.localeCompare(b.dataomraade)
+  );
 }
 
 export interface MatrixCell {
@@ -173,14 +192,23 @@ export interface MatrixCell {
 }
 
 /** Data area × municipality matrix: calls per inhabitant in each cell (0 where the municipality made no call). */
-export function dataomraadeMatrix(sums: readonly DataomraadeSum[], rank: readonly RankRow[]): { omraader: string[]; cells: MatrixCell[] } {
+export function dataomraadeMatrix(
+  sums: readonly DataomraadeSum[],
+  rank: readonly RankRow[]
+): { omraader: string[]; cells: MatrixCell[] } {
   const omraader = [...new Set(sums.map((s) => s.dataomraade))].sort((a, b) => a.localeCompare(b, "da"));
   const byKey = new Map(sums.map((s) => [`${s.kommunekode}|${s.dataomraade}`, s.kald]));
   const cells: MatrixCell[] = [];
   for (const k of rank)
     for (const o of omraader) {
       const kald = byKey.get(`${k.kommunekode}|${o}`) ?? 0;
-      cells.push({ kommunekode: k.kommunekode, navn: k.navn, dataomraade: o, kald, pr_indbygger: k.indbyggere ? kald / k.indbyggere : null });
+      cells.push({
+        kommunekode: k.kommunekode,
+        navn: k.navn,
+        dataomraade: o,
+        kald,
+        pr_indbygger: k.indbyggere ? kald / k.indbyggere : null
+      });
     }
   return { omraader, cells };
 }
@@ -201,9 +229,18 @@ export function topServices(rows: readonly ServiceRow[], n = 15): TopService[] {
     if (t) {
       t.kald_12m += r.kald_12m;
       if (r.kald_12m > 0) t.kommuner += 1;
-    } else m.set(r.service_nr, { service_nr: r.service_nr, service_navn: r.service_navn, dataomraade: r.dataomraade, kald_12m: r.kald_12m, kommuner: r.kald_12m > 0 ? 1 : 0 });
+    } else
+      m.set(r.service_nr, {
+        service_nr: r.service_nr,
+        service_navn: r.service_navn,
+        dataomraade: r.dataomraade,
+        kald_12m: r.kald_12m,
+        kommuner: r.kald_12m > 0 ? 1 : 0
+      });
   }
-  return [...m.values()].sort((a, b) => b.kald_12m - a.kald_12m || a.service_nr.localeCompare(b.service_nr)).slice(0, n);
+  return [...m.values()]
+    .sort((a, b) => b.kald_12m - a.kald_12m || a.service_nr.localeCompare(b.service_nr))
+    .slice(0, n);
 }
 
 export interface TopSystem {
@@ -223,7 +260,8 @@ export function topItSystemer(rows: readonly ItSystemRow[], n = 15): TopSystem[]
     if (t) {
       t.kald_12m += kald;
       if (kald > 0) t.kommuner += 1;
-    } else m.set(key, { it_system: r.it_system, leverandoer: r.leverandoer, kald_12m: kald, kommuner: kald > 0 ? 1 : 0 });
+    } else
+      m.set(key, { it_system: r.it_system, leverandoer: r.leverandoer, kald_12m: kald, kommuner: kald > 0 ? 1 : 0 });
   }
   return [...m.values()].sort((a, b) => b.kald_12m - a.kald_12m || a.it_system.localeCompare(b.it_system)).slice(0, n);
 }
@@ -231,7 +269,10 @@ export function topItSystemer(rows: readonly ItSystemRow[], n = 15): TopSystem[]
 export const UGEDAGE = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
 
 /** Support-system profile: mean calls per clock hour by weekday × hour, one system or summed over all. */
-export function stoetteProfil(rows: readonly StoetteTimeRow[], system: string | null): { ugedag: number; ugedag_navn: string; time: number; kald_pr_time: number }[] {
+export function stoetteProfil(
+  rows: readonly StoetteTimeRow[],
+  system: string | null
+): { ugedag: number; ugedag_navn: string; time: number; kald_pr_time: number }[] {
   const m = new Map<string, number>();
   for (const r of rows) {
     if (system !== null && r.stoettesystem !== system) continue;
@@ -293,15 +334,24 @@ export function systemView(
         kalder: kommuner.filter((k) => k.kalder).length,
         kalder_uden_anvendelse: [...callers].filter((k) => !users.includes(k)).sort(),
         kommuner,
-        kalder_navne: kommuner.filter((k) => k.kalder).map((k) => k.navn).join(", "),
-        kalder_ikke_navne: kommuner.filter((k) => !k.kalder).map((k) => k.navn).join(", ")
+        kalder_navne: kommuner
+          .filter((k) => k.kalder)
+          .map((k) => k.navn)
+          .join(", "),
+        kalder_ikke_navne: kommuner
+          .filter((k) => !k.kalder)
+          .map((k) => k.navn)
+          .join(", ")
       };
     })
     .sort((a, b) => a.kalder - b.kalder || a.service_nr.localeCompare(b.service_nr));
 }
 
 /** Systems worth asking about: used by at least 2 municipalities, with a service only a minority of them call. */
-export function systemerMedSpredning(systemService: readonly SystemServiceRow[], anvendelse: readonly SystemanvendelseRow[]): string[] {
+export function systemerMedSpredning(
+  systemService: readonly SystemServiceRow[],
+  anvendelse: readonly SystemanvendelseRow[]
+): string[] {
   const users = new Map<string, Set<string>>();
   for (const a of anvendelse) {
     const s = users.get(a.ski_system) ?? new Set<string>();

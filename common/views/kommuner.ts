@@ -5,7 +5,8 @@
 import type { Column } from "../export.js";
 import type { Kommune } from "../vocabulary.js";
 
-export const KOMMUNER_SOURCE = "DAWA/SDFI (DAGI); Danmarks Statistik (KOMGRP); areal: Social- og Indenrigsministeriet (noegletal.dk)";
+export const KOMMUNER_SOURCE =
+  "DAWA/SDFI (DAGI); Danmarks Statistik (KOMGRP); areal: Social- og Indenrigsministeriet (noegletal.dk)";
 
 export const KOMMUNER_EXPORT_COLUMNS: Column<Kommune>[] = [
   { key: "kommunekode", label: "Kommunekode" },

@@ -6,8 +6,16 @@
  */
 import type { Column } from "../export.js";
 import { formatValue } from "../format.js";
-import { nationalFor, rankingRows, type KommuneRef, type RankingRow } from "../kommune/catalogue.js";
-import { UNWEIGHTED_MEAN, isNumericStatus, isYesNoFigure, type KatalogRow, type KeyFigureRow, type NationalFigureValue, type NationalRow } from "../vocabulary.js";
+import { type KommuneRef, nationalFor, type RankingRow, rankingRows } from "../kommune/catalogue.js";
+import {
+  isNumericStatus,
+  isYesNoFigure,
+  type KatalogRow,
+  type KeyFigureRow,
+  type NationalFigureValue,
+  type NationalRow,
+  UNWEIGHTED_MEAN
+} from "../vocabulary.js";
 
 export interface FigureYearView {
   janej: boolean;
@@ -40,7 +48,8 @@ export function figureYear(
 export function nationalLead(land: NationalFigureValue | null, decimals: number): string {
   if (!land) return "";
   // an unweighted mean of the municipalities is not a national figure: never call it "landstal"
-  if (land.kilde === UNWEIGHTED_MEAN) return ` · ${UNWEIGHTED_MEAN} ${formatValue(land.vaerdi, land.status, decimals)} (${land.n} kommuner)`;
+  if (land.kilde === UNWEIGHTED_MEAN)
+    return ` · ${UNWEIGHTED_MEAN} ${formatValue(land.vaerdi, land.status, decimals)} (${land.n} kommuner)`;
   if (land.kilde === "antal ja") return ` · ${formatValue(land.vaerdi, land.status, 0)} kommuner har svaret ja`;
   const how = land.kilde === "I alt" ? " (I alt, sum)" : " (kildens Gennemsnit)";
   return ` · landstal ${formatValue(land.vaerdi, land.status, decimals)}${how}`;
@@ -55,7 +64,10 @@ export function rankingColumns(figur: Pick<KatalogRow, "titel" | "enhed">): Colu
     { key: "navn", label: "Kommune" },
     { key: "regionsnavn", label: "Region" },
     { key: "kommunegruppe", label: "DST-kommunegruppe" },
-    { key: janej ? (r) => (r.status === "ja" ? "ja" : r.status === "nej" ? "nej" : null) : "vaerdi", label: `${figur.titel} (${figur.enhed})` },
+    {
+      key: janej ? (r) => (r.status === "ja" ? "ja" : r.status === "nej" ? "nej" : null) : "vaerdi",
+      label: `${figur.titel} (${figur.enhed})`
+    },
     { key: "statustekst", label: "Status" }
   ];
 }

@@ -5,7 +5,7 @@
  */
 import type { Column } from "../export.js";
 import { formatNumber, formatPercent } from "../format.js";
-import { compareRows, type CompareRow, type KommuneRef, type ValueRow } from "../kommune/catalogue.js";
+import { type CompareRow, compareRows, type KommuneRef, type ValueRow } from "../kommune/catalogue.js";
 
 export interface CompareView {
   raekker: CompareRow[];

@@ -102,7 +102,11 @@ export function cliCommand(s: CliSettings): string {
   ];
   if (s.log && s.log.length) parts.push(`--log ${s.log.join(",")}`);
   if (s.method === "weights" && s.weights)
-    parts.push(`--weights ${Object.entries(s.weights).map(([k, w]) => `${k}=${w}`).join(",")}`);
+    parts.push(
+      `--weights ${Object.entries(s.weights)
+        .map(([k, w]) => `${k}=${w}`)
+        .join(",")}`
+    );
   parts.push("--json");
   return parts.join(" ");
 }

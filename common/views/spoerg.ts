@@ -43,13 +43,19 @@ export function chipOptions(idx: Index, q: Forstaaet): ChipOptions {
   const f = idx.figurById.get(q.noegletal[0])!;
   return {
     figurer: idx.katalog.figurer.filter((x) => x.aar.length).map((x) => ({ value: x.id, label: x.titel })),
-    kommuner: [...idx.katalog.kommuner].sort((a, b) => a.navn.localeCompare(b.navn, "da")).map((k) => ({ value: k.kommunekode, label: k.navn })),
+    kommuner: [...idx.katalog.kommuner]
+      .sort((a, b) => a.navn.localeCompare(b.navn, "da"))
+      .map((k) => ({ value: k.kommunekode, label: k.navn })),
     aar: f.aar
   };
 }
 
 /** A chip change: a new figure keeps municipalities and moves years into the figure's range. */
-export function changeQuery(idx: Index, q: Forstaaet, change: { figur?: string; kommune?: [number, string]; aar?: number }): Forstaaet {
+export function changeQuery(
+  idx: Index,
+  q: Forstaaet,
+  change: { figur?: string; kommune?: [number, string]; aar?: number }
+): Forstaaet {
   const next: Forstaaet = { ...q, kommuner: [...q.kommuner], aar: [...q.aar] };
   if (change.figur) {
     next.noegletal = [change.figur];

@@ -4,10 +4,10 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { FeatureCollection, Geometry } from "geojson";
-import type { KommuneProps, KommuneFeature } from "../map.js";
 import { formatNumber } from "../../common/format.js";
 import type { GroupsResult } from "../../common/groups/model.js";
 import { accessibleChart } from "../a11y.js";
+import type { KommuneFeature, KommuneProps } from "../map.js";
 
 const ACCENT = "#1f5f8b";
 const GROUP = "#e08a2c";
@@ -22,24 +22,49 @@ export interface GroupMapOptions {
  * Map: the chosen municipality dark, its group coloured by rank with the rank written
  * on it, all other municipalities light grey.
  */
-export function groupMap(features: FeatureCollection<Geometry, KommuneProps>, kode: string, group: { kommunekode: string; rank: number; distance: number }[], options: GroupMapOptions): HTMLElement {
+export function groupMap(
+  features: FeatureCollection<Geometry, KommuneProps>,
+  kode: string,
+  group: { kommunekode: string; rank: number; distance: number }[],
+  options: GroupMapOptions
+): HTMLElement {
   const { width, names } = options;
   const rankOf = new Map(group.map((g) => [g.kommunekode, g]));
   const inGroup = features.features.filter((f) => rankOf.has(f.properties.kommunekode));
   const self = features.features.filter((f) => f.properties.kommunekode === kode);
   const top = group.length;
-  const nameOf = (k: string) => names.get(k) ?? features.features.find((f) => f.properties.kommunekode === k)?.properties.navn ?? k;
+  const nameOf = (k: string) =>
+    names.get(k) ?? features.features.find((f) => f.properties.kommunekode === k)?.properties.navn ?? k;
   const ordered = [...group].sort((a, b) => a.rank - b.rank);
   const chart = Plot.plot({
     width,
     height: Math.round(width * 0.78),
     projection: { type: "transverse-mercator", rotate: [-11, -56], domain: features },
-    color: { type: "linear", domain: [1, Math.max(top, 2)], range: ["#b35806", "#fdb863"], legend: true, label: "Rang i gruppen (1 = mest sammenlignelig)", tickFormat: (d: number) => String(d) },
+    color: {
+      type: "linear",
+      domain: [1, Math.max(top, 2)],
+      range: ["#b35806", "#fdb863"],
+      legend: true,
+      label: "Rang i gruppen (1 = mest sammenlignelig)",
+      tickFormat: (d: number) => String(d)
+    },
     marks: [
       Plot.geo(features, { fill: "#d9dde2", stroke: "white", strokeWidth: 0.5 }),
-      Plot.geo(inGroup, { fill: (f: KommuneFeature) => rankOf.get(f.properties.kommunekode)!.rank, stroke: "white", strokeWidth: 0.5 }),
+      Plot.geo(inGroup, {
+        fill: (f: KommuneFeature) => rankOf.get(f.properties.kommunekode)!.rank,
+        stroke: "white",
+        strokeWidth: 0.5
+      }),
       Plot.geo(self, { fill: ACCENT, stroke: "black", strokeWidth: 1.5 }),
-      Plot.text(inGroup, Plot.geoCentroid({ text: (f: KommuneFeature) => String(rankOf.get(f.properties.kommunekode)!.rank), fill: "black", fontSize: 10, fontWeight: "bold" })),
+      Plot.text(
+        inGroup,
+        Plot.geoCentroid({
+          text: (f: KommuneFeature) => String(rankOf.get(f.properties.kommunekode)!.rank),
+          fill: "black",
+          fontSize: 10,
+          fontWeight: "bold"
+        })
+      ),
       Plot.tip(
         features.features,
         Plot.pointer(
@@ -105,18 +130,37 @@ export function matrixHeatmap(r: GroupsResult, options: MatrixOptions): HTMLElem
     y: { domain: codes, tickFormat: () => "", tickSize: 0, label: "↑ kommune" },
     color:
       value === "rank"
-        ? { type: "threshold", domain: [1, top + 1, Math.ceil(n / 3), Math.ceil((2 * n) / 3)], range: ["#fff", "#b35806", "#fdb863", "#e5eef6", "#f7f7f7"], legend: true, label: "Rang", tickFormat: (d: number) => String(d) }
-        : { type: "sqrt", scheme: "blues", reverse: true, legend: true, label: `Afstand (${unit})`, tickFormat: (d: number) => formatNumber(d) },
+        ? {
+            type: "threshold",
+            domain: [1, top + 1, Math.ceil(n / 3), Math.ceil((2 * n) / 3)],
+            range: ["#fff", "#b35806", "#fdb863", "#e5eef6", "#f7f7f7"],
+            legend: true,
+            label: "Rang",
+            tickFormat: (d: number) => String(d)
+          }
+        : {
+            type: "sqrt",
+            scheme: "blues",
+            reverse: true,
+            legend: true,
+            label: `Afstand (${unit})`,
+            tickFormat: (d: number) => formatNumber(d)
+          },
     marks: [
       Plot.cell(cells, { x: "col", y: "row", fill: "v", inset: 0 }),
       // the chosen municipality's row, outlined by a translucent band
-      ...(highlight && codes.includes(highlight) ? [Plot.ruleY([highlight], { stroke: "black", strokeWidth: Math.max(1, (size - 40) / n), strokeOpacity: 0.3 })] : []),
+      ...(highlight && codes.includes(highlight)
+        ? [Plot.ruleY([highlight], { stroke: "black", strokeWidth: Math.max(1, (size - 40) / n), strokeOpacity: 0.3 })]
+        : []),
       Plot.tip(
         cells,
         Plot.pointer({
           x: "col",
           y: "row",
-          title: (c: (typeof cells)[number]) => (c.row === c.col ? `${names.get(c.row)} (${c.row})` : `${names.get(c.row)} → ${names.get(c.col)}\nafstand ${formatNumber(c.d)}\nrang ${c.rank}`)
+          title: (c: (typeof cells)[number]) =>
+            c.row === c.col
+              ? `${names.get(c.row)} (${c.row})`
+              : `${names.get(c.row)} → ${names.get(c.col)}\nafstand ${formatNumber(c.d)}\nrang ${c.rank}`
         })
       )
     ]
@@ -131,7 +175,9 @@ export function matrixHeatmap(r: GroupsResult, options: MatrixOptions): HTMLElem
       rows: () =>
         idx.map((i) => [
           `${names.get(r.kommunekoder[i]) ?? r.kommunekoder[i]} (${r.kommunekoder[i]})`,
-          ...idx.map((j) => (i === j ? "–" : value === "rank" ? String(r.rank[i * n + j]) : formatNumber(r.distance[i * n + j])))
+          ...idx.map((j) =>
+            i === j ? "–" : value === "rank" ? String(r.rank[i * n + j]) : formatNumber(r.distance[i * n + j])
+          )
         ])
     }
   });
@@ -149,7 +195,13 @@ export interface ScatterOptions {
 export function actualPredicted(r: GroupsResult, options: ScatterOptions): HTMLElement {
   const { width, names, highlight = null, group = [], unit } = options;
   const g = new Set(group);
-  const pts = r.kommunekoder.map((k, i) => ({ k, navn: names.get(k) ?? k, x: r.predicted[i], y: r.actual[i], role: k === highlight ? "valgt" : g.has(k) ? "gruppe" : "andre" }));
+  const pts = r.kommunekoder.map((k, i) => ({
+    k,
+    navn: names.get(k) ?? k,
+    x: r.predicted[i],
+    y: r.actual[i],
+    role: k === highlight ? "valgt" : g.has(k) ? "gruppe" : "andre"
+  }));
   const lo = Math.min(...pts.map((p) => Math.min(p.x, p.y)));
   const hi = Math.max(...pts.map((p) => Math.max(p.x, p.y)));
   const roleName = { andre: "øvrige kommuner", gruppe: "sammenligningsgruppen", valgt: "valgt kommune" } as const;
@@ -157,16 +209,53 @@ export function actualPredicted(r: GroupsResult, options: ScatterOptions): HTMLE
     width,
     height: Math.round(Math.min(width, 640) * 0.75),
     grid: true,
-    x: { label: `Forventet ud fra rammebetingelser (${unit}) →`, tickFormat: (d: number) => formatNumber(d), domain: [lo, hi], nice: true },
+    x: {
+      label: `Forventet ud fra rammebetingelser (${unit}) →`,
+      tickFormat: (d: number) => formatNumber(d),
+      domain: [lo, hi],
+      nice: true
+    },
     y: { label: `↑ Faktisk (${unit})`, tickFormat: (d: number) => formatNumber(d), domain: [lo, hi], nice: true },
-    color: { domain: ["andre", "gruppe", "valgt"], range: ["#9aa5b1", GROUP, ACCENT], legend: true, tickFormat: (d: string) => ({ andre: "øvrige kommuner", gruppe: "sammenligningsgruppen", valgt: "valgt kommune" })[d] ?? d },
+    color: {
+      domain: ["andre", "gruppe", "valgt"],
+      range: ["#9aa5b1", GROUP, ACCENT],
+      legend: true,
+      tickFormat: (d: string) =>
+        ({ andre: "øvrige kommuner", gruppe: "sammenligningsgruppen", valgt: "valgt kommune" })[d] ?? d
+    },
     marks: [
-      Plot.line([[lo, lo], [hi, hi]], { stroke: "#555", strokeDasharray: "4,3" }),
-      Plot.dot(pts.filter((p) => p.role === "andre"), { x: "x", y: "y", fill: "role", r: 3, fillOpacity: 0.7 }),
-      Plot.dot(pts.filter((p) => p.role === "gruppe"), { x: "x", y: "y", fill: "role", r: 4.5, stroke: "white" }),
-      Plot.dot(pts.filter((p) => p.role === "valgt"), { x: "x", y: "y", fill: "role", r: 7, stroke: "black" }),
-      Plot.text(pts.filter((p) => p.role === "valgt"), { x: "x", y: "y", text: "navn", dy: -12, fontSize: 11, fontWeight: "bold" }),
-      Plot.tip(pts, Plot.pointer({ x: "x", y: "y", title: (p: (typeof pts)[number]) => `${p.navn} (${p.k})\nfaktisk ${formatNumber(p.y)}\nforventet ${formatNumber(p.x)}\nforskel ${formatNumber(p.y - p.x)}` }))
+      Plot.line(
+        [
+          [lo, lo],
+          [hi, hi]
+        ],
+        { stroke: "#555", strokeDasharray: "4,3" }
+      ),
+      Plot.dot(
+        pts.filter((p) => p.role === "andre"),
+        { x: "x", y: "y", fill: "role", r: 3, fillOpacity: 0.7 }
+      ),
+      Plot.dot(
+        pts.filter((p) => p.role === "gruppe"),
+        { x: "x", y: "y", fill: "role", r: 4.5, stroke: "white" }
+      ),
+      Plot.dot(
+        pts.filter((p) => p.role === "valgt"),
+        { x: "x", y: "y", fill: "role", r: 7, stroke: "black" }
+      ),
+      Plot.text(
+        pts.filter((p) => p.role === "valgt"),
+        { x: "x", y: "y", text: "navn", dy: -12, fontSize: 11, fontWeight: "bold" }
+      ),
+      Plot.tip(
+        pts,
+        Plot.pointer({
+          x: "x",
+          y: "y",
+          title: (p: (typeof pts)[number]) =>
+            `${p.navn} (${p.k})\nfaktisk ${formatNumber(p.y)}\nforventet ${formatNumber(p.x)}\nforskel ${formatNumber(p.y - p.x)}`
+        })
+      )
     ]
   });
   const self = pts.find((p) => p.role === "valgt");
@@ -181,7 +270,14 @@ export function actualPredicted(r: GroupsResult, options: ScatterOptions): HTMLE
       rows: () =>
         [...pts]
           .sort((a, b) => b.y - b.x - (a.y - a.x) || a.k.localeCompare(b.k))
-          .map((p) => [p.navn, p.k, roleName[p.role as keyof typeof roleName], formatNumber(p.y), formatNumber(p.x), formatNumber(p.y - p.x)])
+          .map((p) => [
+            p.navn,
+            p.k,
+            roleName[p.role as keyof typeof roleName],
+            formatNumber(p.y),
+            formatNumber(p.x),
+            formatNumber(p.y - p.x)
+          ])
     }
   });
 }

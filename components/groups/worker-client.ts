@@ -35,20 +35,35 @@ export function startBootstrapWorker(
   worker.onmessage = (e: MessageEvent) => {
     const m = e.data as { type: string; done?: number; total?: number; result?: BootstrapResult; message?: string };
     const ms = performance.now() - t0;
-    if (m.type === "progress") onState({ status: "running", done: m.done!, total: m.total!, result: null, message: null, ms });
+    if (m.type === "progress")
+      onState({ status: "running", done: m.done!, total: m.total!, result: null, message: null, ms });
     else if (m.type === "done") {
       finished = true;
       onState({ status: "done", done: boot.resamples, total: boot.resamples, result: m.result!, message: null, ms });
       worker.terminate();
     } else if (m.type === "error") {
       finished = true;
-      onState({ status: "error", done: 0, total: boot.resamples, result: null, message: m.message ?? "ukendt fejl", ms });
+      onState({
+        status: "error",
+        done: 0,
+        total: boot.resamples,
+        result: null,
+        message: m.message ?? "ukendt fejl",
+        ms
+      });
       worker.terminate();
     }
   };
   worker.onerror = (e) => {
     finished = true;
-    onState({ status: "error", done: 0, total: boot.resamples, result: null, message: e.message || "arbejderen kunne ikke starte", ms: performance.now() - t0 });
+    onState({
+      status: "error",
+      done: 0,
+      total: boot.resamples,
+      result: null,
+      message: e.message || "arbejderen kunne ikke starte",
+      ms: performance.now() - t0
+    });
   };
   worker.postMessage({ input, options, boot });
   return () => {
@@ -66,7 +81,12 @@ export class BootstrapRun {
   private readonly listeners = new Set<(s: BootstrapState) => void>();
   private readonly stopWorker: () => void;
 
-  constructor(url: string, input: GroupsInput, options: GroupsOptions, boot: { resamples: number; seed: number; reselect: boolean }) {
+  constructor(
+    url: string,
+    input: GroupsInput,
+    options: GroupsOptions,
+    boot: { resamples: number; seed: number; reselect: boolean }
+  ) {
     this.stopWorker = startBootstrapWorker(url, input, options, boot, (s) => {
       this.last = s;
       for (const l of this.listeners) l(s);

@@ -8,9 +8,9 @@ import * as Plot from "@observablehq/plot";
 import type { Column } from "../../common/export.js";
 import { formatNumber, formatShare, tickFormat } from "../../common/format.js";
 import { formatMaaned } from "../../common/views/infrastruktur.js";
+import { type MatrixCellK, statusStyle } from "../../common/views/infrastruktur-kommune.js";
 import { exportButtons } from "../download.js";
-import { el, type Child } from "../kommune/dom.js";
-import { statusStyle, type MatrixCellK } from "../../common/views/infrastruktur-kommune.js";
+import { type Child, el } from "../kommune/dom.js";
 
 export interface Ctx {
   demodata: boolean;
@@ -47,17 +47,43 @@ export function table<T>(
   const t = el(
     "table",
     { class: "kt-kdk-table kt-infra-table" },
-    el("thead", {}, el("tr", {}, cols.map((c) => el("th", { class: c.num ? "kt-num" : null }, c.label)))),
-    el("tbody", {}, shown.map((r) => el("tr", {}, cols.map((c) => el("td", { class: c.num ? "kt-num" : null }, cell(r, c))))))
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        cols.map((c) => el("th", { class: c.num ? "kt-num" : null }, c.label))
+      )
+    ),
+    el(
+      "tbody",
+      {},
+      shown.map((r) =>
+        el(
+          "tr",
+          {},
+          cols.map((c) => el("td", { class: c.num ? "kt-num" : null }, cell(r, c)))
+        )
+      )
+    )
   );
   return el(
     "figure",
     { class: "kt-infra-figure", id: opts.id ?? null, "data-table": opts.filename },
     el("figcaption", {}, el("strong", {}, opts.title), " ", demoBadge(ctx)),
     el("div", { class: "kt-infra-scroll" }, t),
-    opts.limit && rows.length > opts.limit ? el("p", { class: "kt-small kt-muted" }, `Viser ${opts.limit} af ${rows.length} rækker; eksporten har alle.`) : null,
+    opts.limit && rows.length > opts.limit
+      ? el("p", { class: "kt-small kt-muted" }, `Viser ${opts.limit} af ${rows.length} rækker; eksporten har alle.`)
+      : null,
     opts.caption ? el("p", { class: "kt-small kt-muted" }, opts.caption) : null,
-    exportButtons(rows, cols, { title: opts.title, source: ctx.kilde, demo: ctx.demodata, filename: opts.filename, sheet: opts.title.slice(0, 31) })
+    exportButtons(rows, cols, {
+      title: opts.title,
+      source: ctx.kilde,
+      demo: ctx.demodata,
+      filename: opts.filename,
+      sheet: opts.title.slice(0, 31)
+    })
   );
 }
 
@@ -68,7 +94,9 @@ export function chartFigure(chart: Node, ctx: Ctx, title: string, caption?: stri
     { class: "kt-infra-figure kt-infra-chart" },
     el("figcaption", {}, el("strong", {}, title), " ", demoBadge(ctx)),
     chart,
-    ctx.demodata ? el("p", { class: "kt-small kt-demo-note" }, "Demodata: genererede tal, ikke virkelige kommunedata.") : null,
+    ctx.demodata
+      ? el("p", { class: "kt-small kt-demo-note" }, "Demodata: genererede tal, ikke virkelige kommunedata.")
+      : null,
     caption ? el("p", { class: "kt-small kt-muted" }, caption) : null
   );
 }
@@ -77,7 +105,10 @@ export const monthLabel = (m: string) => formatMaaned(m, true);
 const monthDate = (m: string) => new Date(`${m}-01T00:00:00Z`);
 
 /** Lines per series over months (calls per inhabitant). */
-export function trendChart(points: { maaned: string; serie: string; kald_pr_indbygger: number | null }[], width: number): SVGSVGElement | HTMLElement {
+export function trendChart(
+  points: { maaned: string; serie: string; kald_pr_indbygger: number | null }[],
+  width: number
+): SVGSVGElement | HTMLElement {
   const data = points.filter((p) => p.kald_pr_indbygger !== null);
   const series = [...new Set(points.map((p) => p.serie))];
   return Plot.plot({
@@ -91,17 +122,41 @@ export function trendChart(points: { maaned: string; serie: string; kald_pr_indb
       ...series.map((s, i) =>
         Plot.line(
           data.filter((d) => d.serie === s),
-          { x: (d: { maaned: string }) => monthDate(d.maaned), y: "kald_pr_indbygger", stroke: "serie", strokeWidth: 2, strokeDasharray: ["none", "6,3", "2,2"][i % 3] }
+          {
+            x: (d: { maaned: string }) => monthDate(d.maaned),
+            y: "kald_pr_indbygger",
+            stroke: "serie",
+            strokeWidth: 2,
+            strokeDasharray: ["none", "6,3", "2,2"][i % 3]
+          }
         )
       ),
-      Plot.dot(data, { x: (d: { maaned: string }) => monthDate(d.maaned), y: "kald_pr_indbygger", fill: "serie", r: 2.5, symbol: "serie" }),
-      Plot.tip(data, Plot.pointerX({ x: (d: { maaned: string }) => monthDate(d.maaned), y: "kald_pr_indbygger", title: (d: { serie: string; maaned: string; kald_pr_indbygger: number }) => `${d.serie}\n${monthLabel(d.maaned)}: ${formatNumber(d.kald_pr_indbygger, 2)}` }))
+      Plot.dot(data, {
+        x: (d: { maaned: string }) => monthDate(d.maaned),
+        y: "kald_pr_indbygger",
+        fill: "serie",
+        r: 2.5,
+        symbol: "serie"
+      }),
+      Plot.tip(
+        data,
+        Plot.pointerX({
+          x: (d: { maaned: string }) => monthDate(d.maaned),
+          y: "kald_pr_indbygger",
+          title: (d: { serie: string; maaned: string; kald_pr_indbygger: number }) =>
+            `${d.serie}\n${monthLabel(d.maaned)}: ${formatNumber(d.kald_pr_indbygger, 2)}`
+        })
+      )
     ]
   });
 }
 
 /** Horizontal bars (a ranking or a breakdown). */
-export function barChart(rows: { label: string; value: number; highlight?: boolean }[], width: number, xLabel: string): SVGSVGElement | HTMLElement {
+export function barChart(
+  rows: { label: string; value: number; highlight?: boolean }[],
+  width: number,
+  xLabel: string
+): SVGSVGElement | HTMLElement {
   return Plot.plot({
     width,
     height: Math.max(120, rows.length * 14 + 40),
@@ -109,14 +164,22 @@ export function barChart(rows: { label: string; value: number; highlight?: boole
     x: { label: xLabel, grid: true, tickFormat },
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [
-      Plot.barX(rows, { x: "value", y: "label", fill: (d: { highlight?: boolean }) => (d.highlight ? "#D55E00" : "#1f5f8b") }),
+      Plot.barX(rows, {
+        x: "value",
+        y: "label",
+        fill: (d: { highlight?: boolean }) => (d.highlight ? "#D55E00" : "#1f5f8b")
+      }),
       Plot.ruleX([0])
     ]
   });
 }
 
 /** Weekday × hour heatmap of mean calls per clock hour. */
-export function hourHeatmap(rows: { ugedag_navn: string; time: number; kald_pr_time: number }[], width: number, days: string[]): SVGSVGElement | HTMLElement {
+export function hourHeatmap(
+  rows: { ugedag_navn: string; time: number; kald_pr_time: number }[],
+  width: number,
+  days: string[]
+): SVGSVGElement | HTMLElement {
   return Plot.plot({
     width,
     height: 230,
@@ -127,13 +190,26 @@ export function hourHeatmap(rows: { ugedag_navn: string; time: number; kald_pr_t
     color: { scheme: "viridis", legend: true, label: "gns. kald pr. time", tickFormat },
     marks: [
       Plot.cell(rows, { x: "time", y: "ugedag_navn", fill: "kald_pr_time", inset: 0.5 }),
-      Plot.tip(rows, Plot.pointer({ x: "time", y: "ugedag_navn", title: (d: { ugedag_navn: string; time: number; kald_pr_time: number }) => `${d.ugedag_navn} kl. ${String(d.time).padStart(2, "0")}: ${formatNumber(d.kald_pr_time, 0)} kald pr. time` }))
+      Plot.tip(
+        rows,
+        Plot.pointer({
+          x: "time",
+          y: "ugedag_navn",
+          title: (d: { ugedag_navn: string; time: number; kald_pr_time: number }) =>
+            `${d.ugedag_navn} kl. ${String(d.time).padStart(2, "0")}: ${formatNumber(d.kald_pr_time, 0)} kald pr. time`
+        })
+      )
     ]
   });
 }
 
 /** Data area × municipality heatmap (calls per inhabitant, 12 months). */
-export function areaMatrix(cells: { navn: string; dataomraade: string; pr_indbygger: number | null }[], kommuner: string[], omraader: string[], width: number): SVGSVGElement | HTMLElement {
+export function areaMatrix(
+  cells: { navn: string; dataomraade: string; pr_indbygger: number | null }[],
+  kommuner: string[],
+  omraader: string[],
+  width: number
+): SVGSVGElement | HTMLElement {
   return Plot.plot({
     width,
     height: kommuner.length * 11 + 140,
@@ -145,13 +221,24 @@ export function areaMatrix(cells: { navn: string; dataomraade: string; pr_indbyg
     style: { fontSize: "9px" },
     marks: [
       Plot.cell(cells, { x: "dataomraade", y: "navn", fill: "pr_indbygger", inset: 0.3 }),
-      Plot.tip(cells, Plot.pointer({ x: "dataomraade", y: "navn", title: (d: { navn: string; dataomraade: string; pr_indbygger: number | null }) => `${d.navn}, ${d.dataomraade}: ${formatNumber(d.pr_indbygger, 2)} kald pr. indb.` }))
+      Plot.tip(
+        cells,
+        Plot.pointer({
+          x: "dataomraade",
+          y: "navn",
+          title: (d: { navn: string; dataomraade: string; pr_indbygger: number | null }) =>
+            `${d.navn}, ${d.dataomraade}: ${formatNumber(d.pr_indbygger, 2)} kald pr. indb.`
+        })
+      )
     ]
   });
 }
 
 /** The onboarding matrix: SKI systems × integrations; colour AND symbol per cell; legend included. */
-export function onboardingTable(m: { systemer: string[]; integrationer: string[]; cells: MatrixCellK[] }, ctx: Ctx): HTMLElement {
+export function onboardingTable(
+  m: { systemer: string[]; integrationer: string[]; cells: MatrixCellK[] },
+  ctx: Ctx
+): HTMLElement {
   const by = new Map(m.cells.map((c) => [`${c.ski_system}|${c.integration}`, c]));
   const legend: [string, string][] = [
     ["Klarmeldt", "Klarmeldt"],
@@ -172,7 +259,16 @@ export function onboardingTable(m: { systemer: string[]; integrationer: string[]
       el(
         "table",
         { class: "kt-kdk-table kt-matrix" },
-        el("thead", {}, el("tr", {}, el("th", {}, "System (leverandør)"), m.integrationer.map((i) => el("th", { class: "kt-matrix-head" }, i)))),
+        el(
+          "thead",
+          {},
+          el(
+            "tr",
+            {},
+            el("th", {}, "System (leverandør)"),
+            m.integrationer.map((i) => el("th", { class: "kt-matrix-head" }, i))
+          )
+        ),
         el(
           "tbody",
           {},
@@ -185,7 +281,15 @@ export function onboardingTable(m: { systemer: string[]; integrationer: string[]
               m.integrationer.map((i) => {
                 const c = by.get(`${s}|${i}`);
                 return c
-                  ? el("td", { class: "kt-matrix-cell", style: `background:${c.style.farve}`, title: `${s} · ${i}: ${c.style.tekst}${c.tilsluttet ? ", i brug (kald)" : ""}` }, c.tekst)
+                  ? el(
+                      "td",
+                      {
+                        class: "kt-matrix-cell",
+                        style: `background:${c.style.farve}`,
+                        title: `${s} · ${i}: ${c.style.tekst}${c.tilsluttet ? ", i brug (kald)" : ""}`
+                      },
+                      c.tekst
+                    )
                   : el("td", { class: "kt-matrix-cell kt-matrix-empty", title: "ingen klarmelding" }, "");
               })
             );
@@ -209,9 +313,18 @@ export function onboardingTable(m: { systemer: string[]; integrationer: string[]
         { key: "leverandoer", label: "Leverandør" },
         { key: "integration", label: "Integration" },
         { key: "status", label: "Status" },
-        { key: (c: MatrixCellK) => (c.tilsluttet === null ? "" : c.tilsluttet ? "ja" : "nej"), label: "Kalder (12 mdr.)" }
+        {
+          key: (c: MatrixCellK) => (c.tilsluttet === null ? "" : c.tilsluttet ? "ja" : "nej"),
+          label: "Kalder (12 mdr.)"
+        }
       ],
-      { title: "Klarmeldingsmatrix", source: ctx.kilde, demo: ctx.demodata, filename: "infrastruktur-klarmelding", sheet: "Klarmelding" }
+      {
+        title: "Klarmeldingsmatrix",
+        source: ctx.kilde,
+        demo: ctx.demodata,
+        filename: "infrastruktur-klarmelding",
+        sheet: "Klarmelding"
+      }
     )
   );
 }

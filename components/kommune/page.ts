@@ -3,13 +3,21 @@
  * with a table of its key figures (latest value, rank, national figure, group mean,
  * development), and the rows and columns its exports are made from.
  */
-import { formatMonthCode, formatNumber, formatValue } from "../../common/format.js";
-import { statusText } from "../../common/vocabulary.js";
+
 import type { Column } from "../../common/export.js";
+import { formatMonthCode, formatNumber, formatValue } from "../../common/format.js";
+import {
+  GROUP_MEAN_RULE,
+  groupCountText,
+  groupValueText,
+  nationalSourceText,
+  nationalValueText,
+  rankText
+} from "../../common/kommune/texts.js";
+import type { PageArea, PageData, PageFigure } from "../../common/kommune/types.js";
+import { statusText } from "../../common/vocabulary.js";
 import { el } from "./dom.js";
 import { sparkline } from "./sparkline.js";
-import { GROUP_MEAN_RULE, groupCountText, groupValueText, nationalSourceText, nationalValueText, rankText } from "../../common/kommune/texts.js";
-import type { PageArea, PageData, PageFigure } from "../../common/kommune/types.js";
 
 /** One export row per key figure: what the table shows, plus the series. */
 export interface ExportRow {
@@ -75,7 +83,11 @@ export function exportColumns(page: PageData): Column<ExportRow>[] {
 function valueCell(f: PageFigure): HTMLElement {
   const missing = f.vaerdi === null && !f.janej;
   const text = formatValue(f.vaerdi, f.status, f.decimaler);
-  return el("td", { class: `kt-num${missing ? " kt-missing" : ""}`, "data-col": "vaerdi", "data-status": f.status }, text);
+  return el(
+    "td",
+    { class: `kt-num${missing ? " kt-missing" : ""}`, "data-col": "vaerdi", "data-status": f.status },
+    text
+  );
 }
 
 function figureRow(page: PageData, f: PageFigure): HTMLElement {
@@ -84,13 +96,56 @@ function figureRow(page: PageData, f: PageFigure): HTMLElement {
   return el(
     "tr",
     { "data-figur": f.id },
-    el("td", {}, el("a", { href: `../noegletal?id=${encodeURIComponent(f.id)}&kommune=${page.kode}` }, f.titel), el("div", { class: "kt-muted kt-small" }, f.enhed)),
+    el(
+      "td",
+      {},
+      el("a", { href: `../noegletal?id=${encodeURIComponent(f.id)}&kommune=${page.kode}` }, f.titel),
+      el("div", { class: "kt-muted kt-small" }, f.enhed)
+    ),
     el("td", { class: "kt-num" }, String(f.aar)),
     valueCell(f),
-    el("td", { class: `kt-num${f.rang === null ? " kt-missing" : ""}`, "data-col": "rang" }, rankText(f.rang, f.antal, f.janej)),
-    el("td", { class: `kt-num${f.land.vaerdi === null ? " kt-missing" : ""}`, "data-col": "landstal", title: nationalSourceText(f.land) }, nationalValueText(f), f.land.kilde === "gennemsnit af kommunerne (uvægtet)" ? el("sup", {}, "*") : null, f.land.kilde === "I alt" ? el("div", { class: "kt-muted kt-small" }, "sum") : null),
-    el("td", { class: `kt-num${f.gruppe.gns === null ? " kt-missing" : ""}`, "data-col": "gruppe" }, groupValueText(f), groupCount ? el("div", { class: "kt-muted kt-small" }, groupCount) : null),
-    el("td", { class: "kt-sparkcell" }, f.janej ? el("span", { class: "kt-muted kt-small" }, page.aar.map((y, i) => `${y}: ${formatValue(f.serie.v[i], f.serie.s[i])}${f.serie.land[i] === null ? "" : ` (${f.serie.land[i]} kommuner ja)`}`).join(", ")) : sparkline(page.aar, { v: f.serie.v, land: hasNationalLine ? f.serie.land : null, gruppe: f.serie.gruppe }, { decimals: f.decimaler, unit: f.enhed }))
+    el(
+      "td",
+      { class: `kt-num${f.rang === null ? " kt-missing" : ""}`, "data-col": "rang" },
+      rankText(f.rang, f.antal, f.janej)
+    ),
+    el(
+      "td",
+      {
+        class: `kt-num${f.land.vaerdi === null ? " kt-missing" : ""}`,
+        "data-col": "landstal",
+        title: nationalSourceText(f.land)
+      },
+      nationalValueText(f),
+      f.land.kilde === "gennemsnit af kommunerne (uvægtet)" ? el("sup", {}, "*") : null,
+      f.land.kilde === "I alt" ? el("div", { class: "kt-muted kt-small" }, "sum") : null
+    ),
+    el(
+      "td",
+      { class: `kt-num${f.gruppe.gns === null ? " kt-missing" : ""}`, "data-col": "gruppe" },
+      groupValueText(f),
+      groupCount ? el("div", { class: "kt-muted kt-small" }, groupCount) : null
+    ),
+    el(
+      "td",
+      { class: "kt-sparkcell" },
+      f.janej
+        ? el(
+            "span",
+            { class: "kt-muted kt-small" },
+            page.aar
+              .map(
+                (y, i) =>
+                  `${y}: ${formatValue(f.serie.v[i], f.serie.s[i])}${f.serie.land[i] === null ? "" : ` (${f.serie.land[i]} kommuner ja)`}`
+              )
+              .join(", ")
+          )
+        : sparkline(
+            page.aar,
+            { v: f.serie.v, land: hasNationalLine ? f.serie.land : null, gruppe: f.serie.gruppe },
+            { decimals: f.decimaler, unit: f.enhed }
+          )
+    )
   );
 }
 
@@ -114,7 +169,11 @@ export function areaTable(page: PageData, area: PageArea): HTMLTableElement {
         el("th", {}, `${page.aar[0]}–${page.aar[page.aar.length - 1]}`)
       )
     ),
-    el("tbody", {}, area.figurer.map((f) => figureRow(page, f)))
+    el(
+      "tbody",
+      {},
+      area.figurer.map((f) => figureRow(page, f))
+    )
   );
 }
 
@@ -127,7 +186,13 @@ export function groupNote(page: PageData, area: PageArea): HTMLElement {
   return el(
     "details",
     { class: "kt-group-note" },
-    el("summary", {}, "Sammenligningsgruppe: ", el("strong", {}, area.gruppe.navn), ` (${area.gruppe.medlemmer.length} kommuner)`),
+    el(
+      "summary",
+      {},
+      "Sammenligningsgruppe: ",
+      el("strong", {}, area.gruppe.navn),
+      ` (${area.gruppe.medlemmer.length} kommuner)`
+    ),
     el("p", { class: "kt-small" }, area.gruppe.beskrivelse, " ", GROUP_MEAN_RULE),
     el("p", { class: "kt-small" }, names.join(", "))
   );
@@ -162,7 +227,11 @@ export function headerFacts(page: PageData): HTMLElement {
     el("dt", {}, "Befolkning"),
     el("dd", { "data-fact": "befolkning" }, pop ? `${formatNumber(pop.vaerdi, 0)} (1. ${month})` : "ikke oplyst"),
     el("dt", {}, "Areal"),
-    el("dd", { "data-fact": "areal" }, page.areal_km2 === null ? "ikke oplyst" : `${formatNumber(page.areal_km2, 1)} km²`)
+    el(
+      "dd",
+      { "data-fact": "areal" },
+      page.areal_km2 === null ? "ikke oplyst" : `${formatNumber(page.areal_km2, 1)} km²`
+    )
   );
 }
 

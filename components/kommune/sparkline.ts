@@ -25,7 +25,10 @@ export interface SparkOptions {
   unit?: string;
 }
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>
+): SVGElementTagNameMap[K] {
   const e = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   return e;
@@ -51,8 +54,13 @@ export function sparkline(years: number[], s: SparkSeries, options: SparkOptions
   const all = [s.v, s.land ?? [], s.gruppe ?? []].flat().filter((v): v is number => v !== null && Number.isFinite(v));
   const root = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: "kt-spark", role: "img" });
   const own = s.v.filter((v) => v !== null).length;
-  const label = years.map((y, i) => `${y}: ${s.v[i] === null ? "ingen værdi" : formatNumber(s.v[i], decimals)}`).join(", ");
-  root.setAttribute("aria-label", `Udvikling ${years[0]}–${years[years.length - 1]}${unit ? ` (${unit})` : ""}: ${label}`);
+  const label = years
+    .map((y, i) => `${y}: ${s.v[i] === null ? "ingen værdi" : formatNumber(s.v[i], decimals)}`)
+    .join(", ");
+  root.setAttribute(
+    "aria-label",
+    `Udvikling ${years[0]}–${years[years.length - 1]}${unit ? ` (${unit})` : ""}: ${label}`
+  );
   const title = svg("title", {});
   title.textContent = root.getAttribute("aria-label");
   root.append(title);
@@ -71,11 +79,42 @@ export function sparkline(years: number[], s: SparkSeries, options: SparkOptions
   const pad = 4;
   const x = (i: number) => pad + (i * (width - 2 * pad)) / Math.max(1, years.length - 1);
   const y = (v: number) => height - pad - ((v - lo) / (hi - lo)) * (height - 2 * pad);
-  if (s.land) root.append(svg("path", { d: pathOf(s.land, x, y), fill: "none", stroke: "#888", "stroke-width": 1.2, "stroke-dasharray": "3,2", class: "kt-spark-land" }));
-  if (s.gruppe) root.append(svg("path", { d: pathOf(s.gruppe, x, y), fill: "none", stroke: "#d2791f", "stroke-width": 1.2, "stroke-dasharray": "1,2", class: "kt-spark-gruppe" }));
-  root.append(svg("path", { d: pathOf(s.v, x, y), fill: "none", stroke: "var(--kt-accent, #1f5f8b)", "stroke-width": 1.8, class: "kt-spark-kommune" }));
+  if (s.land)
+    root.append(
+      svg("path", {
+        d: pathOf(s.land, x, y),
+        fill: "none",
+        stroke: "#888",
+        "stroke-width": 1.2,
+        "stroke-dasharray": "3,2",
+        class: "kt-spark-land"
+      })
+    );
+  if (s.gruppe)
+    root.append(
+      svg("path", {
+        d: pathOf(s.gruppe, x, y),
+        fill: "none",
+        stroke: "#d2791f",
+        "stroke-width": 1.2,
+        "stroke-dasharray": "1,2",
+        class: "kt-spark-gruppe"
+      })
+    );
+  root.append(
+    svg("path", {
+      d: pathOf(s.v, x, y),
+      fill: "none",
+      stroke: "var(--kt-accent, #1f5f8b)",
+      "stroke-width": 1.8,
+      class: "kt-spark-kommune"
+    })
+  );
   s.v.forEach((v, i) => {
-    if (v !== null && Number.isFinite(v)) root.append(svg("circle", { cx: x(i).toFixed(1), cy: y(v).toFixed(1), r: 1.8, fill: "var(--kt-accent, #1f5f8b)" }));
+    if (v !== null && Number.isFinite(v))
+      root.append(
+        svg("circle", { cx: x(i).toFixed(1), cy: y(v).toFixed(1), r: 1.8, fill: "var(--kt-accent, #1f5f8b)" })
+      );
   });
   return root;
 }

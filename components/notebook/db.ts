@@ -15,7 +15,7 @@
  */
 import { DuckDBClient } from "npm:@observablehq/duckdb";
 import type { AsyncDuckDBConnection } from "@duckdb/duckdb-wasm";
-import { describeColumns, type ColumnInfo, type Row } from "../../common/notebook/chart.js";
+import { type ColumnInfo, describeColumns, type Row } from "../../common/notebook/chart.js";
 
 export interface FileLike {
   arrayBuffer(): Promise<ArrayBuffer>;
@@ -53,14 +53,17 @@ export interface Workspace {
   /** the raw DuckDB-WASM connection */
   connection: AsyncDuckDBConnection;
   /** TopoJSON of the municipalities for maps, when given */
-  geo: FileLike & { json?(): Promise<unknown> } | null;
+  geo: (FileLike & { json?(): Promise<unknown> }) | null;
   /** ms from call to ready */
   openMs: number;
 }
 
 export const DB_NAME = "kommunetal";
 
-function toRows(table: { schema: { fields: { name: string }[] }; toArray(): { toJSON(): Row }[] }): { names: string[]; rows: Row[] } {
+function toRows(table: { schema: { fields: { name: string }[] }; toArray(): { toJSON(): Row }[] }): {
+  names: string[];
+  rows: Row[];
+} {
   const names = table.schema.fields.map((f) => f.name);
   const rows = table.toArray().map((r) => {
     const o = r.toJSON();
@@ -76,7 +79,10 @@ function toRows(table: { schema: { fields: { name: string }[] }; toArray(): { to
 const cache = new Map<unknown, Promise<Workspace>>();
 
 /** Open (once per file per page) the workspace database. */
-export function openWorkspace(file: FileLike, options: { geo?: FileLike & { json?(): Promise<unknown> } } = {}): Promise<Workspace> {
+export function openWorkspace(
+  file: FileLike,
+  options: { geo?: FileLike & { json?(): Promise<unknown> } } = {}
+): Promise<Workspace> {
   if (!cache.has(file)) cache.set(file, open(file, options));
   return cache.get(file)!;
 }
@@ -92,19 +98,32 @@ async function open(file: FileLike, options: { geo?: FileLike & { json?(): Promi
   const connection = await db.connect();
   await connection.query(`ATTACH '${DB_NAME}.duckdb' AS ${DB_NAME} (READ_ONLY)`);
   await connection.query(`USE ${DB_NAME}`);
-  const run = async (sql: string) => toRows(await connection.query(sql) as never);
-  const tables = (await run(`SELECT table_name AS name, 'tabel' AS kind, comment, estimated_size AS rows FROM duckdb_tables() WHERE database_name = '${DB_NAME}'
-    UNION ALL SELECT view_name, 'view', comment, NULL FROM duckdb_views() WHERE database_name = '${DB_NAME}' AND NOT internal ORDER BY 2, 1`)).rows;
-  const cols = (await run(`SELECT table_name, column_name, data_type, comment FROM duckdb_columns() WHERE database_name = '${DB_NAME}' ORDER BY table_name, column_index`)).rows;
+  const run = async (sql: string) => toRows((await connection.query(sql)) as never);
+  const tables = (
+    await run(`SELECT table_name AS name, 'tabel' AS kind, comment, estimated_size AS rows FROM duckdb_tables() WHERE database_name = '${DB_NAME}'
+    UNION ALL SELECT view_name, 'view', comment, NULL FROM duckdb_views() WHERE database_name = '${DB_NAME}' AND NOT internal ORDER BY 2, 1`)
+  ).rows;
+  const cols = (
+    await run(
+      `SELECT table_name, column_name, data_type, comment FROM duckdb_columns() WHERE database_name = '${DB_NAME}' ORDER BY table_name, column_index`
+    )
+  ).rows;
   const schema: SchemaTable[] = tables.map((t) => ({
     name: String(t.name),
     kind: t.kind as "tabel" | "view",
     comment: (t.comment as string) || null,
     rows: t.rows === null ? null : Number(t.rows),
-    columns: cols.filter((c) => c.table_name === t.name).map((c) => ({ name: String(c.column_name), type: String(c.data_type), comment: (c.comment as string) || null }))
+    columns: cols
+      .filter((c) => c.table_name === t.name)
+      .map((c) => ({ name: String(c.column_name), type: String(c.data_type), comment: (c.comment as string) || null }))
   }));
-  const kommuner = (await run("SELECT kommunekode AS kode, navn FROM kommuner ORDER BY navn")).rows as { kode: string; navn: string }[];
-  const aar = (await run("SELECT DISTINCT aar FROM noegletal WHERE vaerdi IS NOT NULL ORDER BY 1")).rows.map((r) => Number(r.aar));
+  const kommuner = (await run("SELECT kommunekode AS kode, navn FROM kommuner ORDER BY navn")).rows as {
+    kode: string;
+    navn: string;
+  }[];
+  const aar = (await run("SELECT DISTINCT aar FROM noegletal WHERE vaerdi IS NOT NULL ORDER BY 1")).rows.map((r) =>
+    Number(r.aar)
+  );
   return {
     async query(sql: string) {
       const q0 = performance.now();

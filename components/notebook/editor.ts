@@ -3,9 +3,10 @@
  * names (a `schema` object built from the workspace database's columns) and keywords.
  * Bare node imports: Framework bundles them from node_modules (no CDN).
  */
-import { basicSetup } from "codemirror";
+
+import { PostgreSQL, sql } from "@codemirror/lang-sql";
 import { EditorView, keymap } from "@codemirror/view";
-import { sql, PostgreSQL } from "@codemirror/lang-sql";
+import { basicSetup } from "codemirror";
 import type { SchemaTable } from "./db.js";
 
 export interface SqlEditor {
@@ -23,19 +24,29 @@ export function completionSchema(schema: SchemaTable[]): Record<string, string[]
   return Object.fromEntries(schema.map((t) => [t.name, t.columns.map((c) => c.name)]));
 }
 
-export function sqlEditor(parent: HTMLElement, doc: string, options: { schema: SchemaTable[]; onChange?: (text: string) => void; onRun?: () => void; onFocus?: () => void }): SqlEditor {
+export function sqlEditor(
+  parent: HTMLElement,
+  doc: string,
+  options: { schema: SchemaTable[]; onChange?: (text: string) => void; onRun?: () => void; onFocus?: () => void }
+): SqlEditor {
   const view = new EditorView({
     doc,
     parent,
     extensions: [
-      keymap.of([{ key: "Mod-Enter", run: () => (options.onRun?.(), true) }, { key: "Shift-Enter", run: () => (options.onRun?.(), true) }]),
+      keymap.of([
+        { key: "Mod-Enter", run: () => (options.onRun?.(), true) },
+        { key: "Shift-Enter", run: () => (options.onRun?.(), true) }
+      ]),
       basicSetup,
       sql({ dialect: PostgreSQL, schema: completionSchema(options.schema), upperCaseKeywords: true }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged) options.onChange?.(u.state.doc.toString());
         if (u.focusChanged && u.view.hasFocus) options.onFocus?.();
       }),
-      EditorView.theme({ "&": { fontSize: "13px", border: "1px solid #ccc", borderRadius: "4px" }, ".cm-content": { fontFamily: "ui-monospace, monospace" } })
+      EditorView.theme({
+        "&": { fontSize: "13px", border: "1px solid #ccc", borderRadius: "4px" },
+        ".cm-content": { fontFamily: "ui-monospace, monospace" }
+      })
     ]
   });
   return {

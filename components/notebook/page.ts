@@ -5,7 +5,7 @@
  * notebook.
  */
 import { notebookHash } from "../../common/notebook/codec.js";
-import { substituteParams, type ParamValues } from "../../common/notebook/params.js";
+import { type ParamValues, substituteParams } from "../../common/notebook/params.js";
 import type { ChartKind, Notebook, Params } from "../../common/notebook/state.js";
 import { el } from "../kommune/dom.js";
 import type { Workspace } from "./db.js";
@@ -30,7 +30,9 @@ export function paramInputs(ws: Workspace, defaults: Params): HTMLElement & { va
     kommune: defaults.kommune === null ? null : qk && ws.kommuner.some((k) => k.kode === qk) ? qk : defaults.kommune,
     aar: defaults.aar === null ? null : ws.aar.includes(qa) ? qa : defaults.aar
   };
-  const form = el("form", { class: "kt-nb-params", onsubmit: "return false" }) as unknown as HTMLElement & { value: ParamValues };
+  const form = el("form", { class: "kt-nb-params", onsubmit: "return false" }) as unknown as HTMLElement & {
+    value: ParamValues;
+  };
   form.value = value;
   const changed = () => {
     const u = new URL(location.href);
@@ -40,12 +42,22 @@ export function paramInputs(ws: Workspace, defaults: Params): HTMLElement & { va
     form.dispatchEvent(new Event("input", { bubbles: true }));
   };
   if (value.kommune !== null) {
-    const s = el("select", { name: "kommune", "aria-label": "Kommune" }, ws.kommuner.map((k) => el("option", { value: k.kode, selected: k.kode === value.kommune }, `${k.navn} (${k.kode})`)));
+    const s = el(
+      "select",
+      { name: "kommune", "aria-label": "Kommune" },
+      ws.kommuner.map((k) =>
+        el("option", { value: k.kode, selected: k.kode === value.kommune }, `${k.navn} (${k.kode})`)
+      )
+    );
     s.onchange = () => ((value.kommune = s.value), changed());
     form.append(el("label", {}, "Kommune: ", s), " ");
   }
   if (value.aar !== null) {
-    const s = el("select", { name: "aar", "aria-label": "År" }, ws.aar.map((a) => el("option", { value: a, selected: a === value.aar }, String(a))));
+    const s = el(
+      "select",
+      { name: "aar", "aria-label": "År" },
+      ws.aar.map((a) => el("option", { value: a, selected: a === value.aar }, String(a)))
+    );
     s.onchange = () => ((value.aar = Number(s.value)), changed());
     form.append(el("label", {}, "År: ", s));
   }
@@ -62,10 +74,25 @@ export async function notebookLink(nb: Notebook, notesbog = "../notesbog"): Prom
  * out), and a link opening exactly this SQL with these parameters in the notebook.
  * DuckDB's error is shown instead of a result when the SQL fails.
  */
-export async function sqlCellView(ws: Workspace, p: ParamValues, sql: string, options: { chart: ChartKind; title?: string; notesbog?: string }): Promise<HTMLElement> {
-  const nb: Notebook = { v: 1, title: options.title ?? document.title.replace(/ \|.*$/, ""), params: { kommune: p.kommune, aar: p.aar }, cells: [{ type: "sql", sql, chart: options.chart }] };
+export async function sqlCellView(
+  ws: Workspace,
+  p: ParamValues,
+  sql: string,
+  options: { chart: ChartKind; title?: string; notesbog?: string }
+): Promise<HTMLElement> {
+  const nb: Notebook = {
+    v: 1,
+    title: options.title ?? document.title.replace(/ \|.*$/, ""),
+    params: { kommune: p.kommune, aar: p.aar },
+    cells: [{ type: "sql", sql, chart: options.chart }]
+  };
   const link = el("a", { href: await notebookLink(nb, options.notesbog), class: "kt-nb-open" }, "Åbn i notesbogen");
-  const sqlBox = el("details", { class: "kt-nb-sql" }, el("summary", {}, "SQL bag tallene · ", link), el("pre", {}, el("code", {}, sql)));
+  const sqlBox = el(
+    "details",
+    { class: "kt-nb-sql" },
+    el("summary", {}, "SQL bag tallene · ", link),
+    el("pre", {}, el("code", {}, sql))
+  );
   const root = el("div", { class: "kt-nb-cell", "data-cell": "sql" });
   try {
     const result = await ws.query(substituteParams(sql, p));

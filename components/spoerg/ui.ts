@@ -1,22 +1,42 @@
 /** The /spoerg conversation UI (browser only): question box, examples, answers with chips, chart, SQL, export. */
 import * as Plot from "@observablehq/plot";
 import { answer, type SpoergSvar } from "../../common/spoerg/ask.js";
-import { parse, type Index } from "../../common/spoerg/parse.js";
+import { type Index, parse } from "../../common/spoerg/parse.js";
 import type { Forstaaet } from "../../common/spoerg/types.js";
-import { changeQuery, chipOptions, EKSEMPLER, exportColumns, shareLink, SPOERG_KILDE } from "../../common/views/spoerg.js";
+import {
+  changeQuery,
+  chipOptions,
+  EKSEMPLER,
+  exportColumns,
+  SPOERG_KILDE,
+  shareLink
+} from "../../common/views/spoerg.js";
 import { exportButtons } from "../download.js";
 import type { SpoergDb } from "./db.js";
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...kids: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   e.append(...kids);
   return e;
 }
 
-function select(label: string, options: { value: string; label: string }[], value: string, onChange: (v: string) => void): HTMLElement {
+function select(
+  label: string,
+  options: { value: string; label: string }[],
+  value: string,
+  onChange: (v: string) => void
+): HTMLElement {
   const s = el("select", { "aria-label": label, class: "spoerg-chip" });
-  for (const o of options) { const opt = el("option", { value: o.value }, o.label); if (o.value === value) opt.selected = true; s.append(opt); }
+  for (const o of options) {
+    const opt = el("option", { value: o.value }, o.label);
+    if (o.value === value) opt.selected = true;
+    s.append(opt);
+  }
   s.addEventListener("change", () => onChange(s.value));
   return el("label", { class: "spoerg-chiplabel" }, label + " ", s);
 }
@@ -27,32 +47,80 @@ function chart(a: Extract<SpoergSvar, { status: "ok" }>): Element | null {
   const label = a.svar.enhed;
   const fmt = (d: number) => d.toLocaleString("da-DK");
   if (a.forstaaet.operation === "udvikling") {
-    return Plot.plot({ height: 260, x: { tickFormat: "d", label: "År" }, y: { grid: true, tickFormat: fmt, label }, color: { legend: true },
-      marks: [Plot.lineY(rows, { x: "aar", y: "vaerdi", stroke: "navn", marker: true, tip: true })] });
+    return Plot.plot({
+      height: 260,
+      x: { tickFormat: "d", label: "År" },
+      y: { grid: true, tickFormat: fmt, label },
+      color: { legend: true },
+      marks: [Plot.lineY(rows, { x: "aar", y: "vaerdi", stroke: "navn", marker: true, tip: true })]
+    });
   }
   const top = rows.slice(0, 30);
-  return Plot.plot({ marginLeft: 130, height: 22 * top.length + 40, x: { grid: true, tickFormat: fmt, label }, y: { label: null },
-    marks: [Plot.barX(top, { x: "vaerdi", y: "navn", sort: a.forstaaet.operation === "rangering" ? null : { y: "-x" }, tip: true }), Plot.ruleX([0])] });
+  return Plot.plot({
+    marginLeft: 130,
+    height: 22 * top.length + 40,
+    x: { grid: true, tickFormat: fmt, label },
+    y: { label: null },
+    marks: [
+      Plot.barX(top, {
+        x: "vaerdi",
+        y: "navn",
+        sort: a.forstaaet.operation === "rangering" ? null : { y: "-x" },
+        tip: true
+      }),
+      Plot.ruleX([0])
+    ]
+  });
 }
 
-export interface SpoergApp { element: HTMLElement; ask(q: string): Promise<void> }
+export interface SpoergApp {
+  element: HTMLElement;
+  ask(q: string): Promise<void>;
+}
 
 export function spoergApp(index: Index, db: Promise<SpoergDb>, basePath: string): SpoergApp {
   const questions: string[] = [];
   let prev: Forstaaet | null = null;
-  const input = el("input", { type: "text", name: "spoergsmaal", placeholder: "Stil et spørgsmål, fx: Hvad bruger Aalborg pr. elev i folkeskolen?", "aria-label": "Spørgsmål", style: "width: 100%; max-width: 640px; font-size: 1.1em" });
+  const input = el("input", {
+    type: "text",
+    name: "spoergsmaal",
+    placeholder: "Stil et spørgsmål, fx: Hvad bruger Aalborg pr. elev i folkeskolen?",
+    "aria-label": "Spørgsmål",
+    style: "width: 100%; max-width: 640px; font-size: 1.1em"
+  });
   const form = el("form", { class: "spoerg-form" }, input, el("button", { type: "submit" }, "Spørg"));
   const status = el("p", { class: "spoerg-dbstatus muted" }, "Indlæser data i baggrunden …");
-  db.then(() => { status.textContent = "Data er klar."; }, (e) => { status.textContent = `Data kunne ikke indlæses: ${e}`; });
-  const examples = el("div", { class: "spoerg-examples" }, "Eksempler: ", ...EKSEMPLER.map((q) => {
-    const b = el("button", { type: "button", class: "spoerg-example" }, q);
-    b.addEventListener("click", () => { void app.ask(q); });
-    return b;
-  }));
+  db.then(
+    () => {
+      status.textContent = "Data er klar.";
+    },
+    (e) => {
+      status.textContent = `Data kunne ikke indlæses: ${e}`;
+    }
+  );
+  const examples = el(
+    "div",
+    { class: "spoerg-examples" },
+    "Eksempler: ",
+    ...EKSEMPLER.map((q) => {
+      const b = el("button", { type: "button", class: "spoerg-example" }, q);
+      b.addEventListener("click", () => {
+        void app.ask(q);
+      });
+      return b;
+    })
+  );
   const log = el("div", { class: "spoerg-log" });
   const link = el("a", { class: "spoerg-link", href: basePath }, "Link til samtalen");
   const element = el("div", { class: "spoerg" }, form, status, examples, el("p", {}, link), log);
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); const q = input.value.trim(); if (q) { input.value = ""; void app.ask(q); } });
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const q = input.value.trim();
+    if (q) {
+      input.value = "";
+      void app.ask(q);
+    }
+  });
 
   async function render(card: HTMLElement, a: SpoergSvar) {
     card.replaceChildren(el("p", { class: "spoerg-q" }, el("strong", {}, "Spørgsmål: "), a.spoergsmaal));
@@ -60,11 +128,19 @@ export function spoergApp(index: Index, db: Promise<SpoergDb>, basePath: string)
       card.dataset.status = a.status;
       card.append(el("p", { class: "spoerg-reason" }, a.begrundelse));
       if (a.status === "uklart" && a.kandidater.length) {
-        card.append(el("div", { class: "spoerg-candidates" }, ...a.kandidater.map((k) => {
-          const b = el("button", { type: "button" }, k.titel);
-          b.addEventListener("click", () => { void app.ask(`${k.titel} ${a.spoergsmaal.replace(/[?.!]+$/, "")}`); });
-          return b;
-        })));
+        card.append(
+          el(
+            "div",
+            { class: "spoerg-candidates" },
+            ...a.kandidater.map((k) => {
+              const b = el("button", { type: "button" }, k.titel);
+              b.addEventListener("click", () => {
+                void app.ask(`${k.titel} ${a.spoergsmaal.replace(/[?.!]+$/, "")}`);
+              });
+              return b;
+            })
+          )
+        );
       }
       if (a.forslag.length) card.append(el("p", { class: "muted" }, "Forslag: " + a.forslag.join(" · ")));
       return;
@@ -72,31 +148,66 @@ export function spoergApp(index: Index, db: Promise<SpoergDb>, basePath: string)
     card.dataset.status = "ok";
     const f = index.figurById.get(a.forstaaet.noegletal[0])!;
     const opts = chipOptions(index, a.forstaaet);
-    const rerun = async (next: Forstaaet) => { await render(card, await answer(index, next, (await db).run, a.spoergsmaal)); if (card === log.lastElementChild) prev = next; };
-    const chips = el("div", { class: "spoerg-chips" },
-      select("Nøgletal", opts.figurer, f.id, (v) => { void rerun(changeQuery(index, a.forstaaet, { figur: v })); }),
-      ...a.forstaaet.kommuner.map((k, i) => select("Kommune", opts.kommuner, k, (v) => { void rerun(changeQuery(index, a.forstaaet, { kommune: [i, v] })); })),
-      ...(a.forstaaet.aar.length === 1 ? [select("År", opts.aar.map((y) => ({ value: String(y), label: String(y) })), String(a.forstaaet.aar[0]),
-        (v) => { void rerun(changeQuery(index, a.forstaaet, { aar: Number(v) })); })] : []),
-      el("span", { class: "spoerg-op muted" }, ` ${a.forstaaet.operation}`));
+    const rerun = async (next: Forstaaet) => {
+      await render(card, await answer(index, next, (await db).run, a.spoergsmaal));
+      if (card === log.lastElementChild) prev = next;
+    };
+    const chips = el(
+      "div",
+      { class: "spoerg-chips" },
+      select("Nøgletal", opts.figurer, f.id, (v) => {
+        void rerun(changeQuery(index, a.forstaaet, { figur: v }));
+      }),
+      ...a.forstaaet.kommuner.map((k, i) =>
+        select("Kommune", opts.kommuner, k, (v) => {
+          void rerun(changeQuery(index, a.forstaaet, { kommune: [i, v] }));
+        })
+      ),
+      ...(a.forstaaet.aar.length === 1
+        ? [
+            select(
+              "År",
+              opts.aar.map((y) => ({ value: String(y), label: String(y) })),
+              String(a.forstaaet.aar[0]),
+              (v) => {
+                void rerun(changeQuery(index, a.forstaaet, { aar: Number(v) }));
+              }
+            )
+          ]
+        : []),
+      el("span", { class: "spoerg-op muted" }, ` ${a.forstaaet.operation}`)
+    );
     card.append(chips, el("p", { class: "spoerg-answer" }, a.saetning));
     for (const n of a.noter) card.append(el("p", { class: "muted" }, n));
     const c = chart(a);
     if (c) card.append(c);
     card.append(el("details", {}, el("summary", {}, "SQL"), el("pre", { class: "spoerg-sql" }, a.sql)));
     card.append(el("p", { class: "muted" }, `Kilde: ${SPOERG_KILDE}`));
-    card.append(exportButtons(a.rows, exportColumns(f.decimaler, f.enhed), { title: `${f.titel}: ${a.spoergsmaal}`, source: SPOERG_KILDE }));
+    card.append(
+      exportButtons(a.rows, exportColumns(f.decimaler, f.enhed), {
+        title: `${f.titel}: ${a.spoergsmaal}`,
+        source: SPOERG_KILDE
+      })
+    );
   }
 
   const app: SpoergApp = {
     element,
     async ask(q: string) {
-      const card = el("section", { class: "spoerg-card card" }, el("p", {}, el("strong", {}, "Spørgsmål: "), q), el("p", { class: "muted" }, "Svarer …"));
+      const card = el(
+        "section",
+        { class: "spoerg-card card" },
+        el("p", {}, el("strong", {}, "Spørgsmål: "), q),
+        el("p", { class: "muted" }, "Svarer …")
+      );
       log.append(card);
       questions.push(q);
       link.href = shareLink(basePath, questions);
       const p = parse(index, q, prev);
-      if (p.status !== "ok") { await render(card, { ...p, spoergsmaal: q }); return; }
+      if (p.status !== "ok") {
+        await render(card, { ...p, spoergsmaal: q });
+        return;
+      }
       prev = p.forstaaet;
       const t0 = performance.now();
       const a = await answer(index, p.forstaaet, (await db).run, q, p.noter);

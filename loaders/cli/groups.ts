@@ -14,11 +14,20 @@
  *  with Danish numbers (`α = 0,05`). Logs go to stderr. --help prints the usage to stdout
  *  and exits 0; exit 1 on error, 2 on bad usage (with the usage on stderr).
  */
-import { buildKommuner } from "../datasets.js";
-import { candidatesFor, figureIndex, omittedFor, type Omitted } from "../groups.js";
+
 import { formatNumber } from "../../common/format.js";
+import {
+  bootstrapGroups,
+  computeGroups,
+  type DistanceMethod,
+  GroupsError,
+  type GroupsOptions,
+  groupsInput,
+  METHODS
+} from "../../common/groups/index.js";
 import { AREA_DEFINITIONS, STANDARD_AAR } from "../areas.js";
-import { bootstrapGroups, computeGroups, groupsInput, GroupsError, METHODS, type DistanceMethod, type GroupsOptions } from "../../common/groups/index.js";
+import { buildKommuner } from "../datasets.js";
+import { candidatesFor, figureIndex, type Omitted, omittedFor } from "../groups.js";
 
 const USAGE = `Brug: npm run --silent groups -- --outcome <nøgletal-id> --vars <id,id,...> --year <åååå> [--alpha 0.05] [--method beta|euclid|mahalanobis|need|weights] [--top 10] [--log id,id] [--weights id=2,id=0.5] [--area folkeskole] [--bootstrap 1000] [--seed 1] [--reselect] [--json] [--help]`;
 
@@ -46,30 +55,50 @@ export function parseArgs(argv: string[]): CliArgs {
   const out: CliArgs = { log: [], json: false, reselect: false, help: false };
   const num = (flag: string, v: string | undefined) => {
     const x = Number(v);
-    if (v === undefined || v.trim() === "" || !Number.isFinite(x)) throw new UsageError(`${flag} kræver et tal, fik ${v ?? "intet"}`);
+    if (v === undefined || v.trim() === "" || !Number.isFinite(x))
+      throw new UsageError(`${flag} kræver et tal, fik ${v ?? "intet"}`);
     return x;
   };
   const list = (v: string | undefined, flag: string) => {
     if (!v) throw new UsageError(`${flag} kræver en kommasepareret liste`);
-    return v.split(",").map((s) => s.trim()).filter(Boolean);
+    return v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.includes("=") && a.startsWith("--") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.includes("=") && a.startsWith("--")
+        ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
+        : [a, undefined];
     const value = () => (inline !== undefined ? inline : argv[++i]);
     switch (flag) {
-      case "--outcome": out.outcome = value(); break;
-      case "--vars": out.vars = list(value(), flag); break;
-      case "--year": out.year = num(flag, value()); break;
-      case "--alpha": out.alpha = num(flag, value()); break;
+      case "--outcome":
+        out.outcome = value();
+        break;
+      case "--vars":
+        out.vars = list(value(), flag);
+        break;
+      case "--year":
+        out.year = num(flag, value());
+        break;
+      case "--alpha":
+        out.alpha = num(flag, value());
+        break;
       case "--method": {
         const m = value();
-        if (!METHODS.some((x) => x.id === m)) throw new UsageError(`--method skal være en af ${METHODS.map((x) => x.id).join(", ")}, fik ${m}`);
+        if (!METHODS.some((x) => x.id === m))
+          throw new UsageError(`--method skal være en af ${METHODS.map((x) => x.id).join(", ")}, fik ${m}`);
         out.method = m as DistanceMethod;
         break;
       }
-      case "--top": out.top = num(flag, value()); break;
-      case "--log": out.log = list(value(), flag); break;
+      case "--top":
+        out.top = num(flag, value());
+        break;
+      case "--log":
+        out.log = list(value(), flag);
+        break;
       case "--weights": {
         out.weights = {};
         for (const pair of list(value(), flag)) {
@@ -78,13 +107,27 @@ export function parseArgs(argv: string[]): CliArgs {
         }
         break;
       }
-      case "--area": out.area = value(); break;
-      case "--bootstrap": out.bootstrap = num(flag, value()); break;
-      case "--seed": out.seed = num(flag, value()); break;
-      case "--reselect": out.reselect = true; break;
-      case "--json": out.json = true; break;
-      case "--help": case "-h": out.help = true; break;
-      default: throw new UsageError(`ukendt argument: ${a}`);
+      case "--area":
+        out.area = value();
+        break;
+      case "--bootstrap":
+        out.bootstrap = num(flag, value());
+        break;
+      case "--seed":
+        out.seed = num(flag, value());
+        break;
+      case "--reselect":
+        out.reselect = true;
+        break;
+      case "--json":
+        out.json = true;
+        break;
+      case "--help":
+      case "-h":
+        out.help = true;
+        break;
+      default:
+        throw new UsageError(`ukendt argument: ${a}`);
     }
   }
   return out;
@@ -93,20 +136,30 @@ export function parseArgs(argv: string[]): CliArgs {
 /** Run the engine for parsed arguments; returns the JSON object the CLI prints. */
 export function runCli(args: CliArgs): Record<string, unknown> {
   const area = args.area ? AREA_DEFINITIONS.find((a) => a.id === args.area) : undefined;
-  if (args.area && !area) throw new UsageError(`ukendt område ${args.area}; brug et af ${AREA_DEFINITIONS.map((a) => a.id).join(", ")}`);
+  if (args.area && !area)
+    throw new UsageError(`ukendt område ${args.area}; brug et af ${AREA_DEFINITIONS.map((a) => a.id).join(", ")}`);
   const year = args.year ?? (area ? STANDARD_AAR : undefined);
   const outcome = args.outcome ?? area?.udfald;
   if (!outcome) throw new UsageError("--outcome mangler (eller --area)");
   if (year === undefined) throw new UsageError("--year mangler");
   const index = figureIndex();
-  const logSet = new Set([...args.log, ...(args.vars ? [] : (area?.variabler.filter((v) => v.log).map((v) => v.id) ?? []))]);
+  const logSet = new Set([
+    ...args.log,
+    ...(args.vars ? [] : (area?.variabler.filter((v) => v.log).map((v) => v.id) ?? []))
+  ]);
   const vars = args.vars ?? (area ? candidatesFor(area, year, index).map((v) => v.id) : undefined);
   const omitted: Omitted[] = !args.vars && area ? omittedFor(area, year, index) : [];
   if (!vars?.length) throw new UsageError("--vars mangler (eller --area)");
   const unknownLog = [...logSet].filter((id) => !vars.includes(id));
   if (unknownLog.length) throw new UsageError(`--log nævner variable, der ikke er i --vars: ${unknownLog.join(", ")}`);
   const koder = buildKommuner().map((k) => k.kommunekode);
-  const input = groupsInput(index, koder, outcome, vars.map((id) => ({ id, log: logSet.has(id) })), year);
+  const input = groupsInput(
+    index,
+    koder,
+    outcome,
+    vars.map((id) => ({ id, log: logSet.has(id) })),
+    year
+  );
   const options: GroupsOptions = { alpha: args.alpha, method: args.method, top: args.top, weights: args.weights };
   const r = computeGroups(input, options);
   const result: Record<string, unknown> = {
@@ -126,12 +179,20 @@ export function runCli(args: CliArgs): Record<string, unknown> {
     omitted,
     kept: r.kept,
     coefficients: r.model.terms.map((t) => ({ id: t.id, beta: t.beta, se: t.se, t: t.t, p: t.p, vif: t.vif })),
-    steps: r.steps.map((s) => ({ step: s.step, variables: s.variables, r2: s.fit.r2, adjR2: s.fit.adjR2, removed: s.removed })),
+    steps: r.steps.map((s) => ({
+      step: s.step,
+      variables: s.variables,
+      r2: s.fit.r2,
+      adjR2: s.fit.adjR2,
+      removed: s.removed
+    })),
     excluded: r.excluded,
     neighbours: Object.fromEntries(r.kommunekoder.map((k, i) => [k, r.neighbours[i].map((nb) => nb.kommunekode)])),
     distances: Object.fromEntries(r.kommunekoder.map((k, i) => [k, r.neighbours[i].map((nb) => nb.distance)])),
     mutual: Object.fromEntries(r.kommunekoder.map((k, i) => [k, r.neighbours[i].map((nb) => nb.mutual)])),
-    predicted: Object.fromEntries(r.kommunekoder.map((k, i) => [k, { actual: r.actual[i], predicted: r.predicted[i], residual: r.residual[i] }]))
+    predicted: Object.fromEntries(
+      r.kommunekoder.map((k, i) => [k, { actual: r.actual[i], predicted: r.predicted[i], residual: r.residual[i] }])
+    )
   };
   if (args.bootstrap) {
     const b = bootstrapGroups(input, options, { resamples: args.bootstrap, seed: args.seed, reselect: args.reselect });
@@ -143,7 +204,12 @@ export function runCli(args: CliArgs): Record<string, unknown> {
       seed: b.seed,
       reselect: b.reselect,
       keptShare: b.reselect ? b.keptShare : undefined,
-      probability: Object.fromEntries(r.kommunekoder.map((k, i) => [k, r.neighbours[i].map((nb) => b.probability[i * n + r.kommunekoder.indexOf(nb.kommunekode)])]))
+      probability: Object.fromEntries(
+        r.kommunekoder.map((k, i) => [
+          k,
+          r.neighbours[i].map((nb) => b.probability[i * n + r.kommunekoder.indexOf(nb.kommunekode)])
+        ])
+      )
     };
   }
   return result;
@@ -151,21 +217,47 @@ export function runCli(args: CliArgs): Record<string, unknown> {
 
 export function summary(res: Record<string, unknown>): string {
   const f = (x: number, d = 3) => formatNumber(x, d);
-  const coefs = res.coefficients as { id: string; beta: number; se: number; t: number; p: number; vif: number | null }[];
+  const coefs = res.coefficients as {
+    id: string;
+    beta: number;
+    se: number;
+    t: number;
+    p: number;
+    vif: number | null;
+  }[];
   const lines = [
     `Udfald: ${res.outcome}, ${res.year}; n = ${res.n}; R² = ${f(res.r2 as number)}; justeret R² = ${f(res.adjR2 as number)}; metode ${res.method}; α = ${formatNumber(res.alpha as number)}; N = ${res.top}`,
     ""
   ];
   const omitted = (res.omitted ?? []) as Omitted[];
-  if (omitted.length) lines.push(`Standardvariable udeladt i ${res.year}:`, ...omitted.map((o) => `  ${o.id}: ${o.reason}`), "");
+  if (omitted.length)
+    lines.push(`Standardvariable udeladt i ${res.year}:`, ...omitted.map((o) => `  ${o.id}: ${o.reason}`), "");
   lines.push(
-    ["variabel".padEnd(52), "β".padStart(10), "SE".padStart(10), "t".padStart(8), "p".padStart(10), "VIF".padStart(8)].join(""),
-    ...coefs.map((c) => [c.id.padEnd(52), f(c.beta, 1).padStart(10), f(c.se, 1).padStart(10), f(c.t, 2).padStart(8), (c.p < 0.001 ? "<0,001" : f(c.p)).padStart(10), (c.vif === null ? "" : f(c.vif, 1)).padStart(8)].join("")),
+    [
+      "variabel".padEnd(52),
+      "β".padStart(10),
+      "SE".padStart(10),
+      "t".padStart(8),
+      "p".padStart(10),
+      "VIF".padStart(8)
+    ].join(""),
+    ...coefs.map((c) =>
+      [
+        c.id.padEnd(52),
+        f(c.beta, 1).padStart(10),
+        f(c.se, 1).padStart(10),
+        f(c.t, 2).padStart(8),
+        (c.p < 0.001 ? "<0,001" : f(c.p)).padStart(10),
+        (c.vif === null ? "" : f(c.vif, 1)).padStart(8)
+      ].join("")
+    ),
     ""
   );
-  for (const s of res.steps as { step: number; removed: { id: string; p: number } | null }[]) if (s.removed) lines.push(`Trin ${s.step}: fjernede ${s.removed.id} (p = ${f(s.removed.p)})`);
+  for (const s of res.steps as { step: number; removed: { id: string; p: number } | null }[])
+    if (s.removed) lines.push(`Trin ${s.step}: fjernede ${s.removed.id} (p = ${f(s.removed.p)})`);
   const ex = res.excluded as { kommunekode: string; missing: string[] }[];
-  if (ex.length) lines.push(`Udeladt: ${ex.map((e) => `${e.kommunekode} (mangler ${e.missing.join(", ")})`).join("; ")}`);
+  if (ex.length)
+    lines.push(`Udeladt: ${ex.map((e) => `${e.kommunekode} (mangler ${e.missing.join(", ")})`).join("; ")}`);
   lines.push("", "Sammenligningsgrupper (kommunekode: naboer i rækkefølge):");
   for (const [k, v] of Object.entries(res.neighbours as Record<string, string[]>)) lines.push(`${k}: ${v.join(" ")}`);
   return lines.join("\n") + "\n";

@@ -56,7 +56,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     help: false
   };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].includes("=") ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)] : [argv[i], undefined];
+    const [flag, inline] = argv[i].includes("=")
+      ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)]
+      : [argv[i], undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === "") throw new UsageError(`${flag} kræver en værdi`);
@@ -64,15 +66,20 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     };
     switch (flag) {
       case "--tabeller":
-        out.tables = value().split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
-        for (const t of out.tables) if (!TABLES[t]) throw new UsageError(`ukendt tabel ${t} (kendte: ${Object.keys(TABLES).join(", ")})`);
+        out.tables = value()
+          .split(",")
+          .map((s) => s.trim().toUpperCase())
+          .filter(Boolean);
+        for (const t of out.tables)
+          if (!TABLES[t]) throw new UsageError(`ukendt tabel ${t} (kendte: ${Object.keys(TABLES).join(", ")})`);
         break;
       case "--ud":
         out.out = value();
         break;
       case "--fra": {
         const y = Number(value());
-        if (!Number.isInteger(y) || y < 1900 || y > 2100) throw new UsageError(`--fra kræver et årstal, fik ${argv[i]}`);
+        if (!Number.isInteger(y) || y < 1900 || y > 2100)
+          throw new UsageError(`--fra kræver et årstal, fik ${argv[i]}`);
         out.from = y;
         break;
       }
@@ -117,7 +124,15 @@ export async function main(argv: string[]): Promise<number> {
   const client = new StatbankClient({ baseUrl: args.api, retries: args.retries, timeoutMs: args.timeoutMs, log });
   const from = args.from ? { NGLK: String(args.from), FOLK1A: `${args.from}K1` } : { NGLK: "2008", FOLK1A: "2008K1" };
   try {
-    const result = await refresh({ client, apiUrl: args.api, out: args.out, tables: args.tables, kommunekoder: DAWA_KODER(), from, log });
+    const result = await refresh({
+      client,
+      apiUrl: args.api,
+      out: args.out,
+      tables: args.tables,
+      kommunekoder: DAWA_KODER(),
+      from,
+      log
+    });
     log(`Nyt øjebliksbillede i ${result.folder} (Kilde: Danmarks Statistik).`);
     for (const line of describeChanges(result)) process.stdout.write(`${line}\n`);
     return 0;

@@ -8,15 +8,20 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { ask, type SpoergSvar } from "../../common/spoerg/ask.js";
+import { spoergKatalog } from "../../common/spoerg/katalog.js";
+import { buildIndex, type Index } from "../../common/spoerg/parse.js";
 import { buildKommuner, buildNoegletal } from "../datasets.js";
 import { toParquet } from "../lib/parquet.js";
 import { KATALOG_SCHEMA, KOMMUNER_SCHEMA, LANDSTAL_SCHEMA, NOEGLETAL_SCHEMA } from "../schemas.js";
-import { buildIndex, type Index } from "../../common/spoerg/parse.js";
-import { spoergKatalog } from "../../common/spoerg/katalog.js";
-import { ask, type SpoergSvar } from "../../common/spoerg/ask.js";
 
-export interface NodeSpoerg { index: Index; con: DuckDBConnection; query: (sql: string) => Promise<Record<string, unknown>[]>; close: () => void }
+export interface NodeSpoerg {
+  index: Index;
+  con: DuckDBConnection;
+  query: (sql: string) => Promise<Record<string, unknown>[]>;
+  close: () => void;
+}
 
 /** An in-memory native DuckDB with the published tables (noegletal, noegletal_katalog, noegletal_landstal, kommuner). */
 export async function openNodeSpoerg(): Promise<NodeSpoerg> {
@@ -46,7 +51,8 @@ export async function openNodeSpoerg(): Promise<NodeSpoerg> {
 function printText(s: SpoergSvar): string {
   if (s.status === "ok") return [s.saetning, ...s.noter, "", s.sql, "", s.kilde].join("\n");
   const lines = [s.begrundelse];
-  if (s.status === "uklart" && s.kandidater.length) lines.push("Mulige nøgletal:", ...s.kandidater.map((k) => `  - ${k.titel} (${k.id})`));
+  if (s.status === "uklart" && s.kandidater.length)
+    lines.push("Mulige nøgletal:", ...s.kandidater.map((k) => `  - ${k.titel} (${k.id})`));
   if (s.forslag.length) lines.push("Forslag:", ...s.forslag.map((f) => `  - ${f}`));
   return lines.join("\n");
 }
@@ -73,5 +79,8 @@ async function main() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().catch((e) => { process.stderr.write(`spoerg: ${e instanceof Error ? e.message : String(e)}\n`); process.exit(1); });
+  main().catch((e) => {
+    process.stderr.write(`spoerg: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
 }

@@ -1,7 +1,7 @@
 /** The 98 municipality codes (3 digits), from the DAWA file the loaders read. */
 import { readFileSync } from "node:fs";
-import { parseDawaKommuner } from "../sources/dawa.js";
 import { RAW, shown } from "../lib/paths.js";
+import { parseDawaKommuner } from "../sources/dawa.js";
 
 export function DAWA_KODER(): string[] {
   return parseDawaKommuner(readFileSync(RAW.dawaKommuner), shown(RAW.dawaKommuner))

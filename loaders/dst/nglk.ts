@@ -19,7 +19,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RAW_DIR } from "../lib/paths.js";
-import { PROVENANCE_FILE, SNAPSHOT_DIR, type Provenance } from "./snapshot.js";
+import { PROVENANCE_FILE, type Provenance, SNAPSHOT_DIR } from "./snapshot.js";
 import { isNational } from "./tables.js";
 
 export interface NglkRow {
@@ -43,7 +43,7 @@ export const NGLK_TO_NOEGLETAL: Record<string, { id: string; note: string }> = {
   SER: { id: "serviceudgifter-pr-indb", note: "Serviceudgifter pr. indbygger, samme afgrænsning" },
   DRI: { id: "nettodriftsudgifter-pr-indb", note: "Nettodriftsudgifter pr. indbygger" },
   FOL: { id: "udg-til-folkeskolen-pr-elev", note: "Folkeskoleudgifter pr. elev" },
-  "ÆLD": { id: "udgifter-til-aeldre-pr-67plus-aarig", note: "Ældreudgifter pr. 67+-årig (ny metode fra 2018)" },
+  ÆLD: { id: "udgifter-til-aeldre-pr-67plus-aarig", note: "Ældreudgifter pr. 67+-årig (ny metode fra 2018)" },
   KUL: { id: "udg-til-kultur-pr-indb", note: "Kulturudgifter pr. indbygger" },
   LAN: { id: "langfristet-gaeld-pr-1-1-pr-indb", note: "Langfristet gæld pr. indbygger" }
 };
@@ -55,7 +55,9 @@ export function readSnapshot(folder = join(RAW_DIR, SNAPSHOT_DIR)): Snapshot | n
   try {
     provenance = JSON.parse(readFileSync(provenancePath, "utf-8")) as Provenance;
   } catch (e) {
-    throw new Error(`${provenancePath}: kan ikke læses som JSON (${(e as Error).message}). Kør \`npm run opdater\` igen eller slet mappen ${folder}.`);
+    throw new Error(
+      `${provenancePath}: kan ikke læses som JSON (${(e as Error).message}). Kør \`npm run opdater\` igen eller slet mappen ${folder}.`
+    );
   }
   const file = provenance.tabeller.NGLK ? join(folder, provenance.tabeller.NGLK.fil) : null;
   return { folder, provenance, nglk: file && existsSync(file) ? parseNglk(readFileSync(file, "utf-8")) : null };
@@ -63,10 +65,20 @@ export function readSnapshot(folder = join(RAW_DIR, SNAPSHOT_DIR)): Snapshot | n
 
 /** The snapshot's NGLK file (already validated by `npm run opdater` before it was swapped in). */
 export function parseNglk(text: string): NglkRow[] {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l !== "");
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter((l) => l !== "");
   return lines.slice(1).map((l) => {
     const [omraade, noegle, brutnet, prisenhed, aar, raw] = l.split(";");
-    return { omraade, noegle, brutnet, prisenhed, aar: Number(aar), vaerdi: raw === ".." || raw === "" ? null : Number(raw.replace(",", ".")) };
+    return {
+      omraade,
+      noegle,
+      brutnet,
+      prisenhed,
+      aar: Number(aar),
+      vaerdi: raw === ".." || raw === "" ? null : Number(raw.replace(",", "."))
+    };
   });
 }
 
@@ -85,13 +97,27 @@ const national = (code: string) => isNational({ id: code, text: "" });
 /** The price index implied by one series' current and fixed prices (see the module comment). */
 export function derivePriceIndex(rows: NglkRow[], noegle = "DRI", brutnet = "NET"): PriceIndex {
   const fixedUnits = [...new Set(rows.map((r) => r.prisenhed))].filter((p) => p !== "AARPRIS");
-  if (fixedUnits.length !== 1) throw new Error(`NGLK skal have netop én fast prisenhed ved siden af AARPRIS, har ${fixedUnits.join(", ") || "ingen"}`);
+  if (fixedUnits.length !== 1)
+    throw new Error(
+      `NGLK skal have netop én fast prisenhed ved siden af AARPRIS, har ${fixedUnits.join(", ") || "ingen"}`
+    );
   const fixedUnit = fixedUnits[0];
   const m = /^(\d{2})PRIS$/.exec(fixedUnit);
   if (!m) throw new Error(`ukendt fast prisenhed ${fixedUnit} (forventede fx 08PRIS)`);
   const baseYear = 2000 + Number(m[1]);
   const pick = (unit: string) =>
-    new Map(rows.filter((r) => national(r.omraade) && r.noegle === noegle && r.brutnet === brutnet && r.prisenhed === unit && r.vaerdi !== null).map((r) => [r.aar, r.vaerdi as number]));
+    new Map(
+      rows
+        .filter(
+          (r) =>
+            national(r.omraade) &&
+            r.noegle === noegle &&
+            r.brutnet === brutnet &&
+            r.prisenhed === unit &&
+            r.vaerdi !== null
+        )
+        .map((r) => [r.aar, r.vaerdi as number])
+    );
   const current = pick("AARPRIS");
   const fixed = pick(fixedUnit);
   const index = new Map<number, number>();
@@ -100,7 +126,8 @@ export function derivePriceIndex(rows: NglkRow[], noegle = "DRI", brutnet = "NET
     if (f === undefined || f === 0) continue;
     index.set(year, (100 * a) / f);
   }
-  if (!index.has(baseYear)) throw new Error(`prisindekset mangler basisåret ${baseYear} (${noegle} ${brutnet}, hele landet)`);
+  if (!index.has(baseYear))
+    throw new Error(`prisindekset mangler basisåret ${baseYear} (${noegle} ${brutnet}, hele landet)`);
   // normalise so the base year is exactly 100 (removes DST's rounding in the base year)
   const b = index.get(baseYear)!;
   for (const [y, v] of index) index.set(y, (100 * v) / b);
@@ -111,7 +138,8 @@ export function derivePriceIndex(rows: NglkRow[], noegle = "DRI", brutnet = "NET
 export function deflate(value: number, year: number, toYear: number, index: PriceIndex): number {
   const from = index.index.get(year);
   const to = index.index.get(toYear);
-  if (from === undefined || to === undefined) throw new Error(`prisindekset har ikke ${from === undefined ? year : toYear}`);
+  if (from === undefined || to === undefined)
+    throw new Error(`prisindekset har ikke ${from === undefined ? year : toYear}`);
   return (value * to) / from;
 }
 
@@ -140,7 +168,8 @@ export function snapshotStatement(snapshot: Snapshot | null): string {
     return "Nøgletallene er fra det indbyggede øjebliksbillede (noegletal.dk, september 2019). Nyere år og faste priser kræver kommandoen «npm run opdater» på en maskine med internet.";
   }
   const parts = Object.values(snapshot.provenance.tabeller).map(
-    (t) => `${t.tabel} (${t.perioder.foerste}–${t.perioder.seneste}, hentet ${t.hentet.slice(0, 10)}, opdateret hos DST ${t.opdateret_hos_dst.slice(0, 10)})`
+    (t) =>
+      `${t.tabel} (${t.perioder.foerste}–${t.perioder.seneste}, hentet ${t.hentet.slice(0, 10)}, opdateret hos DST ${t.opdateret_hos_dst.slice(0, 10)})`
   );
   return `Opdateret fra Danmarks Statistiks Statistikbank: ${parts.join("; ")}. Kilde: Danmarks Statistik.`;
 }

@@ -8,7 +8,7 @@
  * combination present (DST's CSV writes missing values as `..`, it does not drop rows);
  * one decimal convention per file; every one of the 98 municipalities has data.
  */
-import { InputError, columnOf, splitRows } from "../lib/text.js";
+import { columnOf, InputError, splitRows } from "../lib/text.js";
 import type { Selection } from "./tables.js";
 
 export interface StatbankCell {
@@ -29,13 +29,25 @@ export interface StatbankExtract {
 const NUMBER_COMMA = /^-?\d+(,\d+)?$/;
 const NUMBER_DOT = /^-?\d+(\.\d+)?$/;
 
-export function parseStatbankCsv(text: string, file: string, selection: Selection, kommunekoder: readonly string[]): StatbankExtract {
-  const rows = splitRows(text.replace(/^\uFEFF/, ""), file, ";").filter((r) => !(r.cells.length === 1 && r.cells[0] === ""));
+export function parseStatbankCsv(
+  text: string,
+  file: string,
+  selection: Selection,
+  kommunekoder: readonly string[]
+): StatbankExtract {
+  const rows = splitRows(text.replace(/^\uFEFF/, ""), file, ";").filter(
+    (r) => !(r.cells.length === 1 && r.cells[0] === "")
+  );
   if (rows.length === 0) throw new InputError(file, 1, 1, "filen er tom");
   const header = rows[0].cells.map((c) => c.trim().toUpperCase());
   const expected = [...selection.variables.map((v) => v.code.toUpperCase()), "INDHOLD"];
   if (header.join(";") !== expected.join(";")) {
-    throw new InputError(file, 1, 1, `overskriften er "${rows[0].cells.join(";")}", forventede "${expected.join(";")}"`);
+    throw new InputError(
+      file,
+      1,
+      1,
+      `overskriften er "${rows[0].cells.join(";")}", forventede "${expected.join(";")}"`
+    );
   }
   const allowed = selection.variables.map((v) => new Set(v.values));
   const seen = new Set<string>();
@@ -50,7 +62,12 @@ export function parseStatbankCsv(text: string, file: string, selection: Selectio
     const key = row.cells.slice(0, -1).map((c) => c.trim());
     key.forEach((code, i) => {
       if (!allowed[i].has(code)) {
-        throw new InputError(file, row.line, columnOf(row, i), `"${code}" er ikke en værdi af ${selection.variables[i].code}, som DST's tableinfo oplyser`);
+        throw new InputError(
+          file,
+          row.line,
+          columnOf(row, i),
+          `"${code}" er ikke en værdi af ${selection.variables[i].code}, som DST's tableinfo oplyser`
+        );
       }
     });
     const k = key.join("|");
@@ -68,25 +85,41 @@ export function parseStatbankCsv(text: string, file: string, selection: Selectio
       if (hasComma || hasDot) {
         const kind = hasComma ? "komma" : "punktum";
         if (decimal !== "heltal" && decimal !== kind) {
-          throw new InputError(file, row.line, col, `decimaltegnet skifter: "${raw}" bruger ${kind}, men linje ${decimalLine} brugte ${decimal}`);
+          throw new InputError(
+            file,
+            row.line,
+            col,
+            `decimaltegnet skifter: "${raw}" bruger ${kind}, men linje ${decimalLine} brugte ${decimal}`
+          );
         }
         decimal = kind;
         decimalLine = row.line;
       }
-      if (!(hasComma ? NUMBER_COMMA : NUMBER_DOT).test(raw)) throw new InputError(file, row.line, col, `"${raw}" er ikke et tal`);
+      if (!(hasComma ? NUMBER_COMMA : NUMBER_DOT).test(raw))
+        throw new InputError(file, row.line, col, `"${raw}" er ikke et tal`);
       value = Number(raw.replace(",", "."));
     }
     cells.push({ key, value });
   }
   const expectedRows = selection.variables.reduce((n, v) => n * v.values.length, 1);
   if (cells.length !== expectedRows) {
-    throw new InputError(file, rows.length, 1, `filen har ${cells.length} rækker, forespørgslen valgte ${expectedRows} kombinationer (ufuldstændig)`);
+    throw new InputError(
+      file,
+      rows.length,
+      1,
+      `filen har ${cells.length} rækker, forespørgslen valgte ${expectedRows} kombinationer (ufuldstændig)`
+    );
   }
   const area = selection.variables[0];
   const withData = new Set(cells.filter((c) => c.value !== null).map((c) => c.key[0]));
   const without = kommunekoder.filter((k) => !withData.has(k));
   if (without.length) {
-    throw new InputError(file, 1, 1, `${without.length} kommuner har ingen tal i ${area.code} (${without.slice(0, 5).join(", ")}${without.length > 5 ? " …" : ""})`);
+    throw new InputError(
+      file,
+      1,
+      1,
+      `${without.length} kommuner har ingen tal i ${area.code} (${without.slice(0, 5).join(", ")}${without.length > 5 ? " …" : ""})`
+    );
   }
   return { columns: expected, cells, decimal, missing };
 }
@@ -112,7 +145,12 @@ export interface Change {
  * What changed since the previous snapshot of the same table: periods that are new, and
  * values that differ for the same key (revisions), counted per series.
  */
-export function diffExtracts(previous: StatbankExtract | null, next: StatbankExtract, seriesIndex: number | null, timeIndex: number): Change[] {
+export function diffExtracts(
+  previous: StatbankExtract | null,
+  next: StatbankExtract,
+  seriesIndex: number | null,
+  timeIndex: number
+): Change[] {
   const seriesOf = (c: StatbankCell) => (seriesIndex === null ? "alle" : c.key[seriesIndex]);
   const prev = new Map<string, number | null>();
   const prevPeriods = new Map<string, Set<string>>();

@@ -5,12 +5,19 @@
  * other figures' implied indexes. Without a snapshot it says so, and why fixed prices
  * are unavailable.
  */
-import { derivePriceIndex, indexSpread, readSnapshot, snapshotStatement, type Snapshot } from "./nglk.js";
+import { derivePriceIndex, indexSpread, readSnapshot, type Snapshot, snapshotStatement } from "./nglk.js";
 
 export interface StatbankSummary {
   tilstand: "indbygget" | "opdateret";
   saetning: string;
-  tabeller: { tabel: string; titel: string; foerste: string; seneste: string; hentet: string; opdateret_hos_dst: string }[];
+  tabeller: {
+    tabel: string;
+    titel: string;
+    foerste: string;
+    seneste: string;
+    hentet: string;
+    opdateret_hos_dst: string;
+  }[];
   prisindeks: {
     grundlag: string;
     basisaar: number;

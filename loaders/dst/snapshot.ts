@@ -16,9 +16,9 @@
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { checkCounts, diffExtracts, parseStatbankCsv, type Change, type StatbankExtract } from "./parse.js";
-import { chunkValues, StatbankError, type StatbankClient } from "./statbank.js";
-import { TABLES, type Selection, type TableSpec } from "./tables.js";
+import { type Change, checkCounts, diffExtracts, parseStatbankCsv, type StatbankExtract } from "./parse.js";
+import { chunkValues, type StatbankClient, StatbankError } from "./statbank.js";
+import { type Selection, TABLES, type TableSpec } from "./tables.js";
 
 export const SNAPSHOT_DIR = "statbank";
 export const PROVENANCE_FILE = "kilde.json";
@@ -78,7 +78,10 @@ export interface RefreshResult {
 
 /** Rebuild a previous extract without a selection (for the change report only). */
 function looseExtract(text: string): StatbankExtract {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l !== "");
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter((l) => l !== "");
   const columns = (lines[0] ?? "").split(";");
   const cells = lines.slice(1).map((l) => {
     const parts = l.split(";");
@@ -88,30 +91,48 @@ function looseExtract(text: string): StatbankExtract {
   return { columns, cells, decimal: "heltal", missing: cells.filter((c) => c.value === null).length };
 }
 
-async function fetchTable(spec: TableSpec, o: RefreshOptions, tmp: string): Promise<{ provenance: TableProvenance; extract: StatbankExtract; selection: Selection; requests: number }> {
+async function fetchTable(
+  spec: TableSpec,
+  o: RefreshOptions,
+  tmp: string
+): Promise<{ provenance: TableProvenance; extract: StatbankExtract; selection: Selection; requests: number }> {
   const log = o.log ?? (() => {});
   const before = o.client.requests;
   const info = await o.client.tableinfo(spec.id);
   const selection = spec.select(info, o.kommunekoder, o.from?.[spec.id]);
   const chunks = chunkValues(selection.variables, selection.time, o.cellLimit);
-  log(`${spec.id}: ${info.text} — ${selection.variables.map((v) => `${v.code} ${v.values.length}`).join(", ")}; ${chunks.length} forespørgsel(er)`);
+  log(
+    `${spec.id}: ${info.text} — ${selection.variables.map((v) => `${v.code} ${v.values.length}`).join(", ")}; ${chunks.length} forespørgsel(er)`
+  );
   let header = "";
   const body: string[] = [];
   const bodies: unknown[] = [];
   for (const [i, periods] of chunks.entries()) {
-    const variables = selection.variables.map((v) => (v.code === selection.time ? { code: v.code, values: periods } : v));
+    const variables = selection.variables.map((v) =>
+      v.code === selection.time ? { code: v.code, values: periods } : v
+    );
     const expected = variables.reduce((n, v) => n * v.values.length, 1);
     bodies.push({ table: spec.id, format: "CSV", valuePresentation: "Code", delimiter: "Semicolon", variables });
     const text = await o.client.data({ table: spec.id, variables }, expected);
-    const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l !== "");
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/)
+      .filter((l) => l !== "");
     if (i === 0) header = lines[0];
-    else if (lines[0] !== header) throw new StatbankError(`${spec.id}: overskriften skiftede mellem forespørgsler ("${header}" / "${lines[0]}")`);
+    else if (lines[0] !== header)
+      throw new StatbankError(`${spec.id}: overskriften skiftede mellem forespørgsler ("${header}" / "${lines[0]}")`);
     body.push(...lines.slice(1));
-    log(`  ${spec.id} del ${i + 1}/${chunks.length}: ${periods[0]}–${periods[periods.length - 1]}, ${lines.length - 1} rækker`);
+    log(
+      `  ${spec.id} del ${i + 1}/${chunks.length}: ${periods[0]}–${periods[periods.length - 1]}, ${lines.length - 1} rækker`
+    );
   }
   // one canonical row order (the selection's, time innermost), whatever the chunking
   const order = selection.variables.map((v) => new Map(v.values.map((id, i) => [id, i])));
-  const rank = (line: string) => line.split(";").slice(0, order.length).map((code, i) => order[i].get(code) ?? -1);
+  const rank = (line: string) =>
+    line
+      .split(";")
+      .slice(0, order.length)
+      .map((code, i) => order[i].get(code) ?? -1);
   const keyed = body.map((line) => ({ line, r: rank(line) }));
   keyed.sort((a, b) => {
     for (let i = 0; i < order.length; i++) if (a.r[i] !== b.r[i]) return a.r[i] - b.r[i];
@@ -153,7 +174,9 @@ export async function readProvenance(folder: string): Promise<Provenance | null>
   try {
     return JSON.parse(await readFile(path, "utf-8")) as Provenance;
   } catch (e) {
-    throw new StatbankError(`${path} kan ikke læses som JSON (${(e as Error).message}); slet mappen ${folder} og hent igen`);
+    throw new StatbankError(
+      `${path} kan ikke læses som JSON (${(e as Error).message}); slet mappen ${folder} og hent igen`
+    );
   }
 }
 
@@ -162,12 +185,14 @@ export async function refresh(o: RefreshOptions): Promise<RefreshResult> {
   const stamp = `${process.pid}-${Date.now()}`;
   const tmp = join(o.out, `.statbank-ny-${stamp}`);
   const unknown = o.tables.filter((t) => !TABLES[t]);
-  if (unknown.length) throw new StatbankError(`ukendt tabel: ${unknown.join(", ")} (kendte: ${Object.keys(TABLES).join(", ")})`);
+  if (unknown.length)
+    throw new StatbankError(`ukendt tabel: ${unknown.join(", ")} (kendte: ${Object.keys(TABLES).join(", ")})`);
   await mkdir(tmp, { recursive: true });
   try {
     const previous = await readProvenance(target);
     const provenance: Provenance = {
-      beskrivelse: "Tabeller hentet fra Danmarks Statistiks Statistikbank (api.statbank.dk/v1) af `npm run opdater`. Kilde: Danmarks Statistik.",
+      beskrivelse:
+        "Tabeller hentet fra Danmarks Statistiks Statistikbank (api.statbank.dk/v1) af `npm run opdater`. Kilde: Danmarks Statistik.",
       tabeller: {}
     };
     const results: TableResult[] = [];
@@ -180,7 +205,14 @@ export async function refresh(o: RefreshOptions): Promise<RefreshResult> {
       const seriesIndex = id === "NGLK" ? 1 : null;
       const timeIndex = selection.variables.findIndex((v) => v.code === selection.time);
       const changes = old ? diffExtracts(old, extract, seriesIndex, timeIndex) : [];
-      results.push({ table: id, rows: extract.cells.length, requests, first: old === null, periods: p.perioder, changes });
+      results.push({
+        table: id,
+        rows: extract.cells.length,
+        requests,
+        first: old === null,
+        periods: p.perioder,
+        changes
+      });
     }
     // tables not refreshed this time are carried over unchanged
     for (const [id, p] of Object.entries(previous?.tabeller ?? {})) {
@@ -207,7 +239,9 @@ export async function refresh(o: RefreshOptions): Promise<RefreshResult> {
 export function describeChanges(result: RefreshResult): string[] {
   const lines: string[] = [];
   for (const t of result.tables) {
-    lines.push(`${t.table}: ${t.rows.toLocaleString("da-DK")} rækker hentet i ${t.requests} forespørgsler, perioder ${t.periods.foerste}–${t.periods.seneste}`);
+    lines.push(
+      `${t.table}: ${t.rows.toLocaleString("da-DK")} rækker hentet i ${t.requests} forespørgsler, perioder ${t.periods.foerste}–${t.periods.seneste}`
+    );
     if (t.first) {
       lines.push("  første øjebliksbillede af tabellen: intet at sammenligne med");
       continue;
@@ -216,7 +250,10 @@ export function describeChanges(result: RefreshResult): string[] {
     if (changed.length === 0) lines.push("  ingen ændringer siden sidste øjebliksbillede");
     for (const c of changed) {
       const parts: string[] = [];
-      if (c.newPeriods.length) parts.push(`nye perioder ${c.newPeriods[0]}${c.newPeriods.length > 1 ? `–${c.newPeriods[c.newPeriods.length - 1]}` : ""}`);
+      if (c.newPeriods.length)
+        parts.push(
+          `nye perioder ${c.newPeriods[0]}${c.newPeriods.length > 1 ? `–${c.newPeriods[c.newPeriods.length - 1]}` : ""}`
+        );
       if (c.revised) parts.push(`${c.revised} reviderede værdier`);
       if (c.removed) parts.push(`${c.removed} værdier fjernet`);
       lines.push(`  ${c.series}: ${parts.join(", ")}`);

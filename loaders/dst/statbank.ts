@@ -96,7 +96,9 @@ export class StatbankClient {
     try {
       info = JSON.parse(text) as TableInfo;
     } catch {
-      throw new StatbankError(`DST's tableinfo for ${table} er ikke gyldig JSON (svaret begynder "${text.slice(0, 60)}")`);
+      throw new StatbankError(
+        `DST's tableinfo for ${table} er ikke gyldig JSON (svaret begynder "${text.slice(0, 60)}")`
+      );
     }
     if (!Array.isArray(info.variables) || typeof info.id !== "string") {
       throw new StatbankError(`DST's tableinfo for ${table} mangler "id" eller "variables": formatet er ændret`);
@@ -119,10 +121,15 @@ export class StatbankClient {
       variables: request.variables.map((v) => ({ code: v.code, values: v.values }))
     };
     return this.post("data", body, (text) => {
-      const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l !== "");
+      const lines = text
+        .replace(/^\uFEFF/, "")
+        .split(/\r?\n/)
+        .filter((l) => l !== "");
       const rows = lines.length - 1;
       if (rows !== expectedRows) {
-        throw new Retryable(`svaret fra DST har ${rows} rækker, forventede ${expectedRows} (afkortet eller ufuldstændigt svar)`);
+        throw new Retryable(
+          `svaret fra DST har ${rows} rækker, forventede ${expectedRows} (afkortet eller ufuldstændigt svar)`
+        );
       }
       return text;
     });
@@ -151,7 +158,8 @@ export class StatbankClient {
         if (response.status === 429 || response.status >= 500) {
           lastReason = `DST svarede ${response.status}`;
           const retryAfter = Number(response.headers.get("retry-after"));
-          if (Number.isFinite(retryAfter) && retryAfter > 0 && attempt < this.retries) await this.sleep(retryAfter * 1000);
+          if (Number.isFinite(retryAfter) && retryAfter > 0 && attempt < this.retries)
+            await this.sleep(retryAfter * 1000);
           continue;
         }
         if (!response.ok) {
@@ -176,14 +184,19 @@ export class StatbankClient {
  * limit: rows = product of the selected value counts; cells = rows × columns (one column
  * per selected variable plus INDHOLD).
  */
-export function chunkValues(variables: { code: string; values: string[] }[], chunkBy: string, limit = CELL_LIMIT): string[][] {
+export function chunkValues(
+  variables: { code: string; values: string[] }[],
+  chunkBy: string,
+  limit = CELL_LIMIT
+): string[][] {
   const target = variables.find((v) => v.code === chunkBy);
   if (!target) throw new StatbankError(`kan ikke dele forespørgslen op efter ${chunkBy}: variablen er ikke valgt`);
   const columns = variables.length + 1;
   const otherRows = variables.filter((v) => v !== target).reduce((n, v) => n * v.values.length, 1);
   const perValue = otherRows * columns;
   const per = Math.floor(limit / perValue);
-  if (per < 1) throw new StatbankError(`én værdi af ${chunkBy} giver ${perValue} celler, over DST's grænse på ${limit}`);
+  if (per < 1)
+    throw new StatbankError(`én værdi af ${chunkBy} giver ${perValue} celler, over DST's grænse på ${limit}`);
   const chunks: string[][] = [];
   for (let i = 0; i < target.values.length; i += per) chunks.push(target.values.slice(i, i + per));
   return chunks;

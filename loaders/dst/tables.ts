@@ -26,7 +26,9 @@ function variable(info: TableInfo, id: string): TableInfoVariable {
   const v = info.variables.find((x) => x.id.toUpperCase() === id.toUpperCase());
   if (!v) {
     const have = info.variables.map((x) => x.id).join(", ");
-    throw new StatbankError(`DST har ændret tabellen ${info.id}: variablen ${id} findes ikke længere (tabellen har ${have}). Opdateringen er stoppet; det gamle øjebliksbillede er uændret.`);
+    throw new StatbankError(
+      `DST har ændret tabellen ${info.id}: variablen ${id} findes ikke længere (tabellen har ${have}). Opdateringen er stoppet; det gamle øjebliksbillede er uændret.`
+    );
   }
   return v;
 }
@@ -35,7 +37,9 @@ function requireValues(info: TableInfo, v: TableInfoVariable, ids: string[]): vo
   const have = new Set(v.values.map((x) => x.id));
   const missing = ids.filter((id) => !have.has(id));
   if (missing.length) {
-    throw new StatbankError(`DST har ændret tabellen ${info.id}: variablen ${v.id} mangler ${missing.join(", ")}. Opdateringen er stoppet; det gamle øjebliksbillede er uændret.`);
+    throw new StatbankError(
+      `DST har ændret tabellen ${info.id}: variablen ${v.id} mangler ${missing.join(", ")}. Opdateringen er stoppet; det gamle øjebliksbillede er uændret.`
+    );
   }
 }
 
@@ -58,7 +62,8 @@ function areas(info: TableInfo, kommunekoder: readonly string[]): { code: string
   requireValues(info, omr, [...kommunekoder]);
   const wanted = new Set(kommunekoder);
   const values = omr.values.filter((v) => wanted.has(v.id) || isNational(v) || REGION_CODE.test(v.id)).map((v) => v.id);
-  if (!omr.values.some(isNational)) throw new StatbankError(`DST har ændret tabellen ${info.id}: OMRÅDE har ikke længere "Hele landet"`);
+  if (!omr.values.some(isNational))
+    throw new StatbankError(`DST har ændret tabellen ${info.id}: OMRÅDE har ikke længere "Hele landet"`);
   return { code: omr.id, values };
 }
 
@@ -81,7 +86,9 @@ export const NGLK: TableSpec = {
     // the deflator needs both price units; net expenditure is what the pages show
     requireValues(info, pris, ["AARPRIS"]);
     if (!pris.values.some((v) => /PRIS$/.test(v.id) && v.id !== "AARPRIS")) {
-      throw new StatbankError(`DST har ændret tabellen NGLK: PRISENHED har ingen faste priser ved siden af AARPRIS (har ${pris.values.map((v) => v.id).join(", ")})`);
+      throw new StatbankError(
+        `DST har ændret tabellen NGLK: PRISENHED har ingen faste priser ved siden af AARPRIS (har ${pris.values.map((v) => v.id).join(", ")})`
+      );
     }
     requireValues(info, brutnet, ["NET"]);
     if (noegle.values.length === 0) throw new StatbankError("DST's tabel NGLK har ingen nøgletal i BNØGLE");
@@ -107,11 +114,13 @@ export const FOLK1A: TableSpec = {
   select(info, kommunekoder, from) {
     const alder = variable(info, "ALDER");
     const years = alder.values.filter((v) => /^\d+$/.test(v.id)).map((v) => v.id);
-    if (years.length < 100) throw new StatbankError(`DST har ændret tabellen FOLK1A: ALDER har kun ${years.length} etårige aldre`);
+    if (years.length < 100)
+      throw new StatbankError(`DST har ændret tabellen FOLK1A: ALDER har kun ${years.length} etårige aldre`);
     // sex and marital status are summed by DST (eliminated); refuse if that is no longer allowed
     for (const id of ["KØN", "CIVILSTAND"]) {
       const v = info.variables.find((x) => x.id.toUpperCase() === id);
-      if (v && !v.elimination) throw new StatbankError(`DST har ændret tabellen FOLK1A: ${id} kan ikke længere summeres væk (elimination)`);
+      if (v && !v.elimination)
+        throw new StatbankError(`DST har ændret tabellen FOLK1A: ${id} kan ikke længere summeres væk (elimination)`);
     }
     const time = times(info, from);
     return { variables: [areas(info, kommunekoder), { code: alder.id, values: years }, time], time: time.code };

@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ExtractKind } from "../../common/infra/contracts.js";
-import { suppressCases, type CaseCell } from "../../common/infra/suppress.js";
+import { type CaseCell, suppressCases } from "../../common/infra/suppress.js";
 
 export interface AggregateInput {
   con: DuckDBConnection;
@@ -153,7 +153,9 @@ export async function buildAggregates(a: AggregateInput, outDir: string): Promis
   const counts: Record<string, number> = {};
   for (const [name, sql] of Object.entries(tables)) {
     await con.run(`COPY (${sql}) TO ${q(join(outDir, `${name}.parquet`))} (FORMAT parquet)`);
-    counts[name] = Number((await all(con, `SELECT count(*) AS n FROM read_parquet(${q(join(outDir, `${name}.parquet`))})`))[0].n);
+    counts[name] = Number(
+      (await all(con, `SELECT count(*) AS n FROM read_parquet(${q(join(outDir, `${name}.parquet`))})`))[0].n
+    );
   }
 
   if (has("indekssager")) {
@@ -193,7 +195,9 @@ export async function buildAggregates(a: AggregateInput, outDir: string): Promis
       appender.endRow();
     }
     appender.closeSync();
-    await con.run(`COPY (SELECT * FROM kle_out ORDER BY kommunekode, kle_nr, indeks) TO ${q(join(outDir, "infrastruktur-kle.parquet"))} (FORMAT parquet)`);
+    await con.run(
+      `COPY (SELECT * FROM kle_out ORDER BY kommunekode, kle_nr, indeks) TO ${q(join(outDir, "infrastruktur-kle.parquet"))} (FORMAT parquet)`
+    );
     counts["infrastruktur-kle"] = cells.length;
   }
   return counts;

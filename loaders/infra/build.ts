@@ -8,13 +8,14 @@
  *   KOMMUNETAL_EXTRACTS      folder with real extracts (default: data/demo/infrastruktur, labelled demodata)
  *   KOMMUNETAL_INFRA_CACHE   cache folder (default: .cache/infrastruktur in the project)
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+
 import { createHash } from "node:crypto";
-import { PROJECT_ROOT, RAW_DIR } from "../lib/paths.js";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { buildBefolkning, buildKommuner } from "../datasets.js";
-import { extractFiles, ingestExtracts, openDuckDB, type FileReport } from "./ingest.js";
+import { PROJECT_ROOT, RAW_DIR } from "../lib/paths.js";
 import { buildAggregates, POPULATION_RULE } from "./aggregates.js";
+import { extractFiles, type FileReport, ingestExtracts, openDuckDB } from "./ingest.js";
 
 export const DEMO_EXTRACTS = join(PROJECT_ROOT, "data", "demo", "infrastruktur");
 const VERSION = "infra-1";
@@ -52,7 +53,10 @@ export interface InfraMeta {
 function codeHash(): string {
   const h = createHash("sha1");
   for (const d of [join(PROJECT_ROOT, "loaders", "infra"), join(PROJECT_ROOT, "common", "infra")])
-    for (const f of readdirSync(d).filter((n) => n.endsWith(".ts")).sort()) h.update(f).update(readFileSync(join(d, f)));
+    for (const f of readdirSync(d)
+      .filter((n) => n.endsWith(".ts"))
+      .sort())
+      h.update(f).update(readFileSync(join(d, f)));
   return h.digest("hex");
 }
 
@@ -94,7 +98,8 @@ export async function ensureInfra(log: (s: string) => void = (s) => process.stde
       break;
     } catch {
       // another loader is building; a lock older than 10 minutes is stale
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 600_000)
+        rmSync(lock, { recursive: true, force: true });
       await sleep(250);
     }
   }
@@ -104,13 +109,30 @@ export async function ensureInfra(log: (s: string) => void = (s) => process.stde
     const { instance, con } = await openDuckDB(join(dir, "tmp"));
     try {
       const kommuner = buildKommuner();
-      const result = await ingestExtracts(src.dir, join(dir, "parquet"), kommuner.map((k) => k.kommunekode), con, log);
+      const result = await ingestExtracts(
+        src.dir,
+        join(dir, "parquet"),
+        kommuner.map((k) => k.kommunekode),
+        con,
+        log
+      );
       const aggDir = join(dir, "aggregates");
       rmSync(aggDir, { recursive: true, force: true });
       mkdirSync(aggDir, { recursive: true });
-      const befolkning = buildBefolkning().rows.map((r) => ({ ...r, maaned: `${r.maaned.slice(0, 4)}-${r.maaned.slice(5)}` }));
+      const befolkning = buildBefolkning().rows.map((r) => ({
+        ...r,
+        maaned: `${r.maaned.slice(0, 4)}-${r.maaned.slice(5)}`
+      }));
       const tabeller = await buildAggregates(
-        { con, parquetDir: result.parquetDir, kinds: result.kinds, demodata: src.demodata, kommuner, befolkning, kle: readKle() },
+        {
+          con,
+          parquetDir: result.parquetDir,
+          kinds: result.kinds,
+          demodata: src.demodata,
+          kommuner,
+          befolkning,
+          kle: readKle()
+        },
         aggDir
       );
       const meta: InfraMeta = {
@@ -120,7 +142,8 @@ export async function ensureInfra(log: (s: string) => void = (s) => process.stde
           : `Udtræk fra KOMBIT/KMD/IBM i ${src.dir}`,
         udtraek: src.demodata ? "data/demo/infrastruktur" : src.dir,
         befolkningsregel: POPULATION_RULE,
-        note_kald: "Antal kald er ikke antal personer: ét opslag om én borger kan give mange kald, og mange borgere kan indgå i ét kald.",
+        note_kald:
+          "Antal kald er ikke antal personer: ét opslag om én borger kan give mange kald, og mange borgere kan indgå i ét kald.",
         filer: result.reports.map(({ findings: _f, ...r }) => r),
         afvisninger: result.reports.flatMap((r) => r.findings),
         tabeller

@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { kaldPrIndbygger, isMonth, KALD_REGEL } from "../../common/infra/kald.js";
+import { isMonth, KALD_REGEL, kaldPrIndbygger } from "../../common/infra/kald.js";
 import { buildBefolkning, buildKommuner } from "../datasets.js";
 import { PROJECT_ROOT } from "../lib/paths.js";
 import { ensureInfra, type InfraMeta } from "./build.js";
@@ -52,7 +52,12 @@ export async function kald(query: KaldQuery, log: (s: string) => void = () => {}
   if (query.extracts) {
     const dir = resolve(query.extracts);
     process.env.KOMMUNETAL_EXTRACTS = dir;
-    process.env.KOMMUNETAL_INFRA_CACHE ??= join(PROJECT_ROOT, ".cache", "infrastruktur-cli", createHash("sha1").update(dir).digest("hex").slice(0, 12));
+    process.env.KOMMUNETAL_INFRA_CACHE ??= join(
+      PROJECT_ROOT,
+      ".cache",
+      "infrastruktur-cli",
+      createHash("sha1").update(dir).digest("hex").slice(0, 12)
+    );
   }
   const cache = await ensureInfra(log);
   const meta = JSON.parse(readFileSync(join(cache, "meta.json"), "utf-8")) as InfraMeta;
@@ -60,25 +65,36 @@ export async function kald(query: KaldQuery, log: (s: string) => void = () => {}
   try {
     const where: string[] = ["kommunekode IS NOT NULL", `maaned BETWEEN '${query.from}' AND '${query.to}'`];
     const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-    if (query.itSystem) where.push(`(it_system = ${lit(query.itSystem)} OR lower(it_system_id) = lower(${lit(query.itSystem)}))`);
+    if (query.itSystem)
+      where.push(`(it_system = ${lit(query.itSystem)} OR lower(it_system_id) = lower(${lit(query.itSystem)}))`);
     if (query.service) where.push(`service_nr = ${lit(query.service.toUpperCase())}`);
     const glob = join(cache, "parquet", "serviceplatformen", "**", "*.parquet");
     const rows = (
       await con.runAndReadAll(`SELECT kommunekode, maaned, sum(antal_kald)::DOUBLE AS kald FROM read_parquet('${glob}', hive_partitioning=true)
         WHERE ${where.join(" AND ")} GROUP BY ALL`)
     ).getRowObjectsJS() as { kommunekode: string; maaned: string; kald: number }[];
-    const matched = query.itSystem || query.service
-      ? Number(
-          (
-            await con.runAndReadAll(`SELECT count(*) AS n FROM read_parquet('${glob}', hive_partitioning=true) WHERE ${where.slice(2).join(" AND ") || "true"}`)
-          ).getRowObjectsJS()[0].n
-        )
-      : undefined;
-    const population = buildBefolkning().rows.map((r) => ({ ...r, maaned: `${r.maaned.slice(0, 4)}-${r.maaned.slice(5)}` }));
+    const matched =
+      query.itSystem || query.service
+        ? Number(
+            (
+              await con.runAndReadAll(
+                `SELECT count(*) AS n FROM read_parquet('${glob}', hive_partitioning=true) WHERE ${where.slice(2).join(" AND ") || "true"}`
+              )
+            ).getRowObjectsJS()[0].n
+          )
+        : undefined;
+    const population = buildBefolkning().rows.map((r) => ({
+      ...r,
+      maaned: `${r.maaned.slice(0, 4)}-${r.maaned.slice(5)}`
+    }));
     const summary = kaldPrIndbygger(rows, population, buildKommuner(), query.from, query.to);
     return {
       ...summary,
-      filter: { it_system: query.itSystem ?? null, service: query.service ?? null, raekker_der_matcher_filteret: matched ?? null },
+      filter: {
+        it_system: query.itSystem ?? null,
+        service: query.service ?? null,
+        raekker_der_matcher_filteret: matched ?? null
+      },
       regel: KALD_REGEL,
       demodata: meta.demodata,
       kilde: meta.kilde,
@@ -114,18 +130,33 @@ if (process.argv[1] && /infra[\\/]cli\.ts$/.test(process.argv[1])) {
   if (!to || !isMonth(to)) fail(`--to skal være en måned som 2022-04, fik ${to ?? "intet"}`);
   if (from > to) fail(`--from ${from} ligger efter --to ${to}`);
   const service = arg(args, "--service");
-  if (service && !/^SF[0-9]{4}[A-Z]?$/i.test(service)) fail(`--service skal være et servicenummer som SF1470, fik ${service}`);
+  if (service && !/^SF[0-9]{4}[A-Z]?$/i.test(service))
+    fail(`--service skal være et servicenummer som SF1470, fik ${service}`);
   try {
-    const result = await kald({ extracts: arg(args, "--extracts"), from, to, itSystem: arg(args, "--it-system"), service }, (s) => process.stderr.write(s + "\n"));
+    const result = await kald(
+      { extracts: arg(args, "--extracts"), from, to, itSystem: arg(args, "--it-system"), service },
+      (s) => process.stderr.write(s + "\n")
+    );
     if (result.filter.raekker_der_matcher_filteret === 0)
-      process.stderr.write(`Advarsel: ingen rækker i udtrækket matcher ${[result.filter.it_system && `it-system "${result.filter.it_system}"`, result.filter.service && `service ${result.filter.service}`].filter(Boolean).join(" og ")}\n`);
+      process.stderr.write(
+        `Advarsel: ingen rækker i udtrækket matcher ${[result.filter.it_system && `it-system "${result.filter.it_system}"`, result.filter.service && `service ${result.filter.service}`].filter(Boolean).join(" og ")}\n`
+      );
     if (args.includes("--json")) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
     else {
-      const fmt = (n: number | null, d = 0) => (n === null ? "–" : n.toLocaleString("da-DK", { minimumFractionDigits: d, maximumFractionDigits: d }));
-      const lines = [`${result.demodata ? "DEMODATA. " : ""}Kald ${result.fra} – ${result.til}; indbyggere pr. 1. ${result.indbyggere_maaned}`];
-      for (const k of result.kommuner) lines.push(`${k.kommunekode} ${(k.navn ?? "").padEnd(20)} ${fmt(k.kald).padStart(16)} ${fmt(k.indbyggere).padStart(10)} ${fmt(k.kald_pr_indbygger, 1).padStart(8)}`);
-      lines.push(`Hele landet              ${fmt(result.land.kald).padStart(16)} ${fmt(result.land.indbyggere).padStart(10)} ${fmt(result.land.kald_pr_indbygger, 1).padStart(8)}`);
-      for (const a of result.afstemning) lines.push(`${a.fil}: rækker ind ${a.raekker_ind} = ud ${a.raekker_ud} + afvist ${a.raekker_afvist}`);
+      const fmt = (n: number | null, d = 0) =>
+        n === null ? "–" : n.toLocaleString("da-DK", { minimumFractionDigits: d, maximumFractionDigits: d });
+      const lines = [
+        `${result.demodata ? "DEMODATA. " : ""}Kald ${result.fra} – ${result.til}; indbyggere pr. 1. ${result.indbyggere_maaned}`
+      ];
+      for (const k of result.kommuner)
+        lines.push(
+          `${k.kommunekode} ${(k.navn ?? "").padEnd(20)} ${fmt(k.kald).padStart(16)} ${fmt(k.indbyggere).padStart(10)} ${fmt(k.kald_pr_indbygger, 1).padStart(8)}`
+        );
+      lines.push(
+        `Hele landet              ${fmt(result.land.kald).padStart(16)} ${fmt(result.land.indbyggere).padStart(10)} ${fmt(result.land.kald_pr_indbygger, 1).padStart(8)}`
+      );
+      for (const a of result.afstemning)
+        lines.push(`${a.fil}: rækker ind ${a.raekker_ind} = ud ${a.raekker_ud} + afvist ${a.raekker_afvist}`);
       process.stdout.write(lines.join("\n") + "\n");
     }
   } catch (error) {

@@ -15,8 +15,8 @@ import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from "no
 import { join } from "node:path";
 import type { Writable } from "node:stream";
 import { createGzip } from "node:zlib";
+import { DATAOMRAADER, INDEKSER, KNOWN_SERVICES, STOETTESYSTEMER } from "../../common/infra/contracts.js";
 import { Prng } from "../../common/infra/prng.js";
-import { KNOWN_SERVICES, DATAOMRAADER, STOETTESYSTEMER, INDEKSER } from "../../common/infra/contracts.js";
 import { buildBefolkning, buildKommuner } from "../datasets.js";
 import { RAW_DIR } from "../lib/paths.js";
 
@@ -62,30 +62,117 @@ export const DEMO_MONTHS: string[] = (() => {
 })();
 
 const REAL_VENDORS = [
-  "KMD", "Netcompany", "Systematic", "EG", "Fujitsu", "Schultz", "Visma", "Netic", "Formpipe", "Nexus A/S",
-  "Columna", "Omada", "Evida IT", "Kombit Test", "Digital Identity", "Ventu", "Acure", "IT Minds", "Miracle", "Magenta"
+  "KMD",
+  "Netcompany",
+  "Systematic",
+  "EG",
+  "Fujitsu",
+  "Schultz",
+  "Visma",
+  "Netic",
+  "Formpipe",
+  "Nexus A/S",
+  "Columna",
+  "Omada",
+  "Evida IT",
+  "Kombit Test",
+  "Digital Identity",
+  "Ventu",
+  "Acure",
+  "IT Minds",
+  "Miracle",
+  "Magenta"
 ];
 const NON_MUNICIPAL = [
-  "Udbetaling Danmark", "KOMBIT A/S", "ATP", "Styrelsen for Dataforsyning og Infrastruktur", "Digitaliseringsstyrelsen",
-  "Familieretshuset", "Ankestyrelsen", "Styrelsen for Arbejdsmarked og Rekruttering", "Statens It", "Danmarks Statistik"
+  "Udbetaling Danmark",
+  "KOMBIT A/S",
+  "ATP",
+  "Styrelsen for Dataforsyning og Infrastruktur",
+  "Digitaliseringsstyrelsen",
+  "Familieretshuset",
+  "Ankestyrelsen",
+  "Styrelsen for Arbejdsmarked og Rekruttering",
+  "Statens It",
+  "Danmarks Statistik"
 ];
-const SYSTEM_WORDS = ["Sag", "Borger", "Ydelse", "Omsorg", "Skole", "Dagtilbud", "Jobcenter", "Økonomi", "Byg", "Miljø", "Løn", "Arkiv",
-  "Booking", "Indsats", "Plan", "Journal", "Portal", "Kontakt", "Post", "Analyse"];
-const YDELSESOMRAADER = ["Sundhed og omsorg", "Beskæftigelse", "Børn og unge", "Social", "Økonomi", "Teknik og miljø", "Administration",
-  "Skole", "Borgerservice"];
-const SUPPORT_SERVICE_VERBS = ["Hent", "Søg", "List", "Opret", "Ret", "Importer", "Fremsøg", "Udstil", "Abonner", "Læs", "Send", "Modtag",
-  "Passiver", "Slet", "Opdater", "Ajourfør", "Eksporter"];
+const SYSTEM_WORDS = [
+  "Sag",
+  "Borger",
+  "Ydelse",
+  "Omsorg",
+  "Skole",
+  "Dagtilbud",
+  "Jobcenter",
+  "Økonomi",
+  "Byg",
+  "Miljø",
+  "Løn",
+  "Arkiv",
+  "Booking",
+  "Indsats",
+  "Plan",
+  "Journal",
+  "Portal",
+  "Kontakt",
+  "Post",
+  "Analyse"
+];
+const YDELSESOMRAADER = [
+  "Sundhed og omsorg",
+  "Beskæftigelse",
+  "Børn og unge",
+  "Social",
+  "Økonomi",
+  "Teknik og miljø",
+  "Administration",
+  "Skole",
+  "Borgerservice"
+];
+const SUPPORT_SERVICE_VERBS = [
+  "Hent",
+  "Søg",
+  "List",
+  "Opret",
+  "Ret",
+  "Importer",
+  "Fremsøg",
+  "Udstil",
+  "Abonner",
+  "Læs",
+  "Send",
+  "Modtag",
+  "Passiver",
+  "Slet",
+  "Opdater",
+  "Ajourfør",
+  "Eksporter"
+];
 
-interface ItSystem { id: string; navn: string; vendor: number; services: number[]; weight: number; ski: boolean; area: string }
-interface Authority { cvr: string; navn: string; kode: string; pop: number }
+interface ItSystem {
+  id: string;
+  navn: string;
+  vendor: number;
+  services: number[];
+  weight: number;
+  ski: boolean;
+  area: string;
+}
+interface Authority {
+  cvr: string;
+  navn: string;
+  kode: string;
+  pop: number;
+}
 
 /** Seasonality of calls per calendar month (holidays: July, Christmas, Easter). */
 export const SEASON = [1.0, 1.0, 1.02, 0.93, 1.0, 0.97, 0.72, 0.9, 1.03, 1.0, 1.02, 0.86];
 /** Monthly growth factor (≈ 12 % a year). */
-export const GROWTH_PER_MONTH = Math.pow(1.12, 1 / 12);
+export const GROWTH_PER_MONTH = 1.12 ** (1 / 12);
 /** Relative calls by hour of day (0-23) on a weekday, and by weekday (Monday first). */
-export const HOUR_PROFILE = [0.05, 0.03, 0.03, 0.03, 0.05, 0.15, 0.4, 0.9, 1.4, 1.6, 1.6, 1.5, 1.3, 1.5, 1.4, 1.1, 0.7, 0.45, 0.35, 0.3, 0.3,
-  0.25, 0.15, 0.08];
+export const HOUR_PROFILE = [
+  0.05, 0.03, 0.03, 0.03, 0.05, 0.15, 0.4, 0.9, 1.4, 1.6, 1.6, 1.5, 1.3, 1.5, 1.4, 1.1, 0.7, 0.45, 0.35, 0.3, 0.3, 0.25,
+  0.15, 0.08
+];
 export const WEEKDAY_PROFILE = [1.05, 1.02, 1.0, 0.98, 0.85, 0.12, 0.08];
 
 class Out {
@@ -149,10 +236,18 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   const nationalApril = [...popApril.values()].reduce((a, b) => a + b, 0);
 
   // --- catalogue: vendors, services, IT systems
-  const vendors = Array.from({ length: CALIBRATION.vendors }, (_, i) => REAL_VENDORS[i] ?? `Leverandør ${String(i + 1).padStart(3, "0")} ApS`);
+  const vendors = Array.from(
+    { length: CALIBRATION.vendors },
+    (_, i) => REAL_VENDORS[i] ?? `Leverandør ${String(i + 1).padStart(3, "0")} ApS`
+  );
   const known = Object.entries(KNOWN_SERVICES);
   const usedNr = new Set(known.map(([nr]) => nr));
-  const services: { nr: string; navn: string; omr: string; weight: number }[] = known.map(([nr, s]) => ({ nr, navn: s.navn, omr: s.dataomraade, weight: 0 }));
+  const services: { nr: string; navn: string; omr: string; weight: number }[] = known.map(([nr, s]) => ({
+    nr,
+    navn: s.navn,
+    omr: s.dataomraade,
+    weight: 0
+  }));
   while (services.length < CALIBRATION.services) {
     const nr = `SF${rng.int(1000, 3999)}`;
     if (usedNr.has(nr)) continue;
@@ -161,20 +256,28 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     services.push({ nr, navn: `${omr} ${rng.pick(SUPPORT_SERVICE_VERBS).toLowerCase()} (${nr})`, omr, weight: 0 });
   }
   // the named services carry most of the traffic (Zipf-like over the list order)
-  services.forEach((s, i) => (s.weight = 1 / Math.pow(i + 1, 0.9)));
+  services.forEach((s, i) => (s.weight = 1 / (i + 1) ** 0.9));
   const serviceCum = cumulative(services.map((s) => s.weight));
   const systems: ItSystem[] = [];
   const names = new Set<string>();
   for (let i = 0; i < CALIBRATION.itSystems; i++) {
     const vendor = i < 40 ? i % 20 : rng.int(0, vendors.length - 1);
     let navn = "";
-    do navn = `${rng.pick(SYSTEM_WORDS)}${rng.pick(SYSTEM_WORDS).toLowerCase()} ${rng.int(1, 9)}`; while (names.has(navn));
+    do navn = `${rng.pick(SYSTEM_WORDS)}${rng.pick(SYSTEM_WORDS).toLowerCase()} ${rng.int(1, 9)}`;
+    while (names.has(navn));
     names.add(navn);
     const k = rng.int(1, 6);
     const svc = new Set<number>();
     while (svc.size < k) svc.add(rng.weighted(serviceCum));
-    systems.push({ id: rng.uuid(), navn, vendor, services: [...svc].sort((a, b) => a - b), weight: 1 / Math.pow(i + 1, 0.8), ski: i < CALIBRATION.skiSystems,
-      area: rng.pick(YDELSESOMRAADER) });
+    systems.push({
+      id: rng.uuid(),
+      navn,
+      vendor,
+      services: [...svc].sort((a, b) => a - b),
+      weight: 1 / (i + 1) ** 0.8,
+      ski: i < CALIBRATION.skiSystems,
+      area: rng.pick(YDELSESOMRAADER)
+    });
   }
   const systemCum = cumulative(systems.map((s) => s.weight));
 
@@ -182,16 +285,29 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   const cvrs = new Set<string>();
   const newCvr = () => {
     let c = "";
-    do c = String(rng.int(10_000_000, 99_999_999)); while (cvrs.has(c));
+    do c = String(rng.int(10_000_000, 99_999_999));
+    while (cvrs.has(c));
     cvrs.add(c);
     return c;
   };
-  const authorities: Authority[] = kommuner.map((k) => ({ cvr: newCvr(), navn: k.officielt_navn, kode: k.kommunekode, pop: popApril.get(k.kommunekode) ?? 0 }));
+  const authorities: Authority[] = kommuner.map((k) => ({
+    cvr: newCvr(),
+    navn: k.officielt_navn,
+    kode: k.kommunekode,
+    pop: popApril.get(k.kommunekode) ?? 0
+  }));
   for (const navn of NON_MUNICIPAL) authorities.push({ cvr: newCvr(), navn, kode: "", pop: 0 });
 
   // --- agreements: authority × system × service, with vendor switches that leave gaps
   const systemsPerAuthority = opts.fullScale ? 58 : 10;
-  interface Agreement { a: number; s: number; svc: number; base: number; from: number; to: number }
+  interface Agreement {
+    a: number;
+    s: number;
+    svc: number;
+    base: number;
+    from: number;
+    to: number;
+  }
   const agreements: Agreement[] = [];
   const usage: { kode: string; system: number }[] = [];
   authorities.forEach((auth, a) => {
@@ -216,7 +332,14 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
         agreements.push({ a, s, svc, base, from, to });
         if (successor >= 0 && !chosen.has(successor)) {
           const gap = rng.int(1, 3);
-          agreements.push({ a, s: successor, svc, base: base * rng.lognormal(1, 0.2), from: to + 1 + gap, to: DEMO_MONTHS.length - 1 });
+          agreements.push({
+            a,
+            s: successor,
+            svc,
+            base: base * rng.lognormal(1, 0.2),
+            from: to + 1 + gap,
+            to: DEMO_MONTHS.length - 1
+          });
         }
       }
     }
@@ -239,7 +362,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
 
   // --- calibrate: municipal calls in 2022-04 = 27 × national population on 1 April 2022
   const aprilIndex = DEMO_MONTHS.indexOf("2022-04");
-  const monthFactor = DEMO_MONTHS.map((m, i) => SEASON[Number(m.slice(5)) - 1] * Math.pow(GROWTH_PER_MONTH, i - aprilIndex));
+  const monthFactor = DEMO_MONTHS.map((m, i) => SEASON[Number(m.slice(5)) - 1] * GROWTH_PER_MONTH ** (i - aprilIndex));
   let aprilRaw = 0;
   for (const g of unique) if (authorities[g.a].kode && g.from <= aprilIndex && aprilIndex <= g.to) aprilRaw += g.base;
   const scale = (CALIBRATION.callsPerInhabitantApril2022 * nationalApril) / (aprilRaw * monthFactor[aprilIndex]);
@@ -249,8 +372,10 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   const ext = opts.gzip ? ".csv.gz" : ".csv";
 
   // --- serviceplatformen
-  const sp = new Out(join(opts.out, `serviceplatformen_${tag}${ext}`),
-    "maaned;myndighed_cvr;myndighed_navn;kommunekode;leverandoer;it_system;it_system_id;service_nr;service_navn;dataomraade;antal_kald");
+  const sp = new Out(
+    join(opts.out, `serviceplatformen_${tag}${ext}`),
+    "maaned;myndighed_cvr;myndighed_navn;kommunekode;leverandoer;it_system;it_system_id;service_nr;service_navn;dataomraade;antal_kald"
+  );
   let callsApril = 0;
   for (let mi = 0; mi < DEMO_MONTHS.length; mi++) {
     for (const g of unique) {
@@ -261,7 +386,9 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
       const noise = 1 + 0.08 * rng.normal();
       const kald = Math.max(0, Math.round(g.base * scale * monthFactor[mi] * noise));
       if (mi === aprilIndex && auth.kode) callsApril += kald;
-      await sp.line(`${DEMO_MONTHS[mi]};${auth.cvr};${auth.navn};${auth.kode};${vendors[sys.vendor]};${sys.navn};${sys.id};${svc.nr};${svc.navn};${svc.omr};${kald}`);
+      await sp.line(
+        `${DEMO_MONTHS[mi]};${auth.cvr};${auth.navn};${auth.kode};${vendors[sys.vendor]};${sys.navn};${sys.id};${svc.nr};${svc.navn};${svc.omr};${kald}`
+      );
     }
   }
   await sp.close();
@@ -271,7 +398,10 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   const supportServices: { system: string; navn: string }[] = [];
   for (let i = 0; i < CALIBRATION.supportServices; i++) {
     const system = STOETTESYSTEMER[i % STOETTESYSTEMER.length];
-    supportServices.push({ system, navn: `${system} ${SUPPORT_SERVICE_VERBS[Math.floor(i / STOETTESYSTEMER.length) % SUPPORT_SERVICE_VERBS.length]}` });
+    supportServices.push({
+      system,
+      navn: `${system} ${SUPPORT_SERVICE_VERBS[Math.floor(i / STOETTESYSTEMER.length) % SUPPORT_SERVICE_VERBS.length]}`
+    });
   }
   const supportSystems = systems.slice(0, CALIBRATION.supportItSystems);
   const supportCum = cumulative(supportSystems.map((s) => s.weight));
@@ -279,7 +409,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   authorities.forEach((auth, a) => {
     const n = auth.kode ? 17 : 10;
     for (let i = 0; i < n; i++) {
-      const base = rng.lognormal(1, 1) * (auth.kode ? auth.pop / 60_000 : 2) / (1 + (i % 84) * 0.05);
+      const base = (rng.lognormal(1, 1) * (auth.kode ? auth.pop / 60_000 : 2)) / (1 + (i % 84) * 0.05);
       combos.push({ a, s: rng.weighted(supportCum), svc: rng.int(0, supportServices.length - 1), base });
     }
   });
@@ -295,18 +425,22 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   const start = days === undefined ? Date.UTC(2021, 4, 1) : Date.UTC(2024, 3, 30 - days + 1);
   const end = Date.UTC(2024, 4, 1);
   const hours = (end - start) / 3_600_000;
-  const meanHourly = CALIBRATION.supportCallsThreeYears / (hours === 0 ? 1 : (Date.UTC(2024, 4, 1) - Date.UTC(2021, 4, 1)) / 3_600_000);
+  const meanHourly =
+    CALIBRATION.supportCallsThreeYears / (hours === 0 ? 1 : (Date.UTC(2024, 4, 1) - Date.UTC(2021, 4, 1)) / 3_600_000);
   const baseSum = supportCombos.reduce((s, c) => s + c.base, 0);
   const meanProfile = (HOUR_PROFILE.reduce((s, x) => s + x, 0) / 24) * (WEEKDAY_PROFILE.reduce((s, x) => s + x, 0) / 7);
   const supportScale = meanHourly / baseSum / meanProfile;
-  const st = new Out(join(opts.out, `stoettesystemer_${tag}${ext}`), "time;myndighed_cvr;kommunekode;stoettesystem;service;it_system;it_system_id;antal_kald");
+  const st = new Out(
+    join(opts.out, `stoettesystemer_${tag}${ext}`),
+    "time;myndighed_cvr;kommunekode;stoettesystem;service;it_system;it_system_id;antal_kald"
+  );
   const writeSupport = !opts.only || opts.only.includes("stoettesystemer");
   for (let h = 0; writeSupport && h < hours; h++) {
     const t = new Date(start + h * 3_600_000);
     const iso = t.toISOString().slice(0, 13) + ":00";
     const wd = (t.getUTCDay() + 6) % 7;
     const mi = (t.getUTCFullYear() - 2021) * 12 + t.getUTCMonth() - 4;
-    const f = HOUR_PROFILE[t.getUTCHours()] * WEEKDAY_PROFILE[wd] * supportScale * Math.pow(GROWTH_PER_MONTH, mi - 18);
+    const f = HOUR_PROFILE[t.getUTCHours()] * WEEKDAY_PROFILE[wd] * supportScale * GROWTH_PER_MONTH ** (mi - 18);
     for (const c of supportCombos) {
       const mean = c.base * f;
       if (mean < 0.5 && !rng.chance(mean)) continue;
@@ -327,9 +461,12 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     .filter((l) => l)
     .map((l) => l.split(",")[0]);
   const retired = ["27.24.00", "27.24.03", "32.18.00", "15.00.00", "99.99.99"];
-  const kleCum = cumulative(kle.map((_, i) => 1 / Math.pow((i % 97) + 1, 0.5)));
+  const kleCum = cumulative(kle.map((_, i) => 1 / ((i % 97) + 1) ** 0.5));
   const dates = ["2023-06-30", "2023-09-30", "2023-12-31", "2024-03-31"];
-  const ix = new Out(join(opts.out, `indekssager_${tag}${ext}`), "opgjort_dato;kle_nr;indeks;it_system;myndighed_cvr;kommunekode;antal_sager");
+  const ix = new Out(
+    join(opts.out, `indekssager_${tag}${ext}`),
+    "opgjort_dato;kle_nr;indeks;it_system;myndighed_cvr;kommunekode;antal_sager"
+  );
   const topicsPerAuthority = opts.fullScale ? 700 : 60;
   const kleRows: { a: number; kle: string; indeks: string; sys: string; base: number }[] = [];
   const kleKeys = new Set<string>();
@@ -358,8 +495,18 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   files[`indekssager_${tag}${ext}`] = ix.rows;
 
   // --- klarmelding: each SKI system × about 5 integrations
-  const statusWeights: [string, number][] = [["Klarmeldt", 55], ["Delvist klarmeldt", 8], ["Ensidig", 5], ["Irrelevant", 8], ["Nej", 5],
-    ["Forløb 4", 4], ["Forløb 5", 3], ["Manglende info", 5], ["Administrativt fjernet", 2], ["Ikke klarmeldt", 5]];
+  const statusWeights: [string, number][] = [
+    ["Klarmeldt", 55],
+    ["Delvist klarmeldt", 8],
+    ["Ensidig", 5],
+    ["Irrelevant", 8],
+    ["Nej", 5],
+    ["Forløb 4", 4],
+    ["Forløb 5", 3],
+    ["Manglende info", 5],
+    ["Administrativt fjernet", 2],
+    ["Ikke klarmeldt", 5]
+  ];
   const statusCum = cumulative(statusWeights.map(([, w]) => w));
   const km = new Out(join(opts.out, `klarmelding_${tag}${ext}`), "ski_system;leverandoer;integration;status;dato");
   const integrations = services.slice(0, 12);
@@ -368,7 +515,8 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     while (wanted.size < 5) wanted.add(rng.int(0, integrations.length - 1));
     for (const i of [...wanted].sort((a, b) => a - b)) {
       // connected services are mostly klarmeldt
-      const status = sys.services.includes(i) && rng.chance(0.85) ? "Klarmeldt" : statusWeights[rng.weighted(statusCum)][0];
+      const status =
+        sys.services.includes(i) && rng.chance(0.85) ? "Klarmeldt" : statusWeights[rng.weighted(statusCum)][0];
       await km.line(`${sys.navn};${vendors[sys.vendor]};${services[i].nr} ${services[i].navn};${status};2024-03-31`);
     }
   }
@@ -376,7 +524,10 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   files[`klarmelding_${tag}${ext}`] = km.rows;
 
   // --- systemanvendelse: the SKI systems each municipality uses (plus a few it uses without any agreement)
-  const sa = new Out(join(opts.out, `systemanvendelse_${tag}${ext}`), "kommunekode;ski_system;leverandoer;ydelsesomraade");
+  const sa = new Out(
+    join(opts.out, `systemanvendelse_${tag}${ext}`),
+    "kommunekode;ski_system;leverandoer;ydelsesomraade"
+  );
   const saKeys = new Set<string>();
   for (const auth of authorities.filter((x) => x.kode)) {
     const mine = usage.filter((u) => u.kode === auth.kode && systems[u.system].ski).map((u) => u.system);
@@ -411,6 +562,12 @@ if (process.argv[1] && /infra[\\/]demo\.ts$/.test(process.argv[1])) {
     process.stderr.write("Fejl: brug --seed <heltal> --out <mappe> [--full-scale]\n");
     process.exit(2);
   }
-  const summary = await generateDemo({ seed, out, fullScale: args.includes("--full-scale"), supportDays: arg(args, "--support-days") === undefined ? undefined : Number(arg(args, "--support-days")), gzip: args.includes("--gzip") });
+  const summary = await generateDemo({
+    seed,
+    out,
+    fullScale: args.includes("--full-scale"),
+    supportDays: arg(args, "--support-days") === undefined ? undefined : Number(arg(args, "--support-days")),
+    gzip: args.includes("--gzip")
+  });
   process.stderr.write(JSON.stringify(summary, null, 2) + "\n");
 }

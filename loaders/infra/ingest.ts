@@ -25,26 +25,37 @@
  * rejected lines before it. A quoted value spanning lines would shift this; the
  * contracts allow no line breaks inside values.
  */
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from "node:fs";
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync
+} from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
 import { createInterface } from "node:readline";
-import { join, basename, dirname, relative } from "node:path";
 import { createGunzip, gunzipSync, constants as zc } from "node:zlib";
-import { splitRows } from "../lib/text.js";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import {
   CONTRACTS,
-  VALUE_PATTERNS,
-  KLARMELDING_STATUSES,
+  type Contract,
   checkHeader,
   checkRow,
   contractOfFile,
-  detectFormat,
   decodeSample,
-  type Contract,
+  detectFormat,
   type ExtractKind,
   type FileFormat,
-  type Finding
+  type Finding,
+  KLARMELDING_STATUSES,
+  VALUE_PATTERNS
 } from "../../common/infra/contracts.js";
+import { splitRows } from "../lib/text.js";
 
 export interface FileReport {
   file: string;
@@ -113,7 +124,8 @@ export function okSql(contract: Contract, format: FileFormat, kommunekoder: read
     else conds.push(`regexp_full_match(${c}, ${q(VALUE_PATTERNS[spec.type])})`);
     if (spec.type === "heltal" && format.decimal === "almindelig") conds.push(`NOT contains(${c}, '.')`);
     if (spec.type === "kommunekode") conds.push(`${c} IN (${kommunekoder.map(q).join(", ")})`);
-    if (spec.name === "status") conds.push(`(regexp_full_match(${c}, 'Forløb [0-9]+') OR ${c} IN (${KLARMELDING_STATUSES.map(q).join(", ")}))`);
+    if (spec.name === "status")
+      conds.push(`(regexp_full_match(${c}, 'Forløb [0-9]+') OR ${c} IN (${KLARMELDING_STATUSES.map(q).join(", ")}))`);
     else if (spec.values) conds.push(`${c} IN (${spec.values.map(q).join(", ")})`);
     if (spec.type === "dato" || spec.type === "time") conds.push(`try_cast(left(${c}, 10) AS DATE) IS NOT NULL`);
     const all = conds.join(" AND ");
@@ -144,9 +156,14 @@ export function typedSql(contract: Contract, header: string[], format: FileForma
 
 /** Partition columns (year, month) of a kind, from its time column (TRY_CAST: only accepted rows use them). */
 function partitionSql(contract: Contract): { year: string; month: string } | undefined {
-  const col = { serviceplatformen: "maaned", stoettesystemer: "time", indekssager: "opgjort_dato" }[contract.kind as string];
+  const col = { serviceplatformen: "maaned", stoettesystemer: "time", indekssager: "opgjort_dato" }[
+    contract.kind as string
+  ];
   if (!col) return undefined;
-  return { year: `TRY_CAST(left(trim(${ident(col)}), 4) AS INTEGER)`, month: `TRY_CAST(substr(trim(${ident(col)}), 6, 2) AS INTEGER)` };
+  return {
+    year: `TRY_CAST(left(trim(${ident(col)}), 4) AS INTEGER)`,
+    month: `TRY_CAST(substr(trim(${ident(col)}), 6, 2) AS INTEGER)`
+  };
 }
 
 async function all(con: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
@@ -182,19 +199,44 @@ export async function ingestExtracts(
     const sample = sampleOf(path);
     const format = detectFormat(sample, contract);
     const text = decodeSample(format.bom ? sample.subarray(3) : sample, format.encoding);
-    const header = (text.split(/\r?\n/)[0] ?? "").split(format.delimiter).map((h) => h.trim().replace(/^"(.*)"$/, "$1"));
+    const header = (text.split(/\r?\n/)[0] ?? "")
+      .split(format.delimiter)
+      .map((h) => h.trim().replace(/^"(.*)"$/, "$1"));
     const fileFindings = checkHeader(header, contract, file);
     const measure = contract.measure;
     const rejTable = `infra_rej_${fi}`;
-    let scans = 0;
+    const scans = 0;
     // each scan gets its own reject table (DuckDB appends to an existing one); the first scan's is read
-    const readerOf = (t: string) => `read_csv(${q(path)}, delim=${q(format.delimiter)}, header=true, all_varchar=true, quote='"', escape='"',
+    const readerOf = (
+      t: string
+    ) => `read_csv(${q(path)}, delim=${q(format.delimiter)}, header=true, all_varchar=true, quote='"', escape='"',
       encoding=${q(format.encoding)}, store_rejects=true, rejects_table=${q(t)}, rejects_scan=${q(t + "_scan")}, ignore_errors=true,
       auto_detect=false, columns={${header.map((h, i) => `${q(h || `kolonne${i + 1}`)}: 'VARCHAR'`).join(", ")}})`;
     if (fileFindings.length) {
-      const n = num((await all(con, `SELECT count(*) AS n FROM read_csv(${q(path)}, delim=${q(format.delimiter)}, header=true, all_varchar=true, ignore_errors=true)`))[0].n);
-      reports.push({ file, kind: contract.kind, format, rowsIn: n, rowsOut: 0, rowsRejected: n, countIn: 0, countOut: 0, countRejected: 0, findings: [], fileFindings });
-      log(`[infrastruktur] ${file}: ${format.description}; filen er ikke læst: ${fileFindings.map((f) => f.message).join("; ")}`);
+      const n = num(
+        (
+          await all(
+            con,
+            `SELECT count(*) AS n FROM read_csv(${q(path)}, delim=${q(format.delimiter)}, header=true, all_varchar=true, ignore_errors=true)`
+          )
+        )[0].n
+      );
+      reports.push({
+        file,
+        kind: contract.kind,
+        format,
+        rowsIn: n,
+        rowsOut: 0,
+        rowsRejected: n,
+        countIn: 0,
+        countOut: 0,
+        countRejected: 0,
+        findings: [],
+        fileFindings
+      });
+      log(
+        `[infrastruktur] ${file}: ${format.description}; filen er ikke læst: ${fileFindings.map((f) => f.message).join("; ")}`
+      );
       continue;
     }
     // one scan: every record gets its record number and an ok flag (the contract checks in SQL); accepted and
@@ -224,11 +266,24 @@ export async function ingestExtracts(
     const hasRejected = existsSync(join(staging, "_afvist=1"));
     const okGlob = join(kindDir, "**", `f${fi}_*.parquet`);
     const hasOk = listParquet(kindDir).some((f) => basename(f).startsWith(`f${fi}_`));
-    const out = hasOk ? (await all(con, `SELECT count(*) AS n, ${measureSql} AS s FROM read_parquet(${q(okGlob)}, hive_partitioning=false)`))[0] : { n: 0, s: 0 };
+    const out = hasOk
+      ? (
+          await all(
+            con,
+            `SELECT count(*) AS n, ${measureSql} AS s FROM read_parquet(${q(okGlob)}, hive_partitioning=false)`
+          )
+        )[0]
+      : { n: 0, s: 0 };
     const bad = hasRejected
-      ? await all(con, `SELECT kilderaekke, ${measure ? ident(measure) : "0"} AS antal FROM read_parquet(${q(rejectedGlob)}, hive_partitioning=false) ORDER BY kilderaekke`)
+      ? await all(
+          con,
+          `SELECT kilderaekke, ${measure ? ident(measure) : "0"} AS antal FROM read_parquet(${q(rejectedGlob)}, hive_partitioning=false) ORDER BY kilderaekke`
+        )
       : [];
-    const structural = await all(con, `SELECT line, min(column_idx) AS column_idx, min(error_type) AS error_type FROM ${rejTable}_0 GROUP BY line ORDER BY line`);
+    const structural = await all(
+      con,
+      `SELECT line, min(column_idx) AS column_idx, min(error_type) AS error_type FROM ${rejTable}_0 GROUP BY line ORDER BY line`
+    );
     const structLines = structural.map((x) => num(x.line));
     const lineOf = (rn: number) => {
       let line = rn + 1;
@@ -245,7 +300,14 @@ export async function ingestExtracts(
         : /MISSING/.test(String(x.error_type))
           ? `rækken har færre felter end overskriftens ${header.length}`
           : `rækken kan ikke læses som CSV (${x.error_type})`;
-      findings.push({ rule: "infra.felter", severity: "fejl", message: `${file}:${line}: ${reason}`, file, line, column: num(x.column_idx) });
+      findings.push({
+        rule: "infra.felter",
+        severity: "fejl",
+        message: `${file}:${line}: ${reason}`,
+        file,
+        line,
+        column: num(x.column_idx)
+      });
     }
     // the reasons come from the pure TS checks on the raw lines (the same rules the SQL applied)
     const wanted = bad.slice(0, MAX_FINDINGS).map((b) => lineOf(num(b.kilderaekke)));
@@ -254,7 +316,16 @@ export async function ingestExtracts(
       const text = raw.get(line) ?? "";
       const cells = splitRows(text, file, format.delimiter)[0]?.cells ?? [];
       const first = checkRow(cells, header, contract, file, line, codeSet, format.decimal)[0];
-      findings.push(first ?? { rule: "infra.vaerdi", severity: "fejl", message: `${file}:${line}: rækken opfylder ikke kontrakten`, file, line, column: 0 });
+      findings.push(
+        first ?? {
+          rule: "infra.vaerdi",
+          severity: "fejl",
+          message: `${file}:${line}: rækken opfylder ikke kontrakten`,
+          file,
+          line,
+          column: 0
+        }
+      );
     }
     const report: FileReport = {
       file,
@@ -270,7 +341,9 @@ export async function ingestExtracts(
       fileFindings
     };
     if (rowsRead !== report.rowsOut + bad.length)
-      throw new Error(`[infrastruktur] afstemning fejler for ${file}: læst ${rowsRead} poster, men skrevet ${report.rowsOut} + afvist ${bad.length}`);
+      throw new Error(
+        `[infrastruktur] afstemning fejler for ${file}: læst ${rowsRead} poster, men skrevet ${report.rowsOut} + afvist ${bad.length}`
+      );
     reports.push(report);
     kinds.add(contract.kind);
   }
@@ -360,11 +433,20 @@ async function rejectDuplicates(
     r.countRejected += num(d._antal);
     const from = f.file === file ? `linje ${f.line}` : `${f.file} linje ${f.line}`;
     if (r.findings.length < MAX_FINDINGS)
-      r.findings.push({ rule: "infra.noegle", severity: "fejl", message: `${file}:${line}:1: rækken gentager nøglen (${contract.key.join(", ")}) fra ${from}`, file, line, column: 1 });
+      r.findings.push({
+        rule: "infra.noegle",
+        severity: "fejl",
+        message: `${file}:${line}:1: rækken gentager nøglen (${contract.key.join(", ")}) fra ${from}`,
+        file,
+        line,
+        column: 1
+      });
   }
   for (const [fil, rns] of drop) {
     const tmp = `${fil}.tmp`;
-    await con.run(`COPY (SELECT * FROM read_parquet(${q(fil)}, hive_partitioning=false) WHERE kilderaekke NOT IN (${rns.join(", ")})) TO ${q(tmp)} (FORMAT parquet)`);
+    await con.run(
+      `COPY (SELECT * FROM read_parquet(${q(fil)}, hive_partitioning=false) WHERE kilderaekke NOT IN (${rns.join(", ")})) TO ${q(tmp)} (FORMAT parquet)`
+    );
     renameSync(tmp, fil);
   }
   for (const r of reports) r.findings.sort((a, b) => (a.file === b.file ? a.line - b.line : 0));
@@ -373,7 +455,9 @@ async function rejectDuplicates(
 /** One reconciliation line (Danish), e.g. for the log and the CLI. */
 export function reconcileLine(r: FileReport): string {
   const unit = r.kind === "indekssager" ? "sager" : "kald";
-  const counts = CONTRACTS[r.kind].measure ? `; ${unit} ind ${r.countIn} = ud ${r.countOut} + afvist ${r.countRejected}` : "";
+  const counts = CONTRACTS[r.kind].measure
+    ? `; ${unit} ind ${r.countIn} = ud ${r.countOut} + afvist ${r.countRejected}`
+    : "";
   return `[infrastruktur] ${r.file} (${r.format.description}): rækker ind ${r.rowsIn} = ud ${r.rowsOut} + afvist ${r.rowsRejected}${counts}`;
 }
 

@@ -16,8 +16,10 @@ export function toParquet<T extends object>(rows: readonly T[], schema: Schema<T
     data: rows.map((row) => {
       const v = row[name] as unknown;
       if (v === undefined || v === null) return null;
-      if (type === "STRING" && typeof v !== "string") throw new TypeError(`kolonnen ${name} skal være tekst, fik ${typeof v}`);
-      if ((type === "DOUBLE" || type === "INT32") && typeof v !== "number") throw new TypeError(`kolonnen ${name} skal være et tal, fik ${typeof v}`);
+      if (type === "STRING" && typeof v !== "string")
+        throw new TypeError(`kolonnen ${name} skal være tekst, fik ${typeof v}`);
+      if ((type === "DOUBLE" || type === "INT32") && typeof v !== "number")
+        throw new TypeError(`kolonnen ${name} skal være et tal, fik ${typeof v}`);
       return v;
     })
   }));

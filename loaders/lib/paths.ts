@@ -1,6 +1,7 @@
 /** Paths of the committed data snapshot, resolved from this file so cwd does not matter. */
-import { fileURLToPath } from "node:url";
+
 import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 

@@ -22,13 +22,17 @@ export function reconcile(r: Reconciliation): string {
     ...(r.details ?? []).map((d) => `[${r.loader}]   ${d}`)
   ];
   if (r.read !== r.written + r.rejected.length) {
-    throw new Error(`[${r.loader}] afstemning fejler: læst ${r.read} ≠ skrevet ${r.written} + afvist ${r.rejected.length}`);
+    throw new Error(
+      `[${r.loader}] afstemning fejler: læst ${r.read} ≠ skrevet ${r.written} + afvist ${r.rejected.length}`
+    );
   }
   return lines.join("\n");
 }
 
 /** Group identical reasons so a summary stays readable: "afvist 31× linje 2-32: …". */
-function groupRejects(rejected: { line?: number; reason: string }[]): { reason: string; count: number; lines: string }[] {
+function groupRejects(
+  rejected: { line?: number; reason: string }[]
+): { reason: string; count: number; lines: string }[] {
   const groups = new Map<string, number[]>();
   for (const r of rejected) {
     const lines = groups.get(r.reason) ?? [];
@@ -38,6 +42,11 @@ function groupRejects(rejected: { line?: number; reason: string }[]): { reason: 
   return [...groups].map(([reason, lines]) => ({
     reason,
     count: Math.max(lines.length, rejected.filter((r) => r.reason === reason).length),
-    lines: lines.length === 0 ? "" : lines.length === 1 ? `(linje ${lines[0]})` : `(linje ${lines[0]}-${lines[lines.length - 1]})`
+    lines:
+      lines.length === 0
+        ? ""
+        : lines.length === 1
+          ? `(linje ${lines[0]})`
+          : `(linje ${lines[0]}-${lines[lines.length - 1]})`
   }));
 }

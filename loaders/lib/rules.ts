@@ -6,18 +6,33 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname } from "node:path";
-import { ENCODING_LABEL, formatFinding, RULES, type Encoding, type Finding } from "../../common/rules/index.js";
+import { ENCODING_LABEL, type Encoding, type Finding, formatFinding, RULES } from "../../common/rules/index.js";
 import { shown } from "./paths.js";
 import { InputError } from "./text.js";
 
 /** Throw the first error among the findings (naming how many more there are); log the warnings. */
-export function stopOnErrors(findings: Finding[], log: (s: string) => void = (s) => process.stderr.write(s + "\n")): void {
+export function stopOnErrors(
+  findings: Finding[],
+  log: (s: string) => void = (s) => process.stderr.write(s + "\n")
+): void {
   for (const f of findings) if (f.severity === "advarsel") log(`Advarsel: ${formatFinding(f)}`);
   const errors = findings.filter((f) => f.severity === "fejl");
   if (errors.length === 0) return;
   const first = errors[0];
-  const more = errors.length > 1 ? ` (og ${errors.length - 1} fejl mere, fx ${errors.slice(1, 4).map((e) => `linje ${e.line ?? "?"} [${e.rule}]`).join(", ")})` : "";
-  throw new InputError(first.file, first.line ?? 1, first.column ?? 1, `${first.message}${more}. Sandsynlig årsag: ${RULES[first.rule].aarsag}`, first.rule);
+  const more =
+    errors.length > 1
+      ? ` (og ${errors.length - 1} fejl mere, fx ${errors
+          .slice(1, 4)
+          .map((e) => `linje ${e.line ?? "?"} [${e.rule}]`)
+          .join(", ")})`
+      : "";
+  throw new InputError(
+    first.file,
+    first.line ?? 1,
+    first.column ?? 1,
+    `${first.message}${more}. Sandsynlig årsag: ${RULES[first.rule].aarsag}`,
+    first.rule
+  );
 }
 
 /**
@@ -52,7 +67,13 @@ export function parseJson(text: string, file: string, what: string): unknown {
       line = before.split("\n").length;
       column = before.length - before.lastIndexOf("\n");
     }
-    throw new InputError(file, line, column, `ikke gyldig JSON (${what}): ${msg}. Hent filen igen; den er måske afkortet`, "fil.json");
+    throw new InputError(
+      file,
+      line,
+      column,
+      `ikke gyldig JSON (${what}): ${msg}. Hent filen igen; den er måske afkortet`,
+      "fil.json"
+    );
   }
 }
 

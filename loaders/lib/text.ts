@@ -1,4 +1,4 @@
-import { finding, type Finding, type RuleId } from "../../common/rules/index.js";
+import { type Finding, finding, type RuleId } from "../../common/rules/index.js";
 
 /**
  * Reading the raw text files: decoding, splitting lines and `;`-separated cells while

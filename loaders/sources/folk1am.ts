@@ -9,9 +9,9 @@
  * month from the first to the last for every municipality (fuldstaendig.maaned), all
  * municipalities present (fuldstaendig.kommuner), plausible counts (tal.interval).
  */
-import { decodeDetected, finding, rangeOfUnit, type Finding } from "../../common/rules/index.js";
+import { decodeDetected, type Finding, finding, rangeOfUnit } from "../../common/rules/index.js";
 import { encodingFinding, stopOnErrors } from "../lib/rules.js";
-import { InputError, columnOf, splitRows } from "../lib/text.js";
+import { columnOf, InputError, splitRows } from "../lib/text.js";
 
 export interface Befolkning {
   kommunekode: string;
@@ -35,7 +35,11 @@ export function nextMonth(m: string): string {
 }
 
 /** Check and parse, returning every finding (for a validator); `parsed` null when unreadable. */
-export function inspectFolk1am(bytes: Uint8Array, file: string, codeByName: Map<string, string>): { parsed: Folk1amParsed | null; findings: Finding[] } {
+export function inspectFolk1am(
+  bytes: Uint8Array,
+  file: string,
+  codeByName: Map<string, string>
+): { parsed: Folk1amParsed | null; findings: Finding[] } {
   const findings: Finding[] = [];
   try {
     return { parsed: walk(bytes, file, codeByName, findings), findings };
@@ -59,7 +63,14 @@ function walk(bytes: Uint8Array, file: string, codeByName: Map<string, string>, 
   const rows = splitRows(text, file);
   const header = rows[0]?.cells.map((c) => c.trim());
   const [iOmr, iTid, iInd] = ["OMRÅDE", "TID", "INDHOLD"].map((h) => header?.indexOf(h) ?? -1);
-  if (iOmr < 0 || iTid < 0 || iInd < 0) throw new InputError(file, 1, 1, `overskriften skal være OMRÅDE;TID;INDHOLD, fandt "${rows[0]?.cells.join(";")}"`, "form.overskrift");
+  if (iOmr < 0 || iTid < 0 || iInd < 0)
+    throw new InputError(
+      file,
+      1,
+      1,
+      `overskriften skal være OMRÅDE;TID;INDHOLD, fandt "${rows[0]?.cells.join(";")}"`,
+      "form.overskrift"
+    );
   const width = header!.length;
   const range = rangeOfUnit("personer");
   const out: Befolkning[] = [];
@@ -76,10 +87,17 @@ function walk(bytes: Uint8Array, file: string, codeByName: Map<string, string>, 
     if (row.cells.length !== width) {
       const truncated = row.line === lastLine && row.cells.length < width;
       findings.push(
-        finding(truncated ? "fil.afkortet" : "form.felter", file, truncated ? `filen slutter midt i en række (${row.cells.length} af ${width} felter)` : `linjen har ${row.cells.length} felter, forventede ${width} som overskriften`, {
-          line: row.line,
-          column: 1
-        })
+        finding(
+          truncated ? "fil.afkortet" : "form.felter",
+          file,
+          truncated
+            ? `filen slutter midt i en række (${row.cells.length} af ${width} felter)`
+            : `linjen har ${row.cells.length} felter, forventede ${width} som overskriften`,
+          {
+            line: row.line,
+            column: 1
+          }
+        )
       );
       continue;
     }
@@ -87,15 +105,35 @@ function walk(bytes: Uint8Array, file: string, codeByName: Map<string, string>, 
     const omr = row.cells[iOmr].trim();
     const tid = row.cells[iTid]?.trim() ?? "";
     const raw = row.cells[iInd]?.trim() ?? "";
-    if (!/^\d{4}M(0[1-9]|1[0-2])$/.test(tid)) throw new InputError(file, row.line, columnOf(row, iTid), `"${tid}" er ikke en DST-måned som 2024M01`, "tal.celle");
-    if (!/^-?\d+$/.test(raw)) throw new InputError(file, row.line, columnOf(row, iInd), `"${raw}" er ikke et antal personer`, "tal.celle");
+    if (!/^\d{4}M(0[1-9]|1[0-2])$/.test(tid))
+      throw new InputError(
+        file,
+        row.line,
+        columnOf(row, iTid),
+        `"${tid}" er ikke en DST-måned som 2024M01`,
+        "tal.celle"
+      );
+    if (!/^-?\d+$/.test(raw))
+      throw new InputError(file, row.line, columnOf(row, iInd), `"${raw}" er ikke et antal personer`, "tal.celle");
     const befolkning = Number(raw);
     if (befolkning < range.min || befolkning > range.max) {
-      findings.push(finding("tal.interval", file, `${raw} for ${omr} ${tid} er uden for det plausible interval (${range.tekst})`, { line: row.line, column: columnOf(row, iInd), periode: tid }));
+      findings.push(
+        finding("tal.interval", file, `${raw} for ${omr} ${tid} er uden for det plausible interval (${range.tekst})`, {
+          line: row.line,
+          column: columnOf(row, iInd),
+          periode: tid
+        })
+      );
     }
     const key = `${omr}/${tid}`;
     if (seen.has(key)) {
-      findings.push(finding("form.dublet", file, `${omr} ${tid} står to gange (første gang linje ${seen.get(key)})`, { line: row.line, column: 1, periode: tid }));
+      findings.push(
+        finding("form.dublet", file, `${omr} ${tid} står to gange (første gang linje ${seen.get(key)})`, {
+          line: row.line,
+          column: 1,
+          periode: tid
+        })
+      );
       read--;
       continue;
     }
@@ -121,19 +159,40 @@ function walk(bytes: Uint8Array, file: string, codeByName: Map<string, string>, 
   const sorted = [...allMonths].sort();
   if (sorted.length) {
     for (let m = sorted[0]; m < sorted[sorted.length - 1]; m = nextMonth(m)) {
-      if (!allMonths.has(nextMonth(m))) findings.push(finding("fuldstaendig.maaned", file, `måneden ${nextMonth(m)} mangler helt i serien ${sorted[0]}–${sorted[sorted.length - 1]}`, { periode: nextMonth(m) }));
+      if (!allMonths.has(nextMonth(m)))
+        findings.push(
+          finding(
+            "fuldstaendig.maaned",
+            file,
+            `måneden ${nextMonth(m)} mangler helt i serien ${sorted[0]}–${sorted[sorted.length - 1]}`,
+            { periode: nextMonth(m) }
+          )
+        );
     }
   }
   for (const [kode, months] of monthsOf) {
     const missing = sorted.filter((m) => !months.has(m));
     if (missing.length) {
-      findings.push(finding("fuldstaendig.maaned", file, `kommune ${kode} mangler ${missing.length} måned(er): ${missing.slice(0, 6).join(", ")}`, { line: lineOf.get(kode), column: 1, kommunekode: kode, periode: missing[0] }));
+      findings.push(
+        finding(
+          "fuldstaendig.maaned",
+          file,
+          `kommune ${kode} mangler ${missing.length} måned(er): ${missing.slice(0, 6).join(", ")}`,
+          { line: lineOf.get(kode), column: 1, kommunekode: kode, periode: missing[0] }
+        )
+      );
     }
   }
   const names = new Map([...codeByName].map(([n, k]) => [k, n]));
   const absent = [...names.keys()].filter((k) => !monthsOf.has(k));
   if (absent.length) {
-    findings.push(finding("fuldstaendig.kommuner", file, `ingen befolkningstal for ${absent.map((k) => `${k} ${names.get(k)}`).join(", ")} (stavemåden i OMRÅDE skal svare til DAWA's navn)`));
+    findings.push(
+      finding(
+        "fuldstaendig.kommuner",
+        file,
+        `ingen befolkningstal for ${absent.map((k) => `${k} ${names.get(k)}`).join(", ")} (stavemåden i OMRÅDE skal svare til DAWA's navn)`
+      )
+    );
   }
   return { rows: out, national, rejected, read };
 }

@@ -3,9 +3,9 @@
  * `SEKVENS;KODE;NIVEAU;TITEL;…`, UTF-8 with BOM. NIVEAU 1 rows are the five groups,
  * NIVEAU 2 rows the municipalities, each belonging to the group row above it.
  */
-import { decodeDetected, finding, type Finding } from "../../common/rules/index.js";
+import { decodeDetected, type Finding, finding } from "../../common/rules/index.js";
 import { encodingFinding, stopOnErrors } from "../lib/rules.js";
-import { InputError, columnOf, splitRows } from "../lib/text.js";
+import { columnOf, InputError, splitRows } from "../lib/text.js";
 
 export interface KommuneGruppe {
   kommunekode: string;
@@ -29,7 +29,8 @@ export function parseKomgrp(bytes: Uint8Array, file: string, expected?: Set<stri
   const iKode = header?.indexOf("KODE") ?? -1;
   const iNiveau = header?.indexOf("NIVEAU") ?? -1;
   const iTitel = header?.indexOf("TITEL") ?? -1;
-  if (iKode < 0 || iNiveau < 0 || iTitel < 0) throw new InputError(file, 1, 1, "overskriften skal have kolonnerne KODE, NIVEAU og TITEL", "form.overskrift");
+  if (iKode < 0 || iNiveau < 0 || iTitel < 0)
+    throw new InputError(file, 1, 1, "overskriften skal have kolonnerne KODE, NIVEAU og TITEL", "form.overskrift");
   const width = header!.length;
   const seen = new Map<string, number>();
   const out: KommuneGruppe[] = [];
@@ -37,7 +38,12 @@ export function parseKomgrp(bytes: Uint8Array, file: string, expected?: Set<stri
   for (const row of rows.slice(1)) {
     if (row.cells.every((c) => c.trim() === "")) continue;
     if (row.cells.length !== width) {
-      findings.push(finding("form.felter", file, `linjen har ${row.cells.length} felter, forventede ${width} som overskriften`, { line: row.line, column: 1 }));
+      findings.push(
+        finding("form.felter", file, `linjen har ${row.cells.length} felter, forventede ${width} som overskriften`, {
+          line: row.line,
+          column: 1
+        })
+      );
       continue;
     }
     const niveau = row.cells[iNiveau]?.trim();
@@ -45,21 +51,54 @@ export function parseKomgrp(bytes: Uint8Array, file: string, expected?: Set<stri
     const titel = row.cells[iTitel]?.trim();
     if (niveau === "1") group = { kode, titel };
     else if (niveau === "2") {
-      if (!group) throw new InputError(file, row.line, columnOf(row, iNiveau), "en kommune (NIVEAU 2) står før den første gruppe (NIVEAU 1)", "form.linje");
-      if (!/^\d{3}$/.test(kode)) throw new InputError(file, row.line, columnOf(row, iKode), `forventede et 3-cifret kommunenummer, fandt "${kode}"`, "form.linje");
+      if (!group)
+        throw new InputError(
+          file,
+          row.line,
+          columnOf(row, iNiveau),
+          "en kommune (NIVEAU 2) står før den første gruppe (NIVEAU 1)",
+          "form.linje"
+        );
+      if (!/^\d{3}$/.test(kode))
+        throw new InputError(
+          file,
+          row.line,
+          columnOf(row, iKode),
+          `forventede et 3-cifret kommunenummer, fandt "${kode}"`,
+          "form.linje"
+        );
       if (seen.has(kode)) {
-        findings.push(finding("form.dublet", file, `kommune ${kode} står to gange (første gang linje ${seen.get(kode)})`, { line: row.line, column: columnOf(row, iKode), kommunekode: kode }));
+        findings.push(
+          finding("form.dublet", file, `kommune ${kode} står to gange (første gang linje ${seen.get(kode)})`, {
+            line: row.line,
+            column: columnOf(row, iKode),
+            kommunekode: kode
+          })
+        );
         continue;
       }
       seen.set(kode, row.line);
       out.push({ kommunekode: kode, navn: titel, gruppekode: group.kode, gruppe: group.titel });
-    } else throw new InputError(file, row.line, columnOf(row, iNiveau), `ukendt NIVEAU "${niveau}" (forventede 1 eller 2)`, "form.linje");
+    } else
+      throw new InputError(
+        file,
+        row.line,
+        columnOf(row, iNiveau),
+        `ukendt NIVEAU "${niveau}" (forventede 1 eller 2)`,
+        "form.linje"
+      );
   }
   if (expected) {
     const missing = [...expected].filter((k) => !seen.has(k));
     const extra = [...seen.keys()].filter((k) => !expected.has(k));
     if (missing.length || extra.length) {
-      findings.push(finding("fuldstaendig.kommuner", file, `forventede de ${expected.size} kommuner; ${missing.length ? `mangler ${missing.join(", ")}` : ""}${extra.length ? ` ukendte koder ${extra.join(", ")}` : ""}`));
+      findings.push(
+        finding(
+          "fuldstaendig.kommuner",
+          file,
+          `forventede de ${expected.size} kommuner; ${missing.length ? `mangler ${missing.join(", ")}` : ""}${extra.length ? ` ukendte koder ${extra.join(", ")}` : ""}`
+        )
+      );
     }
   }
   stopOnErrors(findings);

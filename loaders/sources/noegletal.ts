@@ -12,13 +12,21 @@
  * (not reported, e.g. the latest year for some municipalities) and accept `..` (the DST
  * sign for "not available"). Missing is never turned into 0.
  */
-import { checkNational, decodeDetected, finding, formatFamily, numberFormatOf, rangeOfUnit, type Encoding, type Finding } from "../../common/rules/index.js";
+import {
+  checkNational,
+  decodeDetected,
+  type Encoding,
+  type Finding,
+  finding,
+  formatFamily,
+  numberFormatOf,
+  rangeOfUnit
+} from "../../common/rules/index.js";
+import type { CellStatus } from "../../common/vocabulary.js";
 import { decimalsOf, parseDanishNumber } from "../lib/danish-number.js";
 import { encodingFinding, stopOnErrors } from "../lib/rules.js";
-import { InputError, columnOf, splitRows, type Row } from "../lib/text.js";
+import { columnOf, InputError, type Row, splitRows } from "../lib/text.js";
 import { unitOf } from "../noegletal-katalog.js";
-
-import type { CellStatus } from "../../common/vocabulary.js";
 
 export type { CellStatus };
 
@@ -85,7 +93,12 @@ const CODE_CELL = /^\d{3}$/;
 const NATIONAL_ROW = /^(I alt|Gennemsnit)\s*(?:\((\d+)\))?$/;
 
 /** Parse one value cell; throws an InputError naming the cell when it is not understood. */
-export function parseCell(text: string, file: string, row: Row, index: number): { vaerdi: number | null; status: CellStatus } {
+export function parseCell(
+  text: string,
+  file: string,
+  row: Row,
+  index: number
+): { vaerdi: number | null; status: CellStatus } {
   const s = text.trim();
   switch (s) {
     case "":
@@ -106,9 +119,20 @@ export function parseCell(text: string, file: string, row: Row, index: number): 
   const vaerdi = parseDanishNumber(s);
   if (vaerdi === undefined) {
     if (numberFormatOf(s) === "engelsk") {
-      throw new InputError(file, row.line, columnOf(row, index), `"${text}" er skrevet i engelsk talformat; filen skal bruge dansk (1.234,5)`, "tal.format");
+      throw new InputError(
+        file,
+        row.line,
+        columnOf(row, index),
+        `"${text}" er skrevet i engelsk talformat; filen skal bruge dansk (1.234,5)`,
+        "tal.format"
+      );
     }
-    throw new InputError(file, row.line, columnOf(row, index), `kan ikke læse "${text}" som tal (forventer fx 1.234,5 eller en af koderne -, M, U, .., JA, NEJ)`);
+    throw new InputError(
+      file,
+      row.line,
+      columnOf(row, index),
+      `kan ikke læse "${text}" som tal (forventer fx 1.234,5 eller en af koderne -, M, U, .., JA, NEJ)`
+    );
   }
   return { vaerdi, status: "ok" };
 }
@@ -118,7 +142,9 @@ function isBlank(row: Row): boolean {
 }
 
 function isTitle(row: Row): boolean {
-  return row.cells[0].trim() !== "" && (row.cells[1] ?? "").trim() === "" && row.cells.slice(2).every((c) => c.trim() === "");
+  return (
+    row.cells[0].trim() !== "" && (row.cells[1] ?? "").trim() === "" && row.cells.slice(2).every((c) => c.trim() === "")
+  );
 }
 
 /** Longest plausible title (the 2019 export's longest is well under this); a longer "title" is junk. */
@@ -147,7 +173,11 @@ const stripKommune = (name: string) => name.replace(/\s+(Regions)?[Kk]ommune$/, 
  * Check and parse the raw export, returning every finding instead of stopping (for a
  * validator). `parsed` is null when the file could not be read at all.
  */
-export function inspectNoegletal(bytes: Uint8Array, file: string, options: NoegletalOptions = {}): { parsed: ParsedNoegletal | null; findings: Finding[] } {
+export function inspectNoegletal(
+  bytes: Uint8Array,
+  file: string,
+  options: NoegletalOptions = {}
+): { parsed: ParsedNoegletal | null; findings: Finding[] } {
   const findings: Finding[] = [];
   try {
     const parsed = walkNoegletal(bytes, file, options, findings);
@@ -165,35 +195,74 @@ export function inspectNoegletal(bytes: Uint8Array, file: string, options: Noegl
  * @param validCodes the municipality codes to accept; rows with other codes are rejected and reported
  * @throws {InputError} naming file, line, column and rule
  */
-export function parseNoegletal(bytes: Uint8Array, file: string, validCodes?: Set<string>, options: Omit<NoegletalOptions, "validCodes"> = {}): ParsedNoegletal {
+export function parseNoegletal(
+  bytes: Uint8Array,
+  file: string,
+  validCodes?: Set<string>,
+  options: Omit<NoegletalOptions, "validCodes"> = {}
+): ParsedNoegletal {
   const { parsed, findings } = inspectNoegletal(bytes, file, { ...options, validCodes });
   stopOnErrors(findings);
   return parsed!;
 }
 
-function walkNoegletal(bytes: Uint8Array, file: string, options: NoegletalOptions, findings: Finding[]): ParsedNoegletal {
+function walkNoegletal(
+  bytes: Uint8Array,
+  file: string,
+  options: NoegletalOptions,
+  findings: Finding[]
+): ParsedNoegletal {
   const { validCodes, namesByCode } = options;
   const { text, encoding } = decodeDetected(bytes);
   const enc = encodingFinding(file, encoding, ["iso-8859-1", "ascii"]);
   if (enc) findings.push(enc);
   const rows = splitRows(text, file);
   const headerIndex = rows.findIndex((r) => (r.cells[1] ?? "").trim() === "Kom.nr");
-  if (headerIndex < 0) throw new InputError(file, 1, 1, 'fandt ingen overskriftslinje med "Kom.nr" (er det en eksport fra noegletal.dk?)', "form.overskrift");
+  if (headerIndex < 0)
+    throw new InputError(
+      file,
+      1,
+      1,
+      'fandt ingen overskriftslinje med "Kom.nr" (er det en eksport fra noegletal.dk?)',
+      "form.overskrift"
+    );
   const header = rows[headerIndex];
   const width = header.cells.length;
   const years: number[] = [];
   for (let i = 2; i < width; i++) {
     const c = header.cells[i].trim();
     const y = Number(c);
-    if (c === "") throw new InputError(file, header.line, columnOf(header, i), `årstal nr. ${i - 1} i overskriften er tomt`, "form.overskrift");
-    if (!Number.isInteger(y) || y < 1990 || y > 2100) throw new InputError(file, header.line, columnOf(header, i), `"${c}" er ikke et årstal`, "form.overskrift");
-    if (years.includes(y)) throw new InputError(file, header.line, columnOf(header, i), `årstallet ${y} står to gange i overskriften`, "form.overskrift");
+    if (c === "")
+      throw new InputError(
+        file,
+        header.line,
+        columnOf(header, i),
+        `årstal nr. ${i - 1} i overskriften er tomt`,
+        "form.overskrift"
+      );
+    if (!Number.isInteger(y) || y < 1990 || y > 2100)
+      throw new InputError(file, header.line, columnOf(header, i), `"${c}" er ikke et årstal`, "form.overskrift");
+    if (years.includes(y))
+      throw new InputError(
+        file,
+        header.line,
+        columnOf(header, i),
+        `årstallet ${y} står to gange i overskriften`,
+        "form.overskrift"
+      );
     if (years.length && y !== years[years.length - 1] + 1) {
-      throw new InputError(file, header.line, columnOf(header, i), `årstallene er ikke fortløbende: ${years[years.length - 1]} efterfølges af ${y}`, "form.overskrift");
+      throw new InputError(
+        file,
+        header.line,
+        columnOf(header, i),
+        `årstallene er ikke fortløbende: ${years[years.length - 1]} efterfølges af ${y}`,
+        "form.overskrift"
+      );
     }
     years.push(y);
   }
-  if (years.length === 0) throw new InputError(file, header.line, 1, "overskriften har ingen årstal", "form.overskrift");
+  if (years.length === 0)
+    throw new InputError(file, header.line, 1, "overskriften har ingen årstal", "form.overskrift");
 
   const figures: FigureBlock[] = [];
   const values: NoegletalValue[] = [];
@@ -218,14 +287,35 @@ function walkNoegletal(bytes: Uint8Array, file: string, options: NoegletalOption
     const expected = validCodes ?? null;
     const got = [...b.codes.keys()].filter((c) => !expected || expected.has(c));
     if (b.codes.size === 0) {
-      add(finding("form.raekker", file, `"${b.fig.titel.slice(0, 60)}" er ikke fulgt af kommunerækker (en linje, der ikke er et nøgletal?)`, { line: b.fig.linje, column: 1 }));
+      add(
+        finding(
+          "form.raekker",
+          file,
+          `"${b.fig.titel.slice(0, 60)}" er ikke fulgt af kommunerækker (en linje, der ikke er et nøgletal?)`,
+          { line: b.fig.linje, column: 1 }
+        )
+      );
       return;
     }
     if (expected && got.length !== expected.size) {
       const missing = [...expected].filter((c) => !b.codes.has(c));
-      add(finding("form.raekker", file, `nøgletallet "${b.fig.titel.slice(0, 60)}" har ${got.length} af ${expected.size} kommuner; mangler ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? " …" : ""}`, { line: endLine, column: 1 }));
+      add(
+        finding(
+          "form.raekker",
+          file,
+          `nøgletallet "${b.fig.titel.slice(0, 60)}" har ${got.length} af ${expected.size} kommuner; mangler ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? " …" : ""}`,
+          { line: endLine, column: 1 }
+        )
+      );
     } else if (!expected && b.codes.size !== 98) {
-      add(finding("form.raekker", file, `nøgletallet "${b.fig.titel.slice(0, 60)}" har ${b.codes.size} kommunerækker, forventede 98`, { line: endLine, column: 1 }));
+      add(
+        finding(
+          "form.raekker",
+          file,
+          `nøgletallet "${b.fig.titel.slice(0, 60)}" har ${b.codes.size} kommunerækker, forventede 98`,
+          { line: endLine, column: 1 }
+        )
+      );
     }
     // one number format per figure
     const counts = new Map<string, number>();
@@ -233,14 +323,28 @@ function walkNoegletal(bytes: Uint8Array, file: string, options: NoegletalOption
     const major = [...counts].sort((a, z) => z[1] - a[1])[0]?.[0];
     for (const f of b.formats.filter((x) => x.family !== major).slice(0, 5)) {
       const what = (fam: string) => (fam === "heltal" ? "heltal (1.234)" : fam.replace("decimal:", "") + " decimaler");
-      add(finding("tal.format", file, `"${f.text}" er skrevet som ${what(f.family)}, men nøgletallet "${b.fig.titel.slice(0, 50)}" er skrevet med ${what(major!)} (${counts.get(major!)} celler); tallet kan være læst forkert`, { line: f.line, column: f.column }));
+      add(
+        finding(
+          "tal.format",
+          file,
+          `"${f.text}" er skrevet som ${what(f.family)}, men nøgletallet "${b.fig.titel.slice(0, 50)}" er skrevet med ${what(major!)} (${counts.get(major!)} celler); tallet kan være læst forkert`,
+          { line: f.line, column: f.column }
+        )
+      );
     }
     // the source's own national figure agrees with its municipalities
     if (b.fig.national) {
       for (const [aar, y] of b.byYear) {
         if (!y.national || y.municipal.length !== b.codes.size || y.municipal.some((v) => v === null)) continue;
         const reason = checkNational(b.fig.national, y.national.v, y.municipal as number[]);
-        if (reason) add(finding("tal.landstal", file, `${b.fig.titel.slice(0, 50)}, ${aar}: ${reason}`, { line: y.national.line, column: y.national.column, periode: String(aar) }));
+        if (reason)
+          add(
+            finding("tal.landstal", file, `${b.fig.titel.slice(0, 50)}, ${aar}: ${reason}`, {
+              line: y.national.line,
+              column: y.national.column,
+              periode: String(aar)
+            })
+          );
       }
     }
   };
@@ -265,17 +369,45 @@ function walkNoegletal(bytes: Uint8Array, file: string, options: NoegletalOption
     }
     if (block === null) {
       if (!isTitle(row) || first.length > MAX_TITLE) {
-        add(finding("form.linje", file, `linjen er hverken titel, overskrift, datarække, landstal eller note: "${row.cells.join(";").slice(0, 60)}"`, { line: row.line, column: 1 }));
+        add(
+          finding(
+            "form.linje",
+            file,
+            `linjen er hverken titel, overskrift, datarække, landstal eller note: "${row.cells.join(";").slice(0, 60)}"`,
+            { line: row.line, column: 1 }
+          )
+        );
         continue;
       }
       if (row.cells.length !== width) {
-        add(finding("form.felter", file, `titellinjen har ${row.cells.length} felter, forventede ${width} som overskriften`, { line: row.line, column: 1 }));
+        add(
+          finding(
+            "form.felter",
+            file,
+            `titellinjen har ${row.cells.length} felter, forventede ${width} som overskriften`,
+            { line: row.line, column: 1 }
+          )
+        );
       }
       if (titles.has(first)) {
-        add(finding("form.blok", file, `nøgletallet "${first.slice(0, 60)}" står to gange (første gang linje ${titles.get(first)})`, { line: row.line, column: 1 }));
+        add(
+          finding(
+            "form.blok",
+            file,
+            `nøgletallet "${first.slice(0, 60)}" står to gange (første gang linje ${titles.get(first)})`,
+            { line: row.line, column: 1 }
+          )
+        );
       }
       titles.set(first, row.line);
-      const fig: FigureBlock = { nr: figures.length + 1, titel: first, linje: row.line, national: null, noter: [...first.matchAll(/\((\d+)\)/g)].map((m) => m[1]), decimaler: 0 };
+      const fig: FigureBlock = {
+        nr: figures.length + 1,
+        titel: first,
+        linje: row.line,
+        national: null,
+        noter: [...first.matchAll(/\((\d+)\)/g)].map((m) => m[1]),
+        decimaler: 0
+      };
       figures.push(fig);
       block = { fig, codes: new Map(), nationalLine: null, formats: [], byYear: new Map() };
       continue;
@@ -283,17 +415,31 @@ function walkNoegletal(bytes: Uint8Array, file: string, options: NoegletalOption
     const b: BlockState = block;
     const current = b.fig;
     if (isTitle(row)) {
-      add(finding("form.linje", file, `en titel eller tekst midt i nøgletallet "${current.titel.slice(0, 40)}" (mangler en tom linje?): "${first.slice(0, 60)}"`, { line: row.line, column: 1 }));
+      add(
+        finding(
+          "form.linje",
+          file,
+          `en titel eller tekst midt i nøgletallet "${current.titel.slice(0, 40)}" (mangler en tom linje?): "${first.slice(0, 60)}"`,
+          { line: row.line, column: 1 }
+        )
+      );
       continue;
     }
     if (row.cells.length !== width) {
       const lastCell = row.cells[row.cells.length - 1];
       const truncated = row.line === lastLine && row.cells.length < width;
       add(
-        finding(truncated ? "fil.afkortet" : "form.felter", file, truncated ? `filen slutter midt i en række (${row.cells.length} af ${width} felter)` : `linjen har ${row.cells.length} felter, forventede ${width} som overskriften`, {
-          line: row.line,
-          column: columnOf(row, row.cells.length - 1) + lastCell.length
-        })
+        finding(
+          truncated ? "fil.afkortet" : "form.felter",
+          file,
+          truncated
+            ? `filen slutter midt i en række (${row.cells.length} af ${width} felter)`
+            : `linjen har ${row.cells.length} felter, forventede ${width} som overskriften`,
+          {
+            line: row.line,
+            column: columnOf(row, row.cells.length - 1) + lastCell.length
+          }
+        )
       );
       continue;
     }
@@ -303,16 +449,36 @@ function walkNoegletal(bytes: Uint8Array, file: string, options: NoegletalOption
     const nationalType = nationalMatch?.[1] as "I alt" | "Gennemsnit" | undefined;
     if (nationalMatch?.[2] && !current.noter.includes(nationalMatch[2])) current.noter.push(nationalMatch[2]);
     if (!isNational && !CODE_CELL.test(code)) {
-      add(finding("form.linje", file, `forventede et 3-cifret kommunenummer, fandt "${row.cells[1]}"`, { line: row.line, column: columnOf(row, 1) }));
+      add(
+        finding("form.linje", file, `forventede et 3-cifret kommunenummer, fandt "${row.cells[1]}"`, {
+          line: row.line,
+          column: columnOf(row, 1)
+        })
+      );
       continue;
     }
     dataRowsRead++;
     if (isNational) {
-      if (b.nationalLine !== null) add(finding("form.dublet", file, `landstallet står to gange i "${current.titel.slice(0, 50)}" (første gang linje ${b.nationalLine})`, { line: row.line, column: 1 }));
+      if (b.nationalLine !== null)
+        add(
+          finding(
+            "form.dublet",
+            file,
+            `landstallet står to gange i "${current.titel.slice(0, 50)}" (første gang linje ${b.nationalLine})`,
+            { line: row.line, column: 1 }
+          )
+        );
       b.nationalLine = row.line;
     } else {
       if (b.codes.has(code)) {
-        add(finding("form.dublet", file, `kommune ${code} står to gange i "${current.titel.slice(0, 50)}" (første gang linje ${b.codes.get(code)})`, { line: row.line, column: columnOf(row, 1), kommunekode: code }));
+        add(
+          finding(
+            "form.dublet",
+            file,
+            `kommune ${code} står to gange i "${current.titel.slice(0, 50)}" (første gang linje ${b.codes.get(code)})`,
+            { line: row.line, column: columnOf(row, 1), kommunekode: code }
+          )
+        );
         continue;
       }
       b.codes.set(code, row.line);
@@ -320,11 +486,28 @@ function walkNoegletal(bytes: Uint8Array, file: string, options: NoegletalOption
         names[code] = first;
         nameLine[code] = row.line;
         const dawaName = namesByCode?.get(code);
-        if (dawaName && !first.toLowerCase().startsWith(dawaName.toLowerCase()) && !dawaName.toLowerCase().startsWith(stripKommune(first).toLowerCase())) {
-          add(finding("navn.kode", file, `"${first}" passer ikke til kommunekode ${code} (${dawaName})`, { line: row.line, column: 1, kommunekode: code }));
+        if (
+          dawaName &&
+          !first.toLowerCase().startsWith(dawaName.toLowerCase()) &&
+          !dawaName.toLowerCase().startsWith(stripKommune(first).toLowerCase())
+        ) {
+          add(
+            finding("navn.kode", file, `"${first}" passer ikke til kommunekode ${code} (${dawaName})`, {
+              line: row.line,
+              column: 1,
+              kommunekode: code
+            })
+          );
         }
       } else if (names[code] !== first) {
-        add(finding("navn.kode", file, `kommunekode ${code} hedder "${first}" her, men "${names[code]}" i linje ${nameLine[code]}`, { line: row.line, column: 1, kommunekode: code }));
+        add(
+          finding(
+            "navn.kode",
+            file,
+            `kommunekode ${code} hedder "${first}" her, men "${names[code]}" i linje ${nameLine[code]}`,
+            { line: row.line, column: 1, kommunekode: code }
+          )
+        );
       }
     }
     if (!isNational && validCodes && !validCodes.has(code)) {
@@ -352,12 +535,20 @@ function walkNoegletal(bytes: Uint8Array, file: string, options: NoegletalOption
         numberFormats[format] = (numberFormats[format] ?? 0) + 1;
         b.formats.push({ family: formatFamily(format), text: cell.trim(), line: row.line, column });
         if (vaerdi! < range.min || vaerdi! > range.max) {
-          add(finding("tal.interval", file, `${cell.trim()} i "${current.titel.slice(0, 50)}", ${years[k]}, er uden for det plausible interval (${range.tekst})`, { line: row.line, column, kommunekode: isNational ? undefined : code, periode: String(years[k]) }));
+          add(
+            finding(
+              "tal.interval",
+              file,
+              `${cell.trim()} i "${current.titel.slice(0, 50)}", ${years[k]}, er uden for det plausible interval (${range.tekst})`,
+              { line: row.line, column, kommunekode: isNational ? undefined : code, periode: String(years[k]) }
+            )
+          );
         }
       }
       if (isNational) {
         national.push({ nr: current.nr, aar: years[k], vaerdi, status, type: nationalType!, linje: row.line });
-        if (vaerdi !== null && (status === "ok" || status === "nul")) y.national = { v: vaerdi, line: row.line, column };
+        if (vaerdi !== null && (status === "ok" || status === "nul"))
+          y.national = { v: vaerdi, line: row.line, column };
       } else {
         values.push({ nr: current.nr, kommunekode: code, aar: years[k], vaerdi, status, linje: row.line });
         y.municipal.push(status === "ok" || status === "nul" ? vaerdi : null);
@@ -366,9 +557,23 @@ function walkNoegletal(bytes: Uint8Array, file: string, options: NoegletalOption
     if (isNational) current.national = nationalType!;
   }
   if (!inTrailer) {
-    add(finding("fil.afkortet", file, "filen slutter uden tegnforklaringen (Tegnforklaring:), som afslutter et udtræk fra noegletal.dk: filen er afkortet", { line: lastLine, column: 1 }));
+    add(
+      finding(
+        "fil.afkortet",
+        file,
+        "filen slutter uden tegnforklaringen (Tegnforklaring:), som afslutter et udtræk fra noegletal.dk: filen er afkortet",
+        { line: lastLine, column: 1 }
+      )
+    );
     closeBlock(lastLine);
   }
-  if (figures.length === 0) throw new InputError(file, header.line + 1, 1, "filen indeholder ingen nøgletal efter overskriften", "form.raekker");
+  if (figures.length === 0)
+    throw new InputError(
+      file,
+      header.line + 1,
+      1,
+      "filen indeholder ingen nøgletal efter overskriften",
+      "form.raekker"
+    );
   return { years, figures, values, national, rejected, notes, generated, dataRowsRead, names, encoding, numberFormats };
 }

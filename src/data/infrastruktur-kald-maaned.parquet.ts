@@ -1,5 +1,6 @@
 // Infrastructure aggregate "infrastruktur-kald-maaned" (schema: loaders/infra/README.md).
-import { emit } from "../../loaders/lib/emit.js";
+
 import { aggregateBytes } from "../../loaders/infra/build.js";
+import { emit } from "../../loaders/lib/emit.js";
 
 await emit(() => aggregateBytes("infrastruktur-kald-maaned"));

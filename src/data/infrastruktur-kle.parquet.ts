@@ -1,5 +1,6 @@
 // Infrastructure aggregate "infrastruktur-kle" (schema: loaders/infra/README.md).
-import { emit } from "../../loaders/lib/emit.js";
+
 import { aggregateBytes } from "../../loaders/infra/build.js";
+import { emit } from "../../loaders/lib/emit.js";
 
 await emit(() => aggregateBytes("infrastruktur-kle"));

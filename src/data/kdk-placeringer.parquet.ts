@@ -1,9 +1,10 @@
 // Rank, national figure and comparison-group mean per key figure, municipality and year (see loaders/kdk.ts).
+
+import { useIngest } from "../../loaders/ingest.js";
 import { buildPlaceringer } from "../../loaders/kdk.js";
 import { loadGroupContext } from "../../loaders/kdk-groups.js";
 import { PLACERINGER_SCHEMA } from "../../loaders/kdk-schemas.js";
 import { emit } from "../../loaders/lib/emit.js";
-import { useIngest } from "../../loaders/ingest.js";
 import { toParquet } from "../../loaders/lib/parquet.js";
 
 await emit(async () => {

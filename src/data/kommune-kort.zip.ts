@@ -5,4 +5,9 @@ import { emit } from "../../loaders/lib/emit.js";
 import { locatorZip } from "../../loaders/locator.js";
 
 const kommuner = buildKommuner();
-await emit(() => locatorZip(buildGeo(new Set(kommuner.map((k) => k.kommunekode))), new Map(kommuner.map((k) => [k.kommunekode, k.officielt_navn]))));
+await emit(() =>
+  locatorZip(
+    buildGeo(new Set(kommuner.map((k) => k.kommunekode))),
+    new Map(kommuner.map((k) => [k.kommunekode, k.officielt_navn]))
+  )
+);

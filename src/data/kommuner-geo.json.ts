@@ -1,8 +1,8 @@
 // Boundaries of the 98 municipalities as TopoJSON keyed by kommunekode (see loaders/geo.ts).
 import { buildKommuner } from "../../loaders/datasets.js";
 import { buildGeo } from "../../loaders/geo.js";
-import { emit } from "../../loaders/lib/emit.js";
 import { useIngest } from "../../loaders/ingest.js";
+import { emit } from "../../loaders/lib/emit.js";
 
 await emit(() => {
   useIngest(["kommuner"]); // rows parsed once per build (loaders/ingest.ts)

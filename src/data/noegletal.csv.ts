@@ -1,8 +1,9 @@
 // The table noegletal as Danish CSV (; separator, decimal comma, UTF-8 BOM); see loaders/csv.ts.
-import { buildNoegletal } from "../../loaders/datasets.js";
-import { emit } from "../../loaders/lib/emit.js";
-import { useIngest } from "../../loaders/ingest.js";
+
 import { toDanishCsv } from "../../loaders/csv.js";
+import { buildNoegletal } from "../../loaders/datasets.js";
+import { useIngest } from "../../loaders/ingest.js";
+import { emit } from "../../loaders/lib/emit.js";
 import { NOEGLETAL_SCHEMA } from "../../loaders/schemas.js";
 
 await emit(() => {

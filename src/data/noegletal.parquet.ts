@@ -1,9 +1,9 @@
 // Every key figure for every municipality and year, long format (see loaders/datasets.ts).
 import { buildNoegletal } from "../../loaders/datasets.js";
-import { emit } from "../../loaders/lib/emit.js";
 import { useIngest } from "../../loaders/ingest.js";
-import { NOEGLETAL_SCHEMA } from "../../loaders/schemas.js";
+import { emit } from "../../loaders/lib/emit.js";
 import { toParquet } from "../../loaders/lib/parquet.js";
+import { NOEGLETAL_SCHEMA } from "../../loaders/schemas.js";
 
 await emit(() => {
   useIngest(["noegletal"]); // rows parsed once per build (loaders/ingest.ts)

@@ -1,8 +1,8 @@
 // Every backward-elimination step of every default comparison-group regression (see loaders/groups.ts).
 import { buildGroupDefaults } from "../../loaders/groups.js";
-import { emit } from "../../loaders/lib/emit.js";
-import { useIngest } from "../../loaders/ingest.js";
 import { MODELS_SCHEMA } from "../../loaders/groups-schema.js";
+import { useIngest } from "../../loaders/ingest.js";
+import { emit } from "../../loaders/lib/emit.js";
 import { toParquet } from "../../loaders/lib/parquet.js";
 
 await emit(() => {

@@ -10,21 +10,27 @@
  * a figure whose graphic has role="img" and a describing aria-label, marks carry no
  * prohibited aria-label, and "Vis som tabel" opens a table with the chart's data.
  */
-import { describe, expect, test } from "vitest";
+
 import type { FeatureCollection, Geometry } from "geojson";
-import { distribution, timeSeries, type DotRow, type SeriesRow } from "../../components/charts.js";
-import { choropleth, locatorMap, type KommuneProps } from "../../components/map.js";
+import { describe, expect, test } from "vitest";
+import type { GroupsResult } from "../../common/groups/model.js";
+import { CATEGORICAL, dataTable } from "../../components/a11y.js";
+import { type DotRow, distribution, type SeriesRow, timeSeries } from "../../components/charts.js";
 import { actualPredicted, groupMap, matrixHeatmap } from "../../components/groups/charts.js";
 import { sparkline } from "../../components/kommune/sparkline.js";
-import { CATEGORICAL, dataTable } from "../../components/a11y.js";
-import type { GroupsResult } from "../../common/groups/model.js";
+import { choropleth, type KommuneProps, locatorMap } from "../../components/map.js";
 
 // jsdom has no canvas; Plot draws a continuous legend ramp on one and embeds it as an image.
 // A stub context records the colour stops, so the ramp's image data is still in the snapshot.
 HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement) {
   const stops: string[] = [];
   (this as unknown as { stops: string[] }).stops = stops;
-  return { set fillStyle(c: string) { stops.push(c); }, fillRect() {} } as unknown as CanvasRenderingContext2D;
+  return {
+    set fillStyle(c: string) {
+      stops.push(c);
+    },
+    fillRect() {}
+  } as unknown as CanvasRenderingContext2D;
 } as unknown as typeof HTMLCanvasElement.prototype.getContext;
 HTMLCanvasElement.prototype.toDataURL = function (this: HTMLCanvasElement) {
   return `data:stub,${((this as unknown as { stops?: string[] }).stops ?? []).join(",")}`;
@@ -35,7 +41,13 @@ export function normalise(node: Element): string {
   let html = node.outerHTML;
   const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
   ids.forEach((id, i) => {
-    html = html.split(`"${id}"`).join(`"id-${i}"`).split(`#${id})`).join(`#id-${i})`).split(`"#${id}"`).join(`"#id-${i}"`);
+    html = html
+      .split(`"${id}"`)
+      .join(`"id-${i}"`)
+      .split(`#${id})`)
+      .join(`#id-${i})`)
+      .split(`"#${id}"`)
+      .join(`"#id-${i}"`);
   });
   html = html.replace(/-?\d+\.\d+(e-?\d+)?/g, (x) => {
     const r = Number(Number(x).toFixed(3));
@@ -66,13 +78,33 @@ function expectAccessible(figure: Element, label: RegExp) {
 }
 
 // three municipalities as unit squares around Denmark, rings clockwise (as d3-geo wants)
-const square = (x: number, y: number) => [[[x, y], [x, y + 0.5], [x + 0.5, y + 0.5], [x + 0.5, y], [x, y]]];
+const square = (x: number, y: number) => [
+  [
+    [x, y],
+    [x, y + 0.5],
+    [x + 0.5, y + 0.5],
+    [x + 0.5, y],
+    [x, y]
+  ]
+];
 const features: FeatureCollection<Geometry, KommuneProps> = {
   type: "FeatureCollection",
   features: [
-    { type: "Feature", properties: { kommunekode: "101", navn: "København" }, geometry: { type: "Polygon", coordinates: square(12.3, 55.5) } },
-    { type: "Feature", properties: { kommunekode: "751", navn: "Aarhus" }, geometry: { type: "Polygon", coordinates: square(10, 56) } },
-    { type: "Feature", properties: { kommunekode: "825", navn: "Læsø" }, geometry: { type: "Polygon", coordinates: square(10.9, 57.2) } }
+    {
+      type: "Feature",
+      properties: { kommunekode: "101", navn: "København" },
+      geometry: { type: "Polygon", coordinates: square(12.3, 55.5) }
+    },
+    {
+      type: "Feature",
+      properties: { kommunekode: "751", navn: "Aarhus" },
+      geometry: { type: "Polygon", coordinates: square(10, 56) }
+    },
+    {
+      type: "Feature",
+      properties: { kommunekode: "825", navn: "Læsø" },
+      geometry: { type: "Polygon", coordinates: square(10.9, 57.2) }
+    }
   ]
 };
 
@@ -92,7 +124,11 @@ const series: SeriesRow[] = [
   { serie: "Landstal", aar: 2019, vaerdi: 12 }
 ];
 
-const names = new Map([["101", "København"], ["751", "Aarhus"], ["825", "Læsø"]]);
+const names = new Map([
+  ["101", "København"],
+  ["751", "Aarhus"],
+  ["825", "Læsø"]
+]);
 
 // a 3-municipality result: distances |predicted_i − predicted_j|, ranks by distance
 function result(): GroupsResult {
@@ -113,7 +149,10 @@ function result(): GroupsResult {
 describe("chart components: accessible figures and SVG snapshots", () => {
   test("distribution (beeswarm)", async () => {
     const fig = distribution(dots, { width: 400, label: "pct.", decimals: 1, highlight: "101", reference: 13.3 });
-    expectAccessible(fig, /^Fordeling af 3 kommuners værdier \(pct\.\) fra 7,1 til 20,3; København: 12,5; landstal: 13,3\.$/);
+    expectAccessible(
+      fig,
+      /^Fordeling af 3 kommuners værdier \(pct\.\) fra 7,1 til 20,3; København: 12,5; landstal: 13,3\.$/
+    );
     // highest first; the missing value is left out, never a zero
     expect(openTable(fig)).toEqual([
       ["Kommune", "Kommunekode", "Værdi (pct.)", "Rang"],
@@ -134,7 +173,9 @@ describe("chart components: accessible figures and SVG snapshots", () => {
       ["2019", "12,5", "12,0"]
     ]);
     const svg = fig.querySelector("svg[role=img]")!;
-    const strokes = Array.from(svg.querySelectorAll("path[stroke]")).map((p) => p.getAttribute("stroke")!.toLowerCase());
+    const strokes = Array.from(svg.querySelectorAll("path[stroke]")).map((p) =>
+      p.getAttribute("stroke")!.toLowerCase()
+    );
     expect(strokes).toContain(CATEGORICAL[0]);
     expect(strokes).toContain(CATEGORICAL[1]);
     // direct labels: each series' name written in the chart
@@ -145,9 +186,16 @@ describe("chart components: accessible figures and SVG snapshots", () => {
   });
 
   test("choropleth: cividis classes, grey for no value, the selected municipality outlined", async () => {
-    const values = new Map<string, number | null>([["101", 12.5], ["751", 20.25], ["825", null]]);
+    const values = new Map<string, number | null>([
+      ["101", 12.5],
+      ["751", 20.25],
+      ["825", null]
+    ]);
     const fig = choropleth(features, values, { width: 300, label: "pct.", decimals: 1, highlight: "751" });
-    expectAccessible(fig, /^Danmarkskort \(pct\.\): 2 kommuner farvet i fem lige store grupper fra 12,5 til 20,3; 1 uden værdi \(grå\); Aarhus er fremhævet: 20,3\.$/);
+    expectAccessible(
+      fig,
+      /^Danmarkskort \(pct\.\): 2 kommuner farvet i fem lige store grupper fra 12,5 til 20,3; 1 uden værdi \(grå\); Aarhus er fremhævet: 20,3\.$/
+    );
     expect(openTable(fig)).toEqual([
       ["Kommune", "Kommunekode", "Værdi (pct.)"],
       ["Aarhus", "751", "20,3"],
@@ -166,8 +214,19 @@ describe("chart components: accessible figures and SVG snapshots", () => {
   });
 
   test("groupMap", async () => {
-    const fig = groupMap(features, "101", [{ kommunekode: "751", rank: 1, distance: 30 }, { kommunekode: "825", rank: 2, distance: 90 }], { width: 300, names });
-    expectAccessible(fig, /^Kort: København \(mørk\) og dens sammenligningsgruppe på 2 kommuner, .*: 1\. Aarhus, 2\. Læsø\.$/);
+    const fig = groupMap(
+      features,
+      "101",
+      [
+        { kommunekode: "751", rank: 1, distance: 30 },
+        { kommunekode: "825", rank: 2, distance: 90 }
+      ],
+      { width: 300, names }
+    );
+    expectAccessible(
+      fig,
+      /^Kort: København \(mørk\) og dens sammenligningsgruppe på 2 kommuner, .*: 1\. Aarhus, 2\. Læsø\.$/
+    );
     expect(openTable(fig)).toEqual([
       ["Rang", "Kommune", "Kommunekode", "Afstand"],
       ["1", "Aarhus", "751", "30"],
@@ -177,7 +236,15 @@ describe("chart components: accessible figures and SVG snapshots", () => {
   });
 
   test("matrixHeatmap (distances, ordered by need)", async () => {
-    const fig = matrixHeatmap(result(), { width: 320, names, value: "distance", order: "need", highlight: "751", top: 1, unit: "kr." });
+    const fig = matrixHeatmap(result(), {
+      width: 320,
+      names,
+      value: "distance",
+      order: "need",
+      highlight: "751",
+      top: 1,
+      unit: "kr."
+    });
     expectAccessible(fig, /^Matrix med 3 × 3 felter: .*afstand \(kr\.\)/);
     // |100−130| = 30, |100−190| = 90, |130−190| = 60
     expect(openTable(fig)).toEqual([
@@ -203,7 +270,11 @@ describe("chart components: accessible figures and SVG snapshots", () => {
   });
 
   test("sparkline: role=img with every year's value in its name; a gap for the missing year", async () => {
-    const svg = sparkline([2017, 2018, 2019], { v: [1, null, 3], land: [2, 2, 2] }, { width: 100, height: 30, decimals: 0, unit: "kr." });
+    const svg = sparkline(
+      [2017, 2018, 2019],
+      { v: [1, null, 3], land: [2, 2, 2] },
+      { width: 100, height: 30, decimals: 0, unit: "kr." }
+    );
     expect(svg.getAttribute("role")).toBe("img");
     expect(svg.getAttribute("aria-label")).toBe("Udvikling 2017–2019 (kr.): 2017: 1, 2018: ingen værdi, 2019: 3");
     // two separate pieces (two M commands), never a line through the gap

@@ -1,6 +1,15 @@
-import { describe, expect, test } from "vitest";
 import ExcelJS from "exceljs";
-import { BOM, csvDanish, csvNumber, excelNumberFormat, fileNameOf, xlsxBytes, type Column, type ExcelJSLike } from "../../common/export.js";
+import { describe, expect, test } from "vitest";
+import {
+  BOM,
+  type Column,
+  csvDanish,
+  csvNumber,
+  type ExcelJSLike,
+  excelNumberFormat,
+  fileNameOf,
+  xlsxBytes
+} from "../../common/export.js";
 
 interface Row {
   kode: string;
@@ -59,7 +68,11 @@ describe("csvNumber", () => {
 
 describe("xlsxBytes", () => {
   test("round-trips through exceljs with Danish characters, numbers as numbers and the source line", async () => {
-    const bytes = await xlsxBytes(ExcelJS as unknown as ExcelJSLike, rows, columns, { title: "Æblegrød på Læsø", source: "noegletal.dk", demo: true });
+    const bytes = await xlsxBytes(ExcelJS as unknown as ExcelJSLike, rows, columns, {
+      title: "Æblegrød på Læsø",
+      source: "noegletal.dk",
+      demo: true
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];

@@ -1,5 +1,14 @@
 import { expect, test } from "vitest";
-import { formatDate, formatMonthCode, formatNumber, formatPercent, formatShare, formatValue, monthCodeToDate, tickFormat } from "../../common/format.js";
+import {
+  formatDate,
+  formatMonthCode,
+  formatNumber,
+  formatPercent,
+  formatShare,
+  formatValue,
+  monthCodeToDate,
+  tickFormat
+} from "../../common/format.js";
 
 test("numbers read the Danish way: . groups thousands, , is the decimal mark", () => {
   expect(formatNumber(1234.5, 1)).toBe("1.234,5");

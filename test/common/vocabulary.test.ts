@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatMonthCode, formatValue } from "../../common/format.js";
 import {
   CELL_STATUSES,
   isNumericStatus,
@@ -10,7 +11,6 @@ import {
   yearsOf,
   yearsWithData
 } from "../../common/vocabulary.js";
-import { formatValue, formatMonthCode } from "../../common/format.js";
 
 describe("statuses", () => {
   it("every status has exactly one Danish text", () => {
@@ -60,13 +60,27 @@ describe("the national-figure rule", () => {
     expect(nationalFigure(cells, undefined)).toEqual({ vaerdi: 5, status: "ok", kilde: "beregnet", n: 3 });
   });
   it("the source's row when it has one", () => {
-    expect(nationalFigure(cells, { vaerdi: 7.5, status: "ok", type: "I alt" })).toEqual({ vaerdi: 7.5, status: "ok", kilde: "I alt" });
+    expect(nationalFigure(cells, { vaerdi: 7.5, status: "ok", type: "I alt" })).toEqual({
+      vaerdi: 7.5,
+      status: "ok",
+      kilde: "I alt"
+    });
   });
   it("nothing numeric: missing, not 0", () => {
-    expect(nationalFigure([{ vaerdi: null, status: "mangler" }], undefined)).toEqual({ vaerdi: null, status: "mangler", kilde: "beregnet", n: 0 });
+    expect(nationalFigure([{ vaerdi: null, status: "mangler" }], undefined)).toEqual({
+      vaerdi: null,
+      status: "mangler",
+      kilde: "beregnet",
+      n: 0
+    });
   });
   it("yes/no: the number answering yes, out of those answering", () => {
-    const yn = [{ vaerdi: 1, status: "ja" }, { vaerdi: 0, status: "nej" }, { vaerdi: 1, status: "ja" }, { vaerdi: null, status: "ikke_indberettet" }];
+    const yn = [
+      { vaerdi: 1, status: "ja" },
+      { vaerdi: 0, status: "nej" },
+      { vaerdi: 1, status: "ja" },
+      { vaerdi: null, status: "ikke_indberettet" }
+    ];
     expect(nationalFigure(yn, undefined, true)).toEqual({ vaerdi: 2, status: "ok", kilde: "antal ja", n: 3 });
   });
 });

@@ -3,16 +3,25 @@
  * The snapshot is fetched from the replay server (fixture values, documented in
  * replay-server.ts: fixed = round(current / (1 + 0,02·(year − 2008)))).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startReplay, type Replay } from "./replay-server.js";
-import { StatbankClient } from "../../loaders/dst/statbank.js";
-import { refresh } from "../../loaders/dst/snapshot.js";
-import { DAWA_KODER } from "../../loaders/dst/kommunekoder.js";
-import { NGLK_TO_NOEGLETAL, deflate, derivePriceIndex, indexSpread, readSnapshot, snapshotStatement, type NglkRow } from "../../loaders/dst/nglk.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNoegletal } from "../../loaders/datasets.js";
+import { DAWA_KODER } from "../../loaders/dst/kommunekoder.js";
+import {
+  deflate,
+  derivePriceIndex,
+  indexSpread,
+  NGLK_TO_NOEGLETAL,
+  type NglkRow,
+  readSnapshot,
+  snapshotStatement
+} from "../../loaders/dst/nglk.js";
+import { refresh } from "../../loaders/dst/snapshot.js";
+import { StatbankClient } from "../../loaders/dst/statbank.js";
+import { type Replay, startReplay } from "./replay-server.js";
 
 let out: string;
 let replay: Replay;
@@ -22,7 +31,14 @@ beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "kommunetal-nglk-"));
   replay = await startReplay();
   const client = new StatbankClient({ baseUrl: replay.url, retries: 1, backoffMs: 1, timeoutMs: 10_000 });
-  await refresh({ client, apiUrl: replay.url, out, tables: ["NGLK"], kommunekoder: DAWA_KODER(), now: () => new Date("2026-11-23T12:00:00Z") });
+  await refresh({
+    client,
+    apiUrl: replay.url,
+    out,
+    tables: ["NGLK"],
+    kommunekoder: DAWA_KODER(),
+    now: () => new Date("2026-11-23T12:00:00Z")
+  });
   rows = readSnapshot(join(out, "statbank"))!.nglk!;
 });
 afterAll(async () => {
@@ -33,15 +49,24 @@ afterAll(async () => {
 describe("the snapshot", () => {
   it("is absent offline, and the site says what it shows instead", () => {
     expect(readSnapshot(join(out, "findes-ikke"))).toBeNull();
-    expect(snapshotStatement(null)).toMatch(/indbyggede øjebliksbillede \(noegletal\.dk, september 2019\).*npm run opdater/);
+    expect(snapshotStatement(null)).toMatch(
+      /indbyggede øjebliksbillede \(noegletal\.dk, september 2019\).*npm run opdater/
+    );
   });
 
   it("reads every row with its codes and values", () => {
     expect(rows).toHaveLength(104 * 12 * 2 * 2 * 17);
     // national DRI NET AARPRIS 2019: 10,000 + 0 + 101·0 + 250·11 = 12,750 (formula in replay-server.ts)
-    expect(rows.find((r) => r.omraade === "0" && r.noegle === "DRI" && r.brutnet === "NET" && r.prisenhed === "AARPRIS" && r.aar === 2019)?.vaerdi).toBe(12_750);
+    expect(
+      rows.find(
+        (r) =>
+          r.omraade === "0" && r.noegle === "DRI" && r.brutnet === "NET" && r.prisenhed === "AARPRIS" && r.aar === 2019
+      )?.vaerdi
+    ).toBe(12_750);
     const s = readSnapshot(join(out, "statbank"))!;
-    expect(snapshotStatement(s)).toBe("Opdateret fra Danmarks Statistiks Statistikbank: NGLK (2008–2024, hentet 2026-11-23, opdateret hos DST 2025-06-20). Kilde: Danmarks Statistik.");
+    expect(snapshotStatement(s)).toBe(
+      "Opdateret fra Danmarks Statistiks Statistikbank: NGLK (2008–2024, hentet 2026-11-23, opdateret hos DST 2025-06-20). Kilde: Danmarks Statistik."
+    );
   });
 
   it("maps NGLK figures only to key figures that exist in the catalogue", () => {
@@ -107,7 +132,16 @@ describe("what the site publishes about the snapshot", () => {
     const { statbankSummary } = await import("../../loaders/dst/publish.js");
     const s = statbankSummary(readSnapshot(join(out, "statbank")));
     expect(s.tilstand).toBe("opdateret");
-    expect(s.tabeller).toEqual([{ tabel: "NGLK", titel: expect.stringMatching(/^Udvalgte kommunale regnskabstal/), foerste: "2008", seneste: "2024", hentet: "2026-11-23T12:00:00.000Z", opdateret_hos_dst: "2025-06-20T08:00:00" }]);
+    expect(s.tabeller).toEqual([
+      {
+        tabel: "NGLK",
+        titel: expect.stringMatching(/^Udvalgte kommunale regnskabstal/),
+        foerste: "2008",
+        seneste: "2024",
+        hentet: "2026-11-23T12:00:00.000Z",
+        opdateret_hos_dst: "2025-06-20T08:00:00"
+      }
+    ]);
     expect(s.prisindeks!.basisaar).toBe(2008);
     expect(s.prisindeks!.aar[0]).toEqual({ aar: 2008, indeks: 100 });
     expect(s.faste_priser_utilgaengelige).toBeNull();

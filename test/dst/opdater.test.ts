@@ -4,17 +4,18 @@
  * and time-outs, refusal of a truncated body and of a changed table, chunking under the
  * cell limit, the provenance file, the change report, and the all-or-nothing swap.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
-import { fixtureInfo, fixtureValue, startReplay, type Replay, type ReplayOptions } from "./replay-server.js";
-import { StatbankClient, StatbankError, chunkValues } from "../../loaders/dst/statbank.js";
-import { describeChanges, refresh, type Provenance } from "../../loaders/dst/snapshot.js";
-import { parseStatbankCsv } from "../../loaders/dst/parse.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DAWA_KODER } from "../../loaders/dst/kommunekoder.js";
+import { parseStatbankCsv } from "../../loaders/dst/parse.js";
+import { describeChanges, type Provenance, refresh } from "../../loaders/dst/snapshot.js";
+import { chunkValues, StatbankClient, StatbankError } from "../../loaders/dst/statbank.js";
 import { InputError } from "../../loaders/lib/text.js";
+import { fixtureInfo, fixtureValue, type Replay, type ReplayOptions, startReplay } from "./replay-server.js";
 
 const KODER = DAWA_KODER();
 let out: string;
@@ -29,9 +30,18 @@ afterEach(async () => {
   rmSync(out, { recursive: true, force: true });
 });
 
-async function run(options: ReplayOptions = {}, extra: { tables?: string[]; cellLimit?: number; retries?: number } = {}) {
+async function run(
+  options: ReplayOptions = {},
+  extra: { tables?: string[]; cellLimit?: number; retries?: number } = {}
+) {
   replay = await startReplay(options);
-  const client = new StatbankClient({ baseUrl: replay.url, retries: extra.retries ?? 3, backoffMs: 1, timeoutMs: 4_000, sleep: async () => {} });
+  const client = new StatbankClient({
+    baseUrl: replay.url,
+    retries: extra.retries ?? 3,
+    backoffMs: 1,
+    timeoutMs: 4_000,
+    sleep: async () => {}
+  });
   const result = await refresh({
     client,
     apiUrl: replay.url,
@@ -67,7 +77,16 @@ describe("chunking under DST's cell limit", () => {
   });
 
   it("refuses a selection where one period alone is over the limit", () => {
-    expect(() => chunkValues([{ code: "A", values: ["1", "2", "3"] }, { code: "Tid", values: ["2020"] }], "Tid", 5)).toThrow(/over DST's grænse/);
+    expect(() =>
+      chunkValues(
+        [
+          { code: "A", values: ["1", "2", "3"] },
+          { code: "Tid", values: ["2020"] }
+        ],
+        "Tid",
+        5
+      )
+    ).toThrow(/over DST's grænse/);
   });
 
   it("a chunked fetch writes the same file as one request", async () => {
@@ -97,7 +116,9 @@ describe("a successful refresh", () => {
     // 10,000 + 37·(851 mod 97 = 75) + 101·2 + 250·11 = 10,000 + 2,775 + 202 + 2,750 = 15,727
     expect(files["nglk.csv"]).toMatch(/^851;FOL;NET;AARPRIS;2019;15727$/m);
     const info = fixtureInfo("NGLK");
-    expect(fixtureValue("NGLK", info, { OMRÅDE: "851", BNØGLE: "FOL", BRUTNETUDG: "NET", PRISENHED: "AARPRIS", Tid: "2019" })).toBe("15727");
+    expect(
+      fixtureValue("NGLK", info, { OMRÅDE: "851", BNØGLE: "FOL", BRUTNETUDG: "NET", PRISENHED: "AARPRIS", Tid: "2019" })
+    ).toBe("15727");
   });
 
   it("writes a provenance file with table, variables, request bodies, DST's updated and the fetch time", async () => {
@@ -122,7 +143,18 @@ describe("a successful refresh", () => {
       ["147|FOL|NET|AARPRIS|2018", -3],
       ["101|DRI|NET|AARPRIS|2017", 1]
     ]);
-    const { result } = await run({ revise, alterInfo: (i) => ({ ...i, variables: i.variables.map((v) => (v.time ? { ...v, values: [...v.values, { id: "2025", text: "2025" }] } : v)) }) }, { tables: ["NGLK"] });
+    const { result } = await run(
+      {
+        revise,
+        alterInfo: (i) => ({
+          ...i,
+          variables: i.variables.map((v) =>
+            v.time ? { ...v, values: [...v.values, { id: "2025", text: "2025" }] } : v
+          )
+        })
+      },
+      { tables: ["NGLK"] }
+    );
     const fol = result.tables[0].changes.find((c) => c.series === "FOL")!;
     expect(fol.newPeriods).toEqual(["2025"]);
     expect(fol.revised).toBe(2);
@@ -138,23 +170,31 @@ describe("a successful refresh", () => {
     await replay!.close();
     await run({}, { tables: ["NGLK"] });
     expect(snapshotFiles()["folk1a.csv"]).toBe(before);
-    expect(Object.keys((JSON.parse(snapshotFiles()["kilde.json"]) as Provenance).tabeller).sort()).toEqual(["FOLK1A", "NGLK"]);
+    expect(Object.keys((JSON.parse(snapshotFiles()["kilde.json"]) as Provenance).tabeller).sort()).toEqual([
+      "FOLK1A",
+      "NGLK"
+    ]);
   });
 });
 
 describe("faults: retried, reported, and never a half-written snapshot", () => {
-  it.each([["429"], ["500"], ["timeout"], ["truncate"]] as const)("a single %s is retried and the refresh succeeds", async (fault) => {
-    const { result, client } = await run({ faults: [fault] }, { tables: ["NGLK"] });
-    expect(result.tables[0].rows).toBe(104 * 12 * 2 * 2 * 17);
-    // tableinfo + the failed data request + the retried one
-    expect(client.requests).toBe(3);
-  });
+  it.each([["429"], ["500"], ["timeout"], ["truncate"]] as const)(
+    "a single %s is retried and the refresh succeeds",
+    async (fault) => {
+      const { result, client } = await run({ faults: [fault] }, { tables: ["NGLK"] });
+      expect(result.tables[0].rows).toBe(104 * 12 * 2 * 2 * 17);
+      // tableinfo + the failed data request + the retried one
+      expect(client.requests).toBe(3);
+    }
+  );
 
   it("a body that stays truncated is refused after the retries and the previous snapshot is untouched", async () => {
     await run({}, { tables: ["NGLK"] });
     const before = snapshotFiles();
     await replay!.close();
-    await expect(run({ faults: ["truncate", "truncate", "truncate", "truncate"] }, { tables: ["NGLK"] })).rejects.toThrow(/afkortet eller ufuldstændigt svar/);
+    await expect(
+      run({ faults: ["truncate", "truncate", "truncate", "truncate"] }, { tables: ["NGLK"] })
+    ).rejects.toThrow(/afkortet eller ufuldstændigt svar/);
     expect(snapshotFiles()).toEqual(before);
     expect(readdirSync(out)).toEqual(["statbank"]);
   });
@@ -163,7 +203,10 @@ describe("faults: retried, reported, and never a half-written snapshot", () => {
     await run();
     const before = snapshotFiles();
     await replay!.close();
-    const dropped = (i: ReturnType<typeof fixtureInfo>) => ({ ...i, variables: i.variables.filter((v) => v.id !== "BNØGLE") });
+    const dropped = (i: ReturnType<typeof fixtureInfo>) => ({
+      ...i,
+      variables: i.variables.filter((v) => v.id !== "BNØGLE")
+    });
     const err = await run({ alterInfo: dropped }).catch((e) => e);
     expect(err).toBeInstanceOf(StatbankError);
     expect(err.message).toMatch(/DST har ændret tabellen NGLK: variablen BNØGLE findes ikke længere/);
@@ -172,7 +215,12 @@ describe("faults: retried, reported, and never a half-written snapshot", () => {
   });
 
   it("a municipality missing from OMRÅDE is a changed table, not a smaller snapshot", async () => {
-    const noLaesoe = (i: ReturnType<typeof fixtureInfo>) => ({ ...i, variables: i.variables.map((v) => (v.id === "OMRÅDE" ? { ...v, values: v.values.filter((x) => x.id !== "825") } : v)) });
+    const noLaesoe = (i: ReturnType<typeof fixtureInfo>) => ({
+      ...i,
+      variables: i.variables.map((v) =>
+        v.id === "OMRÅDE" ? { ...v, values: v.values.filter((x) => x.id !== "825") } : v
+      )
+    });
     await expect(run({ alterInfo: noLaesoe }, { tables: ["NGLK"] })).rejects.toThrow(/OMRÅDE mangler 825/);
     expect(existsSync(join(out, "statbank"))).toBe(false);
     expect(readdirSync(out)).toEqual([]);
@@ -181,7 +229,10 @@ describe("faults: retried, reported, and never a half-written snapshot", () => {
   it("a municipality without any data is refused by the loaders' own check", async () => {
     const info = fixtureInfo("NGLK");
     const missing = new Set<string>();
-    for (const b of info.variables[1].values) for (const n of ["BRUT", "NET"]) for (const p of ["AARPRIS", "08PRIS"]) for (let y = 2008; y <= 2024; y++) missing.add(`825|${b.id}|${n}|${p}|${y}`);
+    for (const b of info.variables[1].values)
+      for (const n of ["BRUT", "NET"])
+        for (const p of ["AARPRIS", "08PRIS"])
+          for (let y = 2008; y <= 2024; y++) missing.add(`825|${b.id}|${n}|${p}|${y}`);
     await expect(run({ missing }, { tables: ["NGLK"] })).rejects.toThrow(/1 kommuner har ingen tal i OMRÅDE \(825\)/);
     expect(readdirSync(out)).toEqual([]);
   });
@@ -205,13 +256,29 @@ describe("reading an extract back (the loaders' rules)", () => {
   });
 
   const cases: [string, (l: string[]) => string[], RegExp][] = [
-    ["a wrong header", (l) => ["OMRÅDE;AAR;INDHOLD", ...l.slice(1)], /x\.csv:1:1: overskriften er "OMRÅDE;AAR;INDHOLD"/],
+    [
+      "a wrong header",
+      (l) => ["OMRÅDE;AAR;INDHOLD", ...l.slice(1)],
+      /x\.csv:1:1: overskriften er "OMRÅDE;AAR;INDHOLD"/
+    ],
     ["a duplicate key", (l) => [...l.slice(0, 4), l[3], ...l.slice(4)], /x\.csv:5:1: rækken 101;2023 findes to gange/],
     ["an unknown code", (l) => [l[0], "999;2023;1,0", ...l.slice(2)], /x\.csv:2:1: "999" er ikke en værdi af OMRÅDE/],
     ["a missing row", (l) => l.slice(0, -1), /forespørgslen valgte 198 kombinationer/],
-    ["mixed decimal signs", (l) => [...l.slice(0, 3), "101;2024;2.5", ...l.slice(4)], /x\.csv:4:10: decimaltegnet skifter/],
-    ["a shifted row", (l) => [...l.slice(0, 3), "101;2024;2,5;7", ...l.slice(4)], /x\.csv:4:1: rækken har 4 felter, overskriften 3/],
-    ["text for a number", (l) => [...l.slice(0, 3), "101;2024;mange", ...l.slice(4)], /x\.csv:4:10: "mange" er ikke et tal/]
+    [
+      "mixed decimal signs",
+      (l) => [...l.slice(0, 3), "101;2024;2.5", ...l.slice(4)],
+      /x\.csv:4:10: decimaltegnet skifter/
+    ],
+    [
+      "a shifted row",
+      (l) => [...l.slice(0, 3), "101;2024;2,5;7", ...l.slice(4)],
+      /x\.csv:4:1: rækken har 4 felter, overskriften 3/
+    ],
+    [
+      "text for a number",
+      (l) => [...l.slice(0, 3), "101;2024;mange", ...l.slice(4)],
+      /x\.csv:4:10: "mange" er ikke et tal/
+    ]
   ];
   it.each(cases)("refuses %s with file, line and column", (_name, edit, message) => {
     const err = (() => {
@@ -228,7 +295,10 @@ describe("reading an extract back (the loaders' rules)", () => {
 
 describe("npm run opdater", () => {
   const cli = (args: string[]) =>
-    spawnSync(join("node_modules", ".bin", "tsx"), ["loaders/cli/opdater.ts", ...args], { encoding: "utf-8", env: { ...process.env, KOMMUNETAL_STATBANK_URL: "" } });
+    spawnSync(join("node_modules", ".bin", "tsx"), ["loaders/cli/opdater.ts", ...args], {
+      encoding: "utf-8",
+      env: { ...process.env, KOMMUNETAL_STATBANK_URL: "" }
+    });
 
   it("--help prints the usage in Danish and exits 0", () => {
     const r = cli(["--help"]);
@@ -241,14 +311,23 @@ describe("npm run opdater", () => {
     const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((ok) => {
       // spawn asynchronously: the replay server runs in this process
       import("node:child_process").then(({ execFile }) =>
-        execFile(join("node_modules", ".bin", "tsx"), ["loaders/cli/opdater.ts", "--api", replay!.url, "--ud", out, "--tabeller", "NGLK"], (err, stdout, stderr) =>
-          ok({ status: err ? (err as NodeJS.ErrnoException & { code?: number }).code as unknown as number : 0, stdout, stderr })
+        execFile(
+          join("node_modules", ".bin", "tsx"),
+          ["loaders/cli/opdater.ts", "--api", replay!.url, "--ud", out, "--tabeller", "NGLK"],
+          (err, stdout, stderr) =>
+            ok({
+              status: err ? ((err as NodeJS.ErrnoException & { code?: number }).code as unknown as number) : 0,
+              stdout,
+              stderr
+            })
         )
       );
     });
     expect(r.stderr).toMatch(/Nyt øjebliksbillede/);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/NGLK: 84\.864 rækker hentet i 2 forespørgsler, perioder 2008–2024\n  første øjebliksbillede/);
+    expect(r.stdout).toMatch(
+      /NGLK: 84\.864 rækker hentet i 2 forespørgsler, perioder 2008–2024\n {2}første øjebliksbillede/
+    );
     expect(existsSync(join(out, "statbank", "nglk.csv"))).toBe(true);
   });
 

@@ -13,9 +13,10 @@
  *  - FOLK1A: persons = 100 + (kode mod 50) + alder mod 7 + quarter index; 0 for alder > 110.
  *  - `missing`: keys (joined with "|") answered as `..`.
  */
+
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TableInfo } from "../../loaders/dst/statbank.js";
 
@@ -102,7 +103,8 @@ export async function startReplay(options: ReplayOptions = {}): Promise<Replay> 
         if (!asked) return v.elimination ? [] : [{ id: v.id, values: ["__fejl__"] }];
         return [{ id: v.id, values: asked.values }];
       });
-      if (selected.some((s) => s.values[0] === "__fejl__")) return void res.writeHead(400).end('{"message":"En variabel kan ikke elimineres"}');
+      if (selected.some((s) => s.values[0] === "__fejl__"))
+        return void res.writeHead(400).end('{"message":"En variabel kan ikke elimineres"}');
       const lines = [[...selected.map((s) => (s.id === "Tid" ? "TID" : s.id)), "INDHOLD"].join(";")];
       const walk = (i: number, key: Record<string, string>) => {
         if (i === selected.length) {

@@ -8,11 +8,12 @@
  * Keyboard: a page's controls are reachable with Tab, and a select and a button can be
  * operated with the keyboard alone; focus is visibly outlined.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Page } from "playwright-core";
-import { DIST, openPage, runAxe, seriousViolations, startSite, waitForFramework, type Site } from "./harness.js";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DIST, openPage, runAxe, type Site, seriousViolations, startSite, waitForFramework } from "./harness.js";
 
 /** A sample of the municipality pages: the capital, a small island, a rural and a large city municipality. */
 const KOMMUNE_SAMPLE = ["/kommune/101", "/kommune/825", "/kommune/851", "/kommune/461", "/kommune/787"];
@@ -30,7 +31,13 @@ function htmlPages(dir: string): string[] {
 
 /** Every page in dist/ as a URL path; the 98 /kommune/<kode> pages replaced by the sample. */
 export function pagesToCheck(dist = DIST): string[] {
-  const all = htmlPages(dist).map((p) => "/" + relative(dist, p).replace(/\\/g, "/").replace(/(index)?\.html$/, ""));
+  const all = htmlPages(dist).map(
+    (p) =>
+      "/" +
+      relative(dist, p)
+        .replace(/\\/g, "/")
+        .replace(/(index)?\.html$/, "")
+  );
   const rest = all.filter((p) => !/^\/kommune\/\d{3}$/.test(p));
   const sample = KOMMUNE_SAMPLE.filter((p) => all.includes(p));
   return [...rest, ...sample].sort();
@@ -56,7 +63,16 @@ const pages = pagesToCheck();
 
 describe("axe-core: no serious or critical WCAG 2.1 A/AA violation", () => {
   test("the page list is discovered from dist/ and includes every known page", () => {
-    for (const p of ["/", "/noegletal", "/sammenlign", "/sammenligningsgrupper", "/data", "/notesbog", "/om", "/kommune/"])
+    for (const p of [
+      "/",
+      "/noegletal",
+      "/sammenlign",
+      "/sammenligningsgrupper",
+      "/data",
+      "/notesbog",
+      "/om",
+      "/kommune/"
+    ])
       expect(pages).toContain(p);
     expect(pages.filter((p) => /^\/kommune\/\d{3}$/.test(p))).toEqual(KOMMUNE_SAMPLE.slice().sort());
   });
@@ -64,7 +80,8 @@ describe("axe-core: no serious or critical WCAG 2.1 A/AA violation", () => {
   test.each([...pages, ...EXTRA])("%s", async (path) => {
     const o = await openPage(site, path);
     try {
-      if (path.startsWith("/sammenligningsgrupper")) await o.page.waitForSelector(".kt-progress[data-status=done]", { timeout: 90_000 });
+      if (path.startsWith("/sammenligningsgrupper"))
+        await o.page.waitForSelector(".kt-progress[data-status=done]", { timeout: 90_000 });
       await waitForFramework(o.page);
       await check(o.page);
     } finally {
@@ -118,8 +135,15 @@ describe("keyboard", () => {
         const e = document.activeElement as HTMLElement | null;
         if (!e || e === document.body) return null;
         const cs = getComputedStyle(e);
-        const label = e.getAttribute("aria-label") ?? (e as HTMLInputElement).labels?.[0]?.textContent ?? e.textContent ?? "";
-        return { tag: e.tagName.toLowerCase(), type: e.getAttribute("type") ?? "", label: label.trim().slice(0, 60), outline: `${cs.outlineStyle} ${cs.outlineWidth}`, boxShadow: cs.boxShadow };
+        const label =
+          e.getAttribute("aria-label") ?? (e as HTMLInputElement).labels?.[0]?.textContent ?? e.textContent ?? "";
+        return {
+          tag: e.tagName.toLowerCase(),
+          type: e.getAttribute("type") ?? "",
+          label: label.trim().slice(0, 60),
+          outline: `${cs.outlineStyle} ${cs.outlineWidth}`,
+          boxShadow: cs.boxShadow
+        };
       });
       if (f) seen.push(f);
     }
@@ -174,7 +198,10 @@ describe("keyboard", () => {
         });
       }
       expect(onButton, "en CSV-knap kan nås med Tab").toBe(true);
-      const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), page.keyboard.press("Enter")]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 30_000 }),
+        page.keyboard.press("Enter")
+      ]);
       expect(download.suggestedFilename()).toMatch(/\.csv$/);
     } finally {
       await o.page.close();

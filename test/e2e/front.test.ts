@@ -2,11 +2,12 @@
  * The front page: the choropleth shows the real figure for the chosen year, and the
  * export buttons download a CSV Danish Excel reads and an XLSX exceljs reads.
  */
-import { afterAll, beforeAll, expect, test } from "vitest";
+
 import { readFileSync } from "node:fs";
-import ExcelJS from "exceljs";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { openPage, problems, startSite, type Site } from "./harness.js";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { openPage, problems, type Site, startSite } from "./harness.js";
 
 let site: Site;
 beforeAll(async () => {
@@ -19,7 +20,9 @@ afterAll(async () => {
 /** Independent value from native DuckDB over the published Parquet (dist/filer). */
 async function duckValue(id: string, kode: string, aar: number): Promise<number | null> {
   const c = await (await DuckDBInstance.create()).connect();
-  const r = await c.runAndReadAll(`SELECT vaerdi FROM 'dist/filer/noegletal.parquet' WHERE id = '${id}' AND kommunekode = '${kode}' AND aar = ${aar}`);
+  const r = await c.runAndReadAll(
+    `SELECT vaerdi FROM 'dist/filer/noegletal.parquet' WHERE id = '${id}' AND kommunekode = '${kode}' AND aar = ${aar}`
+  );
   return (r.getRowObjects()[0]?.vaerdi as number | null) ?? null;
 }
 
@@ -47,7 +50,10 @@ test("the map draws 98 municipalities and exports what it shows", async () => {
     expect(csv).toMatch(/\r\nKilde: Social- og Indenrigsministeriet/);
 
     // XLSX: read back with exceljs
-    const [xlsxDownload] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.click("button[data-export=xlsx]")]);
+    const [xlsxDownload] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.click("button[data-export=xlsx]")
+    ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync((await xlsxDownload.path())!) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];

@@ -5,12 +5,13 @@
  * errors are shown in words, and the exports are Danish-Excel CSV and real XLSX.
  * No request may leave localhost, and no console error may occur.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { openPage, problems, startSite, waitForFramework, type Site } from "./harness.js";
-import { buildGroupDefaults } from "../../loaders/groups.js";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseArgs, runCli } from "../../loaders/cli/groups.js";
+import { buildGroupDefaults } from "../../loaders/groups.js";
+import { openPage, problems, type Site, startSite, waitForFramework } from "./harness.js";
 
 let site: Site;
 beforeAll(async () => {
@@ -23,7 +24,11 @@ afterAll(async () => {
 /** Rows of the group table: [rang, navn, kode, afstand, gensidig, sandsynlighed]. */
 async function groupTable(page: Page): Promise<string[][]> {
   return page.$$eval(".card:has(h2:text-matches('^Gruppen for')) table tbody tr", (trs) =>
-    trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => (td.textContent ?? "").trim()).filter((t) => t !== ""))
+    trs.map((tr) =>
+      Array.from(tr.querySelectorAll("td"))
+        .map((td) => (td.textContent ?? "").trim())
+        .filter((t) => t !== "")
+    )
   );
 }
 
@@ -37,14 +42,19 @@ describe("/sammenligningsgrupper", () => {
     const o = await openPage(site, "/sammenligningsgrupper?gentagelser=200", { waitFor: ".kt-progress" });
     try {
       await waitForBootstrap(o.page);
-      const years = await o.page.$$eval("table.kt-aarstabel tbody tr", (trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => (td.textContent ?? "").trim())));
+      const years = await o.page.$$eval("table.kt-aarstabel tbody tr", (trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => (td.textContent ?? "").trim()))
+      );
       const { AAR } = await import("../../loaders/areas.js");
       expect(years.map((r) => Number(r[0]))).toEqual(AAR);
       // the selected year shares all 10 members with itself
       expect(years.find((r) => r[0] === "2018")![1]).toBe("10 af 10");
       const text = await o.page.textContent("main");
       expect(text).toContain("antal sikre (≥ 80 %) og usikre (< 50 %) medlemmer");
-      const stab = await o.page.$$eval(".card:has(h2:text-is('Stabilitet pr. kommune')) table tbody tr", (trs) => trs.length);
+      const stab = await o.page.$$eval(
+        ".card:has(h2:text-is('Stabilitet pr. kommune')) table tbody tr",
+        (trs) => trs.length
+      );
       expect(stab).toBeGreaterThan(0);
       expect(await o.page.textContent(".kt-cli")).toMatch(
         /^npm run --silent groups -- --outcome \S+ --vars \S+ --year 2018 --alpha 0\.05 --method beta --top 10( --log \S+)? --json$/
@@ -60,10 +70,14 @@ describe("/sammenligningsgrupper", () => {
       await waitForBootstrap(o.page);
       expect(await problems(o)).toEqual([]);
       // the worker script came from the site itself
-      expect(o.requests.some((u) => /\/_file\/workers\/sammenligningsgrupper-bootstrap\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+      expect(o.requests.some((u) => /\/_file\/workers\/sammenligningsgrupper-bootstrap\.[0-9a-f]+\.js$/.test(u))).toBe(
+        true
+      );
       const rows = await groupTable(o.page);
       expect(rows).toHaveLength(10);
-      const published = buildGroupDefaults().rows.filter((r) => r.omraade === "folkeskole" && r.aar === 2018 && r.kommunekode === "101");
+      const published = buildGroupDefaults().rows.filter(
+        (r) => r.omraade === "folkeskole" && r.aar === 2018 && r.kommunekode === "101"
+      );
       expect(rows.map((r) => r[2])).toEqual(published.map((r) => r.nabo));
       expect(rows.map((r) => r[0])).toEqual(published.map((r) => String(r.rang)));
       // distances shown in Danish format, equal to the published ones rounded to kroner
@@ -94,18 +108,25 @@ describe("/sammenligningsgrupper", () => {
       const stats = await o.page.$eval(".card:has(h3:text-matches('^Kandidatvariable')) table", (table) => {
         const head = Array.from(table.querySelectorAll("thead th")).map((th) => (th.textContent ?? "").trim());
         const cols = [head.indexOf("Gennemsnit"), head.indexOf("Std.afv.")];
-        return Array.from(table.querySelectorAll("tbody tr")).map((tr) => cols.map((c) => (tr.children[c]?.textContent ?? "").trim()));
+        return Array.from(table.querySelectorAll("tbody tr")).map((tr) =>
+          cols.map((c) => (tr.children[c]?.textContent ?? "").trim())
+        );
       });
       expect(stats).toHaveLength(10);
       expect(stats[0][1]).toMatch(/^[\d.]+,?\d*$/);
-      for (const cell of stats.flat()) expect(cell.replace(/[^0-9]/g, "").replace(/^0+/, "").length, cell).toBeGreaterThanOrEqual(3);
+      for (const cell of stats.flat())
+        expect(cell.replace(/[^0-9]/g, "").replace(/^0+/, "").length, cell).toBeGreaterThanOrEqual(3);
     } finally {
       await o.page.close();
     }
   });
 
   test("settings from a shared address are applied and give the command line's result", async () => {
-    const o = await openPage(site, "/sammenligningsgrupper?omraade=aeldre&aar=2017&kommune=851&alpha=1&metode=euclid&n=5&gentagelser=200&seed=7", { waitFor: ".kt-progress" });
+    const o = await openPage(
+      site,
+      "/sammenligningsgrupper?omraade=aeldre&aar=2017&kommune=851&alpha=1&metode=euclid&n=5&gentagelser=200&seed=7",
+      { waitFor: ".kt-progress" }
+    );
     try {
       await waitForBootstrap(o.page);
       expect(await problems(o)).toEqual([]);
@@ -113,7 +134,24 @@ describe("/sammenligningsgrupper", () => {
       expect(rows).toHaveLength(5);
       const vars = new URL(o.page.url()).searchParams.get("vars")!.split(",");
       const logs = new URL(o.page.url()).searchParams.get("log")?.split(",") ?? [];
-      const cli = runCli(parseArgs(["--outcome", "udg-til-aeldre-samt-voksne-m-saerl-behov-pr-18plus-aarig", "--vars", vars.join(","), "--log", logs.join(","), "--year", "2017", "--alpha", "1", "--method", "euclid", "--top", "5"]));
+      const cli = runCli(
+        parseArgs([
+          "--outcome",
+          "udg-til-aeldre-samt-voksne-m-saerl-behov-pr-18plus-aarig",
+          "--vars",
+          vars.join(","),
+          "--log",
+          logs.join(","),
+          "--year",
+          "2017",
+          "--alpha",
+          "1",
+          "--method",
+          "euclid",
+          "--top",
+          "5"
+        ])
+      );
       expect(rows.map((r) => r[2])).toEqual((cli.neighbours as Record<string, string[]>)["851"]);
       expect(await o.page.textContent(".kt-progress")).toContain("200 af 200");
       const url = new URL(o.page.url());
@@ -130,10 +168,16 @@ describe("/sammenligningsgrupper", () => {
       await o.page.locator("form:has(label:text-is('Område')) select").selectOption({ label: "Dagtilbud" });
       await o.page.waitForFunction(() => new URL(location.href).searchParams.get("omraade") === "dagtilbud");
       // the group card is recomputed for the new area (the old one may still be on screen for a moment)
-      await o.page.waitForFunction(() => document.querySelector(".kt-gruppekort h2")?.textContent?.includes("dagtilbud"), undefined, { timeout: 30_000 });
+      await o.page.waitForFunction(
+        () => document.querySelector(".kt-gruppekort h2")?.textContent?.includes("dagtilbud"),
+        undefined,
+        { timeout: 30_000 }
+      );
       await waitForBootstrap(o.page);
       // the regression is now the day-care outcome's
-      expect(await o.page.textContent(".card:has(h2:text-matches('regression på'))  h2")).toMatch(/dagtilbud pr\. 0-13-årig/i);
+      expect(await o.page.textContent(".card:has(h2:text-matches('regression på'))  h2")).toMatch(
+        /dagtilbud pr\. 0-13-årig/i
+      );
       expect(await problems(o)).toEqual([]);
     } finally {
       await o.page.close();
@@ -141,7 +185,11 @@ describe("/sammenligningsgrupper", () => {
   });
 
   test("a setting that cannot be computed is explained in words, not as a broken page", async () => {
-    const o = await openPage(site, "/sammenligningsgrupper?omraade=folkeskole&aar=2018&vars=andel-ejerboliger,andel-3-5-aarige&alpha=0.01", { waitFor: ".kt-error-card" });
+    const o = await openPage(
+      site,
+      "/sammenligningsgrupper?omraade=folkeskole&aar=2018&vars=andel-ejerboliger,andel-3-5-aarige&alpha=0.01",
+      { waitFor: ".kt-error-card" }
+    );
     try {
       const text = await o.page.textContent(".kt-error-card");
       expect(text).toContain("Ingen af de valgte variable er statistisk signifikante på niveau 0,01");
@@ -154,19 +202,35 @@ describe("/sammenligningsgrupper", () => {
 
   test("municipalities left out for missing data are listed and export as CSV and XLSX", async () => {
     // the capital-region need figure exists for 34 municipalities only
-    const o = await openPage(site, "/sammenligningsgrupper?omraade=folkeskole&aar=2018&kommune=101&vars=andel-6-16-aarige,udgiftsbehov-hovedstaden-pr-indb&alpha=1&gentagelser=200", { waitFor: "#kt-udeladt button[data-export=csv]" });
+    const o = await openPage(
+      site,
+      "/sammenligningsgrupper?omraade=folkeskole&aar=2018&kommune=101&vars=andel-6-16-aarige,udgiftsbehov-hovedstaden-pr-indb&alpha=1&gentagelser=200",
+      { waitFor: "#kt-udeladt button[data-export=csv]" }
+    );
     try {
       const box = o.page.locator("#kt-udeladt");
       expect(await box.textContent()).toContain("Udeladt pga. manglende data (64 kommuner)");
-      const [csv] = await Promise.all([o.page.waitForEvent("download"), box.locator("button[data-export=csv]").click()]);
+      const [csv] = await Promise.all([
+        o.page.waitForEvent("download"),
+        box.locator("button[data-export=csv]").click()
+      ]);
       expect(csv.suggestedFilename()).toBe("udeladte-folkeskole-2018.csv");
-      const lines = readFileSync((await csv.path())!, "utf-8").slice(1).split("\r\n");
+      const lines = readFileSync((await csv.path())!, "utf-8")
+        .slice(1)
+        .split("\r\n");
       expect(lines[0]).toBe("Kommunekode;Kommune;Mangler data for;Nøgletals-id");
       expect(lines.filter((l) => /^\d{3};/.test(l))).toHaveLength(64);
       expect(lines.find((l) => l.startsWith("751;"))).toMatch(/^751;Aarhus;[^;]+;udgiftsbehov-hovedstaden-pr-indb$/);
-      const [xlsx] = await Promise.all([o.page.waitForEvent("download", { timeout: 60_000 }), box.locator("button[data-export=xlsx]").click()]);
+      const [xlsx] = await Promise.all([
+        o.page.waitForEvent("download", { timeout: 60_000 }),
+        box.locator("button[data-export=xlsx]").click()
+      ]);
       expect(xlsx.suggestedFilename()).toBe("udeladte-folkeskole-2018.xlsx");
-      expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe("PK");
+      expect(
+        readFileSync((await xlsx.path())!)
+          .subarray(0, 2)
+          .toString()
+      ).toBe("PK");
       await waitForBootstrap(o.page);
       expect(await problems(o)).toEqual([]);
     } finally {
@@ -179,7 +243,10 @@ describe("/sammenligningsgrupper", () => {
     try {
       await waitForBootstrap(o.page);
       const card = o.page.locator(".card:has(h2:text-matches('^Gruppen for'))");
-      const [csv] = await Promise.all([o.page.waitForEvent("download"), card.locator("button[data-export=csv]").click()]);
+      const [csv] = await Promise.all([
+        o.page.waitForEvent("download"),
+        card.locator("button[data-export=csv]").click()
+      ]);
       expect(csv.suggestedFilename()).toBe("sammenligningsgruppe-folkeskole-2018-101.csv");
       const text = readFileSync((await csv.path())!, "utf-8");
       expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -188,7 +255,10 @@ describe("/sammenligningsgrupper", () => {
       expect(lines).toHaveLength(1 + 10 + 1 + 1 + 1 + 1); // header, rows, blank, title, source, final newline
       expect(lines[1]).toMatch(/^1;\d{3};[^;]+;\d+,\d{2};(ja|nej);(0,\d{3}|1,000);\d+;\d+$/);
       expect(text).toContain("Kilde: Social- og Indenrigsministeriet, Kommunale Nøgletal (noegletal.dk)");
-      const [xlsx] = await Promise.all([o.page.waitForEvent("download", { timeout: 60_000 }), card.locator("button[data-export=xlsx]").click()]);
+      const [xlsx] = await Promise.all([
+        o.page.waitForEvent("download", { timeout: 60_000 }),
+        card.locator("button[data-export=xlsx]").click()
+      ]);
       expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
       const bytes = readFileSync((await xlsx.path())!);
       expect(bytes.subarray(0, 2).toString()).toBe("PK");

@@ -5,12 +5,13 @@
  * its workers make; `assertClean` fails on any of them and on any request that leaves
  * localhost. (Chromium's own background traffic is not the page's and is not counted.)
  */
-import { chromium, type BrowserContext, type Page, type Request } from "playwright-core";
+
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type BrowserContext, chromium, type Page, type Request } from "playwright-core";
 import { serveDist } from "../../scripts/serve.js";
 
 export const DIST = resolve("dist");
@@ -109,7 +110,9 @@ export async function openPage(site: Site, path: string, { waitFor }: { waitFor?
 
 /** Framework marks cells that are still computing with `.observablehq--loading`. */
 export async function waitForFramework(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0, undefined, { timeout });
+  await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0, undefined, {
+    timeout
+  });
   await page.waitForLoadState("networkidle");
 }
 
@@ -150,8 +153,13 @@ export async function runAxe(page: Page, { include }: { include?: string } = {})
   if (!loaded) await page.addScriptTag({ path: AXE_SCRIPT });
   return page.evaluate(
     async ({ tags, include }) => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-      const result = await axe.run(include ? { include: [include] } : document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      const axe = (
+        window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }
+      ).axe;
+      const result = await axe.run(include ? { include: [include] } : document, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"]
+      });
       return result.violations.map((v) => ({
         id: v.id,
         impact: v.impact,

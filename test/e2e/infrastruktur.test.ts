@@ -5,12 +5,13 @@
  * The 12-month calls per inhabitant shown are checked against native DuckDB SQL over the
  * build's aggregate (.cache/infrastruktur/aggregates/infrastruktur-kald-maaned.parquet).
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
 import { readFileSync } from "node:fs";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import ExcelJS from "exceljs";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { Page } from "playwright-core";
-import { openPage, problems, startSite, type Site } from "./harness.js";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { openPage, problems, type Site, startSite } from "./harness.js";
 
 let site: Site;
 let db: DuckDBConnection;
@@ -19,7 +20,9 @@ beforeAll(async () => {
   site = await startSite();
   db = await (await DuckDBInstance.create()).connect();
   // the aggregate the build made (loaders/infra/build.ts); the pages only get JSON derived from it
-  await db.run(`CREATE VIEW km AS SELECT * FROM '${process.env.KOMMUNETAL_INFRA_CACHE ?? ".cache/infrastruktur"}/aggregates/infrastruktur-kald-maaned.parquet'`);
+  await db.run(
+    `CREATE VIEW km AS SELECT * FROM '${process.env.KOMMUNETAL_INFRA_CACHE ?? ".cache/infrastruktur"}/aggregates/infrastruktur-kald-maaned.parquet'`
+  );
 });
 afterAll(async () => {
   await site?.close();
@@ -57,7 +60,12 @@ async function checkPrint(page: Page): Promise<void> {
     undefined,
     { timeout: 10_000 }
   );
-  expect(await page.$$eval(".kt-demo-badge", (bs) => bs.filter((b) => b.isConnected && getComputedStyle(b).display !== "none").length)).toBeGreaterThan(0);
+  expect(
+    await page.$$eval(
+      ".kt-demo-badge",
+      (bs) => bs.filter((b) => b.isConnected && getComputedStyle(b).display !== "none").length
+    )
+  ).toBeGreaterThan(0);
   const pdf = await page.pdf({ format: "A4", printBackground: true });
   expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
   await page.emulateMedia({ media: "screen" });
@@ -72,15 +80,21 @@ describe("/infrastruktur", () => {
       expect(o.requests.filter((u) => /duckdb/i.test(u))).toEqual([]);
       expect(await o.page.$$eval("#rangering tbody tr", (r) => r.length)).toBe(98);
       // every chart and table figure carries the badge
-      const figures = await o.page.$$eval(".kt-infra-figure", (fs) => fs.map((f) => f.querySelector(".kt-demo-badge") !== null));
+      const figures = await o.page.$$eval(".kt-infra-figure", (fs) =>
+        fs.map((f) => f.querySelector(".kt-demo-badge") !== null)
+      );
       expect(figures.length).toBeGreaterThanOrEqual(8);
       expect(figures.every(Boolean)).toBe(true);
       // 101's row: calls per inhabitant equal native SQL over the published aggregate
-      const row = await o.page.$$eval("#rangering tbody tr", (rs) => rs.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+      const row = await o.page.$$eval("#rangering tbody tr", (rs) =>
+        rs.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent ?? ""))
+      );
       const kbh = row.find((r) => r[2] === "101")!;
       expect(danish(kbh[5])).toBeCloseTo(await expected12m("101"), 1);
       // the "why only Fredericia?" view lists services for the chosen system
-      expect(await o.page.$$eval("[data-table=infrastruktur-system-service] tbody tr", (r) => r.length)).toBeGreaterThan(0);
+      expect(
+        await o.page.$$eval("[data-table=infrastruktur-system-service] tbody tr", (r) => r.length)
+      ).toBeGreaterThan(0);
     } finally {
       await o.page.close();
     }
@@ -127,19 +141,21 @@ describe.each(["101", "825"])("/infrastruktur/%s", (kode) => {
       expect(o.requests.filter((u) => /duckdb/i.test(u))).toEqual([]);
       const text = (await o.page.textContent("main"))!;
       expect(text).toContain("Demodata");
-      expect(await o.page.$$eval(".kt-infra-step h3", (h) => h.map((x) => x.textContent?.replace(/\s*Demodata$/, "").trim()))).toEqual([
-        "Trin 1: Tilslutning",
-        "Trin 2: Udbredelse",
-        "Trin 3: Anvendelse"
-      ]);
+      expect(
+        await o.page.$$eval(".kt-infra-step h3", (h) => h.map((x) => x.textContent?.replace(/\s*Demodata$/, "").trim()))
+      ).toEqual(["Trin 1: Tilslutning", "Trin 2: Udbredelse", "Trin 3: Anvendelse"]);
       // the matrix: every filled cell has a symbol (readable without colour)
-      const cells = await o.page.$$eval(".kt-matrix td.kt-matrix-cell:not(.kt-matrix-empty)", (tds) => tds.map((t) => t.textContent?.trim() ?? ""));
+      const cells = await o.page.$$eval(".kt-matrix td.kt-matrix-cell:not(.kt-matrix-empty)", (tds) =>
+        tds.map((t) => t.textContent?.trim() ?? "")
+      );
       expect(cells.length).toBeGreaterThan(0);
       expect(cells.every((c) => c.length > 0)).toBe(true);
       // the 12-month figure equals native SQL
       const big = await o.page.$eval(".kt-infra-headline .card .big", (e) => e.textContent ?? "");
       expect(danish(big)).toBeCloseTo(await expected12m(kode), 1);
-      const csv = (await download(o.page, `[data-table=infrastruktur-${kode}-dataomraader] button[data-export=csv]`)).toString("utf-8");
+      const csv = (
+        await download(o.page, `[data-table=infrastruktur-${kode}-dataomraader] button[data-export=csv]`)
+      ).toString("utf-8");
       expect(csv.charCodeAt(0)).toBe(0xfeff);
       expect(csv.slice(1).split("\r\n")[0]).toBe("Dataområde;Kald (12 mdr.);Andel");
       expect(csv).toContain("Demodata");

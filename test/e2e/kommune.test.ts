@@ -5,12 +5,13 @@
  * with exceljs), the page needs no DuckDB-WASM and no full data set, and prints to A4.
  * Also the catalogue, the comparison page and site search.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
 import { existsSync, readFileSync } from "node:fs";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import ExcelJS from "exceljs";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { Page } from "playwright-core";
-import { openPage, problems, startSite, type Site } from "./harness.js";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { openPage, problems, type Site, startSite } from "./harness.js";
 
 const F = "dist/filer";
 let site: Site;
@@ -48,8 +49,12 @@ async function groupMembersSql(kode: string, id: string): Promise<string> {
   // the site publishes the engine's groups; no silent fallback to the DST rule when they are missing
   expect(existsSync(`${F}/sammenligningsgrupper.parquet`), "the engine's groups are published").toBe(true);
   expect(existsSync(`${F}/sammenligningsomraader.json`), "the engine's areas are published").toBe(true);
-  const areas = JSON.parse(readFileSync(`${F}/sammenligningsomraader.json`, "utf-8")) as { id: string; standardaar: number }[];
-  const area = ENGINE_AREA[(await one(`SELECT omraade FROM kat WHERE id = '${id}'`)).omraade as string] ?? "serviceudgifter";
+  const areas = JSON.parse(readFileSync(`${F}/sammenligningsomraader.json`, "utf-8")) as {
+    id: string;
+    standardaar: number;
+  }[];
+  const area =
+    ENGINE_AREA[(await one(`SELECT omraade FROM kat WHERE id = '${id}'`)).omraade as string] ?? "serviceudgifter";
   const aar = areas.find((a) => a.id === area)?.standardaar;
   expect(aar, `standard year of ${area}`).toBeDefined();
   return `SELECT nabo FROM '${F}/sammenligningsgrupper.parquet' WHERE omraade = '${area}' AND kommunekode = '${kode}' AND aar = ${aar}`;
@@ -87,8 +92,25 @@ async function download(page: Page, selector: string): Promise<Buffer> {
 
 describe("municipality pages", () => {
   test.each([
-    ["101", "Københavns", ["udg-til-folkeskolen-pr-elev", "nettodriftsudgifter-pr-indb", "udskrivningsprocent", "gennemsnitlig-klassekvotient"]],
-    ["825", "Læsø", ["udg-til-folkeskolen-pr-elev", "udg-til-aeldre-samt-voksne-m-saerl-behov-pr-18plus-aarig", "serviceudgifter-pr-indb"]],
+    [
+      "101",
+      "Københavns",
+      [
+        "udg-til-folkeskolen-pr-elev",
+        "nettodriftsudgifter-pr-indb",
+        "udskrivningsprocent",
+        "gennemsnitlig-klassekvotient"
+      ]
+    ],
+    [
+      "825",
+      "Læsø",
+      [
+        "udg-til-folkeskolen-pr-elev",
+        "udg-til-aeldre-samt-voksne-m-saerl-behov-pr-18plus-aarig",
+        "serviceudgifter-pr-indb"
+      ]
+    ],
     ["851", "Aalborg", ["nettodriftsudgifter-pr-indb", "udg-netto-til-dagtilbud-pr-0-13-aarig"]]
   ])("/kommune/%s (%s Kommune) shows the figures native DuckDB computes", async (kode, navn, ids) => {
     const o = await openPage(site, `/kommune/${kode}`, { waitFor: "table.kt-kdk-table" });
@@ -102,10 +124,16 @@ describe("municipality pages", () => {
         expect(danish(await cell(o.page, id, "gruppe")), `${kode} ${id}`).toBeCloseTo(e.gruppe as number, 0);
       }
       // the header: latest monthly population (FOLK1AM) and area
-      const pop = await one(`SELECT befolkning FROM '${F}/befolkning.parquet' WHERE kommunekode = '${kode}' ORDER BY maaned DESC LIMIT 1`);
+      const pop = await one(
+        `SELECT befolkning FROM '${F}/befolkning.parquet' WHERE kommunekode = '${kode}' ORDER BY maaned DESC LIMIT 1`
+      );
       expect(danish((await o.page.textContent("[data-fact=befolkning]"))!)).toBe(pop.befolkning);
       // a locator map drawn at build time: a loaded static SVG named for screen readers
-      const img = await o.page.$eval(".kt-locator img", (i) => ({ alt: i.getAttribute("alt"), src: i.getAttribute("src") ?? "", w: (i as HTMLImageElement).naturalWidth }));
+      const img = await o.page.$eval(".kt-locator img", (i) => ({
+        alt: i.getAttribute("alt"),
+        src: i.getAttribute("src") ?? "",
+        w: (i as HTMLImageElement).naturalWidth
+      }));
       expect(img.alt).toBe(`Danmarkskort med ${navn} Kommune markeret`);
       expect(img.src).toMatch(/kommune-kort\/\d{3}\.[0-9a-f]+\.svg$/);
       expect(img.w).toBe(240);
@@ -113,7 +141,18 @@ describe("municipality pages", () => {
       expect(o.requests.filter((u) => /observablehq\/plot|\/d3@|\/d3-geo|kommuner-geo/.test(u))).toEqual([]);
       // every area of the issue is on the page
       const areas = await o.page.$$eval("section.kt-area h2", (hs) => hs.map((h) => h.textContent));
-      for (const a of ["Befolkning og struktur", "Økonomi", "Skole", "Dagtilbud", "Ældre", "Børn og unge med særlige behov", "Social og beskæftigelse (voksne)", "Administration", "Skat og finansiering"]) expect(areas).toContain(a);
+      for (const a of [
+        "Befolkning og struktur",
+        "Økonomi",
+        "Skole",
+        "Dagtilbud",
+        "Ældre",
+        "Børn og unge med særlige behov",
+        "Social og beskæftigelse (voksne)",
+        "Administration",
+        "Skat og finansiering"
+      ])
+        expect(areas).toContain(a);
       // prepared at build time: no DuckDB-WASM, no full data set
       expect(o.requests.filter((u) => /duckdb|\/noegletal(\.[0-9a-f]+)?\.parquet|\.wasm/.test(u))).toEqual([]);
       expect(await problems(o)).toEqual([]);
@@ -126,7 +165,9 @@ describe("municipality pages", () => {
     for (const kode of ["825", "773"]) {
       const o = await openPage(site, `/kommune/${kode}`, { waitFor: "table.kt-kdk-table" });
       try {
-        const missing = await o.page.$$eval("td[data-col=vaerdi].kt-missing", (tds) => tds.map((t) => [t.closest("tr")!.getAttribute("data-figur"), t.getAttribute("data-status"), t.textContent]));
+        const missing = await o.page.$$eval("td[data-col=vaerdi].kt-missing", (tds) =>
+          tds.map((t) => [t.closest("tr")!.getAttribute("data-figur"), t.getAttribute("data-status"), t.textContent])
+        );
         expect(missing.length, kode).toBeGreaterThan(0);
         for (const [id, status, text] of missing) {
           expect(text, `${kode} ${id}`).not.toMatch(/^\s*0\s*$/);
@@ -136,7 +177,9 @@ describe("municipality pages", () => {
           expect(e.status).toBe(status);
         }
         const texts = new Set(missing.map((m) => m[2]));
-        expect([...texts].every((t) => /mangler for året|udefineret for året|ikke indberettet|ikke tilgængelig/.test(t!))).toBe(true);
+        expect(
+          [...texts].every((t) => /mangler for året|udefineret for året|ikke indberettet|ikke tilgængelig/.test(t!))
+        ).toBe(true);
       } finally {
         await o.page.close();
       }
@@ -150,7 +193,15 @@ describe("municipality pages", () => {
       const csv = (await download(o.page, ".kt-export-all button[data-export=csv]")).toString("utf-8");
       expect(csv.charCodeAt(0)).toBe(0xfeff);
       const lines = csv.slice(1).split("\r\n");
-      expect(lines[0].split(";").slice(0, 7)).toEqual(["Område", "Nøgletal", "Enhed", "År", "Læsø: værdi", "Status", "Placering (1 = højeste)"]);
+      expect(lines[0].split(";").slice(0, 7)).toEqual([
+        "Område",
+        "Nøgletal",
+        "Enhed",
+        "År",
+        "Læsø: værdi",
+        "Status",
+        "Placering (1 = højeste)"
+      ]);
       const rows = lines.slice(1, 1 + figures).map((l) => l.split(";"));
       expect(rows).toHaveLength(figures);
       const skole = rows.find((r) => r[1] === "Udg. til folkeskolen pr. elev")!;
@@ -176,7 +227,9 @@ describe("municipality pages", () => {
       const x = values.find((r) => r[2] === "Udg. til folkeskolen pr. elev")!;
       expect(x[5]).toBe(e.vaerdi);
       expect(x[7]).toBe(e.rang);
-      expect(values.some((r) => typeof r[1] === "string" && r[1].startsWith("Kilde: Social- og Indenrigsministeriet"))).toBe(true);
+      expect(
+        values.some((r) => typeof r[1] === "string" && r[1].startsWith("Kilde: Social- og Indenrigsministeriet"))
+      ).toBe(true);
       expect(await problems(o)).toEqual([]);
     } finally {
       await o.page.close();
@@ -187,7 +240,9 @@ describe("municipality pages", () => {
     const o = await openPage(site, "/kommune/101", { waitFor: "table.kt-kdk-table" });
     try {
       await o.page.emulateMedia({ media: "print" });
-      const hidden = await o.page.$$eval("#observablehq-sidebar, .kt-export, .kt-area-nav, button", (els) => els.every((e) => getComputedStyle(e).display === "none"));
+      const hidden = await o.page.$$eval("#observablehq-sidebar, .kt-export, .kt-area-nav, button", (els) =>
+        els.every((e) => getComputedStyle(e).display === "none")
+      );
       expect(hidden).toBe(true);
       const pdf = await o.page.pdf({ format: "A4", printBackground: false });
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -206,19 +261,25 @@ describe("municipality pages", () => {
 
 describe("catalogue, comparison and search", () => {
   test("/noegletal documents the figure and ranks the highlighted municipality like DuckDB", async () => {
-    const o = await openPage(site, "/noegletal?id=udg-til-folkeskolen-pr-elev&kommune=825", { waitFor: "[data-valgt]" });
+    const o = await openPage(site, "/noegletal?id=udg-til-folkeskolen-pr-elev&kommune=825", {
+      waitFor: "[data-valgt]"
+    });
     try {
       expect(await o.page.textContent("#dokumentation h2")).toBe("Udg. til folkeskolen pr. elev");
       expect(await o.page.textContent("[data-doc=landstal]")).toContain("Gennemsnit");
       const e = await expected("825", "udg-til-folkeskolen-pr-elev");
-      expect(await o.page.textContent("[data-valgt=\"825\"]")).toContain(`nr. ${e.rang} af ${e.n}`);
+      expect(await o.page.textContent('[data-valgt="825"]')).toContain(`nr. ${e.rang} af ${e.n}`);
       expect(await o.page.$$eval("svg g[data-mark='geo'] path", (p) => p.length)).toBeGreaterThanOrEqual(98);
       // the catalogue lists every figure
       const listed = await o.page.$$eval(".kt-catalogue li", (li) => li.length);
       expect(listed).toBe(Number((await one("SELECT count(*)::INTEGER AS n FROM kat")).n));
-      const csv = (await download(o.page, "h3 + div button[data-export=csv], .kt-export button[data-export=csv] >> nth=1")).toString("utf-8");
+      const csv = (
+        await download(o.page, "h3 + div button[data-export=csv], .kt-export button[data-export=csv] >> nth=1")
+      ).toString("utf-8");
       const top = csv.slice(1).split("\r\n")[1].split(";");
-      const first = await one(`SELECT kommunekode FROM v WHERE id = 'udg-til-folkeskolen-pr-elev' AND aar = 2019 AND status IN ('ok','nul') ORDER BY vaerdi DESC LIMIT 1`);
+      const first = await one(
+        `SELECT kommunekode FROM v WHERE id = 'udg-til-folkeskolen-pr-elev' AND aar = 2019 AND status IN ('ok','nul') ORDER BY vaerdi DESC LIMIT 1`
+      );
       expect([top[0], top[1]]).toEqual(["1", first.kommunekode]);
       expect(await problems(o)).toEqual([]);
     } finally {
@@ -246,8 +307,12 @@ describe("catalogue, comparison and search", () => {
       await o.page.waitForSelector("#observablehq-search-results li a");
       expect(await o.page.getAttribute("#observablehq-search-results li a", "href")).toMatch(/\/kommune\/825$/);
       await o.page.fill("#observablehq-search input", "klassekvotient");
-      await o.page.waitForFunction(() => document.querySelector("#observablehq-search-results li a")?.getAttribute("href")?.includes("noegletal?id="));
-      expect(await o.page.getAttribute("#observablehq-search-results li a", "href")).toMatch(/noegletal\?id=gennemsnitlig-klassekvotient$/);
+      await o.page.waitForFunction(() =>
+        document.querySelector("#observablehq-search-results li a")?.getAttribute("href")?.includes("noegletal?id=")
+      );
+      expect(await o.page.getAttribute("#observablehq-search-results li a", "href")).toMatch(
+        /noegletal\?id=gennemsnitlig-klassekvotient$/
+      );
     } finally {
       await o.page.close();
     }
@@ -256,10 +321,23 @@ describe("catalogue, comparison and search", () => {
   test("/data links a Parquet and a CSV file for every table, and both are served", async () => {
     const o = await openPage(site, "/data", { waitFor: "[data-tabel]" });
     try {
-      const links = await o.page.$$eval("[data-tabel] a[data-format]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const links = await o.page.$$eval("[data-tabel] a[data-format]", (as) =>
+        as.map((a) => (a as HTMLAnchorElement).href)
+      );
       // the eight published tables (README, /data), each as Parquet and as CSV under its stable /filer/ address
-      const tables = ["kommuner", "noegletal", "noegletal-landstal", "noegletal-katalog", "befolkning", "kdk-placeringer", "sammenligningsgrupper", "sammenligningsgrupper-modeller"];
-      expect(links.map((h) => new URL(h).pathname).sort()).toEqual(tables.flatMap((t) => [`/filer/${t}.parquet`, `/filer/${t}.csv`]).sort());
+      const tables = [
+        "kommuner",
+        "noegletal",
+        "noegletal-landstal",
+        "noegletal-katalog",
+        "befolkning",
+        "kdk-placeringer",
+        "sammenligningsgrupper",
+        "sammenligningsgrupper-modeller"
+      ];
+      expect(links.map((h) => new URL(h).pathname).sort()).toEqual(
+        tables.flatMap((t) => [`/filer/${t}.parquet`, `/filer/${t}.csv`]).sort()
+      );
       for (const href of links) {
         const r = await o.page.request.get(href);
         expect(r.status(), href).toBe(200);
@@ -279,11 +357,17 @@ describe("catalogue, comparison and search", () => {
       const shown = await o.page.$$eval("[data-tabel]", (sections) =>
         sections.map((sec) => ({
           navn: sec.getAttribute("data-tabel"),
-          rows: Array.from(sec.querySelectorAll("tbody tr")).map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => (td.textContent ?? "").trim()))
+          rows: Array.from(sec.querySelectorAll("tbody tr")).map((tr) =>
+            Array.from(tr.querySelectorAll("td")).map((td) => (td.textContent ?? "").trim())
+          )
         }))
       );
       expect(shown.map((t) => t.navn).sort()).toEqual(Object.keys(PUBLISHED_SCHEMAS).sort());
-      for (const t of shown) expect(t.rows.map((r) => r[0]), t.navn!).toEqual(Object.keys(PUBLISHED_SCHEMAS[t.navn!]));
+      for (const t of shown)
+        expect(
+          t.rows.map((r) => r[0]),
+          t.navn!
+        ).toEqual(Object.keys(PUBLISHED_SCHEMAS[t.navn!]));
       const aar = shown.find((t) => t.navn === "noegletal")!.rows.find((r) => r[0] === "aar");
       expect(aar).toEqual(["aar", "heltal", "2013–2019"]);
       expect(await problems(o)).toEqual([]);

@@ -4,17 +4,20 @@
  * cell's row count equals native DuckDB's on the same database file; the selector
  * reruns the page; "Åbn i notesbogen" carries exactly the cell's SQL.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
 import { readdirSync, readFileSync } from "node:fs";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { decodeNotebook, hashPayload } from "../../common/notebook/codec.js";
 import { fromFrameworkPage } from "../../common/notebook/files.js";
 import { substituteParams } from "../../common/notebook/params.js";
 import type { Notebook, SqlCell } from "../../common/notebook/state.js";
-import { openPage, problems, startSite, type Site } from "./harness.js";
+import { openPage, problems, type Site, startSite } from "./harness.js";
 
-const EXAMPLES = readdirSync("src/netvaerk").filter((f) => f.endsWith(".md") && !["index.md", "bidrag.md"].includes(f)).map((f) => f.replace(/\.md$/, ""));
+const EXAMPLES = readdirSync("src/netvaerk")
+  .filter((f) => f.endsWith(".md") && !["index.md", "bidrag.md"].includes(f))
+  .map((f) => f.replace(/\.md$/, ""));
 const KOMMUNER = ["101", "825", "851"];
 
 let site: Site;
@@ -30,13 +33,31 @@ afterAll(async () => {
 });
 
 /** Wait until all `n` SQL cells have rendered (Framework renders cells progressively), optionally with a changed first link. */
-async function cells(page: Page, n: number, oldHref: string | null = null): Promise<{ rows: number | null; error: boolean }[]> {
-  await page.waitForFunction(([n, oldHref]) => {
-    const cs = Array.from(document.querySelectorAll(".kt-nb-cell[data-cell=sql]"));
-    const href = (document.querySelector(".kt-nb-cell[data-cell=sql] a.kt-nb-open") as HTMLAnchorElement | null)?.href;
-    return cs.length === n && cs.every((c) => c.hasAttribute("data-rows") || c.hasAttribute("data-error")) && (oldHref === null || href !== oldHref);
-  }, [n, oldHref] as const, { timeout: 60_000 });
-  return page.$$eval(".kt-nb-cell[data-cell=sql]", (cs) => cs.map((c) => ({ rows: c.hasAttribute("data-rows") ? Number(c.getAttribute("data-rows")) : null, error: c.hasAttribute("data-error") })));
+async function cells(
+  page: Page,
+  n: number,
+  oldHref: string | null = null
+): Promise<{ rows: number | null; error: boolean }[]> {
+  await page.waitForFunction(
+    ([n, oldHref]) => {
+      const cs = Array.from(document.querySelectorAll(".kt-nb-cell[data-cell=sql]"));
+      const href = (document.querySelector(".kt-nb-cell[data-cell=sql] a.kt-nb-open") as HTMLAnchorElement | null)
+        ?.href;
+      return (
+        cs.length === n &&
+        cs.every((c) => c.hasAttribute("data-rows") || c.hasAttribute("data-error")) &&
+        (oldHref === null || href !== oldHref)
+      );
+    },
+    [n, oldHref] as const,
+    { timeout: 60_000 }
+  );
+  return page.$$eval(".kt-nb-cell[data-cell=sql]", (cs) =>
+    cs.map((c) => ({
+      rows: c.hasAttribute("data-rows") ? Number(c.getAttribute("data-rows")) : null,
+      error: c.hasAttribute("data-error")
+    }))
+  );
 }
 
 test("there are at least two examples, and the index links to each", () => {
@@ -49,29 +70,38 @@ describe.each(EXAMPLES)("/netvaerk/%s", (name) => {
   const nb: Notebook = fromFrameworkPage(readFileSync(`src/netvaerk/${name}.md`, "utf-8"));
   const sqlCells = nb.cells.filter((c): c is SqlCell => c.type === "sql");
 
-  test.each(KOMMUNER)("kommune %s: every cell answers, like native DuckDB, offline", async (kode) => {
-    const o = await openPage(site, `/netvaerk/${name}?kommune=${kode}`, { waitFor: ".kt-nb-cell" });
-    try {
-      const got = await cells(o.page, sqlCells.length);
-      expect(await problems(o)).toEqual([]);
-      const expected = [];
-      for (const c of sqlCells) {
-        const rows = await (await con.runAndReadAll(substituteParams(c.sql, { kommune: kode, aar: nb.params.aar }))).getRowObjectsJS();
-        expected.push({ rows: rows.length, error: false });
+  test.each(KOMMUNER)(
+    "kommune %s: every cell answers, like native DuckDB, offline",
+    async (kode) => {
+      const o = await openPage(site, `/netvaerk/${name}?kommune=${kode}`, { waitFor: ".kt-nb-cell" });
+      try {
+        const got = await cells(o.page, sqlCells.length);
+        expect(await problems(o)).toEqual([]);
+        const expected = [];
+        for (const c of sqlCells) {
+          const rows = await (
+            await con.runAndReadAll(substituteParams(c.sql, { kommune: kode, aar: nb.params.aar }))
+          ).getRowObjectsJS();
+          expected.push({ rows: rows.length, error: false });
+        }
+        expect(got).toEqual(expected);
+        expect(got.every((c) => (c.rows ?? 0) > 0)).toBe(true);
+        expect(await o.page.$eval("select[name=kommune]", (s) => (s as HTMLSelectElement).value)).toBe(kode);
+      } finally {
+        await o.page.close();
       }
-      expect(got).toEqual(expected);
-      expect(got.every((c) => (c.rows ?? 0) > 0)).toBe(true);
-      expect(await o.page.$eval("select[name=kommune]", (s) => (s as HTMLSelectElement).value)).toBe(kode);
-    } finally {
-      await o.page.close();
-    }
-  }, 120_000);
+    },
+    120_000
+  );
 
   test("the selector reruns the page; the notebook link carries the cell's SQL and parameters", async () => {
     const o = await openPage(site, `/netvaerk/${name}`, { waitFor: ".kt-nb-cell" });
     try {
       await cells(o.page, sqlCells.length);
-      const before = await o.page.$eval(".kt-nb-cell[data-cell=sql] a.kt-nb-open", (a) => (a as HTMLAnchorElement).href);
+      const before = await o.page.$eval(
+        ".kt-nb-cell[data-cell=sql] a.kt-nb-open",
+        (a) => (a as HTMLAnchorElement).href
+      );
       await o.page.selectOption("select[name=kommune]", "825");
       await cells(o.page, sqlCells.length, before);
       expect(o.page.url()).toContain("kommune=825");

@@ -3,14 +3,15 @@
  * off localhost and answers like native DuckDB over the same file; a notebook built in
  * the page survives its link; the municipality parameter reruns the SQL.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import type { Page } from "playwright-core";
+
 import { readFileSync } from "node:fs";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { notebookHash } from "../../common/notebook/codec.js";
 import { fromFrameworkPage, fromSqlFile } from "../../common/notebook/files.js";
 import type { Notebook } from "../../common/notebook/state.js";
-import { openPage, problems, startSite, waitForFramework, type Site } from "./harness.js";
+import { openPage, problems, type Site, startSite, waitForFramework } from "./harness.js";
 
 let site: Site;
 let con: DuckDBConnection;
@@ -24,17 +25,26 @@ afterAll(async () => {
   await site?.close();
 });
 
-const native = async (sql: string) => (await (await con.runAndReadAll(sql)).getRowObjectsJS()) as Record<string, unknown>[];
+const native = async (sql: string) =>
+  (await (await con.runAndReadAll(sql)).getRowObjectsJS()) as Record<string, unknown>[];
 const da = (x: number) => x.toLocaleString("da-DK", { maximumFractionDigits: 3 });
 
 /** Wait until every SQL cell has a result or an error; return each cell's table as text rows. */
 async function outputs(page: Page): Promise<string[][][]> {
-  await page.waitForFunction(() => {
-    const outs = Array.from(document.querySelectorAll(".kt-nb-output"));
-    return outs.length > 0 && outs.every((o) => o.hasAttribute("data-rows") || o.hasAttribute("data-error"));
-  }, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const outs = Array.from(document.querySelectorAll(".kt-nb-output"));
+      return outs.length > 0 && outs.every((o) => o.hasAttribute("data-rows") || o.hasAttribute("data-error"));
+    },
+    undefined,
+    { timeout: 60_000 }
+  );
   return page.$$eval(".kt-nb-output", (outs) =>
-    outs.map((o) => Array.from(o.querySelectorAll("tbody tr")).map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent!.trim())))
+    outs.map((o) =>
+      Array.from(o.querySelectorAll("tbody tr")).map((tr) =>
+        Array.from(tr.querySelectorAll("td")).map((td) => td.textContent!.trim())
+      )
+    )
   );
 }
 
@@ -45,16 +55,33 @@ async function openNotebook(nb: Notebook) {
 
 describe("notesbog", () => {
   test("the database attaches offline, the schema browser lists every table with comments, and counts equal native DuckDB", async () => {
-    const { o, out } = await openNotebook({ v: 1, title: "Tælling", params: { kommune: null, aar: null }, cells: [
-      { type: "sql", sql: "SELECT (SELECT count(*) FROM noegletal) AS n, (SELECT count(*) FROM kdk_placeringer) AS p, (SELECT count(*) FROM sammenligningsgrupper_forventet) AS f", chart: "tabel" }
-    ] });
+    const { o, out } = await openNotebook({
+      v: 1,
+      title: "Tælling",
+      params: { kommune: null, aar: null },
+      cells: [
+        {
+          type: "sql",
+          sql: "SELECT (SELECT count(*) FROM noegletal) AS n, (SELECT count(*) FROM kdk_placeringer) AS p, (SELECT count(*) FROM sammenligningsgrupper_forventet) AS f",
+          chart: "tabel"
+        }
+      ]
+    });
     try {
       expect(await problems(o)).toEqual([]);
       expect(o.requests.some((r) => r.includes("kommunetal") && r.endsWith(".duckdb"))).toBe(true);
-      const [e] = await native("SELECT (SELECT count(*) FROM noegletal)::INT AS n, (SELECT count(*) FROM kdk_placeringer)::INT AS p, (SELECT count(*) FROM sammenligningsgrupper_forventet)::INT AS f");
+      const [e] = await native(
+        "SELECT (SELECT count(*) FROM noegletal)::INT AS n, (SELECT count(*) FROM kdk_placeringer)::INT AS p, (SELECT count(*) FROM sammenligningsgrupper_forventet)::INT AS f"
+      );
       expect(out[0][0]).toEqual([da(e.n as number), da(e.p as number), da(e.f as number)]);
-      const tables = await o.page.$$eval(".kt-nb-schema details[data-table]", (ds) => ds.map((d) => d.getAttribute("data-table")));
-      const expected = (await native("SELECT table_name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views() WHERE database_name = 'kt' AND NOT internal")).map((r) => r.table_name);
+      const tables = await o.page.$$eval(".kt-nb-schema details[data-table]", (ds) =>
+        ds.map((d) => d.getAttribute("data-table"))
+      );
+      const expected = (
+        await native(
+          "SELECT table_name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views() WHERE database_name = 'kt' AND NOT internal"
+        )
+      ).map((r) => r.table_name);
       expect([...tables].sort()).toEqual([...expected].sort());
       expect(await o.page.textContent(".kt-nb-schema details[data-table=noegletal]")).toContain("lang form");
       expect(await o.page.isVisible("[data-ws-loading]")).toBe(false);
@@ -64,7 +91,12 @@ describe("notesbog", () => {
   }, 120_000);
 
   test("two cells built in the page: the link reproduces them; the parameter reruns them; results equal native DuckDB", async () => {
-    const { o } = await openNotebook({ v: 1, title: "Test", params: { kommune: "101", aar: 2018 }, cells: [{ type: "text", text: "# Start" }] });
+    const { o } = await openNotebook({
+      v: 1,
+      title: "Test",
+      params: { kommune: "101", aar: 2018 },
+      cells: [{ type: "text", text: "# Start" }]
+    });
     const page = o.page;
     try {
       await page.click("[data-action=add-sql]");
@@ -73,7 +105,9 @@ describe("notesbog", () => {
       const editor = page.locator(".kt-nb-editor .cm-content").last();
       await editor.click();
       await page.keyboard.press("Control+a");
-      await page.keyboard.type("SELECT aar, vaerdi FROM noegletal WHERE id = 'serviceudgifter-pr-indb' AND kommunekode = $kommune ORDER BY aar");
+      await page.keyboard.type(
+        "SELECT aar, vaerdi FROM noegletal WHERE id = 'serviceudgifter-pr-indb' AND kommunekode = $kommune ORDER BY aar"
+      );
       await page.keyboard.press("Escape");
       await page.keyboard.press("Control+Enter");
       await page.waitForFunction(() => document.querySelector(".kt-nb-output")?.textContent?.includes("aar"));
@@ -82,17 +116,29 @@ describe("notesbog", () => {
       const editor2 = page.locator(".kt-nb-editor .cm-content").last();
       await editor2.click();
       await page.keyboard.press("Control+a");
-      await page.keyboard.type("SELECT kommunekode, vaerdi FROM noegletal WHERE id = 'serviceudgifter-pr-indb' AND aar = $aar ORDER BY vaerdi DESC");
+      await page.keyboard.type(
+        "SELECT kommunekode, vaerdi FROM noegletal WHERE id = 'serviceudgifter-pr-indb' AND aar = $aar ORDER BY vaerdi DESC"
+      );
       await page.keyboard.press("Escape");
       await page.click(".kt-nb-cell[data-index='2'] [data-action=run]");
       await page.waitForTimeout(300);
       const first = await outputs(page);
       expect(first).toHaveLength(2);
-      const line = await native("SELECT aar, vaerdi FROM noegletal WHERE id = 'serviceudgifter-pr-indb' AND kommunekode = '101' ORDER BY aar");
-      expect(first[0]).toEqual(line.map((r) => [String(r.aar), r.vaerdi === null ? "–" : Math.round(r.vaerdi as number).toLocaleString("da-DK")]));
+      const line = await native(
+        "SELECT aar, vaerdi FROM noegletal WHERE id = 'serviceudgifter-pr-indb' AND kommunekode = '101' ORDER BY aar"
+      );
+      expect(first[0]).toEqual(
+        line.map((r) => [
+          String(r.aar),
+          r.vaerdi === null ? "–" : Math.round(r.vaerdi as number).toLocaleString("da-DK")
+        ])
+      );
       expect(first[1]).toHaveLength(98);
       // chart choice: a line over years; a map for one value per kommunekode
-      expect(await page.$$eval(".kt-nb-chart", (cs) => cs.map((c) => (c as HTMLElement).dataset.chart))).toEqual(["linje", "kort"]);
+      expect(await page.$$eval(".kt-nb-chart", (cs) => cs.map((c) => (c as HTMLElement).dataset.chart))).toEqual([
+        "linje",
+        "kort"
+      ]);
       await page.waitForTimeout(500); // the hash is written 300 ms after the last change
       const link = page.url();
       expect(link).toMatch(/#nb=[A-Za-z0-9_-]+$/);
@@ -100,14 +146,25 @@ describe("notesbog", () => {
       await again.goto(link, { waitUntil: "networkidle" });
       await waitForFramework(again);
       expect(await outputs(again)).toEqual(first);
-      expect(await again.$$eval(".kt-nb-cell", (cs) => cs.map((c) => c.getAttribute("data-cell")))).toEqual(["text", "sql", "sql"]);
+      expect(await again.$$eval(".kt-nb-cell", (cs) => cs.map((c) => c.getAttribute("data-cell")))).toEqual([
+        "text",
+        "sql",
+        "sql"
+      ]);
       // switch the municipality: the first cell now shows Læsø's figures
       await again.selectOption("select[name=kommune]", "825");
       await again.waitForFunction(() => location.hash.length > 0);
       await again.waitForTimeout(500);
       const laesoe = await outputs(again);
-      const expected = await native("SELECT aar, vaerdi FROM noegletal WHERE id = 'serviceudgifter-pr-indb' AND kommunekode = '825' ORDER BY aar");
-      expect(laesoe[0]).toEqual(expected.map((r) => [String(r.aar), r.vaerdi === null ? "–" : Math.round(r.vaerdi as number).toLocaleString("da-DK")]));
+      const expected = await native(
+        "SELECT aar, vaerdi FROM noegletal WHERE id = 'serviceudgifter-pr-indb' AND kommunekode = '825' ORDER BY aar"
+      );
+      expect(laesoe[0]).toEqual(
+        expected.map((r) => [
+          String(r.aar),
+          r.vaerdi === null ? "–" : Math.round(r.vaerdi as number).toLocaleString("da-DK")
+        ])
+      );
       expect(laesoe[0]).not.toEqual(first[0]);
       await again.close();
     } finally {
@@ -116,7 +173,12 @@ describe("notesbog", () => {
   }, 180_000);
 
   test("DuckDB's error is shown next to the SQL with the line; a tampered link is refused", async () => {
-    const { o, out } = await openNotebook({ v: 1, title: "Fejl", params: { kommune: null, aar: null }, cells: [{ type: "sql", sql: "SELECT 1\nFORM kommuner", chart: "auto" }] });
+    const { o, out } = await openNotebook({
+      v: 1,
+      title: "Fejl",
+      params: { kommune: null, aar: null },
+      cells: [{ type: "sql", sql: "SELECT 1\nFORM kommuner", chart: "auto" }]
+    });
     try {
       expect(out).toEqual([[]]);
       const err = await o.page.textContent(".kt-nb-error");
@@ -135,10 +197,15 @@ describe("notesbog", () => {
   }, 120_000);
 
   test("save keeps the notebook in the browser's list; export as .sql and as a page imports back to the same notebook", async () => {
-    const nb: Notebook = { v: 1, title: "Gemt notesbog", params: { kommune: "851", aar: 2018 }, cells: [
-      { type: "text", text: "# Overskrift\n\nTekst med $ og <b>" },
-      { type: "sql", sql: "SELECT navn FROM kommuner WHERE kommunekode = $kommune", chart: "auto" }
-    ] };
+    const nb: Notebook = {
+      v: 1,
+      title: "Gemt notesbog",
+      params: { kommune: "851", aar: 2018 },
+      cells: [
+        { type: "text", text: "# Overskrift\n\nTekst med $ og <b>" },
+        { type: "sql", sql: "SELECT navn FROM kommuner WHERE kommunekode = $kommune", chart: "auto" }
+      ]
+    };
     const { o } = await openNotebook(nb);
     try {
       await o.page.click("[data-action=save]");
@@ -146,8 +213,14 @@ describe("notesbog", () => {
       expect(await o.page.textContent(".kt-nb-mine li[data-saved] a")).toBe("Gemt notesbog");
       const stored = await o.page.evaluate(() => JSON.parse(localStorage.getItem("kommunetal:notesboeger")!));
       expect(stored).toHaveLength(1);
-      for (const [action, parse] of [["export-sql", fromSqlFile], ["export-md", fromFrameworkPage]] as const) {
-        const [download] = await Promise.all([o.page.waitForEvent("download"), o.page.click(`[data-action=${action}]`)]);
+      for (const [action, parse] of [
+        ["export-sql", fromSqlFile],
+        ["export-md", fromFrameworkPage]
+      ] as const) {
+        const [download] = await Promise.all([
+          o.page.waitForEvent("download"),
+          o.page.click(`[data-action=${action}]`)
+        ]);
         const file = await download.path();
         expect(parse(readFileSync(file!, "utf-8"))).toEqual(nb);
       }
@@ -164,7 +237,7 @@ describe("notesbog", () => {
       expect(new URL(href).pathname).toBe("/filer/kommunetal.duckdb");
       const served = Buffer.from(await (await fetch(href)).arrayBuffer());
       expect(served.equals(readFileSync("dist/filer/kommunetal.duckdb"))).toBe(true);
-      expect(await o.page.textContent("main")).toContain("duckdb.connect(\"kommunetal.duckdb\", read_only=True)");
+      expect(await o.page.textContent("main")).toContain('duckdb.connect("kommunetal.duckdb", read_only=True)');
     } finally {
       await o.page.close();
     }

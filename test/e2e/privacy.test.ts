@@ -4,10 +4,11 @@
  * places, published openly by the ministry) show their small values in the files and on the pages, and the
  * catalogue says why. The cells are found with native DuckDB in the published Parquet.
  */
-import { afterAll, beforeAll, expect, test } from "vitest";
+
 import { readFileSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { openPage, problems, startSite, type Site } from "./harness.js";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { openPage, problems, type Site, startSite } from "./harness.js";
 
 let site: Site;
 beforeAll(async () => {
@@ -19,7 +20,9 @@ afterAll(async () => {
 
 test("small counts of day-care places are shown, in the files and on the municipality page", async () => {
   const con = await (await DuckDBInstance.create()).connect();
-  const [none] = (await con.runAndReadAll(`SELECT count(*)::INT n FROM 'dist/filer/noegletal.parquet' WHERE status = 'undertrykt'`)).getRowObjects();
+  const [none] = (
+    await con.runAndReadAll(`SELECT count(*)::INT n FROM 'dist/filer/noegletal.parquet' WHERE status = 'undertrykt'`)
+  ).getRowObjects();
   expect(none.n).toBe(0);
   // a small count in the latest year with data for its figure (what the page shows)
   const [hit] = (

@@ -2,10 +2,11 @@
  * Every published file exists once in dist/ (scripts/build.ts publishFiles): the loader outputs live under their
  * stable address /filer/<name>, Framework's hashed copies under /_file/data/ are gone, and the pages point at /filer/.
  */
-import { expect, test } from "vitest";
+
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { expect, test } from "vitest";
 
 const DIST = "dist";
 
@@ -20,7 +21,9 @@ function* files(dir: string): Generator<string> {
 test("no file under dist/filer has a second copy anywhere in dist/", () => {
   const filer = [...files(join(DIST, "filer"))];
   expect(filer.length).toBeGreaterThanOrEqual(19);
-  const hashes = new Map(filer.map((f) => [createHash("sha256").update(readFileSync(f)).digest("hex"), relative(DIST, f)]));
+  const hashes = new Map(
+    filer.map((f) => [createHash("sha256").update(readFileSync(f)).digest("hex"), relative(DIST, f)])
+  );
   const sizes = new Set(filer.map((f) => statSync(f).size));
   const copies: string[] = [];
   for (const f of files(DIST)) {

@@ -3,11 +3,12 @@
  * no error rendered in a cell or baked in at build, no failed request, and no request
  * from the page or its workers to anything but localhost.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { DIST, openPage, problems, startSite, type Site } from "./harness.js";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BAKED_ERROR } from "../../scripts/check-dist.js";
+import { DIST, openPage, problems, type Site, startSite } from "./harness.js";
 
 function pagesIn(dir: string): string[] {
   const out: string[] = [];
@@ -21,7 +22,13 @@ function pagesIn(dir: string): string[] {
 }
 
 const pages = pagesIn(DIST)
-  .map((p) => "/" + relative(DIST, p).replace(/\\/g, "/").replace(/(index)?\.html$/, ""))
+  .map(
+    (p) =>
+      "/" +
+      relative(DIST, p)
+        .replace(/\\/g, "/")
+        .replace(/(index)?\.html$/, "")
+  )
   .sort();
 
 let site: Site;
@@ -51,12 +58,17 @@ describe("the built site", () => {
     }
     const search = readdirSync(join(DIST, "_observablehq")).filter((f) => f.startsWith("search"));
     expect(search.length).toBeGreaterThan(0);
-    for (const f of search) expect(readFileSync(join(DIST, "_observablehq", f), "utf-8")).not.toMatch(/no results|" result\$\{/);
+    for (const f of search)
+      expect(readFileSync(join(DIST, "_observablehq", f), "utf-8")).not.toMatch(/no results|" result\$\{/);
   });
 
   test("municipality pages carry the official name in the HTML title", () => {
-    expect(readFileSync(join(DIST, "kommune", "101.html"), "utf-8")).toContain("<title>Københavns Kommune | kommunetal</title>");
-    expect(readFileSync(join(DIST, "kommune", "825.html"), "utf-8")).toContain("<title>Læsø Kommune | kommunetal</title>");
+    expect(readFileSync(join(DIST, "kommune", "101.html"), "utf-8")).toContain(
+      "<title>Københavns Kommune | kommunetal</title>"
+    );
+    expect(readFileSync(join(DIST, "kommune", "825.html"), "utf-8")).toContain(
+      "<title>Læsø Kommune | kommunetal</title>"
+    );
   });
 
   test("pages are marked as Danish", () => {

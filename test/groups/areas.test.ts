@@ -5,10 +5,10 @@
  * with special needs.
  */
 import { describe, expect, test } from "vitest";
+import { METHODS } from "../../common/groups/index.js";
 import { AREA_DEFINITIONS, comparisonAreaOfPageArea } from "../../loaders/areas.js";
 import { buildNoegletal } from "../../loaders/datasets.js";
 import { buildGroupDefaults } from "../../loaders/groups.js";
-import { METHODS } from "../../common/groups/index.js";
 
 const { katalog } = buildNoegletal();
 const byId = new Map(katalog.map((k) => [k.id, k]));
@@ -30,7 +30,8 @@ describe("outcome units", () => {
   });
 
   test("the published areas carry the unit, and the distance is no longer described as per inhabitant", () => {
-    for (const a of buildGroupDefaults().areas) expect(a.enhed, a.id).toBe(AREA_DEFINITIONS.find((d) => d.id === a.id)!.enhed);
+    for (const a of buildGroupDefaults().areas)
+      expect(a.enhed, a.id).toBe(AREA_DEFINITIONS.find((d) => d.id === a.id)!.enhed);
     expect(METHODS.find((m) => m.id === "beta")!.beskrivelse).not.toMatch(/pr\. indbygger/);
   });
 });
@@ -51,8 +52,14 @@ describe("which group a key figure is compared within", () => {
   });
 
   test("the children's figures are, and nothing else is", () => {
-    const inChildren = katalog.filter((k) => comparisonAreaOfPageArea(k.omraade) === "boern-unge").map((k) => k.id).sort();
-    expect(inChildren).toEqual(["indt-fra-den-centr-ref-ordn-vedr-b-u-pr-0-17-aarig", "udg-til-boern-og-unge-med-saerlige-behov-pr-0-17-aarig"]);
+    const inChildren = katalog
+      .filter((k) => comparisonAreaOfPageArea(k.omraade) === "boern-unge")
+      .map((k) => k.id)
+      .sort();
+    expect(inChildren).toEqual([
+      "indt-fra-den-centr-ref-ordn-vedr-b-u-pr-0-17-aarig",
+      "udg-til-boern-og-unge-med-saerlige-behov-pr-0-17-aarig"
+    ]);
   });
 
   test("every area's own outcome is compared within its own group", () => {

@@ -3,16 +3,27 @@
  * object with the promised fields, the same numbers as the engine (and so as R, see
  * golden.test.ts), and fails with a clear message and a non-zero exit on bad input.
  */
-import { describe, expect, test } from "vitest";
+
 import { spawnSync } from "node:child_process";
+import { describe, expect, test } from "vitest";
+import { AREA_DEFINITIONS } from "../../loaders/areas.js";
 import { parseArgs, runCli, summary } from "../../loaders/cli/groups.js";
 import { candidatesFor, omissionReason, omittedFor } from "../../loaders/groups.js";
-import { AREA_DEFINITIONS } from "../../loaders/areas.js";
 
-const ARGS = ["--outcome", "udg-til-folkeskolen-pr-6-16-aarig", "--vars", "andel-6-16-aarige,sociooekonomisk-indeks,udgiftsbehov-landet-pr-indb,andel-almennyttige-boliger,andel-25-64-aarige-uden-erhvervsuddannelse", "--year", "2018"];
+const ARGS = [
+  "--outcome",
+  "udg-til-folkeskolen-pr-6-16-aarig",
+  "--vars",
+  "andel-6-16-aarige,sociooekonomisk-indeks,udgiftsbehov-landet-pr-indb,andel-almennyttige-boliger,andel-25-64-aarige-uden-erhvervsuddannelse",
+  "--year",
+  "2018"
+];
 
 function npm(args: string[]) {
-  return spawnSync("npm", ["run", "--silent", "groups", "--", ...args], { encoding: "utf-8", env: { ...process.env, npm_config_loglevel: "silent" } });
+  return spawnSync("npm", ["run", "--silent", "groups", "--", ...args], {
+    encoding: "utf-8",
+    env: { ...process.env, npm_config_loglevel: "silent" }
+  });
 }
 
 describe("npm run groups", () => {
@@ -29,7 +40,12 @@ describe("npm run groups", () => {
     expect(Object.keys(out.neighbours)).toHaveLength(98);
     expect(out.neighbours["101"]).toHaveLength(10);
     // the uneducated share is not significant at 0.05 here: backward elimination removes it
-    expect(out.kept).toEqual(["andel-6-16-aarige", "sociooekonomisk-indeks", "udgiftsbehov-landet-pr-indb", "andel-almennyttige-boliger"]);
+    expect(out.kept).toEqual([
+      "andel-6-16-aarige",
+      "sociooekonomisk-indeks",
+      "udgiftsbehov-landet-pr-indb",
+      "andel-almennyttige-boliger"
+    ]);
     // same final model as R's lm() in golden.test.ts: R² 0.205823623696794
     expect(out.r2).toBeCloseTo(0.205823623696794, 12);
     // and the same neighbours for 101 as R's β-weighted distance
@@ -56,19 +72,29 @@ describe("npm run groups", () => {
     expect(out.candidates as unknown[]).toHaveLength(10);
     expect(out.omitted).toEqual([
       { id: "fuldtidsledige-pr-100-17-64-66-aarige", reason: "ingen værdier i 2018 (nøgletallet slutter 2017)" },
-      { id: "boern-af-enlige-forsoergere-pr-100-0-17-aarige", reason: "ingen værdier i 2018 (nøgletallet slutter 2017)" }
+      {
+        id: "boern-af-enlige-forsoergere-pr-100-0-17-aarige",
+        reason: "ingen værdier i 2018 (nøgletallet slutter 2017)"
+      }
     ]);
     // candidates + omitted = the area's defaults, in the same order
     const used = (out.candidates as { id: string }[]).map((c) => c.id);
     expect(used).toEqual(candidatesFor(folkeskole, 2018).map((v) => v.id));
-    expect(new Set([...used, ...(out.omitted as { id: string }[]).map((o) => o.id)])).toEqual(new Set(folkeskole.variabler.map((v) => v.id)));
+    expect(new Set([...used, ...(out.omitted as { id: string }[]).map((o) => o.id)])).toEqual(
+      new Set(folkeskole.variabler.map((v) => v.id))
+    );
     // 2019: social housing ends 2018 as well
-    expect(omittedFor(folkeskole, 2019).map((o) => [o.id, o.reason])).toContainEqual(["andel-almennyttige-boliger", "ingen værdier i 2019 (nøgletallet slutter 2018)"]);
+    expect(omittedFor(folkeskole, 2019).map((o) => [o.id, o.reason])).toContainEqual([
+      "andel-almennyttige-boliger",
+      "ingen værdier i 2019 (nøgletallet slutter 2018)"
+    ]);
     expect(omittedFor(folkeskole, 2017)).toEqual([]);
     expect(omissionReason("findes-ikke", 2018)).toMatch(/^ingen værdier i 2018/);
     // the text mode says the same
     const text = summary(out);
-    expect(text).toContain("Standardvariable udeladt i 2018:\n  fuldtidsledige-pr-100-17-64-66-aarige: ingen værdier i 2018 (nøgletallet slutter 2017)\n");
+    expect(text).toContain(
+      "Standardvariable udeladt i 2018:\n  fuldtidsledige-pr-100-17-64-66-aarige: ingen værdier i 2018 (nøgletallet slutter 2017)\n"
+    );
   });
 
   test("text mode: Danish numbers, α = 0,05", () => {

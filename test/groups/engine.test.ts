@@ -5,11 +5,19 @@
  * residuals, clear errors naming the variables, and a reproducible bootstrap.
  */
 import { describe, expect, test } from "vitest";
+import {
+  bootstrapGroups,
+  computeGroups,
+  GroupsError,
+  type GroupsInput,
+  type GroupsResult,
+  groupOverlap,
+  groupsInput
+} from "../../common/groups/index.js";
+import { mulberry32 } from "../../common/groups/rng.js";
+import { AREA_DEFINITIONS } from "../../loaders/areas.js";
 import { buildKommuner } from "../../loaders/datasets.js";
 import { figureIndex } from "../../loaders/groups.js";
-import { AREA_DEFINITIONS } from "../../loaders/areas.js";
-import { bootstrapGroups, computeGroups, groupOverlap, groupsInput, GroupsError, type GroupsInput, type GroupsResult } from "../../common/groups/index.js";
-import { mulberry32 } from "../../common/groups/rng.js";
 
 const koder = buildKommuner().map((k) => k.kommunekode);
 const folkeskole = AREA_DEFINITIONS.find((a) => a.id === "folkeskole")!;
@@ -38,7 +46,11 @@ function shuffled<T>(xs: readonly T[], seed: number): number[] {
 
 function permute(inp: GroupsInput, order: number[]): GroupsInput {
   const p = <T>(xs: readonly T[]) => order.map((i) => xs[i]);
-  return { kommunekoder: p(inp.kommunekoder), outcome: { ...inp.outcome, values: p(inp.outcome.values) }, candidates: inp.candidates.map((c) => ({ ...c, values: p(c.values) })) };
+  return {
+    kommunekoder: p(inp.kommunekoder),
+    outcome: { ...inp.outcome, values: p(inp.outcome.values) },
+    candidates: inp.candidates.map((c) => ({ ...c, values: p(c.values) }))
+  };
 }
 
 function checkMatrices(r: GroupsResult) {
@@ -171,7 +183,11 @@ describe("missing values and errors", () => {
 
   test("too few complete cases", () => {
     const few = koder.slice(0, 8);
-    const sub: GroupsInput = { kommunekoder: few, outcome: { ...input.outcome, values: input.outcome.values.slice(0, 8) }, candidates: input.candidates.map((c) => ({ ...c, values: c.values.slice(0, 8) })) };
+    const sub: GroupsInput = {
+      kommunekoder: few,
+      outcome: { ...input.outcome, values: input.outcome.values.slice(0, 8) },
+      candidates: input.candidates.map((c) => ({ ...c, values: c.values.slice(0, 8) }))
+    };
     const e = errorOf(() => computeGroups(sub));
     expect(e.code).toBe("too-few");
     expect(e.message).toMatch(/For få kommuner/);
@@ -196,9 +212,17 @@ describe("missing values and errors", () => {
 
   test("bad options and unknown ids", () => {
     expect(errorOf(() => computeGroups(input, { alpha: 0 })).code).toBe("input");
-    expect(errorOf(() => computeGroups(input, { method: "weights", weights: { [candidates2018[0].id]: -1 } })).code).toBe("input");
-    expect(errorOf(() => groupsInput(figureIndex(), koder, "findes-ikke", candidates2018, 2018)).message).toMatch(/Ukendt nøgletal/);
-    expect(errorOf(() => groupsInput(figureIndex(), koder, folkeskole.udfald, [{ id: "fuldtidsledige-pr-100-17-64-66-aarige" }], 2018)).message).toMatch(/ingen værdier i 2018/);
+    expect(
+      errorOf(() => computeGroups(input, { method: "weights", weights: { [candidates2018[0].id]: -1 } })).code
+    ).toBe("input");
+    expect(errorOf(() => groupsInput(figureIndex(), koder, "findes-ikke", candidates2018, 2018)).message).toMatch(
+      /Ukendt nøgletal/
+    );
+    expect(
+      errorOf(() =>
+        groupsInput(figureIndex(), koder, folkeskole.udfald, [{ id: "fuldtidsledige-pr-100-17-64-66-aarige" }], 2018)
+      ).message
+    ).toMatch(/ingen værdier i 2018/);
   });
 });
 
@@ -230,7 +254,9 @@ describe("bootstrap", () => {
     const b = bootstrapGroups(input, {}, { resamples: 200, seed: 1 });
     const n = r.n;
     let s = 0;
-    r.neighbours.forEach((row, i) => row.forEach((nb) => (s += b.probability[i * n + r.kommunekoder.indexOf(nb.kommunekode)])));
+    r.neighbours.forEach((row, i) =>
+      row.forEach((nb) => (s += b.probability[i * n + r.kommunekoder.indexOf(nb.kommunekode)]))
+    );
     expect(s / (n * 10)).toBeGreaterThan(0.5);
   });
 

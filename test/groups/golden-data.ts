@@ -28,7 +28,10 @@ export const COLUMNS = [
 ];
 
 const cells = new Map<string, number>();
-for (const r of buildNoegletal().values) if (r.aar === YEAR && (r.status === "ok" || r.status === "nul") && r.vaerdi !== null) cells.set(`${r.kommunekode}/${r.id}`, r.vaerdi);
+for (const r of buildNoegletal().values)
+  if (r.aar === YEAR && (r.status === "ok" || r.status === "nul") && r.vaerdi !== null)
+    cells.set(`${r.kommunekode}/${r.id}`, r.vaerdi);
 const lines = [["kommunekode", ...COLUMNS].join(",")];
-for (const k of buildKommuner()) lines.push([k.kommunekode, ...COLUMNS.map((id) => String(cells.get(`${k.kommunekode}/${id}`) ?? "NA"))].join(","));
+for (const k of buildKommuner())
+  lines.push([k.kommunekode, ...COLUMNS.map((id) => String(cells.get(`${k.kommunekode}/${id}`) ?? "NA"))].join(","));
 process.stdout.write(lines.join("\n") + "\n");

@@ -71,7 +71,13 @@ const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
  * The default groups of `area` in `aar`, recomputed (see module comment). `candidates` are the area's candidates
  * that the year has (published in sammenligningsomraader.json as variabler_pr_aar), `kept` the final model's.
  */
-export async function independentGroups(db: DuckDBConnection, area: AreaDefinition, aar: number, candidates: string[], kept: string[]): Promise<IndependentGroups> {
+export async function independentGroups(
+  db: DuckDBConnection,
+  area: AreaDefinition,
+  aar: number,
+  candidates: string[],
+  kept: string[]
+): Promise<IndependentGroups> {
   const logged = new Set(area.variabler.filter((v) => v.log).map((v) => v.id));
   const all = [area.udfald, ...candidates];
   const rows = async (sql: string) => (await db.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
@@ -84,7 +90,9 @@ export async function independentGroups(db: DuckDBConnection, area: AreaDefiniti
   const koder = (await rows("SELECT kode FROM cc ORDER BY kode")).map((r) => r.kode as string);
   const zs = await rows("SELECT id, kode, z FROM zz");
   const z = new Map(zs.map((r) => [`${r.id}/${r.kode}`, r.z as number]));
-  const ys = await rows(`SELECT kode, x FROM nv WHERE aar = ${aar} AND id = ${q(area.udfald)} AND kode IN (SELECT kode FROM cc)`);
+  const ys = await rows(
+    `SELECT kode, x FROM nv WHERE aar = ${aar} AND id = ${q(area.udfald)} AND kode IN (SELECT kode FROM cc)`
+  );
   const y = new Map(ys.map((r) => [r.kode as string, r.x as number]));
   // normal equations with an intercept column
   const p = kept.length + 1;
@@ -98,7 +106,9 @@ export async function independentGroups(db: DuckDBConnection, area: AreaDefiniti
     }
   }
   const betas = solve(xtx, xty);
-  await db.run(`CREATE OR REPLACE TEMP TABLE bb AS SELECT * FROM (VALUES ${kept.map((id, i) => `(${q(id)}, ${betas[i + 1]})`).join(", ")}) t(id, beta)`);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE bb AS SELECT * FROM (VALUES ${kept.map((id, i) => `(${q(id)}, ${betas[i + 1]})`).join(", ")}) t(id, beta)`
+  );
   const ranked = await rows(`
     WITH d AS (
       SELECT a.kode AS i, b.kode AS j, sqrt(sum(bb.beta * bb.beta * (a.z - b.z) * (a.z - b.z))) AS d

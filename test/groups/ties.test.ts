@@ -9,27 +9,52 @@
  * The expected lists are computed here in native DuckDB with exact DECIMAL arithmetic:
  * `ORDER BY abs(x_i − x_j), kommunekode` over the municipalities with all four values in 2018.
  */
-import { beforeAll, describe, expect, test } from "vitest";
+
 import { spawnSync } from "node:child_process";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { buildNoegletal } from "../../loaders/datasets.js";
+import { beforeAll, describe, expect, test } from "vitest";
 import { compareDistance, countTopN, rankMatrix } from "../../common/groups/distance.js";
+import { buildNoegletal } from "../../loaders/datasets.js";
 
-const IDS = ["udg-til-folkeskolen-pr-elev", "andel-6-16-aarige", "sociooekonomisk-indeks", "befolkningstaethed-indb-km2"];
-const ARGS = ["--outcome", IDS[0], "--vars", IDS.slice(1).join(","), "--year", "2018", "--alpha", "0.05", "--method", "beta", "--top", "10", "--json"];
+const IDS = [
+  "udg-til-folkeskolen-pr-elev",
+  "andel-6-16-aarige",
+  "sociooekonomisk-indeks",
+  "befolkningstaethed-indb-km2"
+];
+const ARGS = [
+  "--outcome",
+  IDS[0],
+  "--vars",
+  IDS.slice(1).join(","),
+  "--year",
+  "2018",
+  "--alpha",
+  "0.05",
+  "--method",
+  "beta",
+  "--top",
+  "10",
+  "--json"
+];
 
 let cli: { kept: string[]; n: number; neighbours: Record<string, string[]> };
 let expected: Map<string, string[]>;
 
 beforeAll(async () => {
-  const r = spawnSync("npm", ["run", "--silent", "groups", "--", ...ARGS], { encoding: "utf-8", env: { ...process.env, npm_config_loglevel: "silent" } });
+  const r = spawnSync("npm", ["run", "--silent", "groups", "--", ...ARGS], {
+    encoding: "utf-8",
+    env: { ...process.env, npm_config_loglevel: "silent" }
+  });
   expect(r.status, r.stderr).toBe(0);
   cli = JSON.parse(r.stdout);
   const cells = buildNoegletal().values.filter((v) => v.aar === 2018 && IDS.includes(v.id) && v.vaerdi !== null);
   const db = await (await DuckDBInstance.create()).connect();
   // values as decimal text, so DuckDB's DECIMAL holds them exactly
   const rows = cells.map((c) => `('${c.id}', '${c.kommunekode}', '${c.vaerdi!.toFixed(6)}')`).join(", ");
-  await db.run(`CREATE TABLE v AS SELECT id, kode, CAST(x AS DECIMAL(18, 6)) AS x FROM (VALUES ${rows}) t(id, kode, x)`);
+  await db.run(
+    `CREATE TABLE v AS SELECT id, kode, CAST(x AS DECIMAL(18, 6)) AS x FROM (VALUES ${rows}) t(id, kode, x)`
+  );
   const out = await db.runAndReadAll(`
     WITH complete AS (SELECT kode FROM v GROUP BY kode HAVING count(DISTINCT id) = 4),
     s AS (SELECT kode, x FROM v WHERE id = 'sociooekonomisk-indeks' AND kode IN (SELECT kode FROM complete)),

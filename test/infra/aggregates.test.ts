@@ -4,13 +4,14 @@
  * cell cannot be recovered from a group total), and the monthly calls per municipality equal
  * native DuckDB SQL over the raw CSV.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { ensureInfra, type InfraMeta } from "../../loaders/infra/build.js";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CaseCell, suppressCases } from "../../common/infra/suppress.js";
 import { AGGREGATES } from "../../loaders/infra/aggregates.js";
-import { suppressCases, type CaseCell } from "../../common/infra/suppress.js";
+import { ensureInfra, type InfraMeta } from "../../loaders/infra/build.js";
 
 const CACHE = resolve("test/.tmp/infra-agg-cache");
 let dir: string;
@@ -37,13 +38,30 @@ afterAll(() => {
 
 describe("suppression of case counts", () => {
   const cell = (kommunekode: string, kle_nr: string, antal: number): CaseCell => ({
-    kommunekode, kle_nr, indeks: "Ydelsesindeks", opgjort_dato: "2024-03-31", antal_sager: antal, status: ""
+    kommunekode,
+    kle_nr,
+    indeks: "Ydelsesindeks",
+    opgjort_dato: "2024-03-31",
+    antal_sager: antal,
+    status: ""
   });
 
   it("hides 1-4, keeps 0 and 5, and hides the next smallest where one hidden cell would be revealed by a total", () => {
-    const cells = [cell("101", "01.00.00", 3), cell("101", "02.00.00", 9), cell("101", "03.00.00", 50), cell("101", "04.00.00", 0), cell("147", "05.00.00", 5)];
+    const cells = [
+      cell("101", "01.00.00", 3),
+      cell("101", "02.00.00", 9),
+      cell("101", "03.00.00", 50),
+      cell("101", "04.00.00", 0),
+      cell("147", "05.00.00", 5)
+    ];
     const r = suppressCases(cells);
-    expect(cells.map((c) => [c.antal_sager, c.status])).toEqual([[null, "<5"], [null, "<5"], [50, ""], [0, ""], [5, ""]]);
+    expect(cells.map((c) => [c.antal_sager, c.status])).toEqual([
+      [null, "<5"],
+      [null, "<5"],
+      [50, ""],
+      [0, ""],
+      [5, ""]
+    ]);
     expect(r).toEqual({ primary: 1, secondary: 1 });
   });
 
@@ -81,14 +99,16 @@ describe("aggregates of the demo extracts", () => {
     expect(r.unlabelled).toBe(0);
     expect(r.hidden).toBeGreaterThan(0);
     for (const g of ["kommunekode, indeks", "kle_nr, indeks"]) {
-      const [x] = await rows(`SELECT count(*)::INTEGER AS n FROM (SELECT ${g} FROM ${agg("infrastruktur-kle")} GROUP BY ${g}
+      const [x] =
+        await rows(`SELECT count(*)::INTEGER AS n FROM (SELECT ${g} FROM ${agg("infrastruktur-kle")} GROUP BY ${g}
         HAVING count(*) FILTER (WHERE antal_sager IS NULL) = 1 AND count(*) FILTER (WHERE antal_sager > 0) > 0)`);
       expect(x.n, g).toBe(0);
     }
   });
 
   it("flags retired KLE numbers as invalid without a title", async () => {
-    const [r] = await rows(`SELECT count(*) FILTER (WHERE NOT kle_gyldig)::INTEGER AS bad, count(*) FILTER (WHERE NOT kle_gyldig AND kle_titel IS NOT NULL)::INTEGER AS titled
+    const [r] =
+      await rows(`SELECT count(*) FILTER (WHERE NOT kle_gyldig)::INTEGER AS bad, count(*) FILTER (WHERE NOT kle_gyldig AND kle_titel IS NOT NULL)::INTEGER AS titled
       FROM ${agg("infrastruktur-kle")}`);
     expect(r.bad).toBeGreaterThan(0);
     expect(r.titled).toBe(0);
@@ -102,12 +122,16 @@ describe("aggregates of the demo extracts", () => {
       SELECT a.kommunekode, a.maaned, a.kald, w.kald AS want FROM ${agg("infrastruktur-kald-maaned")} a
       LEFT JOIN want w USING (kommunekode, maaned) WHERE a.kald <> coalesce(w.kald, 0)`);
     expect(diff).toEqual([]);
-    const [n] = await rows(`SELECT count(*)::INTEGER AS n, count(DISTINCT kommunekode)::INTEGER AS k FROM ${agg("infrastruktur-kald-maaned")}`);
+    const [n] = await rows(
+      `SELECT count(*)::INTEGER AS n, count(DISTINCT kommunekode)::INTEGER AS k FROM ${agg("infrastruktur-kald-maaned")}`
+    );
     expect([n.n, n.k]).toEqual([98 * 36, 98]);
   });
 
   it("support systems by weekday × hour: 5 systems × 7 × 24, busiest on weekday mornings", async () => {
-    const r = await rows(`SELECT ugedag, time_paa_dagen, sum(kald_pr_time) AS k FROM ${agg("infrastruktur-stoette-time")} GROUP BY ALL ORDER BY k DESC`);
+    const r = await rows(
+      `SELECT ugedag, time_paa_dagen, sum(kald_pr_time) AS k FROM ${agg("infrastruktur-stoette-time")} GROUP BY ALL ORDER BY k DESC`
+    );
     expect(r.length).toBe(7 * 24);
     expect(Number(r[0].ugedag)).toBeLessThanOrEqual(5);
     expect(Number(r[0].time_paa_dagen)).toBeGreaterThanOrEqual(8);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { CONTRACTS, checkHeader, checkRow, contractOfFile, detectFormat, isKlarmeldingStatus, valueProblem } from "../../common/infra/contracts.js";
+import {
+  CONTRACTS,
+  checkHeader,
+  checkRow,
+  contractOfFile,
+  detectFormat,
+  isKlarmeldingStatus,
+  valueProblem
+} from "../../common/infra/contracts.js";
 
 const SP = CONTRACTS.serviceplatformen;
 const HEADER = SP.columns.map((c) => c.name);
@@ -15,13 +23,22 @@ describe("contracts", () => {
   });
 
   it("detects UTF-8 with BOM, ';' and plain numbers", () => {
-    const f = detectFormat(enc("\uFEFF" + HEADER.join(";") + "\n2022-04;12345678;K;101;L;S;00000000-0000-0000-0000-000000000000;SF1470;N;D;1234\n"), SP);
+    const f = detectFormat(
+      enc(
+        "\uFEFF" +
+          HEADER.join(";") +
+          "\n2022-04;12345678;K;101;L;S;00000000-0000-0000-0000-000000000000;SF1470;N;D;1234\n"
+      ),
+      SP
+    );
     expect(f).toMatchObject({ encoding: "utf-8", bom: true, delimiter: ";", decimal: "almindelig" });
     expect(f.description).toBe('tegnsæt UTF-8 med BOM, skilletegn ";", almindelige tal (uden tusindtalsseparator)');
   });
 
   it("detects ISO-8859-1, ',' and Danish thousands separators", () => {
-    const text = HEADER.join(",") + "\n2022-04,12345678,Køge Kommune,259,L,S,00000000-0000-0000-0000-000000000000,SF1470,N,D,1.234.567\n";
+    const text =
+      HEADER.join(",") +
+      "\n2022-04,12345678,Køge Kommune,259,L,S,00000000-0000-0000-0000-000000000000,SF1470,N,D,1.234.567\n";
     const f = detectFormat(latin1(text), SP);
     expect(f).toMatchObject({ encoding: "latin-1", bom: false, delimiter: ",", decimal: "dansk" });
     expect(f.description).toContain("ISO-8859-1");
@@ -41,7 +58,9 @@ describe("contracts", () => {
 
   it("accepts extra columns and reports duplicated ones", () => {
     expect(checkHeader([...HEADER, "ekstra"], SP, "f.csv")).toEqual([]);
-    expect(checkHeader([...HEADER, "maaned"], SP, "f.csv")[0].message).toBe('f.csv:1: kolonnen "maaned" står to gange (kolonne 1 og 12)');
+    expect(checkHeader([...HEADER, "maaned"], SP, "f.csv")[0].message).toBe(
+      'f.csv:1: kolonnen "maaned" står to gange (kolonne 1 og 12)'
+    );
   });
 
   it("checks each value against its type and code list (Danish messages with file:line:column)", () => {
@@ -56,7 +75,9 @@ describe("contracts", () => {
       'sp.csv:7:8: "service_nr" er "1470"; den skal være et servicenummer som SF1470',
       'sp.csv:7:11: "antal_kald" er "-5"; den skal være et helt tal ≥ 0 (fx 1234 eller 1.234)'
     ]);
-    expect(findings.every((f) => f.rule === "infra.vaerdi" && f.severity === "fejl" && f.file === "sp.csv" && f.line === 7)).toBe(true);
+    expect(
+      findings.every((f) => f.rule === "infra.vaerdi" && f.severity === "fejl" && f.file === "sp.csv" && f.line === 7)
+    ).toBe(true);
   });
 
   it("allows an empty kommunekode (non-municipal authority) but not an empty required value", () => {
@@ -67,7 +88,16 @@ describe("contracts", () => {
 
   it("reports a row with the wrong number of fields", () => {
     const f = checkRow(["2022-04", "x"], HEADER, SP, "sp.csv", 3);
-    expect(f).toEqual([{ rule: "infra.felter", severity: "fejl", message: "sp.csv:3: rækken har 2 felter, men overskriften har 11", file: "sp.csv", line: 3, column: 3 }]);
+    expect(f).toEqual([
+      {
+        rule: "infra.felter",
+        severity: "fejl",
+        message: "sp.csv:3: rækken har 2 felter, men overskriften har 11",
+        file: "sp.csv",
+        line: 3,
+        column: 3
+      }
+    ]);
   });
 
   it("knows the klarmelding statuses, Forløb N included, and real calendar dates", () => {

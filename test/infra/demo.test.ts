@@ -3,13 +3,14 @@
  * output), another seed → other bytes, and its totals match the calibration (BRIEF.md)
  * within the stated tolerances, computed here in native DuckDB SQL over the files.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileSync, readdirSync, rmSync } from "node:fs";
+
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { generateDemo, CALIBRATION } from "../../loaders/infra/demo.js";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTRACTS, checkHeader, checkRow } from "../../common/infra/contracts.js";
 import { contractsMarkdown } from "../../common/infra/contracts-doc.js";
+import { CALIBRATION, generateDemo } from "../../loaders/infra/demo.js";
 
 const TMP = resolve("test/.tmp/infra-demo");
 const COMMITTED = resolve("data/demo/infrastruktur");
@@ -34,32 +35,49 @@ describe("demo generator", () => {
     const names = readdirSync(COMMITTED).sort();
     expect(names).toEqual(readdirSync(join(TMP, "a")).sort());
     expect(names.length).toBe(5);
-    for (const n of names) expect(readFileSync(join(TMP, "a", n)).equals(readFileSync(join(COMMITTED, n))), n).toBe(true);
+    for (const n of names)
+      expect(readFileSync(join(TMP, "a", n)).equals(readFileSync(join(COMMITTED, n))), n).toBe(true);
   });
 
   it("another seed gives other data", () => {
     const n = "klarmelding_seed1.csv.gz";
-    expect(readFileSync(join(TMP, "b", n.replace("seed1", "seed2"))).equals(readFileSync(join(COMMITTED, n)))).toBe(false);
+    expect(readFileSync(join(TMP, "b", n.replace("seed1", "seed2"))).equals(readFileSync(join(COMMITTED, n)))).toBe(
+      false
+    );
   });
 
   it("writes every file in its contract (header and a sample of rows pass the checks)", async () => {
     for (const [kind, c] of Object.entries(CONTRACTS)) {
       const path = join(COMMITTED, `${c.prefix}seed1.csv.gz`);
-      const rows = (await con.runAndReadAll(`SELECT * FROM read_csv('${path}', delim=';', header=true, all_varchar=true) USING SAMPLE 500 ROWS (reservoir, 1)`))
-        .getRowObjectsJS() as Record<string, string | null>[];
+      const rows = (
+        await con.runAndReadAll(
+          `SELECT * FROM read_csv('${path}', delim=';', header=true, all_varchar=true) USING SAMPLE 500 ROWS (reservoir, 1)`
+        )
+      ).getRowObjectsJS() as Record<string, string | null>[];
       const header = Object.keys(rows[0]);
       expect(checkHeader(header, c, kind)).toEqual([]);
-      for (const r of rows) expect(checkRow(header.map((h) => r[h] ?? ""), header, c, kind, 0)).toEqual([]);
+      for (const r of rows)
+        expect(
+          checkRow(
+            header.map((h) => r[h] ?? ""),
+            header,
+            c,
+            kind,
+            0
+          )
+        ).toEqual([]);
     }
   });
 
   it("is calibrated: municipal calls in April 2022 = 27 per inhabitant (±1 %), 36 months, 98 + 10 authorities", async () => {
     const sp = join(COMMITTED, "serviceplatformen_seed1.csv.gz");
-    const r = await one(`SELECT sum(antal_kald::BIGINT) FILTER (WHERE maaned = '2022-04' AND kommunekode <> '')::DOUBLE AS april,
+    const r =
+      await one(`SELECT sum(antal_kald::BIGINT) FILTER (WHERE maaned = '2022-04' AND kommunekode <> '')::DOUBLE AS april,
       count(DISTINCT maaned)::INTEGER AS months, min(maaned) AS fra, count(DISTINCT myndighed_cvr)::INTEGER AS auth,
       count(DISTINCT kommunekode)::INTEGER AS kommuner FROM read_csv('${sp}', delim=';', header=true, all_varchar=true)`);
     // population on 1 April 2022, sum of the 98 municipalities (FOLK1AM, DAWA names; Christiansø excluded)
-    const pop = await one(`SELECT sum(INDHOLD)::DOUBLE AS p FROM read_csv('${resolve("data/raw/dst/folk1am_kommuner_2021m10-2024m04.csv")}', delim=';', header=true)
+    const pop =
+      await one(`SELECT sum(INDHOLD)::DOUBLE AS p FROM read_csv('${resolve("data/raw/dst/folk1am_kommuner_2021m10-2024m04.csv")}', delim=';', header=true)
       WHERE TID = '2022M04' AND "OMRÅDE" IN (SELECT navn FROM read_json('${resolve("data/raw/dawa/kommuner_dataforsyningen_2024.json")}') WHERE NOT coalesce(udenforkommuneinddeling, false))`);
     expect(r.april / pop.p).toBeGreaterThan(27 * 0.99);
     expect(r.april / pop.p).toBeLessThan(27 * 1.01);
@@ -80,7 +98,8 @@ describe("demo generator", () => {
   it("KLE cases use real KLE numbers, with 0.5-2 % retired or unknown numbers for the data-quality checks", async () => {
     const ix = join(COMMITTED, "indekssager_seed1.csv.gz");
     const kle = resolve("data/raw/kle/kle_emner_os2kle_v3.23.csv");
-    const r = await one(`SELECT avg(CASE WHEN kle_nr IN (SELECT emne_nr FROM read_csv('${kle}', header=true, all_varchar=true)) THEN 0 ELSE 1 END) AS invalid,
+    const r =
+      await one(`SELECT avg(CASE WHEN kle_nr IN (SELECT emne_nr FROM read_csv('${kle}', header=true, all_varchar=true)) THEN 0 ELSE 1 END) AS invalid,
       count(DISTINCT kle_nr)::INTEGER AS topics FROM read_csv('${ix}', delim=';', header=true, all_varchar=true)`);
     expect(r.invalid).toBeGreaterThan(0.005);
     expect(r.invalid).toBeLessThan(0.02);

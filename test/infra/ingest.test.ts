@@ -3,12 +3,13 @@
  * column and the Danish reason, the same first reason the pure TS check gives for that
  * row, and rows and calls reconcile (in = out + rejected) per file.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { CONTRACTS, checkRow } from "../../common/infra/contracts.js";
-import { ingestExtracts, openDuckDB, type IngestResult } from "../../loaders/infra/ingest.js";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONTRACTS, checkRow } from "../../common/infra/contracts.js";
+import { type IngestResult, ingestExtracts, openDuckDB } from "../../loaders/infra/ingest.js";
 
 const DIR = resolve("test/.tmp/infra-ingest");
 const IN = join(DIR, "in");
@@ -47,10 +48,17 @@ beforeAll(async () => {
   lines[25_001] = lines[25_001].replace(";101;", ";1O1;");
   writeFileSync(join(IN, "serviceplatformen_stor.csv"), lines.join("\n") + "\n");
   // a klarmelding file without the status column is not read at all
-  writeFileSync(join(IN, "klarmelding_uden_status.csv"), "ski_system;leverandoer;integration;dato\nA;B;SF1470 X;2024-01-01\n");
+  writeFileSync(
+    join(IN, "klarmelding_uden_status.csv"),
+    "ski_system;leverandoer;integration;dato\nA;B;SF1470 X;2024-01-01\n"
+  );
   writeFileSync(join(IN, "noter.txt"), "ikke et udtræk\n");
   // a second file repeating a key of serviceplatformen_bad.csv line 2 (plain UTF-8, ';')
-  writeFileSync(join(IN, "serviceplatformen_zdublet.csv"), H.join(";") + `\n2022-04;12345678;Køge Kommune;259;KMD;Sag 1;${U};SF1470;Sags- og Dokumentindeks;Sag og dokument;7\n`);
+  writeFileSync(
+    join(IN, "serviceplatformen_zdublet.csv"),
+    H.join(";") +
+      `\n2022-04;12345678;Køge Kommune;259;KMD;Sag 1;${U};SF1470;Sags- og Dokumentindeks;Sag og dokument;7\n`
+  );
   ({ instance, con } = await openDuckDB());
   result = await ingestExtracts(IN, join(DIR, "out"), CODES, con, () => {});
 });
@@ -88,7 +96,13 @@ describe("ingest of malformed extracts", () => {
       "serviceplatformen_bad.csv:6:1: rækken gentager nøglen (maaned, myndighed_cvr, it_system_id, service_nr) fra linje 2",
       'serviceplatformen_bad.csv:8:11: "antal_kald" er "-1"; den skal være et helt tal ≥ 0 (fx 1234 eller 1.234)'
     ]);
-    expect(r.findings.map((f) => f.rule)).toEqual(["infra.vaerdi", "infra.vaerdi", "infra.felter", "infra.noegle", "infra.vaerdi"]);
+    expect(r.findings.map((f) => f.rule)).toEqual([
+      "infra.vaerdi",
+      "infra.vaerdi",
+      "infra.felter",
+      "infra.noegle",
+      "infra.vaerdi"
+    ]);
   });
 
   it("the SQL ok flag agrees with the pure TypeScript checks on every row (no silent pass, no message-less reject)", () => {
@@ -97,7 +111,15 @@ describe("ingest of malformed extracts", () => {
     const valueRejected = new Set(r.findings.filter((x) => x.rule === "infra.vaerdi").map((x) => x.line));
     for (let line = 2; line <= lines.length; line++) {
       if (line === 5) continue; // the structurally bad row (DuckDB's reject table)
-      const ts = checkRow(lines[line - 1].split(","), H, CONTRACTS.serviceplatformen, "serviceplatformen_bad.csv", line, new Set(CODES), "dansk");
+      const ts = checkRow(
+        lines[line - 1].split(","),
+        H,
+        CONTRACTS.serviceplatformen,
+        "serviceplatformen_bad.csv",
+        line,
+        new Set(CODES),
+        "dansk"
+      );
       expect(ts.length > 0, `linje ${line}`).toBe(valueRejected.has(line));
     }
     expect(r.findings.some((x) => x.message.includes("opfylder ikke kontrakten"))).toBe(false);
@@ -113,7 +135,9 @@ describe("ingest of malformed extracts", () => {
 
   it("keeps line numbers right deep into a large file", () => {
     const r = result.reports[2];
-    expect(r.format.description).toBe('tegnsæt UTF-8 med BOM, skilletegn ";", almindelige tal (uden tusindtalsseparator)');
+    expect(r.format.description).toBe(
+      'tegnsæt UTF-8 med BOM, skilletegn ";", almindelige tal (uden tusindtalsseparator)'
+    );
     expect(r.findings.map((f) => f.message)).toEqual([
       "serviceplatformen_stor.csv:101: rækken har flere felter end overskriftens 11",
       'serviceplatformen_stor.csv:25002:4: "kommunekode" er "1O1"; den skal være en kommunekode med 3 cifre'

@@ -3,10 +3,11 @@
  * native DuckDB SQL written here, reading the committed demo CSV and the raw FOLK1AM and
  * DAWA files directly (no project parser involved).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { join, resolve } from "node:path";
+
 import { rmSync } from "node:fs";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { join, resolve } from "node:path";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kaldPrIndbygger, nearestMonth } from "../../common/infra/kald.js";
 import { kald } from "../../loaders/infra/cli.js";
 
@@ -89,17 +90,30 @@ describe("kald pr. indbygger", () => {
     expect(got.demodata).toBe(true);
     expect(got.land.kald_pr_indbygger).toBeGreaterThan(27 * 0.99);
     expect(got.land.kald_pr_indbygger).toBeLessThan(27 * 1.01);
-    expect(got.afstemning.every((a) => a.raekker_ind === a.raekker_ud + a.raekker_afvist && a.antal_ind === a.antal_ud + a.antal_afvist)).toBe(true);
+    expect(
+      got.afstemning.every(
+        (a) => a.raekker_ind === a.raekker_ud + a.raekker_afvist && a.antal_ind === a.antal_ud + a.antal_afvist
+      )
+    ).toBe(true);
   });
 
   it("equals native SQL for a 12-month period filtered on a service and on an IT system", async () => {
     const got = await kald({ extracts: DEMO, from: "2022-05", to: "2023-04", service: "SF1470" });
     const want = await sqlKald("2022-05", "2023-04", "2023-04", "AND service_nr = 'SF1470'");
-    expect(got.kommuner.map((k) => [k.kommunekode, k.kald, k.indbyggere])).toEqual(want.map((w) => [w.kommunekode, w.kald, w.indbyggere]));
-    const sys = (await con.runAndReadAll(`SELECT it_system, it_system_id FROM read_csv('${SP}', delim=';', header=true, all_varchar=true)
-      WHERE kommunekode <> '' GROUP BY ALL ORDER BY count(DISTINCT kommunekode) DESC, 1 LIMIT 1`)).getRowObjectsJS()[0] as { it_system: string; it_system_id: string };
+    expect(got.kommuner.map((k) => [k.kommunekode, k.kald, k.indbyggere])).toEqual(
+      want.map((w) => [w.kommunekode, w.kald, w.indbyggere])
+    );
+    const sys = (
+      await con.runAndReadAll(`SELECT it_system, it_system_id FROM read_csv('${SP}', delim=';', header=true, all_varchar=true)
+      WHERE kommunekode <> '' GROUP BY ALL ORDER BY count(DISTINCT kommunekode) DESC, 1 LIMIT 1`)
+    ).getRowObjectsJS()[0] as { it_system: string; it_system_id: string };
     const byName = await kald({ extracts: DEMO, from: "2021-05", to: "2024-04", itSystem: sys.it_system });
-    const byId = await kald({ extracts: DEMO, from: "2021-05", to: "2024-04", itSystem: sys.it_system_id.toUpperCase() });
+    const byId = await kald({
+      extracts: DEMO,
+      from: "2021-05",
+      to: "2024-04",
+      itSystem: sys.it_system_id.toUpperCase()
+    });
     const wantSys = await sqlKald("2021-05", "2024-04", "2024-04", `AND it_system = '${sys.it_system}'`);
     expect(byName.kommuner.map((k) => k.kald)).toEqual(wantSys.map((w) => w.kald));
     expect(byId.kommuner.map((k) => k.kald)).toEqual(wantSys.map((w) => w.kald));

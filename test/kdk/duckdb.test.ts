@@ -20,20 +20,28 @@
  * - with `KOMMUNETAL_KDK_GROUPS=dst`: `avg(vaerdi)` over the other municipalities of the
  *   same DST group.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { buildKommuner, buildNoegletal } from "../../loaders/datasets.js";
-import { buildAllPages, buildPlaceringer, comparisonAreaOf, type GroupContext, type PageData, type PlaceringRow } from "../../loaders/kdk.js";
-import { loadGroupContext } from "../../loaders/kdk-groups.js";
-import { buildGroupDefaults } from "../../loaders/groups.js";
-import { AREAS } from "../../loaders/noegletal-katalog.js";
-import { GROUPS_SCHEMA } from "../../loaders/groups-schema.js";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { AREA_DEFINITIONS, STANDARD_AAR } from "../../loaders/areas.js";
-import { independentGroups, loadValues } from "../groups/independent.js";
+import { buildKommuner, buildNoegletal } from "../../loaders/datasets.js";
+import { buildGroupDefaults } from "../../loaders/groups.js";
+import { GROUPS_SCHEMA } from "../../loaders/groups-schema.js";
+import {
+  buildAllPages,
+  buildPlaceringer,
+  comparisonAreaOf,
+  type GroupContext,
+  type PageData,
+  type PlaceringRow
+} from "../../loaders/kdk.js";
+import { loadGroupContext } from "../../loaders/kdk-groups.js";
 import { toParquet } from "../../loaders/lib/parquet.js";
+import { AREAS } from "../../loaders/noegletal-katalog.js";
 import { KATALOG_SCHEMA, KOMMUNER_SCHEMA, LANDSTAL_SCHEMA, NOEGLETAL_SCHEMA } from "../../loaders/schemas.js";
+import { independentGroups, loadValues } from "../groups/independent.js";
 
 const DIR = resolve("test/.tmp/kdk-duckdb");
 let db: DuckDBConnection;
@@ -61,22 +69,37 @@ beforeAll(async () => {
   writeFileSync(join(DIR, "kommuner.parquet"), toParquet(buildKommuner(), KOMMUNER_SCHEMA));
   writeFileSync(join(DIR, "sammenligningsgrupper.parquet"), toParquet(d.rows, GROUPS_SCHEMA));
   db = await (await DuckDBInstance.create()).connect();
-  for (const t of ["noegletal", "noegletal-landstal", "noegletal-katalog", "kommuner"]) await db.run(`CREATE VIEW "${t}" AS SELECT * FROM '${join(DIR, t)}.parquet'`);
+  for (const t of ["noegletal", "noegletal-landstal", "noegletal-katalog", "kommuner"])
+    await db.run(`CREATE VIEW "${t}" AS SELECT * FROM '${join(DIR, t)}.parquet'`);
   // the groups are NOT taken from the engine's output: recomputed independently (test/groups/independent.ts:
   // DuckDB SQL + a hand-written least-squares solve) for every area in its standard year; only the kept variables
   // come from the published models
   await loadValues(db, n.values);
-  await db.run("CREATE TABLE sammenligningsgrupper (omraade VARCHAR, aar INTEGER, kommunekode VARCHAR, rang INTEGER, nabo VARCHAR)");
+  await db.run(
+    "CREATE TABLE sammenligningsgrupper (omraade VARCHAR, aar INTEGER, kommunekode VARCHAR, rang INTEGER, nabo VARCHAR)"
+  );
   for (const area of AREA_DEFINITIONS) {
     const json = d.areas.find((a) => a.id === area.id)!;
-    const ind = await independentGroups(db, area, STANDARD_AAR, json.variabler_pr_aar[STANDARD_AAR], json.valgte_pr_aar[STANDARD_AAR]);
-    const values = [...ind.top].flatMap(([k, top]) => top.map((nabo, r) => `('${area.id}', ${STANDARD_AAR}, '${k}', ${r + 1}, '${nabo}')`));
+    const ind = await independentGroups(
+      db,
+      area,
+      STANDARD_AAR,
+      json.variabler_pr_aar[STANDARD_AAR],
+      json.valgte_pr_aar[STANDARD_AAR]
+    );
+    const values = [...ind.top].flatMap(([k, top]) =>
+      top.map((nabo, r) => `('${area.id}', ${STANDARD_AAR}, '${k}', ${r + 1}, '${nabo}')`)
+    );
     await db.run(`INSERT INTO sammenligningsgrupper VALUES ${values.join(", ")}`);
   }
   // the two small inputs that are configuration, not data: each engine area's standard
   // year (sammenligningsomraader.json) and the page area → comparison area mapping
-  await db.run(`CREATE TABLE omraader AS SELECT * FROM (VALUES ${d.areas.map((a) => `('${a.id}', ${a.standardaar})`).join(", ")}) t(omraade, standardaar)`);
-  await db.run(`CREATE TABLE sideomraader AS SELECT * FROM (VALUES ${AREAS.map((a) => `('${a.id}', '${comparisonAreaOf(a.id)}')`).join(", ")}) t(side, omraade)`);
+  await db.run(
+    `CREATE TABLE omraader AS SELECT * FROM (VALUES ${d.areas.map((a) => `('${a.id}', ${a.standardaar})`).join(", ")}) t(omraade, standardaar)`
+  );
+  await db.run(
+    `CREATE TABLE sideomraader AS SELECT * FROM (VALUES ${AREAS.map((a) => `('${a.id}', '${comparisonAreaOf(a.id)}')`).join(", ")}) t(side, omraade)`
+  );
 
   const saved = process.env.KOMMUNETAL_KDK_GROUPS;
   try {
@@ -95,7 +118,8 @@ beforeAll(async () => {
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
 const key = (r: { id?: unknown; kommunekode?: unknown; aar?: unknown }) => `${r.id}/${r.kommunekode}/${r.aar}`;
-const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
+const close = (a: number | null, b: number | null) =>
+  a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 /**
  * The members of each municipality's group per page area, in DuckDB: the independently recomputed groups
@@ -164,7 +188,9 @@ describe("against native DuckDB, every figure, municipality and year", () => {
       JOIN medlem m ON m.side = k.omraade
       JOIN noegletal n ON n.id = k.id AND n.kommunekode = m.nabo AND n.status IN ('ok', 'nul')
       GROUP BY ALL`);
-    const size = await rows(`WITH ${MEDLEMMER} SELECT side, kommunekode, any_value(gruppeaar) AS aar, CAST(count(*) AS INTEGER) AS n FROM medlem GROUP BY ALL`);
+    const size = await rows(
+      `WITH ${MEDLEMMER} SELECT side, kommunekode, any_value(gruppeaar) AS aar, CAST(count(*) AS INTEGER) AS n FROM medlem GROUP BY ALL`
+    );
     const sizeBy = new Map(size.map((r) => [`${r.side}/${r.kommunekode}`, r]));
     const byKey = new Map(duck.map((r) => [key(r), r]));
     let compared = 0;
@@ -196,7 +222,9 @@ describe("against native DuckDB, every figure, municipality and year", () => {
       JOIN kommuner other ON other.kommunegruppekode = self.kommunegruppekode AND other.kommunekode <> self.kommunekode
       JOIN noegletal n ON n.kommunekode = other.kommunekode AND n.status IN ('ok', 'nul')
       GROUP BY ALL`);
-    const size = await rows(`SELECT a.kommunekode, CAST(count(*) - 1 AS INTEGER) AS n FROM kommuner a JOIN kommuner b USING (kommunegruppekode) GROUP BY ALL`);
+    const size = await rows(
+      `SELECT a.kommunekode, CAST(count(*) - 1 AS INTEGER) AS n FROM kommuner a JOIN kommuner b USING (kommunegruppekode) GROUP BY ALL`
+    );
     const sizeBy = new Map(size.map((r) => [r.kommunekode, r.n]));
     const byKey = new Map(duck.map((r) => [key(r), r]));
     let compared = 0;
@@ -232,12 +260,23 @@ describe("golden numbers", () => {
   beforeAll(() => {
     pages = new Map(buildAllPages(ctx).map((p) => [p.kode, p]));
   });
-  const fig = (kode: string, id: string) => pages.get(kode)!.omraader.flatMap((a) => a.figurer).find((f) => f.id === id)!;
+  const fig = (kode: string, id: string) =>
+    pages
+      .get(kode)!
+      .omraader.flatMap((a) => a.figurer)
+      .find((f) => f.id === id)!;
   const group = (kode: string, side: string) => pages.get(kode)!.omraader.find((a) => a.id === side)!.gruppe;
 
   test("Læsø (825), Udg. til folkeskolen pr. elev 2019: 105.234 kr., nr. 2 af 98, landstal 69.530, sammenligningsgruppe for folkeskole (2018) 79.070,3 (10 af 10)", () => {
     const f = fig("825", "udg-til-folkeskolen-pr-elev");
-    expect([f.aar, f.vaerdi, f.rang, f.antal, f.land.vaerdi, f.land.kilde]).toEqual([2019, 105234, 2, 98, 69530, "Gennemsnit"]);
+    expect([f.aar, f.vaerdi, f.rang, f.antal, f.land.vaerdi, f.land.kilde]).toEqual([
+      2019,
+      105234,
+      2,
+      98,
+      69530,
+      "Gennemsnit"
+    ]);
     expect(f.gruppe.gns).toBeCloseTo(79070.3, 6);
     expect([f.gruppe.n, f.gruppe.af]).toEqual([10, 10]);
     const g = group("825", "skole");

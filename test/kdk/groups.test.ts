@@ -14,16 +14,41 @@ describe("comparisonGroup", () => {
   });
 
   test("page areas map to the engine's areas as agreed; adult social figures are not in the children's group", () => {
-    expect(["skole", "dagtilbud", "aeldre", "boern-unge", "social", "administration", "oekonomi", "struktur", "skat"].map(comparisonAreaOf)).toEqual([
-      "folkeskole", "dagtilbud", "aeldre", "boern-unge", "serviceudgifter", "administration", "serviceudgifter", "serviceudgifter", "serviceudgifter"
+    expect(
+      ["skole", "dagtilbud", "aeldre", "boern-unge", "social", "administration", "oekonomi", "struktur", "skat"].map(
+        comparisonAreaOf
+      )
+    ).toEqual([
+      "folkeskole",
+      "dagtilbud",
+      "aeldre",
+      "boern-unge",
+      "serviceudgifter",
+      "administration",
+      "serviceudgifter",
+      "serviceudgifter",
+      "serviceudgifter"
     ]);
   });
 
   test("with the engine: the area's 10 neighbours in the standard year, in rank order", () => {
     const naboer: NaboRow[] = [];
     const codes = kommuner.map((k) => k.kommunekode).filter((k) => k !== "825");
-    for (const aar of [2017, 2018, 2019]) for (let r = 1; r <= 10; r++) naboer.push({ omraade: "folkeskole", aar, kommunekode: "825", rang: r, nabo: codes[(aar - 2017) * 10 + r - 1] });
-    const ctx = { kommuner, naboer, omraadeNavn: new Map([["folkeskole", "Folkeskole"]]), standardaar: new Map([["folkeskole", 2018]]) };
+    for (const aar of [2017, 2018, 2019])
+      for (let r = 1; r <= 10; r++)
+        naboer.push({
+          omraade: "folkeskole",
+          aar,
+          kommunekode: "825",
+          rang: r,
+          nabo: codes[(aar - 2017) * 10 + r - 1]
+        });
+    const ctx = {
+      kommuner,
+      naboer,
+      omraadeNavn: new Map([["folkeskole", "Folkeskole"]]),
+      standardaar: new Map([["folkeskole", 2018]])
+    };
     const g = comparisonGroup("825", "skole", ctx);
     expect(g.kilde).toBe("flis");
     expect(g.navn).toBe("Sammenligningsgruppe for folkeskole (2018)");

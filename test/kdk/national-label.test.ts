@@ -5,11 +5,12 @@
  * rankings file and the page texts, never "landstal". Also: yes/no figures have a 7-year national series (the
  * number answering yes), and counts keep the source's decimals.
  */
-import { describe, expect, test } from "vitest";
+
 import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { catalogueNationalNote, nationalSourceText } from "../../common/kommune/texts.js";
 import { buildNoegletal } from "../../loaders/datasets.js";
 import { buildKdkModel, buildPage, buildPlaceringer, isYesNo } from "../../loaders/kdk.js";
-import { catalogueNationalNote, nationalSourceText } from "../../common/kommune/texts.js";
 
 const LABEL = "gennemsnit af kommunerne (uvægtet)";
 
@@ -84,7 +85,9 @@ test("counts keep the source's decimals: whole counts 0; schools 1 because the s
   expect(dec("antal-koebte-pladser-i-dagtilbud-over-kom-graenser")).toBe(0);
   expect(dec("antal-folkeskoler")).toBe(1);
   // København 2014 in the raw file: "58,5"
-  expect(values.find((v) => v.id === "antal-folkeskoler" && v.kommunekode === "101" && v.aar === 2014)!.vaerdi).toBe(58.5);
+  expect(values.find((v) => v.id === "antal-folkeskoler" && v.kommunekode === "101" && v.aar === 2014)!.vaerdi).toBe(
+    58.5
+  );
   expect(katalog.find((k) => k.id === "antal-folkeskoler")!.noter).toMatch(/brøkdele/);
 });
 

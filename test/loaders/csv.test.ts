@@ -27,7 +27,10 @@ describe("toDanishCsv", () => {
 
   test("the 98 municipalities: kommunekode stays a 3-digit text, areal has a decimal comma", () => {
     const text = toDanishCsv(buildKommuner(), KOMMUNER_SCHEMA);
-    const kbh = text.split("\r\n").find((l) => l.startsWith("101;"))!.split(";");
+    const kbh = text
+      .split("\r\n")
+      .find((l) => l.startsWith("101;"))!
+      .split(";");
     const header = text.slice(1).split("\r\n")[0].split(";");
     expect(kbh.slice(0, 4)).toEqual(["101", "0101", "København", "Københavns Kommune"]);
     expect(kbh[header.indexOf("areal_km2")]).toBe("86,7");
@@ -43,7 +46,16 @@ describe("one CSV writer for the published tables and the page downloads", () =>
       { kode: "825", navn: "Aalborg", v: null, b: false }
     ];
     const published = toDanishCsv(rows, { kode: "STRING", navn: "STRING", v: "DOUBLE", b: "BOOLEAN" });
-    const download = csvDanish(rows, [{ key: "kode", label: "kode" }, { key: "navn", label: "navn" }, { key: "v", label: "v" }, { key: "b", label: "b" }], { source: "S" });
+    const download = csvDanish(
+      rows,
+      [
+        { key: "kode", label: "kode" },
+        { key: "navn", label: "navn" },
+        { key: "v", label: "v" },
+        { key: "b", label: "b" }
+      ],
+      { source: "S" }
+    );
     // the download adds a blank line and "Kilde: S" after the table; otherwise byte for byte the same
     expect(download).toBe(published + "\r\nKilde: S\r\n");
     expect(published).toBe(BOM + 'kode;navn;v;b\r\n101;"Læsø; ""øen""\nny linje";1234,5;ja\r\n825;Aalborg;;nej\r\n');

@@ -4,12 +4,13 @@
  * of the written Parquet (read back with native DuckDB) against the raw file (read by a
  * separate, deliberately naive parser in this test).
  */
-import { beforeAll, describe, expect, test } from "vitest";
+
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { beforeAll, describe, expect, test } from "vitest";
 import { buildBefolkning, buildKommuner, buildNoegletal } from "../../loaders/datasets.js";
 import { buildGeo } from "../../loaders/geo.js";
 import { AREAS } from "../../loaders/noegletal-katalog.js";
@@ -23,13 +24,31 @@ describe("kommuner", () => {
     expect(new Set(k.map((r) => r.kommunekode)).size).toBe(98);
   });
   test("region and DST-group counts match DST's classification (29/22/19/17/11 and 24/3/16/24/31)", () => {
-    const count = (key: "regionsnavn" | "kommunegruppe") => Object.fromEntries([...new Set(k.map((r) => r[key]))].map((v) => [v, k.filter((r) => r[key] === v).length]));
-    expect(count("regionsnavn")).toEqual({ "Region Hovedstaden": 29, "Region Syddanmark": 22, "Region Midtjylland": 19, "Region Sjælland": 17, "Region Nordjylland": 11 });
-    expect(count("kommunegruppe")).toEqual({ Hovedstadskommuner: 24, Storbykommuner: 3, Provinsbykommuner: 16, Oplandskommuner: 24, Landkommuner: 31 });
+    const count = (key: "regionsnavn" | "kommunegruppe") =>
+      Object.fromEntries([...new Set(k.map((r) => r[key]))].map((v) => [v, k.filter((r) => r[key] === v).length]));
+    expect(count("regionsnavn")).toEqual({
+      "Region Hovedstaden": 29,
+      "Region Syddanmark": 22,
+      "Region Midtjylland": 19,
+      "Region Sjælland": 17,
+      "Region Nordjylland": 11
+    });
+    expect(count("kommunegruppe")).toEqual({
+      Hovedstadskommuner: 24,
+      Storbykommuner: 3,
+      Provinsbykommuner: 16,
+      Oplandskommuner: 24,
+      Landkommuner: 31
+    });
   });
   test("official names as the ministry writes them (genitive where Danish uses it)", () => {
     const name = (kode: string) => k.find((r) => r.kommunekode === kode)!.officielt_navn;
-    expect([name("101"), name("825"), name("480"), name("173")]).toEqual(["Københavns Kommune", "Læsø Kommune", "Nordfyns Kommune", "Lyngby-Taarbæk Kommune"]);
+    expect([name("101"), name("825"), name("480"), name("173")]).toEqual([
+      "Københavns Kommune",
+      "Læsø Kommune",
+      "Nordfyns Kommune",
+      "Lyngby-Taarbæk Kommune"
+    ]);
     expect(k.every((r) => r.officielt_navn.endsWith("Kommune"))).toBe(true);
   });
   test("official area from the key figures (noegletal.dk: København 86,7 km², Aalborg 1.137,4 km²)", () => {
@@ -49,9 +68,13 @@ describe("noegletal", () => {
     expect(new Set(per.values())).toEqual(new Set([98]));
   });
   test("calibration: Indbyggertal 1. januar 2019 (SOURCES.md)", () => {
-    const pop = (kode: string) => n.values.find((v) => v.id === "indbyggertal-1-januar" && v.kommunekode === kode && v.aar === 2019)!.vaerdi;
+    const pop = (kode: string) =>
+      n.values.find((v) => v.id === "indbyggertal-1-januar" && v.kommunekode === kode && v.aar === 2019)!.vaerdi;
     expect([pop("101"), pop("851"), pop("607"), pop("161"), pop("825")]).toEqual([623404, 215312, 51427, 22615, 1806]);
-    expect(n.national.find((r) => r.id === "indbyggertal-1-januar" && r.aar === 2019)).toMatchObject({ vaerdi: 5805991, type: "I alt" });
+    expect(n.national.find((r) => r.id === "indbyggertal-1-januar" && r.aar === 2019)).toMatchObject({
+      vaerdi: 5805991,
+      type: "I alt"
+    });
   });
   test("the catalogue documents every figure: unique ids, full titles, a known area, source and national rule", () => {
     expect(new Set(n.katalog.map((k) => k.id)).size).toBe(180);
@@ -67,7 +90,9 @@ describe("noegletal", () => {
   });
   test("missing values are never zero: 0 only where the source writes '-' or NEJ", () => {
     for (const v of n.values) if (v.vaerdi === 0) expect(["nul", "nej", "ok"]).toContain(v.status);
-    for (const v of n.values) if (["mangler", "udefineret", "ikke_indberettet", "ikke_tilgaengelig"].includes(v.status)) expect(v.vaerdi).toBeNull();
+    for (const v of n.values)
+      if (["mangler", "udefineret", "ikke_indberettet", "ikke_tilgaengelig"].includes(v.status))
+        expect(v.vaerdi).toBeNull();
   });
 });
 
@@ -76,7 +101,9 @@ describe("befolkning (FOLK1AM)", () => {
   test("98 municipalities × 31 months, calibration figures from SOURCES.md", () => {
     expect(b.rows).toHaveLength(98 * 31);
     const get = (kode: string, m: string) => b.rows.find((r) => r.kommunekode === kode && r.maaned === m)!.befolkning;
-    expect([get("101", "2022M01"), get("101", "2024M01"), get("851", "2022M01"), get("825", "2024M01")]).toEqual([644431, 659350, 221082, 1759]);
+    expect([get("101", "2022M01"), get("101", "2024M01"), get("851", "2022M01"), get("825", "2024M01")]).toEqual([
+      644431, 659350, 221082, 1759
+    ]);
     expect(b.national.find((r) => r.maaned === "2022M01")!.befolkning).toBe(5873420);
   });
 });
@@ -85,7 +112,8 @@ describe("geo", () => {
   test("98 municipality geometries keyed by kommunekode, small enough for a page", () => {
     const codes = new Set(buildKommuner().map((k) => k.kommunekode));
     const topo = buildGeo(codes);
-    const geoms = (topo.objects.kommuner as unknown as { geometries: { properties: { kommunekode: string } }[] }).geometries;
+    const geoms = (topo.objects.kommuner as unknown as { geometries: { properties: { kommunekode: string } }[] })
+      .geometries;
     expect(geoms).toHaveLength(98);
     expect(new Set(geoms.map((g) => g.properties.kommunekode))).toEqual(codes);
     expect(JSON.stringify(topo).length).toBeLessThan(150_000);
@@ -99,13 +127,25 @@ describe("Parquet output against the raw file, 400 random cells", () => {
     dir = mkdtempSync(join(tmpdir(), "kommunetal-parquet-"));
     for (const name of ["noegletal", "noegletal-katalog"]) {
       // run the real loader entry the way Framework does: stdout is the file
-      writeFileSync(join(dir, `${name}.parquet`), execFileSync(process.execPath, ["--import", "tsx", `src/data/${name}.parquet.ts`], { maxBuffer: 64e6, stdio: ["ignore", "pipe", "ignore"] }));
+      writeFileSync(
+        join(dir, `${name}.parquet`),
+        execFileSync(process.execPath, ["--import", "tsx", `src/data/${name}.parquet.ts`], {
+          maxBuffer: 64e6,
+          stdio: ["ignore", "pipe", "ignore"]
+        })
+      );
     }
     con = await (await DuckDBInstance.create()).connect();
   });
 
   /** A naive, independent reading of one cell of the raw export. */
-  function rawCell(lines: string[], titleLine: number, kode: string, aar: number, years: number[]): { value: number | null; code: string } {
+  function rawCell(
+    lines: string[],
+    titleLine: number,
+    kode: string,
+    aar: number,
+    years: number[]
+  ): { value: number | null; code: string } {
     // code: the raw cell's code ("" for a number)
     for (let i = titleLine; i < titleLine + 100; i++) {
       const cells = lines[i].split(";");
@@ -123,19 +163,40 @@ describe("Parquet output against the raw file, 400 random cells", () => {
   }
 
   /** The status each raw code must become (loaders/sources/noegletal.ts). */
-  const STATUS_OF: Record<string, string> = { "": "ok", "-": "nul", M: "mangler", U: "udefineret", "..": "ikke_tilgaengelig", JA: "ja", NEJ: "nej", EMPTY: "ikke_indberettet" };
+  const STATUS_OF: Record<string, string> = {
+    "": "ok",
+    "-": "nul",
+    M: "mangler",
+    U: "udefineret",
+    "..": "ikke_tilgaengelig",
+    JA: "ja",
+    NEJ: "nej",
+    EMPTY: "ikke_indberettet"
+  };
 
   test("every sampled cell matches, value and status, missing included", async () => {
-    const raw = new TextDecoder("latin1").decode(readFileSync("data/raw/noegletal/noegletal_dk_2013-2019_raw.csv")).split(/\r?\n/);
+    const raw = new TextDecoder("latin1")
+      .decode(readFileSync("data/raw/noegletal/noegletal_dk_2013-2019_raw.csv"))
+      .split(/\r?\n/);
     const years = raw[2].split(";").slice(2).map(Number);
     const titles = new Map(
-      (await con.runAndReadAll(`SELECT id, linje_i_kilde FROM '${dir}/noegletal-katalog.parquet'`)).getRowObjects().map((r) => [r.id as string, Number(r.linje_i_kilde)])
+      (await con.runAndReadAll(`SELECT id, linje_i_kilde FROM '${dir}/noegletal-katalog.parquet'`))
+        .getRowObjects()
+        .map((r) => [r.id as string, Number(r.linje_i_kilde)])
     );
     // deterministic sample: DuckDB's setseed + random over all 123,480 cells
     await con.run("SELECT setseed(0.2019)");
-    const sample = (await con.runAndReadAll(`SELECT id, kommunekode, aar, vaerdi, status FROM '${dir}/noegletal.parquet' ORDER BY random() LIMIT 400`)).getRowObjects();
+    const sample = (
+      await con.runAndReadAll(
+        `SELECT id, kommunekode, aar, vaerdi, status FROM '${dir}/noegletal.parquet' ORDER BY random() LIMIT 400`
+      )
+    ).getRowObjects();
     // plus every cell the loader suppressed, which must be a small count in the raw file
-    const hidden = (await con.runAndReadAll(`SELECT id, kommunekode, aar, vaerdi, status FROM '${dir}/noegletal.parquet' WHERE status = 'undertrykt'`)).getRowObjects();
+    const hidden = (
+      await con.runAndReadAll(
+        `SELECT id, kommunekode, aar, vaerdi, status FROM '${dir}/noegletal.parquet' WHERE status = 'undertrykt'`
+      )
+    ).getRowObjects();
     expect(sample).toHaveLength(400);
     let missing = 0;
     for (const s of [...sample, ...hidden]) {
@@ -158,7 +219,11 @@ describe("Parquet output against the raw file, 400 random cells", () => {
   });
 
   test("the Parquet holds every cell of the raw file and the codes stay strings", async () => {
-    const r = (await con.runAndReadAll(`SELECT count(*)::INT n, count(vaerdi)::INT v, count(DISTINCT kommunekode)::INT k, typeof(any_value(kommunekode)) t FROM '${dir}/noegletal.parquet'`)).getRowObjects()[0];
+    const r = (
+      await con.runAndReadAll(
+        `SELECT count(*)::INT n, count(vaerdi)::INT v, count(DISTINCT kommunekode)::INT k, typeof(any_value(kommunekode)) t FROM '${dir}/noegletal.parquet'`
+      )
+    ).getRowObjects()[0];
     expect(r).toEqual({ n: 180 * 98 * 7, v: 97894, k: 98, t: "VARCHAR" });
   });
 });

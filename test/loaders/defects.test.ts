@@ -7,15 +7,22 @@
  * finding at all. Prints "N af M plantede fejl afvises eller rapporteres" and checks
  * that README.md states the same count.
  */
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { CASES, PATHS, type DefectCase, type SourceFile } from "../fixtures/defects/cases.js";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { SourcePart } from "../../loaders/sources/check.js";
+import { CASES, type DefectCase, PATHS, type SourceFile } from "../fixtures/defects/cases.js";
 
 const RAW = resolve("data/raw");
 const TMP = resolve("test/.tmp/defects");
-const PARTS: Record<SourceFile, SourcePart[]> = { noegletal: ["noegletal"], folk1am: ["befolkning"], komgrp: ["kommuner"], dawa: ["kommuner"], geo: ["geo"] };
+const PARTS: Record<SourceFile, SourcePart[]> = {
+  noegletal: ["noegletal"],
+  folk1am: ["befolkning"],
+  komgrp: ["kommuner"],
+  dawa: ["kommuner"],
+  geo: ["geo"]
+};
 
 /** Write a copy of data/raw with the case's defect planted (other files are symlinks). */
 function plant(c: DefectCase): string {
@@ -69,7 +76,10 @@ async function runLoaders(dir: string, parts: SourcePart[]): Promise<Outcome> {
     checkSources(parts);
     const datasets = await import("../../loaders/datasets.js");
     const output = parts.includes("noegletal")
-      ? JSON.stringify([datasets.buildNoegletal().values, datasets.buildNoegletal().katalog.map((k) => [k.id, k.titel, k.enhed])])
+      ? JSON.stringify([
+          datasets.buildNoegletal().values,
+          datasets.buildNoegletal().katalog.map((k) => [k.id, k.titel, k.enhed])
+        ])
       : parts.includes("befolkning")
         ? JSON.stringify(datasets.buildBefolkning())
         : JSON.stringify(datasets.buildKommuner());
@@ -87,7 +97,8 @@ const clean = new Map<string, Outcome>();
 const handled: string[] = [];
 
 beforeAll(async () => {
-  for (const parts of [["noegletal"], ["befolkning"], ["kommuner"], ["geo"]] as SourcePart[][]) clean.set(parts.join(), await runLoaders(RAW, parts));
+  for (const parts of [["noegletal"], ["befolkning"], ["kommuner"], ["geo"]] as SourcePart[][])
+    clean.set(parts.join(), await runLoaders(RAW, parts));
 }, 120_000);
 
 afterAll(() => {
@@ -102,39 +113,53 @@ test("the clean snapshot passes every rule, with no warning", () => {
     expect(o.log, parts).not.toMatch(/Advarsel|Fejl/);
   }
   // the reconciliation still adds up exactly
-  expect(clean.get("noegletal")!.log).toContain("[noegletal] læst 17791 datalinjer (kommuner og landstal), skrevet 17791, afvist 0");
+  expect(clean.get("noegletal")!.log).toContain(
+    "[noegletal] læst 17791 datalinjer (kommuner og landstal), skrevet 17791, afvist 0"
+  );
   expect(clean.get("noegletal")!.log).toContain("tegnsæt ISO-8859-1 (Latin-1) (afgjort ud fra filens bytes)");
 });
 
 test("the corpus is large and covers every class", () => {
   expect(CASES.length).toBeGreaterThanOrEqual(45);
   expect(new Set(CASES.map((c) => c.id)).size).toBe(CASES.length);
-  expect(new Set(CASES.map((c) => c.klasse))).toEqual(new Set(["form", "fuldstændighed", "navne og koder", "tal", "tegnsæt", "filer og JSON"]));
-  for (const file of Object.keys(PATHS)) expect(CASES.some((c) => c.file === file), file).toBe(true);
+  expect(new Set(CASES.map((c) => c.klasse))).toEqual(
+    new Set(["form", "fuldstændighed", "navne og koder", "tal", "tegnsæt", "filer og JSON"])
+  );
+  for (const file of Object.keys(PATHS))
+    expect(
+      CASES.some((c) => c.file === file),
+      file
+    ).toBe(true);
 });
 
 describe("each planted defect", () => {
-  test.each(CASES.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
-    const o = await runLoaders(plant(c), PARTS[c.file]);
-    const e = c.expect;
-    if ("refused" in e) {
-      expect(o.error, "the loaders must stop").not.toBeNull();
-      expect(o.error!.name).toBe("InputError");
-      expect(o.error!.rule).toBe(e.refused);
-      expect(o.error!.message).toMatch(e.message);
-      expect(o.error!.message).toContain(`[regel ${e.refused}]`);
-      if (e.line !== undefined) expect(o.error!.line).toBe(e.line);
-    } else if ("reported" in e) {
-      expect(o.error).toBeNull();
-      expect(o.log).toMatch(new RegExp(`Advarsel: .*${e.message.source}.*\\[regel ${e.reported.replace(".", "\\.")}\\]`));
-      // the same ids, titles, units, values and statuses (so privacy suppression is the same) as the clean snapshot
-      expect(o.output).toBe(clean.get(PARTS[c.file].join())!.output);
-    } else {
-      expect(o.error).toBeNull();
-      expect(o.log).toMatch(e.rejected);
-    }
-    handled.push(c.id);
-  }, 60_000);
+  test.each(CASES.map((c) => [c.id, c] as const))(
+    "%s",
+    async (_id, c) => {
+      const o = await runLoaders(plant(c), PARTS[c.file]);
+      const e = c.expect;
+      if ("refused" in e) {
+        expect(o.error, "the loaders must stop").not.toBeNull();
+        expect(o.error!.name).toBe("InputError");
+        expect(o.error!.rule).toBe(e.refused);
+        expect(o.error!.message).toMatch(e.message);
+        expect(o.error!.message).toContain(`[regel ${e.refused}]`);
+        if (e.line !== undefined) expect(o.error!.line).toBe(e.line);
+      } else if ("reported" in e) {
+        expect(o.error).toBeNull();
+        expect(o.log).toMatch(
+          new RegExp(`Advarsel: .*${e.message.source}.*\\[regel ${e.reported.replace(".", "\\.")}\\]`)
+        );
+        // the same ids, titles, units, values and statuses (so privacy suppression is the same) as the clean snapshot
+        expect(o.output).toBe(clean.get(PARTS[c.file].join())!.output);
+      } else {
+        expect(o.error).toBeNull();
+        expect(o.log).toMatch(e.rejected);
+      }
+      handled.push(c.id);
+    },
+    60_000
+  );
 });
 
 test("README states the count this test computes", () => {

@@ -3,12 +3,13 @@
  * filled box (d3 reads an RFC 7946 ring as "the globe minus the municipality").
  * Denmark is about 43,000 km²; the Earth's surface 510 million km².
  */
-import { describe, expect, test } from "vitest";
-import { feature } from "topojson-client";
+
 import { geoArea } from "d3";
+import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import { buildGeo } from "../../loaders/geo.js";
+import { describe, expect, test } from "vitest";
 import { buildKommuner } from "../../loaders/datasets.js";
+import { buildGeo } from "../../loaders/geo.js";
 
 const EARTH_KM2 = 510_072_000;
 const STERADIANS = 4 * Math.PI;
@@ -19,7 +20,8 @@ describe("kommuner-geo", () => {
   const km2 = (f: Parameters<typeof geoArea>[0]) => (geoArea(f) / STERADIANS) * EARTH_KM2;
 
   test("every municipality covers a plausible area (not the rest of the globe)", () => {
-    for (const f of fc.features) expect(km2(f), String(f.properties && (f.properties as { navn: string }).navn)).toBeLessThan(4000);
+    for (const f of fc.features)
+      expect(km2(f), String(f.properties && (f.properties as { navn: string }).navn)).toBeLessThan(4000);
   });
 
   test("together the 98 cover Denmark (about 43,000 km²)", () => {

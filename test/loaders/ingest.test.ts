@@ -2,16 +2,20 @@
  * Parse once per build (loaders/ingest.ts): the cache holds exactly what the build* functions return, a loader entry
  * run with a fresh cache parses no raw file, and its output is byte-identical to one computed without the cache.
  */
-import { describe, expect, test } from "vitest";
+
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { describe, expect, test } from "vitest";
 import { buildBefolkning, buildKommuner, buildNoegletal } from "../../loaders/datasets.js";
 import { buildGroupDefaults } from "../../loaders/groups.js";
 import { fingerprint, INGEST_DIR, readIngest, runIngest } from "../../loaders/ingest.js";
 
 const entry = (name: string) =>
-  spawnSync(process.execPath, ["--import", "tsx", join("src", "data", `${name}.ts`)], { encoding: "buffer", maxBuffer: 64 * 1024 * 1024 });
+  spawnSync(process.execPath, ["--import", "tsx", join("src", "data", `${name}.ts`)], {
+    encoding: "buffer",
+    maxBuffer: 64 * 1024 * 1024
+  });
 
 describe("ingest cache", () => {
   test("round trip: the cache equals the rows the loaders build", () => {

@@ -1,7 +1,7 @@
-import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
-import { parseNoegletal } from "../../loaders/sources/noegletal.js";
+import { describe, expect, test } from "vitest";
 import { InputError } from "../../loaders/lib/text.js";
+import { parseNoegletal } from "../../loaders/sources/noegletal.js";
 
 const FIXTURE = "test/fixtures/noegletal-mini.csv";
 const bytes = readFileSync(FIXTURE);
@@ -12,7 +12,11 @@ describe("parseNoegletal on a small real-format fixture (ISO-8859-1, CRLF)", () 
 
   test("reads the years from the header and every block with its full title", () => {
     expect(p.years).toEqual([2017, 2018, 2019]);
-    expect(p.figures.map((f) => f.titel)).toEqual(["Indbyggertal 1. januar", "Andel 0-2-årige", "Tilskud til pasning af egne børn? (til 2017)"]);
+    expect(p.figures.map((f) => f.titel)).toEqual([
+      "Indbyggertal 1. januar",
+      "Andel 0-2-årige",
+      "Tilskud til pasning af egne børn? (til 2017)"
+    ]);
     expect(p.figures.map((f) => f.national)).toEqual(["I alt", "Gennemsnit", null]);
     expect(p.figures[1].noter).toEqual(["27"]);
     expect(p.notes["27"]).toBe("Der er taget en ny opgørelsesmetode i brug fra 2018.");
@@ -27,11 +31,27 @@ describe("parseNoegletal on a small real-format fixture (ISO-8859-1, CRLF)", () 
   });
 
   test("every code keeps its meaning; missing is null, never 0", () => {
-    const laesoe = (nr: number) => p.values.filter((v) => v.nr === nr && v.kommunekode === "825").map((v) => [v.vaerdi, v.status]);
-    expect(laesoe(1)).toEqual([[1793, "ok"], [1807, "ok"], [null, "ikke_indberettet"]]);
-    expect(laesoe(2)).toEqual([[0, "nul"], [null, "ikke_tilgaengelig"], [null, "mangler"]]);
-    expect(p.values.find((v) => v.nr === 2 && v.kommunekode === "851" && v.aar === 2018)).toMatchObject({ vaerdi: null, status: "udefineret" });
-    expect(laesoe(3)).toEqual([[0, "nej"], [null, "udefineret"], [null, "udefineret"]]);
+    const laesoe = (nr: number) =>
+      p.values.filter((v) => v.nr === nr && v.kommunekode === "825").map((v) => [v.vaerdi, v.status]);
+    expect(laesoe(1)).toEqual([
+      [1793, "ok"],
+      [1807, "ok"],
+      [null, "ikke_indberettet"]
+    ]);
+    expect(laesoe(2)).toEqual([
+      [0, "nul"],
+      [null, "ikke_tilgaengelig"],
+      [null, "mangler"]
+    ]);
+    expect(p.values.find((v) => v.nr === 2 && v.kommunekode === "851" && v.aar === 2018)).toMatchObject({
+      vaerdi: null,
+      status: "udefineret"
+    });
+    expect(laesoe(3)).toEqual([
+      [0, "nej"],
+      [null, "udefineret"],
+      [null, "udefineret"]
+    ]);
   });
 
   test("national rows are kept apart from the municipalities", () => {
@@ -42,7 +62,9 @@ describe("parseNoegletal on a small real-format fixture (ISO-8859-1, CRLF)", () 
 
   test("reconciles: every data line is a value row, a national row or rejected", () => {
     expect(p.dataRowsRead).toBe(9 + 2);
-    expect(p.values.length / p.years.length + p.national.length / p.years.length + p.rejected.length).toBe(p.dataRowsRead);
+    expect(p.values.length / p.years.length + p.national.length / p.years.length + p.rejected.length).toBe(
+      p.dataRowsRead
+    );
   });
 
   test("rows with a code that is not one of the municipalities are rejected with a reason", () => {
@@ -57,14 +79,18 @@ describe("parseNoegletal on malformed input names file, line and column", () => 
 
   test("a cell that is not a number", () => {
     const bad = latin1(header + "Københavns Kommune;101;4,2;fire\n");
-    expect(() => parseNoegletal(bad, "bad.csv")).toThrow('bad.csv:4:28: kan ikke læse "fire" som tal (forventer fx 1.234,5 eller en af koderne -, M, U, .., JA, NEJ)');
+    expect(() => parseNoegletal(bad, "bad.csv")).toThrow(
+      'bad.csv:4:28: kan ikke læse "fire" som tal (forventer fx 1.234,5 eller en af koderne -, M, U, .., JA, NEJ)'
+    );
     expect(() => parseNoegletal(bad, "bad.csv")).toThrow(/\[regel tal\.celle\]$/);
     expect(() => parseNoegletal(bad, "bad.csv")).toThrow(InputError);
   });
 
   test("a wrongly grouped number is not read as something else", () => {
     const bad = latin1(header + "Københavns Kommune;101;4,2;1.23\n");
-    expect(() => parseNoegletal(bad, "bad.csv")).toThrow(/bad\.csv:4:28: "1\.23" er skrevet i engelsk talformat.*\[regel tal\.format\]/);
+    expect(() => parseNoegletal(bad, "bad.csv")).toThrow(
+      /bad\.csv:4:28: "1\.23" er skrevet i engelsk talformat.*\[regel tal\.format\]/
+    );
   });
 
   test("a missing municipality code", () => {
@@ -74,14 +100,20 @@ describe("parseNoegletal on malformed input names file, line and column", () => 
 
   test("a short line", () => {
     const bad = latin1(header + "Københavns Kommune;101;4,2\nLæsø Kommune;825;1,0;1,1\n");
-    expect(() => parseNoegletal(bad, "bad.csv")).toThrow(/bad\.csv:4:\d+: linjen har 3 felter, forventede 4.*\[regel form\.felter\]/);
+    expect(() => parseNoegletal(bad, "bad.csv")).toThrow(
+      /bad\.csv:4:\d+: linjen har 3 felter, forventede 4.*\[regel form\.felter\]/
+    );
   });
 
   test("no header at all", () => {
-    expect(() => parseNoegletal(latin1("noget helt andet\n"), "x.csv")).toThrow(/x\.csv:1:1: fandt ingen overskriftslinje med "Kom\.nr"/);
+    expect(() => parseNoegletal(latin1("noget helt andet\n"), "x.csv")).toThrow(
+      /x\.csv:1:1: fandt ingen overskriftslinje med "Kom\.nr"/
+    );
   });
 
   test("a year that is not a year", () => {
-    expect(() => parseNoegletal(latin1(";Kom.nr;2018;20x9\n"), "y.csv")).toThrow(/y\.csv:1:14: "20x9" er ikke et årstal/);
+    expect(() => parseNoegletal(latin1(";Kom.nr;2018;20x9\n"), "y.csv")).toThrow(
+      /y\.csv:1:14: "20x9" er ikke et årstal/
+    );
   });
 });

@@ -1,7 +1,17 @@
 /** The rules registry and its pure check functions (common/rules). */
-import { describe, expect, test } from "vitest";
+
 import { readFileSync } from "node:fs";
-import { RULES, checkNational, decodeDetected, detectEncoding, formatFinding, finding, numberFormatOf, rangeOfUnit } from "../../common/rules/index.js";
+import { describe, expect, test } from "vitest";
+import {
+  checkNational,
+  decodeDetected,
+  detectEncoding,
+  finding,
+  formatFinding,
+  numberFormatOf,
+  RULES,
+  rangeOfUnit
+} from "../../common/rules/index.js";
 
 test("every rule is documented in data/README.md's table, with its severity", () => {
   const readme = readFileSync("data/README.md", "utf-8");
@@ -9,7 +19,9 @@ test("every rule is documented in data/README.md's table, with its severity", ()
 });
 
 test("a finding names file, line, column and rule", () => {
-  expect(formatFinding(finding("form.dublet", "a.csv", "to gange", { line: 4, column: 2 }))).toBe("a.csv:4:2: to gange [regel form.dublet]");
+  expect(formatFinding(finding("form.dublet", "a.csv", "to gange", { line: 4, column: 2 }))).toBe(
+    "a.csv:4:2: to gange [regel form.dublet]"
+  );
   expect(finding("fil.tegnsaet", "a.csv", "x").severity).toBe("advarsel");
   expect(formatFinding(finding("fil.mangler", "b.json", "mangler"))).toBe("b.json: mangler [regel fil.mangler]");
 });

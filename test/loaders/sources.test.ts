@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { parseDanishNumber } from "../../loaders/lib/danish-number.js";
-import { splitRows, decode } from "../../loaders/lib/text.js";
+import { reconcile } from "../../loaders/lib/report.js";
+import { decode, splitRows } from "../../loaders/lib/text.js";
+import { parseDawaKommuner } from "../../loaders/sources/dawa.js";
 import { parseFolk1am } from "../../loaders/sources/folk1am.js";
 import { parseKomgrp } from "../../loaders/sources/komgrp.js";
-import { parseDawaKommuner } from "../../loaders/sources/dawa.js";
-import { reconcile } from "../../loaders/lib/report.js";
 
 const utf8 = (s: string, bom = true) => Buffer.from((bom ? "\uFEFF" : "") + s.replace(/\n/g, "\r\n"), "utf-8");
 
@@ -19,9 +19,12 @@ describe("parseDanishNumber", () => {
     ["1.542", 1542]
   ])("%s → %d", (text, value) => expect(parseDanishNumber(text)).toBe(value));
 
-  test.each(["", "1.23", "12.34,5", "1,2,3", "abc", "1 234", "--1", "1.234.", "NaN"])("rejects %j instead of guessing", (text) => {
-    expect(parseDanishNumber(text)).toBeUndefined();
-  });
+  test.each(["", "1.23", "12.34,5", "1,2,3", "abc", "1 234", "--1", "1.234.", "NaN"])(
+    "rejects %j instead of guessing",
+    (text) => {
+      expect(parseDanishNumber(text)).toBeUndefined();
+    }
+  );
 });
 
 describe("splitRows", () => {
@@ -45,8 +48,12 @@ describe("splitRows", () => {
 });
 
 describe("parseFolk1am", () => {
-  const codes = new Map([["København", "101"], ["Læsø", "825"]]);
-  const text = "OMRÅDE;TID;INDHOLD\nHele landet;2024M01;5961249\nRegion Hovedstaden;2024M01;1916904\nKøbenhavn;2024M01;659350\nLæsø;2024M01;1759\nChristiansø;2024M01;84\n";
+  const codes = new Map([
+    ["København", "101"],
+    ["Læsø", "825"]
+  ]);
+  const text =
+    "OMRÅDE;TID;INDHOLD\nHele landet;2024M01;5961249\nRegion Hovedstaden;2024M01;1916904\nKøbenhavn;2024M01;659350\nLæsø;2024M01;1759\nChristiansø;2024M01;84\n";
 
   test("matches names to codes, keeps the national total apart and rejects the rest with reasons", () => {
     const p = parseFolk1am(utf8(text), "folk.csv", codes);
@@ -60,21 +67,32 @@ describe("parseFolk1am", () => {
   });
 
   test("a count that is not a whole number names the cell", () => {
-    expect(() => parseFolk1am(utf8("OMRÅDE;TID;INDHOLD\nLæsø;2024M01;1.759\n"), "folk.csv", codes)).toThrow('folk.csv:2:14: "1.759" er ikke et antal personer');
+    expect(() => parseFolk1am(utf8("OMRÅDE;TID;INDHOLD\nLæsø;2024M01;1.759\n"), "folk.csv", codes)).toThrow(
+      'folk.csv:2:14: "1.759" er ikke et antal personer'
+    );
   });
 
   test("a month that is not a DST month names the cell", () => {
-    expect(() => parseFolk1am(utf8("OMRÅDE;TID;INDHOLD\nLæsø;2024-01;1759\n"), "folk.csv", codes)).toThrow('folk.csv:2:6: "2024-01" er ikke en DST-måned som 2024M01');
+    expect(() => parseFolk1am(utf8("OMRÅDE;TID;INDHOLD\nLæsø;2024-01;1759\n"), "folk.csv", codes)).toThrow(
+      'folk.csv:2:6: "2024-01" er ikke en DST-måned som 2024M01'
+    );
   });
 
   test("a wrong header is reported", () => {
-    expect(() => parseFolk1am(utf8("AREA;TIME;VALUE\n"), "folk.csv", codes)).toThrow(/folk\.csv:1:1: overskriften skal være OMRÅDE;TID;INDHOLD/);
+    expect(() => parseFolk1am(utf8("AREA;TIME;VALUE\n"), "folk.csv", codes)).toThrow(
+      /folk\.csv:1:1: overskriften skal være OMRÅDE;TID;INDHOLD/
+    );
   });
 });
 
 describe("parseKomgrp", () => {
   test("each municipality belongs to the group row above it", () => {
-    const p = parseKomgrp(utf8('SEKVENS;KODE;NIVEAU;TITEL\n1;"1";1;Hovedstadskommuner\n2;"101";2;København\n3;"5";1;Landkommuner\n4;"825";2;Læsø\n'), "komgrp.csv");
+    const p = parseKomgrp(
+      utf8(
+        'SEKVENS;KODE;NIVEAU;TITEL\n1;"1";1;Hovedstadskommuner\n2;"101";2;København\n3;"5";1;Landkommuner\n4;"825";2;Læsø\n'
+      ),
+      "komgrp.csv"
+    );
     expect(p).toEqual([
       { kommunekode: "101", navn: "København", gruppekode: "1", gruppe: "Hovedstadskommuner" },
       { kommunekode: "825", navn: "Læsø", gruppekode: "5", gruppe: "Landkommuner" }
@@ -82,35 +100,69 @@ describe("parseKomgrp", () => {
   });
 
   test("malformed: municipality before any group, unknown level", () => {
-    expect(() => parseKomgrp(utf8('SEKVENS;KODE;NIVEAU;TITEL\n2;"101";2;København\n'), "k.csv")).toThrow(/k\.csv:2:9: en kommune \(NIVEAU 2\) står før den første gruppe/);
-    expect(() => parseKomgrp(utf8('SEKVENS;KODE;NIVEAU;TITEL\n2;"101";3;København\n'), "k.csv")).toThrow(/k\.csv:2:9: ukendt NIVEAU "3"/);
+    expect(() => parseKomgrp(utf8('SEKVENS;KODE;NIVEAU;TITEL\n2;"101";2;København\n'), "k.csv")).toThrow(
+      /k\.csv:2:9: en kommune \(NIVEAU 2\) står før den første gruppe/
+    );
+    expect(() => parseKomgrp(utf8('SEKVENS;KODE;NIVEAU;TITEL\n2;"101";3;København\n'), "k.csv")).toThrow(
+      /k\.csv:2:9: ukendt NIVEAU "3"/
+    );
   });
 });
 
 describe("parseDawaKommuner", () => {
-  const obj = (kode: string, navn: string, extra: object = {}) => ({ kode, navn, region: { kode: "1084", navn: "Region Hovedstaden" }, visueltcenter: [12.5, 55.7], udenforkommuneinddeling: false, ...extra });
+  const obj = (kode: string, navn: string, extra: object = {}) => ({
+    kode,
+    navn,
+    region: { kode: "1084", navn: "Region Hovedstaden" },
+    visueltcenter: [12.5, 55.7],
+    udenforkommuneinddeling: false,
+    ...extra
+  });
 
   test("four-digit codes become three-digit; Christiansø is rejected with a reason", () => {
-    const p = parseDawaKommuner(utf8(JSON.stringify([obj("0101", "København"), obj("0411", "Christiansø", { udenforkommuneinddeling: true })]), false), "k.json", 1);
+    const p = parseDawaKommuner(
+      utf8(
+        JSON.stringify([obj("0101", "København"), obj("0411", "Christiansø", { udenforkommuneinddeling: true })]),
+        false
+      ),
+      "k.json",
+      1
+    );
     expect(p.kommuner.map((k) => [k.kommunekode, k.kommunekode_4, k.navn])).toEqual([["101", "0101", "København"]]);
     expect(p.rejected).toEqual([{ reason: "0411 Christiansø ligger uden for kommuneinddelingen (ikke en kommune)" }]);
     expect(p.read).toBe(2);
   });
 
   test("invalid JSON and a bad code are reported, naming the file", () => {
-    expect(() => parseDawaKommuner(utf8("[{", false), "k.json")).toThrow(/^k\.json:1:3: ikke gyldig JSON \(DAWA \/kommuner\).*\[regel fil\.json\]$/);
-    expect(() => parseDawaKommuner(utf8(JSON.stringify([obj("101", "København")]), false), "k.json")).toThrow(/^k\.json:1:3: element nr\. 1: "kode" skal være 4 cifre, fandt "101".*\[regel dawa\.felt\]$/);
+    expect(() => parseDawaKommuner(utf8("[{", false), "k.json")).toThrow(
+      /^k\.json:1:3: ikke gyldig JSON \(DAWA \/kommuner\).*\[regel fil\.json\]$/
+    );
+    expect(() => parseDawaKommuner(utf8(JSON.stringify([obj("101", "København")]), false), "k.json")).toThrow(
+      /^k\.json:1:3: element nr\. 1: "kode" skal være 4 cifre, fandt "101".*\[regel dawa\.felt\]$/
+    );
   });
 });
 
 describe("reconcile", () => {
   test("passes when read = written + rejected and groups identical reasons", () => {
-    const text = reconcile({ loader: "x", unit: "rækker", read: 4, written: 1, rejected: [{ line: 2, reason: "a" }, { line: 3, reason: "a" }, { line: 9, reason: "b" }] });
+    const text = reconcile({
+      loader: "x",
+      unit: "rækker",
+      read: 4,
+      written: 1,
+      rejected: [
+        { line: 2, reason: "a" },
+        { line: 3, reason: "a" },
+        { line: 9, reason: "b" }
+      ]
+    });
     expect(text).toContain("[x] læst 4 rækker, skrevet 1, afvist 3");
     expect(text).toContain("afvist 2× (linje 2-3): a");
   });
 
   test("refuses when rows went missing", () => {
-    expect(() => reconcile({ loader: "x", unit: "rækker", read: 5, written: 3, rejected: [] })).toThrow("[x] afstemning fejler: læst 5 ≠ skrevet 3 + afvist 0");
+    expect(() => reconcile({ loader: "x", unit: "rækker", read: 5, written: 3, rejected: [] })).toThrow(
+      "[x] afstemning fejler: læst 5 ≠ skrevet 3 + afvist 0"
+    );
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { fromFrameworkPage, fromSqlFile, toFrameworkPage, toSqlFile } from "../../common/notebook/files.js";
 import { renderMarkdown } from "../../common/notebook/markdown.js";
-import { NotebookError, type Notebook } from "../../common/notebook/state.js";
+import { type Notebook, NotebookError } from "../../common/notebook/state.js";
 
 const nb: Notebook = {
   v: 1,
@@ -33,7 +33,9 @@ describe("files", () => {
   test("import refuses other files with a Danish message naming the line", () => {
     expect(() => fromSqlFile("SELECT 1")).toThrow(/linje 1/);
     expect(() => fromSqlFile("-- kommunetal notesbog v1\nSELECT 1")).toThrow(/linje 2: tekst uden for en celle/);
-    expect(() => fromSqlFile("-- kommunetal notesbog v1\n-- parametre: {\"kommune\":\"x\",\"aar\":null}")).toThrow(NotebookError);
+    expect(() => fromSqlFile('-- kommunetal notesbog v1\n-- parametre: {"kommune":"x","aar":null}')).toThrow(
+      NotebookError
+    );
     expect(() => fromFrameworkPage("# just a page")).toThrow(/paramInputs/);
   });
 });
@@ -43,10 +45,16 @@ describe("safe Markdown", () => {
     expect(renderMarkdown("# Titel\n\nTekst med **fed** og *kursiv* og `a<b`\n\n- en\n- to")).toBe(
       "<h2>Titel</h2>\n<p>Tekst med <strong>fed</strong> og <em>kursiv</em> og <code>a&lt;b</code></p>\n<ul><li>en</li><li>to</li></ul>"
     );
-    expect(renderMarkdown('<script>alert(1)</script><img src="https://evil.example/x.png" onerror=x>')).not.toMatch(/<script|<img/);
+    expect(renderMarkdown('<script>alert(1)</script><img src="https://evil.example/x.png" onerror=x>')).not.toMatch(
+      /<script|<img/
+    );
   });
   test("no remote links or images: only links inside the site", () => {
-    expect(renderMarkdown("[side](./noegletal) [ekstern](https://evil.example) ![b](https://evil.example/x.png) [js](javascript:alert(1)) [p](//evil.example)")).toBe(
+    expect(
+      renderMarkdown(
+        "[side](./noegletal) [ekstern](https://evil.example) ![b](https://evil.example/x.png) [js](javascript:alert(1)) [p](//evil.example)"
+      )
+    ).toBe(
       '<p><a href="./noegletal">side</a> ekstern (https://evil.example) [billede: b] js (javascript:alert(1)) p (//evil.example)</p>'
     );
   });

@@ -1,8 +1,22 @@
 /** URL state: round trip, size, and strict refusal of anything but SQL, text and settings. */
 import { describe, expect, test } from "vitest";
-import { decodeNotebook, encodeNotebook, fromBase64Url, hashPayload, notebookHash, toBase64Url, MAX_ENCODED } from "../../common/notebook/codec.js";
-import { emptyNotebook, NotebookError, usesParams, validateNotebook, type Notebook } from "../../common/notebook/state.js";
+import {
+  decodeNotebook,
+  encodeNotebook,
+  fromBase64Url,
+  hashPayload,
+  MAX_ENCODED,
+  notebookHash,
+  toBase64Url
+} from "../../common/notebook/codec.js";
 import { errorLine, substituteParams } from "../../common/notebook/params.js";
+import {
+  emptyNotebook,
+  type Notebook,
+  NotebookError,
+  usesParams,
+  validateNotebook
+} from "../../common/notebook/state.js";
 
 const nb: Notebook = {
   v: 1,
@@ -10,7 +24,11 @@ const nb: Notebook = {
   params: { kommune: "825", aar: 2018 },
   cells: [
     { type: "text", text: "# Overskrift\n\nÆble, øl og år: `kode` <script>alert(1)</script>" },
-    { type: "sql", sql: "SELECT aar, vaerdi FROM noegletal WHERE kommunekode = $kommune AND aar <= $aar ORDER BY aar", chart: "linje" },
+    {
+      type: "sql",
+      sql: "SELECT aar, vaerdi FROM noegletal WHERE kommunekode = $kommune AND aar <= $aar ORDER BY aar",
+      chart: "linje"
+    },
     { type: "sql", sql: "SELECT 'it''s' AS x, 1.5 AS y", chart: "auto" }
   ]
 };
@@ -32,7 +50,14 @@ describe("URL codec", () => {
   });
 
   test("compression: a 10-cell notebook fits in a short link (< 2,000 characters)", async () => {
-    const big: Notebook = { ...nb, cells: Array.from({ length: 10 }, (_, i) => ({ type: "sql" as const, sql: `SELECT k.navn, n.vaerdi FROM noegletal n JOIN kommuner k USING (kommunekode) WHERE n.id = 'serviceudgifter-pr-indb' AND n.aar = ${2010 + i} ORDER BY 2 DESC`, chart: "soejler" as const })) };
+    const big: Notebook = {
+      ...nb,
+      cells: Array.from({ length: 10 }, (_, i) => ({
+        type: "sql" as const,
+        sql: `SELECT k.navn, n.vaerdi FROM noegletal n JOIN kommuner k USING (kommunekode) WHERE n.id = 'serviceudgifter-pr-indb' AND n.aar = ${2010 + i} ORDER BY 2 DESC`,
+        chart: "soejler" as const
+      }))
+    };
     const json = JSON.stringify(big).length;
     const text = await encodeNotebook(big);
     expect(text.length).toBeLessThan(2000);
@@ -72,11 +97,18 @@ describe("URL codec", () => {
     await expect(decodeNotebook(toBase64Url(new TextEncoder().encode("{}")))).rejects.toThrow(/pakkes ud/);
     await expect(decodeNotebook("A".repeat(MAX_ENCODED + 1))).rejects.toThrow(/for langt/);
     // a small link that inflates to a huge JSON (zip bomb) is stopped while decompressing
-    const bomb = await deflateJson({ v: 1, title: "x".repeat(2_000_000), params: { kommune: null, aar: null }, cells: [] });
+    const bomb = await deflateJson({
+      v: 1,
+      title: "x".repeat(2_000_000),
+      params: { kommune: null, aar: null },
+      cells: []
+    });
     expect(bomb.length).toBeLessThan(MAX_ENCODED);
     await expect(decodeNotebook(bomb)).rejects.toThrow(/for stor/);
     const notJson = new Blob(["not json"]).stream().pipeThrough(new CompressionStream("deflate-raw"));
-    await expect(decodeNotebook(toBase64Url(new Uint8Array(await new Response(notJson).arrayBuffer())))).rejects.toThrow(/JSON/);
+    await expect(
+      decodeNotebook(toBase64Url(new Uint8Array(await new Response(notJson).arrayBuffer())))
+    ).rejects.toThrow(/JSON/);
   });
 
   test("the empty notebook is valid and uses $kommune", () => {
@@ -88,9 +120,9 @@ describe("URL codec", () => {
 
 describe("parameters", () => {
   test("substituted as a quoted code and an integer", () => {
-    expect(substituteParams("WHERE k = $kommune AND aar = $aar AND x = $kommunekode", { kommune: "851", aar: 2019 })).toBe(
-      "WHERE k = '851' AND aar = 2019 AND x = $kommunekode"
-    );
+    expect(
+      substituteParams("WHERE k = $kommune AND aar = $aar AND x = $kommunekode", { kommune: "851", aar: 2019 })
+    ).toBe("WHERE k = '851' AND aar = 2019 AND x = $kommunekode");
   });
   test("invalid or missing values are refused, never spliced in", () => {
     expect(() => substituteParams("$kommune", { kommune: "1' OR '1'='1", aar: null })).toThrow(NotebookError);

@@ -4,17 +4,19 @@
  * loader's own code, read by DuckDB's read_parquet), every table and column has a
  * comment, the views answer, and the predicted levels are consistent with the data.
  */
-import { beforeAll, afterAll, describe, expect, test } from "vitest";
+
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { WORKSPACE_TABLES, WORKSPACE_VIEWS, writeWorkspaceDb } from "../../loaders/workspace-db.js";
 
 let dir: string;
 let con: DuckDBConnection;
 let instance: DuckDBInstance;
-const rows = async (sql: string) => (await (await con.runAndReadAll(sql)).getRowObjectsJS()) as Record<string, unknown>[];
+const rows = async (sql: string) =>
+  (await (await con.runAndReadAll(sql)).getRowObjectsJS()) as Record<string, unknown>[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ws-test-"));
@@ -32,7 +34,9 @@ afterAll(() => {
 
 describe("workspace database", () => {
   test("every registered table exists, with the row count of its Parquet file", async () => {
-    const names = (await rows("SELECT table_name FROM duckdb_tables() WHERE database_name = 'kt' ORDER BY 1")).map((r) => r.table_name);
+    const names = (await rows("SELECT table_name FROM duckdb_tables() WHERE database_name = 'kt' ORDER BY 1")).map(
+      (r) => r.table_name
+    );
     expect(names).toEqual(WORKSPACE_TABLES.map((t) => t.name).sort());
     for (const t of WORKSPACE_TABLES) {
       const file = join(dir, `${t.name}.parquet`);
@@ -45,7 +49,9 @@ describe("workspace database", () => {
   }, 180_000);
 
   test("known sizes: 98 municipalities, 123,480 key-figure cells, 180 figures", async () => {
-    const [r] = await rows("SELECT (SELECT count(*) FROM kommuner)::INTEGER AS k, (SELECT count(*) FROM noegletal)::INTEGER AS n, (SELECT count(*) FROM noegletal_katalog)::INTEGER AS c");
+    const [r] = await rows(
+      "SELECT (SELECT count(*) FROM kommuner)::INTEGER AS k, (SELECT count(*) FROM noegletal)::INTEGER AS n, (SELECT count(*) FROM noegletal_katalog)::INTEGER AS c"
+    );
     expect(r).toEqual({ k: 98, n: 123480, c: 180 });
   });
 
@@ -55,14 +61,20 @@ describe("workspace database", () => {
     const v = await rows("SELECT view_name, comment FROM duckdb_views() WHERE database_name = 'kt' AND NOT internal");
     expect(v.map((r) => r.view_name).sort()).toEqual(WORKSPACE_VIEWS.map((x) => x.name).sort());
     expect(v.filter((r) => !r.comment)).toEqual([]);
-    const c = await rows("SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = 'kt' AND comment IS NULL AND table_name IN (SELECT table_name FROM duckdb_tables())");
+    const c = await rows(
+      "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = 'kt' AND comment IS NULL AND table_name IN (SELECT table_name FROM duckdb_tables())"
+    );
     expect(c).toEqual([]);
-    const [k] = await rows("SELECT comment FROM duckdb_columns() WHERE database_name = 'kt' AND table_name = 'kommuner' AND column_name = 'kommunekode'");
+    const [k] = await rows(
+      "SELECT comment FROM duckdb_columns() WHERE database_name = 'kt' AND table_name = 'kommuner' AND column_name = 'kommunekode'"
+    );
     expect(k.comment).toContain("3 cifre");
   });
 
   test("views: names joined, latest year per figure", async () => {
-    const [a] = await rows("SELECT kommune, titel, vaerdi FROM noegletal_med_navne WHERE kommunekode = '851' AND id = 'indbyggertal-1-januar' AND aar = 2019");
+    const [a] = await rows(
+      "SELECT kommune, titel, vaerdi FROM noegletal_med_navne WHERE kommunekode = '851' AND id = 'indbyggertal-1-januar' AND aar = 2019"
+    );
     expect(a.kommune).toBe("Aalborg");
     expect(a.titel).toMatch(/Indbyggertal/);
     const [b] = await rows("SELECT count(*)::INTEGER AS n, count(DISTINCT id)::INTEGER AS f FROM noegletal_seneste");
@@ -79,7 +91,8 @@ describe("workspace database", () => {
     expect(m.d).toBeLessThan(1e-9);
     const [n] = await rows("SELECT count(*)::INTEGER AS n FROM sammenligningsgrupper_forventet");
     expect(n.n).toBe(m.n);
-    const s = await rows(`SELECT omraade, aar, abs(sum(forskel)) / avg(faktisk) AS rel, max(abs(faktisk - forventet - forskel)) AS d
+    const s =
+      await rows(`SELECT omraade, aar, abs(sum(forskel)) / avg(faktisk) AS rel, max(abs(faktisk - forventet - forskel)) AS d
       FROM sammenligningsgrupper_forventet GROUP BY ALL`);
     for (const r of s) {
       expect(r.rel as number).toBeLessThan(1e-8);

@@ -4,11 +4,12 @@
  * check before Framework starts) leaves the previous dist/ untouched, and the build ends
  * with the loader's Danish message, not a stack trace.
  */
-import { describe, expect, test } from "vitest";
+
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { describe, expect, test } from "vitest";
 import { buildSite } from "../../scripts/build.js";
 
 function fixture(): string {
@@ -29,7 +30,9 @@ describe("atomic build of a fixture project (Framework runs)", () => {
 
     process.env.FIXTURE_FAIL = "1";
     try {
-      await expect(buildSite({ root, dist })).rejects.toThrow(/Fejl i inddata: data\/raw\/x\.csv:3:7: plantet fejl til byggetesten \[regel tal\.celle\][\s\S]*Byggeriet fejlede\. Det forrige site i .*dist\/ er urørt\./);
+      await expect(buildSite({ root, dist })).rejects.toThrow(
+        /Fejl i inddata: data\/raw\/x\.csv:3:7: plantet fejl til byggetesten \[regel tal\.celle\][\s\S]*Byggeriet fejlede\. Det forrige site i .*dist\/ er urørt\./
+      );
     } finally {
       delete process.env.FIXTURE_FAIL;
       delete process.env.FIXTURE_VERSION;
@@ -58,7 +61,9 @@ test("`npm run build` with a broken raw file: exit 1, the loader's message, the 
     env: { ...process.env, KOMMUNETAL_DATA: raw, KOMMUNETAL_DIST: dist }
   });
   expect(r.status).toBe(1);
-  expect(r.stderr).toMatch(/Fejl i inddata: .*noegletal_dk_2013-2019_raw\.csv:8:\d+: kommune 147 står to gange .* \[regel form\.dublet\]/);
+  expect(r.stderr).toMatch(
+    /Fejl i inddata: .*noegletal_dk_2013-2019_raw\.csv:8:\d+: kommune 147 står to gange .* \[regel form\.dublet\]/
+  );
   expect(r.stderr).toContain(`Byggeriet fejlede. Det forrige site i ${dist}/ er urørt.`);
   expect(r.stderr).not.toMatch(/^\s+at /m);
   expect(readFileSync(join(dist, "index.html"), "utf-8")).toBe("forrige site");

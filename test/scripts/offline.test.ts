@@ -3,11 +3,12 @@
  * asks the internet fails with a message naming the host, and an error that Framework
  * bakes into a page instead of failing is caught by checkDist.
  */
-import { describe, expect, test } from "vitest";
+
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { describe, expect, test } from "vitest";
 import { checkDist } from "../../scripts/check-dist.js";
 import { fillNpmCache } from "../../scripts/npm-cache.js";
 
@@ -20,9 +21,13 @@ function guarded(code: string) {
 
 describe("offline guard", () => {
   test("fetch to another host is refused before any lookup", () => {
-    const r = guarded(`fetch("https://cdn.jsdelivr.net/npm/d3").then(() => process.exit(3), (e) => { console.log(e.code, e.message); process.exit(0); })`);
+    const r = guarded(
+      `fetch("https://cdn.jsdelivr.net/npm/d3").then(() => process.exit(3), (e) => { console.log(e.code, e.message); process.exit(0); })`
+    );
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("EKOMMUNETALOFFLINE kommunetal offline-vagt: udgående forbindelse til cdn.jsdelivr.net blokeret");
+    expect(r.stdout).toContain(
+      "EKOMMUNETALOFFLINE kommunetal offline-vagt: udgående forbindelse til cdn.jsdelivr.net blokeret"
+    );
   });
 
   test("https.get, DNS lookups and raw sockets to other hosts are refused", () => {
@@ -38,7 +43,9 @@ describe("offline guard", () => {
   });
 
   test("loopback still works (the test server, Framework's preview)", () => {
-    const r = guarded(`const s = require("http").createServer((q, a) => a.end("ok")).listen(0, "127.0.0.1", () => fetch("http://127.0.0.1:" + s.address().port).then((x) => x.text()).then((t) => { console.log(t); process.exit(0); }))`);
+    const r = guarded(
+      `const s = require("http").createServer((q, a) => a.end("ok")).listen(0, "127.0.0.1", () => fetch("http://127.0.0.1:" + s.address().port).then((x) => x.text()).then((t) => { console.log(t); process.exit(0); }))`
+    );
     expect(r.stdout.trim()).toBe("ok");
   });
 });
@@ -62,7 +69,9 @@ describe("Framework builds under the guard", () => {
     const r = await buildFixture("site-npm");
     try {
       expect(r.status).not.toBe(0);
-      expect(r.stdout + r.stderr).toMatch(/offline-vagt: udgående forbindelse til (registry\.npmjs\.org|cdn\.jsdelivr\.net)/);
+      expect(r.stdout + r.stderr).toMatch(
+        /offline-vagt: udgående forbindelse til (registry\.npmjs\.org|cdn\.jsdelivr\.net)/
+      );
     } finally {
       rmSync(r.dir, { recursive: true, force: true });
     }

@@ -2,15 +2,16 @@
  * `npm start`'s server: correct MIME types (.wasm as application/wasm, or DuckDB-WASM
  * refuses it), clean URLs, 404 page, no path traversal, loopback only.
  */
-import { afterAll, beforeAll, expect, test } from "vitest";
+
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { gzipSync, gunzipSync } from "node:zlib";
+import type { Server } from "node:http";
 import { request } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { spawn } from "node:child_process";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { parseRange, resolveFile, serveDist } from "../../scripts/serve.js";
 
 let dist: string;
@@ -19,14 +20,20 @@ let base: string;
 let big: string;
 
 /** A raw request (fetch normalises paths and always sends Accept-Encoding). */
-function raw(path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function raw(
+  path: string,
+  options: { method?: string; headers?: Record<string, string> } = {}
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   const { port } = server.address() as AddressInfo;
   return new Promise((ok, fail) => {
-    const req = request({ host: "127.0.0.1", port, path, method: options.method ?? "GET", headers: options.headers ?? {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => ok({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = request(
+      { host: "127.0.0.1", port, path, method: options.method ?? "GET", headers: options.headers ?? {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => ok({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      }
+    );
     req.on("error", fail);
     req.end();
   });
@@ -198,7 +205,11 @@ test("`npm start` (scripts/serve.ts) serves an existing dist on the port asked f
   mkdirSync(cwd);
   const { symlinkSync } = await import("node:fs");
   symlinkSync(dist, join(cwd, "dist"));
-  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(process.cwd(), "scripts/serve.ts")], { cwd, env: { ...process.env, PORT: "0" } });
+  const child = spawn(
+    process.execPath,
+    ["--import", import.meta.resolve("tsx"), join(process.cwd(), "scripts/serve.ts")],
+    { cwd, env: { ...process.env, PORT: "0" } }
+  );
   try {
     const url = await new Promise<string>((ok, fail) => {
       child.stderr.on("data", (d: Buffer) => {

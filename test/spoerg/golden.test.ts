@@ -1,14 +1,16 @@
 // Spørg's golden set: typed-query accuracy, answer accuracy (values checked with native DuckDB SQL written
 // here, independently of common/spoerg/sql.ts) and refusal precision.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openNodeSpoerg, type NodeSpoerg } from "../../loaders/cli/spoerg.js";
-import { parse } from "../../common/spoerg/parse.js";
 import { answer } from "../../common/spoerg/ask.js";
+import { parse } from "../../common/spoerg/parse.js";
 import type { Forstaaet } from "../../common/spoerg/types.js";
-import { HAND, REFUSALS, partB, type Golden, type GoldenNo, type GoldenOk } from "./golden.js";
+import { type NodeSpoerg, openNodeSpoerg } from "../../loaders/cli/spoerg.js";
+import { type Golden, type GoldenNo, type GoldenOk, HAND, partB, REFUSALS } from "./golden.js";
 
 let db: NodeSpoerg;
-beforeAll(async () => { db = await openNodeSpoerg(); }, 120_000);
+beforeAll(async () => {
+  db = await openNodeSpoerg();
+}, 120_000);
 afterAll(() => db?.close());
 
 function conversation(g: Golden) {
@@ -29,12 +31,14 @@ function matches(g: GoldenOk, f: Forstaaet): string[] {
   if (f.operation !== g.op) diff.push(`operation ${f.operation} ≠ ${g.op}`);
   if (f.region !== (g.reg ?? null)) diff.push(`region ${f.region} ≠ ${g.reg ?? null}`);
   if (f.sammenlign !== (g.sam ?? null)) diff.push(`sammenlign ${f.sammenlign} ≠ ${g.sam ?? null}`);
-  if (g.op === "rangering" && (f.retning !== g.ret || f.antal !== g.n)) diff.push(`rangering ${f.retning}/${f.antal} ≠ ${g.ret}/${g.n}`);
+  if (g.op === "rangering" && (f.retning !== g.ret || f.antal !== g.n))
+    diff.push(`rangering ${f.retning}/${f.antal} ≠ ${g.ret}/${g.n}`);
   return diff;
 }
 
 const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
-const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
+const close = (a: number | null, b: number | null) =>
+  a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 /** The expected answer, from SQL written here over the same tables (not the templates under test). */
 async function expectedValues(g: GoldenOk): Promise<(number | null)[]> {
@@ -42,23 +46,43 @@ async function expectedValues(g: GoldenOk): Promise<(number | null)[]> {
   const years = g.aar.join(",");
   if (g.op === "rangering") {
     const where = g.reg ? `AND kommunekode IN (SELECT kommunekode FROM kommuner WHERE regionskode = '${g.reg}')` : "";
-    const rows = await db.query(`SELECT vaerdi FROM (SELECT vaerdi, row_number() OVER (ORDER BY vaerdi ${g.ret === "lavest" ? "" : "DESC"}) AS r
+    const rows =
+      await db.query(`SELECT vaerdi FROM (SELECT vaerdi, row_number() OVER (ORDER BY vaerdi ${g.ret === "lavest" ? "" : "DESC"}) AS r
       FROM noegletal WHERE id = ${ids} AND aar = ${g.aar[0]} AND vaerdi IS NOT NULL ${where}) WHERE r <= ${g.n} ORDER BY r`);
     return rows.map((r) => num(r.vaerdi));
   }
   if (g.op === "gennemsnit" || g.op === "median") {
     const where = g.reg ? `AND kommunekode IN (SELECT kommunekode FROM kommuner WHERE regionskode = '${g.reg}')` : "";
     const fn = g.op === "median" ? "quantile_cont(vaerdi, 0.5)" : "sum(vaerdi) / count(vaerdi)";
-    return (await db.query(`SELECT ${fn} AS v FROM noegletal WHERE id = ${ids} AND aar IN (${years}) ${where} GROUP BY aar ORDER BY aar`)).map((r) => num(r.v));
+    return (
+      await db.query(
+        `SELECT ${fn} AS v FROM noegletal WHERE id = ${ids} AND aar IN (${years}) ${where} GROUP BY aar ORDER BY aar`
+      )
+    ).map((r) => num(r.v));
   }
-  if (g.op === "landstal") return (await db.query(`SELECT vaerdi FROM noegletal_landstal WHERE id = ${ids} AND aar IN (${years}) ORDER BY aar`)).map((r) => num(r.vaerdi));
-  if (g.op === "kort") return (await db.query(`SELECT n.vaerdi FROM noegletal n, kommuner k WHERE n.kommunekode = k.kommunekode AND id = ${ids} AND aar = ${g.aar[0]} ORDER BY k.navn`)).map((r) => num(r.vaerdi));
+  if (g.op === "landstal")
+    return (
+      await db.query(`SELECT vaerdi FROM noegletal_landstal WHERE id = ${ids} AND aar IN (${years}) ORDER BY aar`)
+    ).map((r) => num(r.vaerdi));
+  if (g.op === "kort")
+    return (
+      await db.query(
+        `SELECT n.vaerdi FROM noegletal n, kommuner k WHERE n.kommunekode = k.kommunekode AND id = ${ids} AND aar = ${g.aar[0]} ORDER BY k.navn`
+      )
+    ).map((r) => num(r.vaerdi));
   const out: (number | null)[] = [];
   for (const y of g.aar) {
     const ks = [...(g.k ?? [])].map((k) => `'${k}'`).join(",");
-    const rows = await db.query(`SELECT n.vaerdi FROM noegletal n, kommuner k WHERE n.kommunekode = k.kommunekode AND id = ${ids} AND aar = ${y} AND n.kommunekode IN (${ks}) ORDER BY k.navn`);
+    const rows = await db.query(
+      `SELECT n.vaerdi FROM noegletal n, kommuner k WHERE n.kommunekode = k.kommunekode AND id = ${ids} AND aar = ${y} AND n.kommunekode IN (${ks}) ORDER BY k.navn`
+    );
     out.push(...rows.map((r) => num(r.vaerdi)));
-    if (g.sam) out.push(...(await db.query(`SELECT vaerdi FROM noegletal_landstal WHERE id = ${ids} AND aar = ${y}`)).map((r) => num(r.vaerdi)));
+    if (g.sam)
+      out.push(
+        ...(await db.query(`SELECT vaerdi FROM noegletal_landstal WHERE id = ${ids} AND aar = ${y}`)).map((r) =>
+          num(r.vaerdi)
+        )
+      );
   }
   return out;
 }
@@ -73,13 +97,20 @@ describe("Spørg golden set", () => {
     expect(figures.size).toBeGreaterThanOrEqual(60);
     expect(nos.length).toBeGreaterThanOrEqual(40);
 
-    let queryOk = 0, answerOk = 0;
+    let queryOk = 0,
+      answerOk = 0;
     const failures: string[] = [];
     for (const g of oks) {
       const p = conversation(g);
-      if (p.status !== "ok") { failures.push(`${g.q}: ${p.status} (${p.begrundelse})`); continue; }
+      if (p.status !== "ok") {
+        failures.push(`${g.q}: ${p.status} (${p.begrundelse})`);
+        continue;
+      }
       const d = matches(g, p.forstaaet);
-      if (d.length) { failures.push(`${g.q}: ${d.join("; ")}`); continue; }
+      if (d.length) {
+        failures.push(`${g.q}: ${d.join("; ")}`);
+        continue;
+      }
       queryOk++;
       const a = await answer(db.index, p.forstaaet, db.query, g.q);
       const want = await expectedValues(g);
@@ -91,15 +122,20 @@ describe("Spørg golden set", () => {
     for (const g of nos) {
       const p = conversation(g);
       if (p.status === g.status) refusedOk++;
-      else failures.push(`${JSON.stringify(g.q)}: ${p.status} ≠ ${g.status}${p.status === "ok" ? " " + JSON.stringify(p.forstaaet) : ""}`);
+      else
+        failures.push(
+          `${JSON.stringify(g.q)}: ${p.status} ≠ ${g.status}${p.status === "ok" ? " " + JSON.stringify(p.forstaaet) : ""}`
+        );
     }
     const pct = (a: number, n: number) => ((100 * a) / n).toFixed(1).replace(".", ",");
-    console.log(`Spørg golden set: ${oks.length} spørgsmål med svar (${oks.length - b.length} håndskrevne, ${b.length} titelfragmenter), ` +
-      `${nos.length} afvisninger/tilbagespørgsmål, ${figures.size} forskellige nøgletal\n` +
-      `  forespørgsel præcis rigtig: ${queryOk}/${oks.length} = ${pct(queryOk, oks.length)} %\n` +
-      `  svar rigtigt (mod uafhængig DuckDB-SQL): ${answerOk}/${oks.length} = ${pct(answerOk, oks.length)} %\n` +
-      `  afvisninger/tilbagespørgsmål rigtige: ${refusedOk}/${nos.length} = ${pct(refusedOk, nos.length)} %` +
-      (failures.length ? `\n  fejl:\n    ${failures.join("\n    ")}` : ""));
+    console.log(
+      `Spørg golden set: ${oks.length} spørgsmål med svar (${oks.length - b.length} håndskrevne, ${b.length} titelfragmenter), ` +
+        `${nos.length} afvisninger/tilbagespørgsmål, ${figures.size} forskellige nøgletal\n` +
+        `  forespørgsel præcis rigtig: ${queryOk}/${oks.length} = ${pct(queryOk, oks.length)} %\n` +
+        `  svar rigtigt (mod uafhængig DuckDB-SQL): ${answerOk}/${oks.length} = ${pct(answerOk, oks.length)} %\n` +
+        `  afvisninger/tilbagespørgsmål rigtige: ${refusedOk}/${nos.length} = ${pct(refusedOk, nos.length)} %` +
+        (failures.length ? `\n  fejl:\n    ${failures.join("\n    ")}` : "")
+    );
     expect(queryOk / oks.length).toBeGreaterThanOrEqual(0.95);
     expect(answerOk / oks.length).toBeGreaterThanOrEqual(0.95);
     expect(refusedOk).toBe(nos.length);

@@ -21,7 +21,11 @@ export interface GoldenOk {
   ret?: "hoejest" | "lavest";
   n?: number;
 }
-export interface GoldenNo { q: string; prev?: string[]; status: "uklart" | "afvist" }
+export interface GoldenNo {
+  q: string;
+  prev?: string[];
+  status: "uklart" | "afvist";
+}
 export type Golden = GoldenOk | GoldenNo;
 
 const PR_ELEV = "udg-til-folkeskolen-pr-elev";
@@ -31,7 +35,11 @@ const LEDIG = "fuldtidsledige-pr-100-17-64-66-aarige";
 const KLASSE = "gennemsnitlig-klassekvotient";
 const AELDRE = "udgifter-til-aeldre-pr-67plus-aarig";
 const ALL = [2013, 2014, 2015, 2016, 2017, 2018, 2019];
-const NORD = "1081", MIDT = "1082", SYD = "1083", HOV = "1084", SJ = "1085";
+const NORD = "1081",
+  MIDT = "1082",
+  SYD = "1083",
+  HOV = "1084",
+  SJ = "1085";
 
 export const HAND: Golden[] = [
   // one value
@@ -55,62 +63,254 @@ export const HAND: Golden[] = [
   { q: "aeldreudgifter i Silkeborg", f: AELDRE, k: ["740"], aar: [2019], op: "vaerdi" },
   { q: "Hvad er grundskylden i Roskilde i 2017?", f: "grundskyldpromille", k: ["265"], aar: [2017], op: "vaerdi" },
   { q: "kirkeskat Næstved 2019", f: "kirkeskatteprocent", k: ["370"], aar: [2019], op: "vaerdi" },
-  { q: "Hvor stor er gælden pr. indbygger i Holbæk i 2018?", f: "langfristet-gaeld-pr-1-1-pr-indb", k: ["316"], aar: [2018], op: "vaerdi" },
-  { q: "serviceudgifter pr indbygger Lyngby 2016", f: "serviceudgifter-pr-indb", k: ["173"], aar: [2016], op: "vaerdi" },
-  { q: "befolkningstæthed Frederiksberg 2019", f: "befolkningstaethed-indb-km2", k: ["147"], aar: [2019], op: "vaerdi" },
+  {
+    q: "Hvor stor er gælden pr. indbygger i Holbæk i 2018?",
+    f: "langfristet-gaeld-pr-1-1-pr-indb",
+    k: ["316"],
+    aar: [2018],
+    op: "vaerdi"
+  },
+  {
+    q: "serviceudgifter pr indbygger Lyngby 2016",
+    f: "serviceudgifter-pr-indb",
+    k: ["173"],
+    aar: [2016],
+    op: "vaerdi"
+  },
+  {
+    q: "befolkningstæthed Frederiksberg 2019",
+    f: "befolkningstaethed-indb-km2",
+    k: ["147"],
+    aar: [2019],
+    op: "vaerdi"
+  },
   { q: "socioøkonomisk indeks for Ishøj 2018", f: "sociooekonomisk-indeks", k: ["183"], aar: [2018], op: "vaerdi" },
   { q: "antal folkeskoler i Thisted 2019", f: "antal-folkeskoler", k: ["787"], aar: [2019], op: "vaerdi" },
   { q: "privatskoleandel Hjørring 2017", f: "privatskoleelever-pr-100-elever", k: ["860"], aar: [2017], op: "vaerdi" },
-  { q: "indbrud i Høje-Taastrup 2016", f: "anmeldte-tyverier-indbrud-pr-1-000-indb", k: ["169"], aar: [2016], op: "vaerdi" },
-  { q: "valgte kvinder ved kommunalvalg Sønderborg 2017", f: "andel-valgte-kvinder-ved-kommunalvalg", k: ["540"], aar: [2017], op: "vaerdi" },
-  { q: "dagplejetakst Svendborg 2019", f: "maanedlig-takst-for-dagplejeplads-for-0-2-aarige", k: ["479"], aar: [2019], op: "vaerdi" },
-  { q: "Hvad koster en vuggestue i Slagelse i 2018?", f: "maanedlig-takst-for-daginstitutionsplads-for-0-2-aarige", k: ["330"], aar: [2018], op: "vaerdi" },
-  { q: "plejehjemspladser Køge 2015", f: "pladser-i-plejehjem-pl-centre-pr-1-000-65plus-67plus-aarige", k: ["259"], aar: [2015], op: "vaerdi" },
+  {
+    q: "indbrud i Høje-Taastrup 2016",
+    f: "anmeldte-tyverier-indbrud-pr-1-000-indb",
+    k: ["169"],
+    aar: [2016],
+    op: "vaerdi"
+  },
+  {
+    q: "valgte kvinder ved kommunalvalg Sønderborg 2017",
+    f: "andel-valgte-kvinder-ved-kommunalvalg",
+    k: ["540"],
+    aar: [2017],
+    op: "vaerdi"
+  },
+  {
+    q: "dagplejetakst Svendborg 2019",
+    f: "maanedlig-takst-for-dagplejeplads-for-0-2-aarige",
+    k: ["479"],
+    aar: [2019],
+    op: "vaerdi"
+  },
+  {
+    q: "Hvad koster en vuggestue i Slagelse i 2018?",
+    f: "maanedlig-takst-for-daginstitutionsplads-for-0-2-aarige",
+    k: ["330"],
+    aar: [2018],
+    op: "vaerdi"
+  },
+  {
+    q: "plejehjemspladser Køge 2015",
+    f: "pladser-i-plejehjem-pl-centre-pr-1-000-65plus-67plus-aarige",
+    k: ["259"],
+    aar: [2015],
+    op: "vaerdi"
+  },
   { q: "udlån pr indbygger Gladsaxe 2014", f: "biblioteksudlaan-pr-indb", k: ["159"], aar: [2014], op: "vaerdi" },
-  { q: "administrationsudgifter Rudersdal 2019", f: "udg-til-ledelse-og-adm-pr-indb", k: ["230"], aar: [2019], op: "vaerdi" },
-  { q: "selskabsskat pr indbygger Billund 2018", f: "indtaegter-fra-selskabsskat-pr-indb", k: ["530"], aar: [2018], op: "vaerdi" },
+  {
+    q: "administrationsudgifter Rudersdal 2019",
+    f: "udg-til-ledelse-og-adm-pr-indb",
+    k: ["230"],
+    aar: [2019],
+    op: "vaerdi"
+  },
+  {
+    q: "selskabsskat pr indbygger Billund 2018",
+    f: "indtaegter-fra-selskabsskat-pr-indb",
+    k: ["530"],
+    aar: [2018],
+    op: "vaerdi"
+  },
   { q: "kommune 751 skatteprocent 2017", f: SKAT, k: ["751"], aar: [2017], op: "vaerdi" },
   { q: "areal Ringkøbing-Skjern", f: "areal-km2-abs", k: ["760"], aar: [2019], op: "vaerdi" },
   { q: "udpendlere Struer 2017", f: "andel-udpendlere", k: ["671"], aar: [2017], op: "vaerdi" },
-  { q: "førtidspensionister i Morsø 2016", f: "foertidspensionister-pr-100-17-64-66-aarige", k: ["773"], aar: [2016], op: "vaerdi" },
-  { q: "Hvad er andelen af ejerboliger i Hørsholm i 2018?", f: "andel-ejerboliger", k: ["223"], aar: [2018], op: "vaerdi" },
+  {
+    q: "førtidspensionister i Morsø 2016",
+    f: "foertidspensionister-pr-100-17-64-66-aarige",
+    k: ["773"],
+    aar: [2016],
+    op: "vaerdi"
+  },
+  {
+    q: "Hvad er andelen af ejerboliger i Hørsholm i 2018?",
+    f: "andel-ejerboliger",
+    k: ["223"],
+    aar: [2018],
+    op: "vaerdi"
+  },
   { q: "kulturudgifter Aabenraa 2019", f: "udg-til-kultur-pr-indb", k: ["580"], aar: [2019], op: "vaerdi" },
   // ranking
   { q: "Hvilke kommuner har flest indbyggere?", f: INDB, aar: [2019], op: "rangering", ret: "hoejest", n: 10 },
-  { q: "Hvilke kommuner har den laveste skatteprocent i 2019?", f: SKAT, aar: [2019], op: "rangering", ret: "lavest", n: 10 },
+  {
+    q: "Hvilke kommuner har den laveste skatteprocent i 2019?",
+    f: SKAT,
+    aar: [2019],
+    op: "rangering",
+    ret: "lavest",
+    n: 10
+  },
   { q: "top 5 højeste skatteprocent 2018", f: SKAT, aar: [2018], op: "rangering", ret: "hoejest", n: 5 },
   { q: "Hvilken kommune bruger mest pr. elev?", f: PR_ELEV, aar: [2019], op: "rangering", ret: "hoejest", n: 1 },
-  { q: "de 3 kommuner med lavest udgift pr elev i 2016", f: PR_ELEV, aar: [2016], op: "rangering", ret: "lavest", n: 3 },
-  { q: "fem laveste klassekvotient i Region Midtjylland 2018", f: KLASSE, aar: [2018], op: "rangering", ret: "lavest", n: 5, reg: MIDT },
-  { q: "højeste ledighed i Region Nordjylland 2017", f: LEDIG, aar: [2017], op: "rangering", ret: "hoejest", n: 10, reg: NORD },
+  {
+    q: "de 3 kommuner med lavest udgift pr elev i 2016",
+    f: PR_ELEV,
+    aar: [2016],
+    op: "rangering",
+    ret: "lavest",
+    n: 3
+  },
+  {
+    q: "fem laveste klassekvotient i Region Midtjylland 2018",
+    f: KLASSE,
+    aar: [2018],
+    op: "rangering",
+    ret: "lavest",
+    n: 5,
+    reg: MIDT
+  },
+  {
+    q: "højeste ledighed i Region Nordjylland 2017",
+    f: LEDIG,
+    aar: [2017],
+    op: "rangering",
+    ret: "hoejest",
+    n: 10,
+    reg: NORD
+  },
   { q: "skatteprocent alle kommuner 2017", f: SKAT, aar: [2017], op: "rangering", ret: "hoejest", n: 10 },
-  { q: "rangliste over befolkningstæthed 2019", f: "befolkningstaethed-indb-km2", aar: [2019], op: "rangering", ret: "hoejest", n: 10 },
-  { q: "Hvilke kommuner har færrest folkeskoler i 2019", f: "antal-folkeskoler", aar: [2019], op: "rangering", ret: "lavest", n: 10 },
-  { q: "top 10 gæld pr. indbygger 2019", f: "langfristet-gaeld-pr-1-1-pr-indb", aar: [2019], op: "rangering", ret: "hoejest", n: 10 },
-  { q: "billigste dagplejetakst i region sjælland 2019", f: "maanedlig-takst-for-dagplejeplads-for-0-2-aarige", aar: [2019], op: "rangering", ret: "lavest", n: 10, reg: SJ },
-  { q: "hvilke kommuner har flest privatskoleelever 2017", f: "privatskoleelever-pr-100-elever", aar: [2017], op: "rangering", ret: "hoejest", n: 10 },
-  { q: "mindste kommuner målt på indbyggere i Region Hovedstaden", f: INDB, aar: [2019], op: "rangering", ret: "lavest", n: 10, reg: HOV },
-  { q: "top 3 socioøkonomisk indeks 2018", f: "sociooekonomisk-indeks", aar: [2018], op: "rangering", ret: "hoejest", n: 3 },
+  {
+    q: "rangliste over befolkningstæthed 2019",
+    f: "befolkningstaethed-indb-km2",
+    aar: [2019],
+    op: "rangering",
+    ret: "hoejest",
+    n: 10
+  },
+  {
+    q: "Hvilke kommuner har færrest folkeskoler i 2019",
+    f: "antal-folkeskoler",
+    aar: [2019],
+    op: "rangering",
+    ret: "lavest",
+    n: 10
+  },
+  {
+    q: "top 10 gæld pr. indbygger 2019",
+    f: "langfristet-gaeld-pr-1-1-pr-indb",
+    aar: [2019],
+    op: "rangering",
+    ret: "hoejest",
+    n: 10
+  },
+  {
+    q: "billigste dagplejetakst i region sjælland 2019",
+    f: "maanedlig-takst-for-dagplejeplads-for-0-2-aarige",
+    aar: [2019],
+    op: "rangering",
+    ret: "lavest",
+    n: 10,
+    reg: SJ
+  },
+  {
+    q: "hvilke kommuner har flest privatskoleelever 2017",
+    f: "privatskoleelever-pr-100-elever",
+    aar: [2017],
+    op: "rangering",
+    ret: "hoejest",
+    n: 10
+  },
+  {
+    q: "mindste kommuner målt på indbyggere i Region Hovedstaden",
+    f: INDB,
+    aar: [2019],
+    op: "rangering",
+    ret: "lavest",
+    n: 10,
+    reg: HOV
+  },
+  {
+    q: "top 3 socioøkonomisk indeks 2018",
+    f: "sociooekonomisk-indeks",
+    aar: [2018],
+    op: "rangering",
+    ret: "hoejest",
+    n: 3
+  },
   // comparison
   { q: "Sammenlign skatteprocenten i Aarhus og Aalborg", f: SKAT, k: ["751", "851"], aar: [2019], op: "sammenligning" },
-  { q: "udgift pr elev Herning Holstebro Viborg 2018", f: PR_ELEV, k: ["657", "661", "791"], aar: [2018], op: "sammenligning" },
+  {
+    q: "udgift pr elev Herning Holstebro Viborg 2018",
+    f: PR_ELEV,
+    k: ["657", "661", "791"],
+    aar: [2018],
+    op: "sammenligning"
+  },
   { q: "Kobenhavn og Bronderslev ledighed 2016", f: LEDIG, k: ["101", "810"], aar: [2016], op: "sammenligning" },
   { q: "klassekvotient Odense vs Esbjerg 2017", f: KLASSE, k: ["461", "561"], aar: [2017], op: "sammenligning" },
   { q: "indbyggere i Samsø, Læsø og Ærø 2019", f: INDB, k: ["741", "825", "492"], aar: [2019], op: "sammenligning" },
   // against the country
-  { q: "skatteprocent i Herning i forhold til landet 2018", f: SKAT, k: ["657"], aar: [2018], op: "vaerdi", sam: "landet" },
-  { q: "Hvordan ligger Aalborgs udgift pr. elev i forhold til landsgennemsnittet i 2017?", f: PR_ELEV, k: ["851"], aar: [2017], op: "vaerdi", sam: "landet" },
-  { q: "ledighed Lolland sammenlignet med hele landet 2016", f: LEDIG, k: ["360"], aar: [2016], op: "vaerdi", sam: "landet" },
+  {
+    q: "skatteprocent i Herning i forhold til landet 2018",
+    f: SKAT,
+    k: ["657"],
+    aar: [2018],
+    op: "vaerdi",
+    sam: "landet"
+  },
+  {
+    q: "Hvordan ligger Aalborgs udgift pr. elev i forhold til landsgennemsnittet i 2017?",
+    f: PR_ELEV,
+    k: ["851"],
+    aar: [2017],
+    op: "vaerdi",
+    sam: "landet"
+  },
+  {
+    q: "ledighed Lolland sammenlignet med hele landet 2016",
+    f: LEDIG,
+    k: ["360"],
+    aar: [2016],
+    op: "vaerdi",
+    sam: "landet"
+  },
   { q: "skatteprocent i hele landet 2019", f: SKAT, aar: [2019], op: "landstal" },
   { q: "Hvor mange indbyggere er der i Danmark i 2019?", f: INDB, aar: [2019], op: "landstal" },
   // development
   { q: "udvikling i skatteprocent i Aarhus", f: SKAT, k: ["751"], aar: ALL, op: "udvikling" },
-  { q: "Hvordan har udgiften pr. elev i Aalborg udviklet sig siden 2014?", f: PR_ELEV, k: ["851"], aar: [2014, 2015, 2016, 2017, 2018, 2019], op: "udvikling" },
+  {
+    q: "Hvordan har udgiften pr. elev i Aalborg udviklet sig siden 2014?",
+    f: PR_ELEV,
+    k: ["851"],
+    aar: [2014, 2015, 2016, 2017, 2018, 2019],
+    op: "udvikling"
+  },
   { q: "klassekvotient Aarhus 2015-2018", f: KLASSE, k: ["751"], aar: [2015, 2016, 2017, 2018], op: "udvikling" },
   { q: "indbyggertal Esbjerg fra 2013 til 2016", f: INDB, k: ["561"], aar: [2013, 2014, 2015, 2016], op: "udvikling" },
   { q: "ledighed i Vejle over tid", f: LEDIG, k: ["630"], aar: [2013, 2014, 2015, 2016, 2017], op: "udvikling" },
   { q: "udvikling i ældreudgifter i Horsens", f: AELDRE, k: ["615"], aar: [2018, 2019], op: "udvikling" },
-  { q: "skatteprocent Aarhus og Odense siden 2016", f: SKAT, k: ["751", "461"], aar: [2016, 2017, 2018, 2019], op: "udvikling" },
+  {
+    q: "skatteprocent Aarhus og Odense siden 2016",
+    f: SKAT,
+    k: ["751", "461"],
+    aar: [2016, 2017, 2018, 2019],
+    op: "udvikling"
+  },
   // mean / median across a region
   { q: "gennemsnitlig skatteprocent i Region Syddanmark 2018", f: SKAT, aar: [2018], op: "gennemsnit", reg: SYD },
   { q: "median udgift pr elev i region nordjylland 2017", f: PR_ELEV, aar: [2017], op: "median", reg: NORD },
@@ -120,19 +320,95 @@ export const HAND: Golden[] = [
   // map
   { q: "vis skatteprocent 2018 som kort", f: SKAT, aar: [2018], op: "kort" },
   // follow-ups
-  { q: "og Herning?", prev: ["Hvad bruger Aalborg pr. elev i folkeskolen?"], f: PR_ELEV, k: ["657"], aar: [2019], op: "vaerdi" },
-  { q: "siden 2014", prev: ["Hvad bruger Aalborg pr. elev i folkeskolen?"], f: PR_ELEV, k: ["851"], aar: [2014, 2015, 2016, 2017, 2018, 2019], op: "udvikling" },
-  { q: "i forhold til landet", prev: ["Hvad bruger Aalborg pr. elev i folkeskolen?"], f: PR_ELEV, k: ["851"], aar: [2019], op: "vaerdi", sam: "landet" },
+  {
+    q: "og Herning?",
+    prev: ["Hvad bruger Aalborg pr. elev i folkeskolen?"],
+    f: PR_ELEV,
+    k: ["657"],
+    aar: [2019],
+    op: "vaerdi"
+  },
+  {
+    q: "siden 2014",
+    prev: ["Hvad bruger Aalborg pr. elev i folkeskolen?"],
+    f: PR_ELEV,
+    k: ["851"],
+    aar: [2014, 2015, 2016, 2017, 2018, 2019],
+    op: "udvikling"
+  },
+  {
+    q: "i forhold til landet",
+    prev: ["Hvad bruger Aalborg pr. elev i folkeskolen?"],
+    f: PR_ELEV,
+    k: ["851"],
+    aar: [2019],
+    op: "vaerdi",
+    sam: "landet"
+  },
   { q: "vis det som kort", prev: ["skatteprocent i Herning 2017"], f: SKAT, aar: [2017], op: "kort" },
   { q: "i 2015?", prev: ["skatteprocent i Herning 2017"], f: SKAT, k: ["657"], aar: [2015], op: "vaerdi" },
-  { q: "og klassekvotienten?", prev: ["udgift pr elev i Randers 2018"], f: KLASSE, k: ["730"], aar: [2018], op: "vaerdi" },
-  { q: "i Region Syddanmark", prev: ["Hvilke kommuner har flest indbyggere?"], f: INDB, aar: [2019], op: "rangering", ret: "hoejest", n: 10, reg: SYD },
-  { q: "og laveste?", prev: ["top 5 højeste skatteprocent 2018"], f: SKAT, aar: [2018], op: "rangering", ret: "lavest", n: 5 },
-  { q: "og Kolding", prev: ["Sammenlign skatteprocenten i Aarhus og Aalborg"], f: SKAT, k: ["751", "851", "621"], aar: [2019], op: "sammenligning" },
-  { q: "og Odense?", prev: ["ledighed i Vejle over tid"], f: LEDIG, k: ["461"], aar: [2013, 2014, 2015, 2016, 2017], op: "udvikling" },
+  {
+    q: "og klassekvotienten?",
+    prev: ["udgift pr elev i Randers 2018"],
+    f: KLASSE,
+    k: ["730"],
+    aar: [2018],
+    op: "vaerdi"
+  },
+  {
+    q: "i Region Syddanmark",
+    prev: ["Hvilke kommuner har flest indbyggere?"],
+    f: INDB,
+    aar: [2019],
+    op: "rangering",
+    ret: "hoejest",
+    n: 10,
+    reg: SYD
+  },
+  {
+    q: "og laveste?",
+    prev: ["top 5 højeste skatteprocent 2018"],
+    f: SKAT,
+    aar: [2018],
+    op: "rangering",
+    ret: "lavest",
+    n: 5
+  },
+  {
+    q: "og Kolding",
+    prev: ["Sammenlign skatteprocenten i Aarhus og Aalborg"],
+    f: SKAT,
+    k: ["751", "851", "621"],
+    aar: [2019],
+    op: "sammenligning"
+  },
+  {
+    q: "og Odense?",
+    prev: ["ledighed i Vejle over tid"],
+    f: LEDIG,
+    k: ["461"],
+    aar: [2013, 2014, 2015, 2016, 2017],
+    op: "udvikling"
+  },
   { q: "hvad med Kbh", prev: ["klassekvotient Vejle 2019"], f: KLASSE, k: ["101"], aar: [2019], op: "vaerdi" },
-  { q: "og i 2016?", prev: ["Hvilke kommuner har den laveste skatteprocent i 2019?"], f: SKAT, aar: [2016], op: "rangering", ret: "lavest", n: 10 },
-  { q: "og i Aarhus?", prev: ["Hvad er skatteprocenten i Kbh?", "i forhold til landet"], f: SKAT, k: ["751"], aar: [2019], op: "vaerdi", sam: "landet" },
+  {
+    q: "og i 2016?",
+    prev: ["Hvilke kommuner har den laveste skatteprocent i 2019?"],
+    f: SKAT,
+    aar: [2016],
+    op: "rangering",
+    ret: "lavest",
+    n: 10
+  },
+  {
+    q: "og i Aarhus?",
+    prev: ["Hvad er skatteprocenten i Kbh?", "i forhold til landet"],
+    f: SKAT,
+    k: ["751"],
+    aar: [2019],
+    op: "vaerdi",
+    sam: "landet"
+  },
   { q: "ledigheden", prev: ["skatteprocent i Herning 2017"], f: LEDIG, k: ["657"], aar: [2017], op: "vaerdi" }
 ];
 
@@ -184,8 +460,18 @@ export const REFUSALS: GoldenNo[] = [
 
 /** [id, titel, years] of every key figure with data, for part B (filled in by the test from the catalogue). */
 export const B_KOMMUNER: [string, string][] = [
-  ["101", "København"], ["751", "aarhus"], ["851", "Aalborg"], ["461", "odense"], ["657", "Herning"], ["810", "Bronderslev"],
-  ["147", "frederiksberg"], ["400", "Bornholm"], ["630", "Vejle"], ["860", "hjoerring"], ["330", "Slagelse"], ["575", "Vejen"]
+  ["101", "København"],
+  ["751", "aarhus"],
+  ["851", "Aalborg"],
+  ["461", "odense"],
+  ["657", "Herning"],
+  ["810", "Bronderslev"],
+  ["147", "frederiksberg"],
+  ["400", "Bornholm"],
+  ["630", "Vejle"],
+  ["860", "hjoerring"],
+  ["330", "Slagelse"],
+  ["575", "Vejen"]
 ];
 
 export function partB(figurer: { id: string; titel: string; aar: number[]; enhed: string }[]): GoldenOk[] {
@@ -194,7 +480,12 @@ export function partB(figurer: { id: string; titel: string; aar: number[]; enhed
     .map((f, i) => {
       const [kode, navn] = B_KOMMUNER[i % B_KOMMUNER.length];
       const y = f.aar[i % f.aar.length];
-      const titel = i % 3 === 0 ? f.titel.toLowerCase() : i % 3 === 1 ? f.titel.replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa") : f.titel;
+      const titel =
+        i % 3 === 0
+          ? f.titel.toLowerCase()
+          : i % 3 === 1
+            ? f.titel.replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
+            : f.titel;
       const q = i % 2 === 0 ? `${titel} ${navn} ${y}` : `${navn} ${titel} i ${y}`;
       return { q, f: f.id, k: [kode], aar: [y], op: "vaerdi" as const };
     });

@@ -1,20 +1,52 @@
 // Unit tests of Spørg's text handling, parser and SQL templates on a small hand-made catalogue.
 import { describe, expect, it } from "vitest";
-import { editDistance, fuzzyEqual, normalise } from "../../common/spoerg/text.js";
 import { buildIndex, parse } from "../../common/spoerg/parse.js";
 import { compileSql } from "../../common/spoerg/sql.js";
+import { editDistance, fuzzyEqual, normalise } from "../../common/spoerg/text.js";
 import type { Forstaaet, SpoergKatalog } from "../../common/spoerg/types.js";
 
 const KAT: SpoergKatalog = {
   figurer: [
-    { id: "udskrivningsprocent", titel: "Udskrivningsprocent", enhed: "pct.", omraade: "skat", aar: [2013, 2014, 2015], decimaler: 2 },
-    { id: "udg-til-folkeskolen-pr-elev", titel: "Udg. til folkeskolen pr. elev", enhed: "kr. pr. elev", omraade: "skole", aar: [2014, 2015], decimaler: 0 },
+    {
+      id: "udskrivningsprocent",
+      titel: "Udskrivningsprocent",
+      enhed: "pct.",
+      omraade: "skat",
+      aar: [2013, 2014, 2015],
+      decimaler: 2
+    },
+    {
+      id: "udg-til-folkeskolen-pr-elev",
+      titel: "Udg. til folkeskolen pr. elev",
+      enhed: "kr. pr. elev",
+      omraade: "skole",
+      aar: [2014, 2015],
+      decimaler: 0
+    },
     { id: "gammel-til-2006", titel: "Gammel (til 2006)", enhed: "kr.", omraade: "skat", aar: [], decimaler: 0 }
   ],
   kommuner: [
-    { kommunekode: "101", navn: "København", officielt_navn: "Københavns Kommune", regionskode: "1084", regionsnavn: "Region Hovedstaden" },
-    { kommunekode: "810", navn: "Brønderslev", officielt_navn: "Brønderslev Kommune", regionskode: "1081", regionsnavn: "Region Nordjylland" },
-    { kommunekode: "851", navn: "Aalborg", officielt_navn: "Aalborg Kommune", regionskode: "1081", regionsnavn: "Region Nordjylland" }
+    {
+      kommunekode: "101",
+      navn: "København",
+      officielt_navn: "Københavns Kommune",
+      regionskode: "1084",
+      regionsnavn: "Region Hovedstaden"
+    },
+    {
+      kommunekode: "810",
+      navn: "Brønderslev",
+      officielt_navn: "Brønderslev Kommune",
+      regionskode: "1081",
+      regionsnavn: "Region Nordjylland"
+    },
+    {
+      kommunekode: "851",
+      navn: "Aalborg",
+      officielt_navn: "Aalborg Kommune",
+      regionskode: "1081",
+      regionsnavn: "Region Nordjylland"
+    }
   ]
 };
 const idx = buildIndex(KAT);
@@ -41,10 +73,22 @@ describe("text", () => {
 describe("parser", () => {
   it("understands one value with misspelled municipality and default year", () => {
     const f = ok("skatteprocent Kobenhavn");
-    expect(f).toMatchObject({ noegletal: ["udskrivningsprocent"], kommuner: ["101"], aar: [2015], operation: "vaerdi", aarAutomatisk: true });
+    expect(f).toMatchObject({
+      noegletal: ["udskrivningsprocent"],
+      kommuner: ["101"],
+      aar: [2015],
+      operation: "vaerdi",
+      aarAutomatisk: true
+    });
   });
   it("ranks within a region and reads direction and top N", () => {
-    expect(ok("top 2 laveste skatteprocent i Region Nordjylland 2014")).toMatchObject({ operation: "rangering", region: "1081", retning: "lavest", antal: 2, aar: [2014] });
+    expect(ok("top 2 laveste skatteprocent i Region Nordjylland 2014")).toMatchObject({
+      operation: "rangering",
+      region: "1081",
+      retning: "lavest",
+      antal: 2,
+      aar: [2014]
+    });
   });
   it("compares and follows up", () => {
     const a = ok("pr. elev Aalborg og Bronderslev 2015");

@@ -4,6 +4,8 @@ import {
   dataomraadeMatrix,
   formatMaaned,
   headline,
+  type KaldMaanedRow,
+  type LandMaanedRow,
   lastMonths,
   monthsBefore,
   ranking12m,
@@ -12,12 +14,16 @@ import {
   systemerMedSpredning,
   systemView,
   topItSystemer,
-  topServices,
-  type KaldMaanedRow,
-  type LandMaanedRow
+  topServices
 } from "../../common/views/infrastruktur.js";
 
-const land = (maaned: string, kald_pr_indbygger: number): LandMaanedRow => ({ maaned, kald_kommuner: 0, kald_alle_myndigheder: 0, indbyggere: 0, kald_pr_indbygger });
+const land = (maaned: string, kald_pr_indbygger: number): LandMaanedRow => ({
+  maaned,
+  kald_kommuner: 0,
+  kald_alle_myndigheder: 0,
+  indbyggere: 0,
+  kald_pr_indbygger
+});
 
 describe("months", () => {
   it("steps back over year ends", () => {
@@ -52,16 +58,31 @@ describe("headline", () => {
 });
 
 describe("ranking12m", () => {
-  const row = (kommunekode: string, navn: string, maaned: string, kald: number, indbyggere: number): KaldMaanedRow => ({ kommunekode, navn, maaned, kald, indbyggere, indbyggere_maaned: maaned });
+  const row = (kommunekode: string, navn: string, maaned: string, kald: number, indbyggere: number): KaldMaanedRow => ({
+    kommunekode,
+    navn,
+    maaned,
+    kald,
+    indbyggere,
+    indbyggere_maaned: maaned
+  });
   // 13 months: the first month (2023-03) is outside the last 12 and must not count.
   const months = ["2023-03", ...Array.from({ length: 12 }, (_, i) => monthsBefore("2024-03", 11 - i))];
-  const rows = months.flatMap((m) => [row("101", "A", m, 100, 1000), row("147", "B", m, 30, 100), row("151", "C", m, 300, 3000)]);
+  const rows = months.flatMap((m) => [
+    row("101", "A", m, 100, 1000),
+    row("147", "B", m, 30, 100),
+    row("151", "C", m, 300, 3000)
+  ]);
   it("sums 12 months and divides by the last month's population; ties share a rank", () => {
     const r = ranking12m(rows);
     expect(r.summary.fra).toBe("2023-04");
     expect(r.summary.til).toBe("2024-03");
     // B: 12*30/100 = 3.6; A: 12*100/1000 = 1.2; C: 12*300/3000 = 1.2 → ranks 1, 2, 2
-    expect(r.rows.map((x) => [x.kommunekode, x.rang])).toEqual([["147", 1], ["101", 2], ["151", 2]]);
+    expect(r.rows.map((x) => [x.kommunekode, x.rang])).toEqual([
+      ["147", 1],
+      ["101", 2],
+      ["151", 2]
+    ]);
     expect(r.rows[0].kald_pr_indbygger).toBeCloseTo(3.6, 12);
     expect(r.rows[0].kald).toBe(360);
     // Denmark: (1200 + 360 + 3600) / (1000 + 100 + 3000) = 5160 / 4100
@@ -91,19 +112,44 @@ describe("data areas", () => {
     const m = dataomraadeMatrix(sums, rank);
     expect(m.omraader).toEqual(["Adresse", "Person"]);
     expect(m.cells).toHaveLength(4);
-    expect(m.cells.find((c) => c.kommunekode === "147" && c.dataomraade === "Person")).toMatchObject({ kald: 0, pr_indbygger: 0 });
-    expect(m.cells.find((c) => c.kommunekode === "101" && c.dataomraade === "Person")!.pr_indbygger).toBeCloseTo(15 / 300, 12);
+    expect(m.cells.find((c) => c.kommunekode === "147" && c.dataomraade === "Person")).toMatchObject({
+      kald: 0,
+      pr_indbygger: 0
+    });
+    expect(m.cells.find((c) => c.kommunekode === "101" && c.dataomraade === "Person")!.pr_indbygger).toBeCloseTo(
+      15 / 300,
+      12
+    );
   });
 });
 
 describe("top lists", () => {
   it("sums services over municipalities and counts those that call", () => {
-    const s = (kommunekode: string, service_nr: string, kald_12m: number) => ({ kommunekode, service_nr, service_navn: service_nr, dataomraade: "X", kald_12m, antal_it_systemer: 1 });
+    const s = (kommunekode: string, service_nr: string, kald_12m: number) => ({
+      kommunekode,
+      service_nr,
+      service_navn: service_nr,
+      dataomraade: "X",
+      kald_12m,
+      antal_it_systemer: 1
+    });
     const t = topServices([s("101", "SF1", 10), s("147", "SF1", 0), s("147", "SF2", 25), s("151", "SF1", 20)], 5);
-    expect(t.map((x) => [x.service_nr, x.kald_12m, x.kommuner])).toEqual([["SF1", 30, 2], ["SF2", 25, 1]]);
+    expect(t.map((x) => [x.service_nr, x.kald_12m, x.kommuner])).toEqual([
+      ["SF1", 30, 2],
+      ["SF2", 25, 1]
+    ]);
   });
   it("counts a silent IT system (NULL calls) as 0", () => {
-    const r = (kommunekode: string, it_system: string, kald_12m: number | null) => ({ kommunekode, it_system_id: it_system, it_system, leverandoer: "L", kald_12m, antal_services: 1, foerste_maaned: "2023-01", sidste_maaned: "2024-01" });
+    const r = (kommunekode: string, it_system: string, kald_12m: number | null) => ({
+      kommunekode,
+      it_system_id: it_system,
+      it_system,
+      leverandoer: "L",
+      kald_12m,
+      antal_services: 1,
+      foerste_maaned: "2023-01",
+      sidste_maaned: "2024-01"
+    });
     const t = topItSystemer([r("101", "S", 5), r("147", "S", null), r("101", "T", 7)], 1);
     expect(t).toEqual([{ it_system: "T", leverandoer: "L", kald_12m: 7, kommuner: 1 }]);
     expect(topItSystemer([r("101", "S", 5), r("147", "S", null)])[0]).toMatchObject({ kald_12m: 5, kommuner: 1 });
@@ -121,21 +167,51 @@ describe("support-system profile", () => {
       { ugedag: 1, ugedag_navn: "mandag", time: 9, kald_pr_time: 15 },
       { ugedag: 7, ugedag_navn: "søndag", time: 23, kald_pr_time: 1 }
     ]);
-    expect(stoetteProfil(rows, "Organisation")).toEqual([{ ugedag: 1, ugedag_navn: "mandag", time: 9, kald_pr_time: 10 }]);
+    expect(stoetteProfil(rows, "Organisation")).toEqual([
+      { ugedag: 1, ugedag_navn: "mandag", time: 9, kald_pr_time: 10 }
+    ]);
   });
 });
 
 describe("why only Fredericia?", () => {
   const anv = ["101", "147", "607"].map((kommunekode) => ({ kommunekode, ski_system: "Sag X", leverandoer: "L" }));
   const ss = [
-    { it_system: "Sag X", service_nr: "SF1470", service_navn: "Sagsindeks", kommuner_der_kalder: 1, kald_12m: 50, kommunekoder: "607" },
-    { it_system: "Sag X", service_nr: "SF1520", service_navn: "CPR", kommuner_der_kalder: 3, kald_12m: 900, kommunekoder: "101,147,607,999" },
-    { it_system: "Andet", service_nr: "SF1520", service_navn: "CPR", kommuner_der_kalder: 1, kald_12m: 9, kommunekoder: "101" }
+    {
+      it_system: "Sag X",
+      service_nr: "SF1470",
+      service_navn: "Sagsindeks",
+      kommuner_der_kalder: 1,
+      kald_12m: 50,
+      kommunekoder: "607"
+    },
+    {
+      it_system: "Sag X",
+      service_nr: "SF1520",
+      service_navn: "CPR",
+      kommuner_der_kalder: 3,
+      kald_12m: 900,
+      kommunekoder: "101,147,607,999"
+    },
+    {
+      it_system: "Andet",
+      service_nr: "SF1520",
+      service_navn: "CPR",
+      kommuner_der_kalder: 1,
+      kald_12m: 9,
+      kommunekoder: "101"
+    }
   ];
-  const navne = new Map([["101", "København"], ["147", "Frederiksberg"], ["607", "Fredericia"]]);
+  const navne = new Map([
+    ["101", "København"],
+    ["147", "Frederiksberg"],
+    ["607", "Fredericia"]
+  ]);
   it("lists the users of the system and whether each calls, fewest callers first", () => {
     const v = systemView("Sag X", ss, anv, navne);
-    expect(v.map((s) => [s.service_nr, s.bruger_systemet, s.kalder])).toEqual([["SF1470", 3, 1], ["SF1520", 3, 3]]);
+    expect(v.map((s) => [s.service_nr, s.bruger_systemet, s.kalder])).toEqual([
+      ["SF1470", 3, 1],
+      ["SF1520", 3, 3]
+    ]);
     expect(v[0].kommuner.filter((k) => k.kalder).map((k) => k.navn)).toEqual(["Fredericia"]);
     expect(v[0].kalder_navne).toBe("Fredericia");
     expect(v[0].kalder_ikke_navne).toBe("København, Frederiksberg");

@@ -8,7 +8,12 @@ const kommuner = [
   { kommunekode: "751", navn: "Aarhus", regionsnavn: "Region Midtjylland", kommunegruppe: "Storbykommuner" },
   { kommunekode: "825", navn: "Læsø", regionsnavn: "Region Nordjylland", kommunegruppe: "Yderkommuner" }
 ];
-const row = (kommunekode: string, aar: number, vaerdi: number | null, status: KeyFigureRow["status"]): KeyFigureRow => ({ id: "x", kommunekode, aar, vaerdi, status });
+const row = (
+  kommunekode: string,
+  aar: number,
+  vaerdi: number | null,
+  status: KeyFigureRow["status"]
+): KeyFigureRow => ({ id: "x", kommunekode, aar, vaerdi, status });
 const vaerdier: KeyFigureRow[] = [
   row("101", 2018, 10, "ok"),
   row("147", 2018, 30, "ok"),
@@ -24,7 +29,12 @@ describe("figureYear", () => {
     const v = figureYear({ enhed: "kr." }, vaerdier, [], kommuner, 2018);
     expect(v.janej).toBe(false);
     // ties by name in Danish collation, where "Aa" sorts as "Å" (after "K")
-    expect(v.rangliste.map((r) => [r.kommunekode, r.rang])).toEqual([["147", 1], ["101", 2], ["751", 2], ["825", null]]);
+    expect(v.rangliste.map((r) => [r.kommunekode, r.rang])).toEqual([
+      ["147", 1],
+      ["101", 2],
+      ["751", 2],
+      ["825", null]
+    ]);
     expect(v.medVaerdi).toBe(3);
     // (10 + 30 + 10) / 3 = 16.666…, 3 municipalities
     expect(v.land).toMatchObject({ kilde: "beregnet", n: 3, status: "ok" });
@@ -33,7 +43,11 @@ describe("figureYear", () => {
   });
   it("the source's national row wins", () => {
     const national: NationalRow[] = [{ id: "x", aar: 2018, vaerdi: 99, status: "ok", type: "Gennemsnit" }];
-    expect(figureYear({ enhed: "kr." }, vaerdier, national, kommuner, 2018).land).toEqual({ vaerdi: 99, status: "ok", kilde: "Gennemsnit" });
+    expect(figureYear({ enhed: "kr." }, vaerdier, national, kommuner, 2018).land).toEqual({
+      vaerdi: 99,
+      status: "ok",
+      kilde: "Gennemsnit"
+    });
   });
   it("yes/no figures: no ranks, no national figure", () => {
     const yn = [row("101", 2018, 1, "ja"), row("147", 2018, 0, "nej")];
@@ -52,7 +66,9 @@ describe("nationalLead", () => {
     expect(nationalLead({ vaerdi: 16.6667, status: "ok", kilde: "gennemsnit af kommunerne (uvægtet)", n: 3 }, 1)).toBe(
       " · gennemsnit af kommunerne (uvægtet) 16,7 (3 kommuner)"
     );
-    expect(nationalLead({ vaerdi: 7, status: "ok", kilde: "Gennemsnit" }, 0)).toBe(" · landstal 7 (kildens Gennemsnit)");
+    expect(nationalLead({ vaerdi: 7, status: "ok", kilde: "Gennemsnit" }, 0)).toBe(
+      " · landstal 7 (kildens Gennemsnit)"
+    );
   });
 });
 
@@ -69,7 +85,11 @@ describe("rankingColumns", () => {
       "Status"
     ]);
     const answer = cols[5].key as (r: { status: string }) => unknown;
-    expect([answer({ status: "ja" }), answer({ status: "nej" }), answer({ status: "mangler" })]).toEqual(["ja", "nej", null]);
+    expect([answer({ status: "ja" }), answer({ status: "nej" }), answer({ status: "mangler" })]).toEqual([
+      "ja",
+      "nej",
+      null
+    ]);
     expect(rankingColumns({ titel: "T", enhed: "kr." })[5].key).toBe("vaerdi");
   });
 });
@@ -89,7 +109,13 @@ describe("development over the data's years", () => {
     ]);
     expect(development({ enhed: "kr.", landstal: "I alt" }, vaerdier, [], [kommuner[0]], years)).toHaveLength(2);
     expect(development({ enhed: "ja/nej", landstal: null }, vaerdier, [], [kommuner[0]], years)).toHaveLength(2);
-    const withSource = development({ enhed: "kr.", landstal: "Gennemsnit" }, vaerdier, [{ id: "x", aar: 2018, vaerdi: 20, status: "ok", type: "Gennemsnit" }], [], years);
+    const withSource = development(
+      { enhed: "kr.", landstal: "Gennemsnit" },
+      vaerdier,
+      [{ id: "x", aar: 2018, vaerdi: 20, status: "ok", type: "Gennemsnit" }],
+      [],
+      years
+    );
     expect(withSource).toEqual([
       { serie: "Landstal", aar: 2018, vaerdi: 20 },
       { serie: "Landstal", aar: 2019, vaerdi: 2.5 }

@@ -12,7 +12,13 @@ const katalog = [
   { id: "y", titel: "Y", enhed: "pct.", decimaler: 1, omraade_navn: "Ældre", aar_til: 2018 },
   { id: "z", titel: "Z", enhed: "kr.", decimaler: 0, omraade_navn: "Skole", aar_til: 2019 }
 ];
-const r = (id: string, kommunekode: string, aar: number, vaerdi: number | null, status: KeyFigureRow["status"]): KeyFigureRow => ({ id, kommunekode, aar, vaerdi, status });
+const r = (
+  id: string,
+  kommunekode: string,
+  aar: number,
+  vaerdi: number | null,
+  status: KeyFigureRow["status"]
+): KeyFigureRow => ({ id, kommunekode, aar, vaerdi, status });
 const values = new Map<string, KeyFigureRow[]>([
   ["x", [r("x", "101", 2019, 150, "ok"), r("x", "751", 2019, 100, "ok"), r("x", "825", 2019, 200, "ok")]],
   ["y", [r("y", "101", 2018, null, "mangler"), r("y", "751", 2018, 4, "ok")]],
@@ -22,7 +28,10 @@ const values = new Map<string, KeyFigureRow[]>([
 describe("compareView", () => {
   const v = compareView(katalog, values, kommuner, "101", "751");
   it("areas in catalogue order with their rows", () => {
-    expect(v.omraader.map((o) => [o.navn, o.rows.map((x) => x.id)])).toEqual([["Skole", ["x", "z"]], ["Ældre", ["y"]]]);
+    expect(v.omraader.map((o) => [o.navn, o.rows.map((x) => x.id)])).toEqual([
+      ["Skole", ["x", "z"]],
+      ["Ældre", ["y"]]
+    ]);
   });
   it("values, ranks among the three and the difference by hand", () => {
     const x = v.raekker.find((row) => row.id === "x")!;
@@ -35,10 +44,26 @@ describe("compareView", () => {
 
 describe("differenceText", () => {
   it("sign, figure decimals, percent of b", () => {
-    expect(differenceText({ forskel: 50, forskel_pct: 50, decimaler: 0 })).toEqual({ sign: "pos", text: "+50", pct: "+50,0 %" });
-    expect(differenceText({ forskel: -1234.56, forskel_pct: -12.345, decimaler: 1 })).toEqual({ sign: "neg", text: "-1.234,6", pct: "-12,3 %" });
-    expect(differenceText({ forskel: 0, forskel_pct: 0, decimaler: 0 })).toEqual({ sign: "zero", text: "0", pct: "0,0 %" });
-    expect(differenceText({ forskel: null, forskel_pct: null, decimaler: 0 })).toEqual({ sign: "missing", text: "–", pct: null });
+    expect(differenceText({ forskel: 50, forskel_pct: 50, decimaler: 0 })).toEqual({
+      sign: "pos",
+      text: "+50",
+      pct: "+50,0 %"
+    });
+    expect(differenceText({ forskel: -1234.56, forskel_pct: -12.345, decimaler: 1 })).toEqual({
+      sign: "neg",
+      text: "-1.234,6",
+      pct: "-12,3 %"
+    });
+    expect(differenceText({ forskel: 0, forskel_pct: 0, decimaler: 0 })).toEqual({
+      sign: "zero",
+      text: "0",
+      pct: "0,0 %"
+    });
+    expect(differenceText({ forskel: null, forskel_pct: null, decimaler: 0 })).toEqual({
+      sign: "missing",
+      text: "–",
+      pct: null
+    });
   });
 });
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   cliCommand,
   formatSignificant,
-  significantDecimals,
   STABILITY_EXPORT_LABELS,
+  significantDecimals,
   stabilityClass,
   stabilityRows,
   yearRows
@@ -19,17 +19,30 @@ describe("stability classification at the thresholds", () => {
     expect(stabilityClass(0)).toBe("usikker");
   });
   it("labels state the thresholds", () => {
-    expect(STABILITY_EXPORT_LABELS).toEqual({ sikre: "Sikre medlemmer (>= 80 %)", usikre: "Usikre medlemmer (< 50 %)" });
+    expect(STABILITY_EXPORT_LABELS).toEqual({
+      sikre: "Sikre medlemmer (>= 80 %)",
+      usikre: "Usikre medlemmer (< 50 %)"
+    });
   });
 });
 
 describe("stabilityRows", () => {
   it("means, sure and unsure counts by hand, least stable first", () => {
-    const p: Record<string, number> = { "101/147": 0.8, "101/151": 0.5, "101/153": 0.2, "147/101": 0.9, "147/151": 0.95, "147/153": 0.49 };
+    const p: Record<string, number> = {
+      "101/147": 0.8,
+      "101/151": 0.5,
+      "101/153": 0.2,
+      "147/101": 0.9,
+      "147/151": 0.95,
+      "147/153": 0.49
+    };
     const names: Record<string, string> = { "101": "København", "147": "Frederiksberg" };
     const rows = stabilityRows(
       ["101", "147"],
-      [[{ kommunekode: "147" }, { kommunekode: "151" }, { kommunekode: "153" }], [{ kommunekode: "101" }, { kommunekode: "151" }, { kommunekode: "153" }]],
+      [
+        [{ kommunekode: "147" }, { kommunekode: "151" }, { kommunekode: "153" }],
+        [{ kommunekode: "101" }, { kommunekode: "151" }, { kommunekode: "153" }]
+      ],
       (a, b) => p[`${a}/${b}`],
       (k) => names[k]
     );
@@ -44,7 +57,9 @@ describe("stabilityRows", () => {
 
 describe("3 significant digits", () => {
   it("decimals by magnitude", () => {
-    expect([12.04, 9.891, 0.3521, 1234, 100, 99.9, 0.00012, 0, -5.5, NaN].map(significantDecimals)).toEqual([1, 2, 3, 0, 0, 1, 4, 0, 2, 0]);
+    expect([12.04, 9.891, 0.3521, 1234, 100, 99.9, 0.00012, 0, -5.5, NaN].map(significantDecimals)).toEqual([
+      1, 2, 3, 0, 0, 1, 4, 0, 2, 0
+    ]);
   });
   it("Danish text", () => {
     expect(formatSignificant(12.04)).toBe("12,0");
@@ -72,9 +87,21 @@ describe("cliCommand", () => {
     );
   });
   it("log and weights (weights only with method weights)", () => {
-    const base = { outcome: "o", vars: ["a", "b"], year: 2017, alpha: 1, top: 5, log: ["a"], weights: { a: 2, b: 0.5 } };
-    expect(cliCommand({ ...base, method: "weights" })).toBe("npm run --silent groups -- --outcome o --vars a,b --year 2017 --alpha 1 --method weights --top 5 --log a --weights a=2,b=0.5 --json");
-    expect(cliCommand({ ...base, method: "euclid" })).toBe("npm run --silent groups -- --outcome o --vars a,b --year 2017 --alpha 1 --method euclid --top 5 --log a --json");
+    const base = {
+      outcome: "o",
+      vars: ["a", "b"],
+      year: 2017,
+      alpha: 1,
+      top: 5,
+      log: ["a"],
+      weights: { a: 2, b: 0.5 }
+    };
+    expect(cliCommand({ ...base, method: "weights" })).toBe(
+      "npm run --silent groups -- --outcome o --vars a,b --year 2017 --alpha 1 --method weights --top 5 --log a --weights a=2,b=0.5 --json"
+    );
+    expect(cliCommand({ ...base, method: "euclid" })).toBe(
+      "npm run --silent groups -- --outcome o --vars a,b --year 2017 --alpha 1 --method euclid --top 5 --log a --json"
+    );
   });
 });
 
@@ -100,7 +127,16 @@ describe("yearRows: the group over the years", () => {
     ]);
   });
   it("no overlap when the selected year has no group", () => {
-    const rows = yearRows([{ aar: 2017, gruppe: ["a"], fejl: null, manglende: [] }, { aar: 2018, gruppe: null, fejl: "x", manglende: [] }], 2018, 1, navn, titel);
+    const rows = yearRows(
+      [
+        { aar: 2017, gruppe: ["a"], fejl: null, manglende: [] },
+        { aar: 2018, gruppe: null, fejl: "x", manglende: [] }
+      ],
+      2018,
+      1,
+      navn,
+      titel
+    );
     expect(rows[0].faelles).toBeNull();
   });
 });
