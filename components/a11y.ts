@@ -8,6 +8,7 @@
  * colour-vision deficiencies); sequential scales are single-hue or cividis ramps whose
  * lightness changes monotonically, so they also read in greyscale print.
  */
+import * as Plot from "@observablehq/plot";
 
 /** Okabe & Ito (2008), "Color Universal Design": blue, orange, bluish green, reddish purple, sky blue, vermillion, black, yellow. */
 export const CATEGORICAL = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000", "#f0e442"];
@@ -52,6 +53,16 @@ export function hideMarks(svg: Element): void {
     e.removeAttribute("aria-label");
     e.removeAttribute("aria-description");
   }
+}
+
+/**
+ * `Plot.plot` without the prohibited `aria-label` on mark groups: for components that draw
+ * a Plot chart directly (a `<figure>` with a legend, or the svg itself).
+ */
+export function plot(options: Plot.PlotOptions): ReturnType<typeof Plot.plot> {
+  const chart = Plot.plot(options);
+  hideMarks(chart);
+  return chart;
 }
 
 /** A plain data table (caption, thead with th scope="col", tbody). */

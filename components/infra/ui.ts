@@ -9,6 +9,7 @@ import type { Column } from "../../common/export.js";
 import { formatNumber, formatShare, tickFormat } from "../../common/format.js";
 import { formatMaaned } from "../../common/views/infrastruktur.js";
 import { type MatrixCellK, statusStyle } from "../../common/views/infrastruktur-kommune.js";
+import { plot } from "../a11y.js";
 import { exportButtons } from "../download.js";
 import { type Child, el } from "../kommune/dom.js";
 
@@ -111,7 +112,7 @@ export function trendChart(
 ): SVGSVGElement | HTMLElement {
   const data = points.filter((p) => p.kald_pr_indbygger !== null);
   const series = [...new Set(points.map((p) => p.serie))];
-  return Plot.plot({
+  return plot({
     width,
     height: 260,
     marginLeft: 50,
@@ -157,7 +158,7 @@ export function barChart(
   width: number,
   xLabel: string
 ): SVGSVGElement | HTMLElement {
-  return Plot.plot({
+  return plot({
     width,
     height: Math.max(120, rows.length * 14 + 40),
     marginLeft: 170,
@@ -180,7 +181,7 @@ export function hourHeatmap(
   width: number,
   days: string[]
 ): SVGSVGElement | HTMLElement {
-  return Plot.plot({
+  return plot({
     width,
     height: 230,
     marginLeft: 70,
@@ -210,7 +211,7 @@ export function areaMatrix(
   omraader: string[],
   width: number
 ): SVGSVGElement | HTMLElement {
-  return Plot.plot({
+  return plot({
     width,
     height: kommuner.length * 11 + 140,
     marginLeft: 110,

@@ -13,6 +13,7 @@ import {
   possibleCharts
 } from "../../common/notebook/chart.js";
 import { CHART_KINDS, type ChartKind } from "../../common/notebook/state.js";
+import { plot } from "../a11y.js";
 import { exportButtons } from "../download.js";
 import { el } from "../kommune/dom.js";
 import { choropleth, kommuneFeatures } from "../map.js";
@@ -45,7 +46,7 @@ export async function drawChart(
   const tip = true;
   switch (spec.kind) {
     case "linje":
-      return Plot.plot({
+      return plot({
         width,
         height: 320,
         x: { tickFormat: yearFormat, label: spec.x },
@@ -58,7 +59,7 @@ export async function drawChart(
       });
     case "soejler": {
       const top = rows.slice(0, 60);
-      return Plot.plot({
+      return plot({
         width,
         marginLeft: 150,
         height: 22 * top.length + 40,
@@ -68,7 +69,7 @@ export async function drawChart(
       });
     }
     case "punkter":
-      return Plot.plot({
+      return plot({
         width,
         height: 360,
         grid: true,

@@ -11,6 +11,7 @@ import {
   SPOERG_KILDE,
   shareLink
 } from "../../common/views/spoerg.js";
+import { plot } from "../a11y.js";
 import { exportButtons } from "../download.js";
 import type { SpoergDb } from "./db.js";
 
@@ -47,7 +48,7 @@ function chart(a: Extract<SpoergSvar, { status: "ok" }>): Element | null {
   const label = a.svar.enhed;
   const fmt = (d: number) => d.toLocaleString("da-DK");
   if (a.forstaaet.operation === "udvikling") {
-    return Plot.plot({
+    return plot({
       height: 260,
       x: { tickFormat: "d", label: "År" },
       y: { grid: true, tickFormat: fmt, label },
@@ -56,7 +57,7 @@ function chart(a: Extract<SpoergSvar, { status: "ok" }>): Element | null {
     });
   }
   const top = rows.slice(0, 30);
-  return Plot.plot({
+  return plot({
     marginLeft: 130,
     height: 22 * top.length + 40,
     x: { grid: true, tickFormat: fmt, label },

@@ -17,6 +17,8 @@ import { DIST, openPage, runAxe, type Site, seriousViolations, startSite, waitFo
 
 /** A sample of the municipality pages: the capital, a small island, a rural and a large city municipality. */
 const KOMMUNE_SAMPLE = ["/kommune/101", "/kommune/825", "/kommune/851", "/kommune/461", "/kommune/787"];
+/** Every parameterised page type (one page per municipality) is checked on the same sample. */
+const PER_KOMMUNE = /^\/(kommune|infrastruktur)\/\d{3}$/;
 
 function htmlPages(dir: string): string[] {
   const out: string[] = [];
@@ -38,8 +40,9 @@ export function pagesToCheck(dist = DIST): string[] {
         .replace(/\\/g, "/")
         .replace(/(index)?\.html$/, "")
   );
-  const rest = all.filter((p) => !/^\/kommune\/\d{3}$/.test(p));
-  const sample = KOMMUNE_SAMPLE.filter((p) => all.includes(p));
+  const rest = all.filter((p) => !PER_KOMMUNE.test(p));
+  const kinds = [...new Set(all.filter((p) => PER_KOMMUNE.test(p)).map((p) => p.replace(/\d{3}$/, "")))];
+  const sample = kinds.flatMap((k) => KOMMUNE_SAMPLE.map((p) => k + p.slice(-3))).filter((p) => all.includes(p));
   return [...rest, ...sample].sort();
 }
 
