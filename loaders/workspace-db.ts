@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
+import { TABLES } from "../common/views/data.js";
 import { AREA_DEFINITIONS } from "./areas.js";
 import { buildBefolkning, buildKommuner, buildNoegletal } from "./datasets.js";
 import { buildGroupDefaults, computeArea, figureIndex } from "./groups.js";
@@ -24,6 +25,15 @@ import { loadGroupContext } from "./kdk-groups.js";
 import { PLACERINGER_SCHEMA } from "./kdk-schemas.js";
 import { type Schema, toParquet } from "./lib/parquet.js";
 import { BEFOLKNING_SCHEMA, KATALOG_SCHEMA, KOMMUNER_SCHEMA, LANDSTAL_SCHEMA, NOEGLETAL_SCHEMA } from "./schemas.js";
+
+/** A published table's column texts: the same dictionary /data shows (common/views/data.ts), written once. */
+function publishedColumns(file: string): Record<string, string> {
+  const table = TABLES.find((t) => t.navn === file);
+  if (!table) throw new Error(`${file} har ingen kolonnetekster i common/views/data.ts`);
+  const years = [...new Set(buildNoegletal().values.map((r) => r.aar))].sort((a, b) => a - b);
+  const span = years.length ? `${years[0]}–${years[years.length - 1]}` : "";
+  return Object.fromEntries(Object.entries(table.kolonner).map(([c, text]) => [c, text.replaceAll("{aar}", span)]));
+}
 
 export interface WorkspaceTable {
   /** SQL name in the database (letters, digits, underscore) */
@@ -37,9 +47,6 @@ export interface WorkspaceTable {
   /** the Parquet bytes, exactly as the file loader writes them */
   parquet: () => Uint8Array | Promise<Uint8Array>;
 }
-
-const NOEGLETAL_STATUS =
-  "ok, nul (rent nul), mangler (M), udefineret (U), ikke_indberettet (tom celle), ikke_tilgaengelig (..), ja, nej, undertrykt (1–4 personer, skjult)";
 
 /** One row per municipality, area and year of a default comparison-group model: actual vs predicted outcome. */
 export interface ForventetRow {
@@ -97,19 +104,7 @@ export const WORKSPACE_TABLES: WorkspaceTable[] = [
     file: "kommuner",
     description:
       "De 98 kommuner med region og DST-kommunegruppe. Kilde: DAWA/Dataforsyningen; Danmarks Statistik (KOMGRP).",
-    columns: {
-      kommunekode: "3 cifre, fx 101 (tekst)",
-      kommunekode_4: "4 cifre som i DAGI/DAWA, fx 0101",
-      navn: "kommunens navn",
-      officielt_navn: "navnet som ministeriet skriver det, fx Københavns Kommune",
-      regionskode: "regionskode, fx 1084",
-      regionsnavn: "fx Region Hovedstaden",
-      kommunegruppekode: "DST-kommunegruppe 1–5",
-      kommunegruppe: "fx Landkommuner",
-      areal_km2: "areal i km²",
-      center_lon: "længdegrad for kommunens midtpunkt",
-      center_lat: "breddegrad for kommunens midtpunkt"
-    },
+    columns: publishedColumns("kommuner"),
     parquet: () => toParquet(buildKommuner(), KOMMUNER_SCHEMA)
   },
   {
@@ -117,59 +112,28 @@ export const WORKSPACE_TABLES: WorkspaceTable[] = [
     file: "noegletal",
     description:
       "Alle nøgletal for alle kommuner og år, lang form. Kilde: Social- og Indenrigsministeriet, Kommunale Nøgletal (noegletal.dk).",
-    columns: {
-      id: "nøgletallets id (se noegletal_katalog)",
-      kommunekode: "3 cifre",
-      aar: "år, 2013–2019",
-      vaerdi: "værdien; NULL hvis den mangler (aldrig 0 for manglende); ja/nej som 1/0",
-      status: NOEGLETAL_STATUS
-    },
+    columns: publishedColumns("noegletal"),
     parquet: () => toParquet(buildNoegletal().values, NOEGLETAL_SCHEMA)
   },
   {
     name: "noegletal_landstal",
     file: "noegletal-landstal",
     description: "Kildens egne landstal (rækkerne I alt og Gennemsnit). Kilde: noegletal.dk.",
-    columns: {
-      id: "nøgletallets id",
-      aar: "år",
-      vaerdi: "landstallet; NULL hvis det mangler",
-      status: "som i noegletal",
-      type: "I alt (sum) eller Gennemsnit"
-    },
+    columns: publishedColumns("noegletal-landstal"),
     parquet: () => toParquet(buildNoegletal().national, LANDSTAL_SCHEMA)
   },
   {
     name: "noegletal_katalog",
     file: "noegletal-katalog",
     description: "Dokumentation af hvert nøgletal (titel, enhed, område, år). Kilde: noegletal.dk.",
-    columns: {
-      id: "stabilt id afledt af titlen",
-      nr: "nummer i kildefilen",
-      titel: "fuld titel som i kilden",
-      enhed: "enhed læst ud af titlen",
-      omraade: "områdets id",
-      omraade_navn: "område",
-      aar_fra: "første år med data",
-      aar_til: "seneste år med data",
-      aar_med_data: "årene med data, kommasepareret",
-      antal_vaerdier: "kommuneværdier i alt",
-      decimaler: "visningspræcision i kilden",
-      landstal: "I alt, Gennemsnit eller tom (intet landstal i kilden)",
-      landstal_metode: "hvordan landstallet er dannet",
-      taeller_personer: "sand, når nøgletallet tæller personer (eller sager om personer); så vises antal 1-4 som <5",
-      undertrykkelse: "hvorfor nøgletallet undertrykkes eller ej (loaders/privacy.ts)",
-      noter: "kildens fodnoter",
-      kilde: "kilde",
-      linje_i_kilde: "titlens linje i kildefilen"
-    },
+    columns: publishedColumns("noegletal-katalog"),
     parquet: () => toParquet(buildNoegletal().katalog, KATALOG_SCHEMA)
   },
   {
     name: "befolkning",
     file: "befolkning",
     description: "Befolkningen den 1. i måneden pr. kommune. Kilde: Danmarks Statistik, FOLK1AM.",
-    columns: { kommunekode: "3 cifre", maaned: "DST-månedskode, fx 2024M01", befolkning: "personer" },
+    columns: publishedColumns("befolkning"),
     parquet: () => toParquet(buildBefolkning().rows, BEFOLKNING_SCHEMA)
   },
   {
@@ -177,21 +141,7 @@ export const WORKSPACE_TABLES: WorkspaceTable[] = [
     file: "kdk-placeringer",
     description:
       "Kend din Kommune: placering, landstal og gennemsnit for sammenligningsgruppen pr. nøgletal, kommune og år.",
-    columns: {
-      id: "nøgletallets id",
-      kommunekode: "3 cifre",
-      aar: "år",
-      vaerdi: "kommunens værdi; NULL hvis den mangler",
-      status: "som i noegletal",
-      rang: "placering, 1 = højeste værdi; lige store værdier deler den bedste placering",
-      antal_med_vaerdi: "kommuner med en værdi (hvad placeringen er ud af)",
-      landstal: "kildens landstal; ellers uvægtet gennemsnit af kommunerne",
-      landstal_kilde: "I alt, Gennemsnit, gennemsnit af kommunerne (uvægtet) eller antal ja",
-      sammenligningsgruppe: "den gruppe, gennemsnittet er taget over",
-      gruppe_gns: "uvægtet gennemsnit af de øvrige kommuner i gruppen med en værdi",
-      gruppe_antal_med_vaerdi: "gruppens kommuner med en værdi",
-      gruppe_stoerrelse: "gruppens kommuner ud over kommunen selv"
-    },
+    columns: publishedColumns("kdk-placeringer"),
     parquet: async () => toParquet(buildPlaceringer(await loadGroupContext()), PLACERINGER_SCHEMA)
   },
   {
@@ -199,36 +149,14 @@ export const WORKSPACE_TABLES: WorkspaceTable[] = [
     file: "sammenligningsgrupper",
     description:
       "Standard-sammenligningsgrupperne: for hvert område og år de 10 mest sammenlignelige kommuner for hver kommune.",
-    columns: {
-      omraade: "områdets id: folkeskole, dagtilbud, aeldre, boern-unge, administration, serviceudgifter",
-      aar: "året, gruppen er beregnet for",
-      kommunekode: "kommunen, gruppen tilhører",
-      rang: "1 = mest sammenlignelig … 10",
-      nabo: "den sammenlignelige kommunes kode",
-      afstand: "statistisk afstand (kr. pr. indbygger i forventet udgift)",
-      gensidig: "kommunen er også i naboens top 10"
-    },
+    columns: publishedColumns("sammenligningsgrupper"),
     parquet: () => toParquet(buildGroupDefaults().rows, GROUPS_SCHEMA)
   },
   {
     name: "sammenligningsgrupper_modeller",
     file: "sammenligningsgrupper-modeller",
     description: "Hvert trin i den baglæns eliminering i hver regression bag standardgrupperne.",
-    columns: {
-      omraade: "områdets id",
-      aar: "år",
-      trin: "eliminationstrin, 1 = alle kandidater",
-      variabel: "nøgletallets id, eller (Intercept)",
-      beta: "koefficient på standardiseret variabel",
-      se: "standardfejl",
-      t: "t-værdi",
-      p: "tosidet p-værdi",
-      vif: "variansinflationsfaktor; NULL for skæringen",
-      fjernet: "variablen fjernes efter dette trin",
-      n: "kommuner i modellen",
-      r2: "R²",
-      adj_r2: "justeret R²"
-    },
+    columns: publishedColumns("sammenligningsgrupper-modeller"),
     parquet: () => toParquet(buildGroupDefaults().models, MODELS_SCHEMA)
   },
   {

@@ -79,7 +79,7 @@ export interface SeriesPoint {
 }
 
 /** Names of the national series in the development chart (drawn dashed). */
-export const NATIONAL_SERIES = ["Landstal", "Uvægtet gns. af kommunerne"] as const;
+export const NATIONAL_SERIES = ["Landstal", "Gennemsnit af kommunerne (uvægtet)"] as const;
 
 /**
  * Development over `years` (the data's years): one series per chosen municipality (null

@@ -57,7 +57,21 @@ describe("the national-figure rule", () => {
     { vaerdi: 11, status: "ok" }
   ];
   it("unweighted mean of numeric cells when the source has none: (4 + 0 + 11) / 3 = 5", () => {
-    expect(nationalFigure(cells, undefined)).toEqual({ vaerdi: 5, status: "ok", kilde: "beregnet", n: 3 });
+    const open = cells.filter((c) => c.status !== "undertrykt");
+    expect(nationalFigure(open, undefined)).toEqual({
+      vaerdi: 5,
+      status: "ok",
+      kilde: "gennemsnit af kommunerne (uvægtet)",
+      n: 3
+    });
+  });
+  it("no mean at all where a cell is suppressed (it would be biased; loaders/privacy.ts)", () => {
+    expect(nationalFigure(cells, undefined)).toEqual({
+      vaerdi: null,
+      status: "undertrykt",
+      kilde: "gennemsnit af kommunerne (uvægtet)",
+      n: 3
+    });
   });
   it("the source's row when it has one", () => {
     expect(nationalFigure(cells, { vaerdi: 7.5, status: "ok", type: "I alt" })).toEqual({
@@ -70,7 +84,7 @@ describe("the national-figure rule", () => {
     expect(nationalFigure([{ vaerdi: null, status: "mangler" }], undefined)).toEqual({
       vaerdi: null,
       status: "mangler",
-      kilde: "beregnet",
+      kilde: "gennemsnit af kommunerne (uvægtet)",
       n: 0
     });
   });
