@@ -54,15 +54,11 @@ function schemaBrowser(ws: Workspace, insert: (text: string) => void): HTMLEleme
     const d = el(
       "details",
       { "data-table": t.name },
+      // WCAG 4.1.2: nothing interactive inside <summary>; the insert button stands before the details
       el(
         "summary",
         {},
-        el(
-          "button",
-          { type: "button", class: "kt-nb-ins", title: "Indsæt navnet i cellen", "data-insert": t.name },
-          t.name
-        ),
-        ` ${t.kind === "view" ? "(view)" : t.rows !== null ? `· ${t.rows.toLocaleString("da-DK")} rækker` : ""}`
+        `${t.kind === "view" ? "view" : t.rows !== null ? `${t.rows.toLocaleString("da-DK")} rækker` : ""} · kolonner`
       ),
       t.comment ? el("p", { class: "kt-small" }, t.comment) : null,
       el(
@@ -102,7 +98,16 @@ function schemaBrowser(ws: Workspace, insert: (text: string) => void): HTMLEleme
           )
         );
     });
-    return d;
+    return el(
+      "div",
+      { class: "kt-nb-table-item" },
+      el(
+        "button",
+        { type: "button", class: "kt-nb-ins", title: "Indsæt navnet i cellen", "data-insert": t.name },
+        t.name
+      ),
+      d
+    );
   };
   const root = el(
     "aside",

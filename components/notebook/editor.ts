@@ -43,6 +43,7 @@ export function sqlEditor(
         if (u.docChanged) options.onChange?.(u.state.doc.toString());
         if (u.focusChanged && u.view.hasFocus) options.onFocus?.();
       }),
+      EditorView.contentAttributes.of({ "aria-label": "SQL" }),
       EditorView.theme({
         "&": { fontSize: "13px", border: "1px solid #ccc", borderRadius: "4px" },
         ".cm-content": { fontFamily: "ui-monospace, monospace" }

@@ -87,11 +87,12 @@ export async function sqlCellView(
     cells: [{ type: "sql", sql, chart: options.chart }]
   };
   const link = el("a", { href: await notebookLink(nb, options.notesbog), class: "kt-nb-open" }, "Åbn i notesbogen");
+  // WCAG 4.1.2: the link stands beside the details, not inside its <summary>
   const sqlBox = el(
-    "details",
-    { class: "kt-nb-sql" },
-    el("summary", {}, "SQL bag tallene · ", link),
-    el("pre", {}, el("code", {}, sql))
+    "div",
+    {},
+    el("p", { class: "kt-small" }, link),
+    el("details", { class: "kt-nb-sql" }, el("summary", {}, "SQL bag tallene"), el("pre", {}, el("code", {}, sql)))
   );
   const root = el("div", { class: "kt-nb-cell", "data-cell": "sql" });
   try {

@@ -100,7 +100,8 @@ export async function drawChart(
 
 /** A sortable table of at most MAX_TABLE_ROWS rows. */
 export function resultTable(result: QueryResult): HTMLElement {
-  const wrap = el("div", { class: "kt-nb-table" });
+  // a scroll box must be reachable by keyboard (WCAG 2.1.1)
+  const wrap = el("div", { class: "kt-nb-table", tabindex: 0, role: "region", "aria-label": "Resultattabel" });
   // years are shown as 2019, not 2.019
   const years = new Set(result.columns.filter((c) => isYearColumn(c, result.rows)).map((c) => c.name));
   const show = (name: string, v: unknown) => (years.has(name) && typeof v === "number" ? String(v) : cell(v));
