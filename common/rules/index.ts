@@ -169,6 +169,28 @@ export function finding(
   return { rule: id, severity: severity ?? RULES[id].severity, message, file, ...rest };
 }
 
+/**
+ * A data row whose field count differs from the header's: `fil.afkortet` when it is the
+ * file's last line and too short (the file was cut), otherwise `form.felter`.
+ */
+export function fieldCountFinding(
+  file: string,
+  row: { line: number; cells: readonly string[] },
+  width: number,
+  lastLine: number,
+  column: number
+): Finding {
+  const truncated = row.line === lastLine && row.cells.length < width;
+  return finding(
+    truncated ? "fil.afkortet" : "form.felter",
+    file,
+    truncated
+      ? `filen slutter midt i en række (${row.cells.length} af ${width} felter)`
+      : `linjen har ${row.cells.length} felter, forventede ${width} som overskriften`,
+    { line: row.line, column }
+  );
+}
+
 /** One line, e.g. `data/raw/x.csv:12:4: … [regel form.felter]`. */
 export function formatFinding(f: Finding): string {
   const at = f.line !== undefined ? `:${f.line}:${f.column ?? 1}` : "";

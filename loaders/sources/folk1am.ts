@@ -9,7 +9,7 @@
  * month from the first to the last for every municipality (fuldstaendig.maaned), all
  * municipalities present (fuldstaendig.kommuner), plausible counts (tal.interval).
  */
-import { decodeDetected, type Finding, finding, rangeOfUnit } from "../../common/rules/index.js";
+import { decodeDetected, type Finding, fieldCountFinding, finding, rangeOfUnit } from "../../common/rules/index.js";
 import { encodingFinding, stopOnErrors } from "../lib/rules.js";
 import { columnOf, InputError, splitRows } from "../lib/text.js";
 
@@ -85,20 +85,7 @@ function walk(bytes: Uint8Array, file: string, codeByName: Map<string, string>, 
   for (const row of rows.slice(1)) {
     if (row.cells.every((c) => c.trim() === "")) continue;
     if (row.cells.length !== width) {
-      const truncated = row.line === lastLine && row.cells.length < width;
-      findings.push(
-        finding(
-          truncated ? "fil.afkortet" : "form.felter",
-          file,
-          truncated
-            ? `filen slutter midt i en række (${row.cells.length} af ${width} felter)`
-            : `linjen har ${row.cells.length} felter, forventede ${width} som overskriften`,
-          {
-            line: row.line,
-            column: 1
-          }
-        )
-      );
+      findings.push(fieldCountFinding(file, row, width, lastLine, 1));
       continue;
     }
     read++;

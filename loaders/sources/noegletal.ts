@@ -17,6 +17,7 @@ import {
   decodeDetected,
   type Encoding,
   type Finding,
+  fieldCountFinding,
   finding,
   formatFamily,
   numberFormatOf,
@@ -427,20 +428,7 @@ function walkNoegletal(
     }
     if (row.cells.length !== width) {
       const lastCell = row.cells[row.cells.length - 1];
-      const truncated = row.line === lastLine && row.cells.length < width;
-      add(
-        finding(
-          truncated ? "fil.afkortet" : "form.felter",
-          file,
-          truncated
-            ? `filen slutter midt i en række (${row.cells.length} af ${width} felter)`
-            : `linjen har ${row.cells.length} felter, forventede ${width} som overskriften`,
-          {
-            line: row.line,
-            column: columnOf(row, row.cells.length - 1) + lastCell.length
-          }
-        )
-      );
+      add(fieldCountFinding(file, row, width, lastLine, columnOf(row, row.cells.length - 1) + lastCell.length));
       continue;
     }
     const code = row.cells[1].trim();
