@@ -25,11 +25,52 @@ import {
   groupsInput,
   METHODS
 } from "../../common/groups/index.js";
-import { AREA_DEFINITIONS, STANDARD_AAR } from "../areas.js";
+import { AAR, AREA_DEFINITIONS, STANDARD_AAR } from "../areas.js";
 import { buildKommuner } from "../datasets.js";
 import { candidatesFor, figureIndex, type Omitted, omittedFor } from "../groups.js";
 
-const USAGE = `Brug: npm run --silent groups -- --outcome <nøgletal-id> --vars <id,id,...> --year <åååå> [--alpha 0.05] [--method beta|euclid|mahalanobis|need|weights] [--top 10] [--log id,id] [--weights id=2,id=0.5] [--area folkeskole] [--bootstrap 1000] [--seed 1] [--reselect] [--json] [--help]`;
+/** One line: what a wrong call prints on stderr, before the hint to --help. */
+const USAGE = `Brug: npm run --silent groups -- (--outcome <nøgletal-id> --vars <id,id,...> --year <åååå> | --area <område>) [valg]`;
+
+/** `--help`: options, defaults and examples, in Danish. Areas and methods come from the code, not a copy. */
+export function helpText(): string {
+  const areas = AREA_DEFINITIONS.map((a) => `${a.id} (${a.navn.toLowerCase()})`).join(", ");
+  return [
+    "npm run groups: sammenligningsgrupper efter FLIS-metoden fra kommandolinjen.",
+    "Samme beregning som siden /sammenligningsgrupper: regression med baglæns eliminering,",
+    "afstand mellem kommunerne og de N mest sammenlignelige for hver af de 98 kommuner.",
+    "",
+    USAGE,
+    "",
+    "Valg:",
+    "  --outcome <id>       udfaldet: et nøgletals-id fra kataloget (/noegletal, filer/noegletal-katalog.csv).",
+    "                       Standard med --area: områdets udfald.",
+    "  --vars <id,id,...>   kandidatvariable (nøgletals-id, kommasepareret).",
+    "                       Standard med --area: områdets standardvariable, der har data i året.",
+    `  --year <åååå>        året (${AAR[0]}-${AAR[AAR.length - 1]}). Standard med --area: ${STANDARD_AAR} (seneste regnskabsår).`,
+    `  --area <område>      et område: ${areas}.`,
+    "  --alpha <tal>        signifikansniveau for den baglæns eliminering. Standard: 0.05 (1 beholder alle).",
+    `  --method <metode>    afstand: ${METHODS.map((m) => m.id).join(", ")}. Standard: beta (β-vægtet).`,
+    "  --top <N>            gruppestørrelse. Standard: 10.",
+    "  --log <id,id,...>    variable, der indgår som logaritme (skal være blandt --vars).",
+    "                       Standard med --area og uden --vars: områdets logaritmerede variable.",
+    "  --weights <id=w,...> egne vægte pr. variabel (til --method weights). Standard: 1 for alle.",
+    "  --bootstrap <antal>  stabilitet: antal bootstrap-gentagelser. Standard: ingen bootstrap.",
+    "  --seed <tal>         startværdi for bootstrap. Standard: 1.",
+    "  --reselect           gentag også variabeludvælgelsen i hver bootstrap-gentagelse.",
+    "  --json               skriv ét JSON-objekt (n, r2, adjR2, coefficients, excluded, neighbours, ...).",
+    "                       Uden --json: en læsbar oversigt med danske tal.",
+    "  --help, -h           vis denne hjælp.",
+    "",
+    "Eksempler:",
+    "  npm run --silent groups -- --area folkeskole --year 2018",
+    "  npm run --silent groups -- --outcome udg-til-folkeskolen-pr-elev \\",
+    "    --vars andel-6-16-aarige,sociooekonomisk-indeks,befolkningstaethed-indb-km2 \\",
+    "    --year 2018 --alpha 0.05 --method beta --top 10 --json",
+    "",
+    "Afslutning: 0 ved succes, 1 hvis grupperne ikke kan beregnes, 2 ved forkert brug."
+  ].join("\n");
+}
 
 export interface CliArgs {
   outcome?: string;
@@ -49,7 +90,8 @@ export interface CliArgs {
   help: boolean;
 }
 
-class UsageError extends Error {}
+/** Wrong use of the command line: exit 2 with the message and the usage line. */
+export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): CliArgs {
   const out: CliArgs = { log: [], json: false, reselect: false, help: false };
@@ -143,6 +185,15 @@ export function runCli(args: CliArgs): Record<string, unknown> {
   if (!outcome) throw new UsageError("--outcome mangler (eller --area)");
   if (year === undefined) throw new UsageError("--year mangler");
   const index = figureIndex();
+  if (!index.ids.has(outcome))
+    throw new UsageError(`ukendt nøgletal i --outcome: ${outcome} (se kataloget, /noegletal)`);
+  if (!index.has(outcome, year)) {
+    const years = AAR.filter((y) => index.has(outcome, y));
+    const where = area ? `området ${area.id}` : `udfaldet ${outcome}`;
+    throw new UsageError(
+      `året ${year} har ingen data for ${where} (${outcome} har data for ${years.length ? `${years[0]}-${years[years.length - 1]}` : "ingen år"}); vælg et andet --year`
+    );
+  }
   const logSet = new Set([
     ...args.log,
     ...(args.vars ? [] : (area?.variabler.filter((v) => v.log).map((v) => v.id) ?? []))
@@ -268,14 +319,16 @@ if (process.argv[1] && /cli[\\/]groups\.ts$/.test(process.argv[1])) {
   try {
     const args = parseArgs(process.argv.slice(2));
     if (args.help) {
-      process.stdout.write(USAGE + "\n");
+      process.stdout.write(helpText() + "\n");
       process.exit(0);
     }
     const res = runCli(args);
     process.stdout.write(args.json ? JSON.stringify(res) + "\n" : summary(res));
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write((e.message ? `Fejl: ${e.message}\n` : "") + USAGE + "\n");
+      process.stderr.write(
+        (e.message ? `Fejl: ${e.message}\n` : "") + USAGE + "\nSe npm run --silent groups -- --help\n"
+      );
       process.exit(2);
     }
     process.stderr.write(`Fejl: ${e instanceof GroupsError ? e.message : ((e as Error).stack ?? String(e))}\n`);
