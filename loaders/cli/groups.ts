@@ -34,7 +34,9 @@ const USAGE = `Brug: npm run --silent groups -- (--outcome <nøgletal-id> --vars
 
 /** `--help`: options, defaults and examples, in Danish. Areas and methods come from the code, not a copy. */
 export function helpText(): string {
-  const areas = AREA_DEFINITIONS.map((a) => `${a.id} (${a.navn.toLowerCase()})`).join(", ");
+  const areas = AREA_DEFINITIONS.map((a) =>
+    a.id === a.navn.toLowerCase() ? a.id : `${a.id} (${a.navn.toLowerCase()})`
+  ).join(", ");
   return [
     "npm run groups: sammenligningsgrupper efter FLIS-metoden fra kommandolinjen.",
     "Samme beregning som siden /sammenligningsgrupper: regression med baglæns eliminering,",
@@ -185,9 +187,8 @@ export function runCli(args: CliArgs): Record<string, unknown> {
   if (!outcome) throw new UsageError("--outcome mangler (eller --area)");
   if (year === undefined) throw new UsageError("--year mangler");
   const index = figureIndex();
-  if (!index.ids.has(outcome))
-    throw new UsageError(`ukendt nøgletal i --outcome: ${outcome} (se kataloget, /noegletal)`);
-  if (!index.has(outcome, year)) {
+  // an unknown outcome is the engine's error (exit 1: "Ukendt nøgletal"); a known one without values that year is said here
+  if (index.ids.has(outcome) && !index.has(outcome, year)) {
     const years = AAR.filter((y) => index.has(outcome, y));
     const where = area ? `området ${area.id}` : `udfaldet ${outcome}`;
     throw new UsageError(

@@ -110,12 +110,55 @@ describe("npm run groups", () => {
     expect(r.stdout).not.toMatch(/\d+\.\d{4,}|\d{4,}\.\d/);
   });
 
-  test("--help prints the usage to stdout and exits 0", () => {
+  test("--help: Danish help with every option, its default and an example, on stdout, exit 0", () => {
     const r = npm(["--help"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Brug: npm run --silent groups/);
     expect(r.stderr).not.toMatch(/Brug:/);
+    const help = r.stdout;
+    expect(help).toMatch(/^npm run groups: sammenligningsgrupper efter FLIS-metoden/);
+    expect(help).toContain("Brug: npm run --silent groups -- ");
+    // every option the parser accepts is documented
+    for (const flag of [
+      "--outcome",
+      "--vars",
+      "--year",
+      "--area",
+      "--alpha",
+      "--method",
+      "--top",
+      "--log",
+      "--weights"
+    ])
+      expect(help, flag).toMatch(new RegExp(`^  ${flag} <`, "m"));
+    for (const flag of ["--bootstrap", "--seed", "--reselect", "--json", "--help, -h"])
+      expect(help, flag).toMatch(new RegExp(`^  ${flag}`, "m"));
+    // defaults, from the code (α 0.05, beta, top 10, standard year 2018), and the areas and methods by id
+    expect(help).toContain("Standard: 0.05");
+    expect(help).toContain("Standard: beta");
+    expect(help).toContain("Standard: 10.");
+    expect(help).toContain("Standard med --area: 2018");
+    for (const a of AREA_DEFINITIONS) expect(help).toContain(a.id);
+    expect(help).toContain("beta, euclid, mahalanobis, need, weights");
+    // the README's example
+    expect(help).toContain("--outcome udg-til-folkeskolen-pr-elev");
+    expect(help.split("\n").length).toBeGreaterThan(25);
     expect(parseArgs(["-h"]).help).toBe(true);
+  });
+
+  test("--year without data: says the year has no data for the area, not that --vars is missing", () => {
+    const r = npm(["--area", "folkeskole", "--year", "2012"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(
+      "Fejl: året 2012 har ingen data for området folkeskole (udg-til-folkeskolen-pr-6-16-aarig har data for 2013-2019); vælg et andet --year"
+    );
+    expect(r.stderr).not.toContain("--vars mangler");
+    // the same with an explicit outcome, in-process
+    expect(() =>
+      runCli(parseArgs(["--outcome", "udg-til-folkeskolen-pr-elev", "--vars", "andel-6-16-aarige", "--year", "2020"]))
+    ).toThrow(
+      "året 2020 har ingen data for udfaldet udg-til-folkeskolen-pr-elev (udg-til-folkeskolen-pr-elev har data for 2013-2019)"
+    );
   });
 
   test("bad input fails with a clear message and a non-zero exit", () => {
