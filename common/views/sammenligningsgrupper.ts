@@ -725,3 +725,19 @@ export function yearColumns(selectedYear: number): Column<YearRow>[] {
 export function computedNote(r: GroupsResult, ms: number): string {
   return `Beregnet i din browser på ${formatNumber(ms, 0)} ms: ${r.n} kommuner, ${r.candidates.length} kandidatvariable, ${r.kept.length} valgt af regressionen${r.excluded.length ? `; ${r.excluded.length} kommuner udeladt pga. manglende data (se nederst)` : ""}.`;
 }
+
+/**
+ * The log-transformed variables ticked at first: the remembered choice; else, when the
+ * address names the variables, exactly the address's `log` (none if absent, as on the
+ * command line, where `--vars` without `--log` logs nothing); else the area's defaults.
+ * Only variables that are chosen.
+ */
+export function initialLog(
+  chosen: readonly string[],
+  remembered: readonly string[] | undefined,
+  fromUrl: { vars?: readonly string[]; log?: readonly string[] } | undefined,
+  areaLog: readonly string[]
+): string[] {
+  const pick = remembered ?? (fromUrl?.vars ? (fromUrl.log ?? []) : areaLog);
+  return pick.filter((id) => chosen.includes(id));
+}

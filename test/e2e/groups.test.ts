@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseArgs, runCli } from "../../loaders/cli/groups.js";
 import { buildGroupDefaults } from "../../loaders/groups.js";
-import { openPage, problems, type Site, startSite, waitForFramework } from "./harness.js";
+import { openPage, problems, runAxe, type Site, seriousViolations, startSite, waitForFramework } from "./harness.js";
 
 let site: Site;
 beforeAll(async () => {
@@ -30,6 +30,37 @@ async function groupTable(page: Page): Promise<string[][]> {
         .filter((t) => t !== "")
     )
   );
+}
+
+/** The README's browser example: the cost-per-pupil outcome with three variables (see README, comparison groups). */
+const README_URL =
+  "/sammenligningsgrupper?omraade=folkeskole&udfald=udg-til-folkeskolen-pr-elev&aar=2018&vars=andel-6-16-aarige,sociooekonomisk-indeks,befolkningstaethed-indb-km2&alpha=0.05&metode=beta&n=10";
+/** The README's command-line example (the same calculation). */
+const README_ARGS = [
+  "--outcome",
+  "udg-til-folkeskolen-pr-elev",
+  "--vars",
+  "andel-6-16-aarige,sociooekonomisk-indeks,befolkningstaethed-indb-km2",
+  "--year",
+  "2018",
+  "--alpha",
+  "0.05",
+  "--method",
+  "beta",
+  "--top",
+  "10"
+];
+
+/** Export buttons on the page: [enabled, disabled]. */
+async function exportButtonStates(page: Page): Promise<[number, number]> {
+  return page.$$eval("main button[data-export]", (bs) => [
+    bs.filter((b) => !(b as HTMLButtonElement).disabled).length,
+    bs.filter((b) => (b as HTMLButtonElement).disabled).length
+  ]);
+}
+
+async function expectNoSeriousAxe(page: Page) {
+  expect(seriousViolations(await runAxe(page)), `axe på ${page.url()}`).toEqual([]);
 }
 
 async function waitForBootstrap(page: Page) {
@@ -263,6 +294,112 @@ describe("/sammenligningsgrupper", () => {
       const bytes = readFileSync((await xlsx.path())!);
       expect(bytes.subarray(0, 2).toString()).toBe("PK");
       expect(await problems(o)).toEqual([]);
+    } finally {
+      await o.page.close();
+    }
+  });
+
+  test("an error clears every result and disables every stale export; re-ticking brings them back (keyboard, axe)", async () => {
+    const o = await openPage(site, "/sammenligningsgrupper?gentagelser=200", { waitFor: ".kt-progress" });
+    try {
+      const page = o.page;
+      await waitForBootstrap(page);
+      const [enabledBefore, disabledBefore] = await exportButtonStates(page);
+      expect(enabledBefore).toBeGreaterThanOrEqual(20); // group, all groups, regression, steps, level, 2 matrices, stability, years, variables: 2 each
+      expect(disabledBefore).toBe(0);
+      const form = page.locator("details.kt-vars").first().locator("form");
+      const boxes = form.locator("input[type=checkbox]");
+      const ticked = await form.evaluate((f) =>
+        Array.from(f.querySelectorAll<HTMLInputElement>("input[type=checkbox]")).map((c) => c.checked)
+      );
+      expect(ticked.filter(Boolean).length).toBe(10);
+      const firstTicked = ticked.indexOf(true);
+      // untick all but one at once (as many clicks would), then the last one by keyboard
+      await form.evaluate((f, keep) => {
+        f.querySelectorAll<HTMLInputElement>("input[type=checkbox]").forEach((c, i) => {
+          if (i !== keep) c.checked = false;
+        });
+        f.dispatchEvent(new Event("input", { bubbles: true }));
+      }, firstTicked);
+      await boxes.nth(firstTicked).focus();
+      await page.keyboard.press("Space");
+      await page.waitForSelector(".kt-error-card", { timeout: 30_000 });
+      await waitForFramework(page);
+      expect(await page.textContent(".kt-error-card")).toContain("Vælg mindst én strukturel variabel.");
+      // nothing from the previous result is left: no group table, map, regression, matrix, year table or bootstrap
+      expect(await page.locator(".kt-gruppekort").count()).toBe(0);
+      expect(await page.locator("main figure svg, main .kt-aarstabel, .kt-progress").count()).toBe(0);
+      expect(await page.locator("main table").count()).toBe(0);
+      const stale = await page.$$eval(".kt-stale[data-section]", (els) =>
+        els.map((e) => e.getAttribute("data-section"))
+      );
+      expect(stale.sort()).toEqual(
+        [
+          "aar",
+          "alle",
+          "eliminering",
+          "gruppe",
+          "kort",
+          "matrix",
+          "niveau",
+          "regression",
+          "stabilitet",
+          "udeladt",
+          "variable"
+        ].sort()
+      );
+      // every export button left on the page is disabled (the 980 rows of all groups cannot be downloaded)
+      const [enabled, disabled] = await exportButtonStates(page);
+      expect(enabled).toBe(0);
+      expect(disabled).toBe(2 * stale.length);
+      expect(await page.textContent("main")).not.toContain("980 rækker");
+      expect(await problems(o)).toEqual([]);
+      await expectNoSeriousAxe(page);
+      // re-tick by keyboard: the result is back, fresh, with working exports
+      await boxes.nth(firstTicked).focus();
+      await page.keyboard.press("Space");
+      await page.waitForSelector(".kt-gruppekort", { timeout: 30_000 });
+      await waitForBootstrap(page);
+      expect(await page.locator(".kt-error-card").count()).toBe(0);
+      expect(await page.locator(".kt-stale").count()).toBe(0);
+      const [enabledAfter, disabledAfter] = await exportButtonStates(page);
+      expect(enabledAfter).toBeGreaterThanOrEqual(20);
+      expect(disabledAfter).toBe(0);
+      expect(await page.textContent("#kt-beregnet")).toContain("1 kandidatvariable");
+      expect(await problems(o)).toEqual([]);
+      await expectNoSeriousAxe(page);
+    } finally {
+      await o.page.close();
+    }
+  });
+
+  test("the README's cost-per-pupil example: the URL gives the command line's groups (computed here in-process)", async () => {
+    const o = await openPage(site, `${README_URL}&gentagelser=200`, { waitFor: ".kt-progress" });
+    try {
+      await waitForBootstrap(o.page);
+      expect(await problems(o)).toEqual([]);
+      // the outcome select shows the chosen outcome, and the address keeps it
+      const outcome = await o.page
+        .locator("form:has(label:text-is('Udfald')) select")
+        .evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
+      expect(outcome).toMatch(/pr\. elev/);
+      expect(new URL(o.page.url()).searchParams.get("udfald")).toBe("udg-til-folkeskolen-pr-elev");
+      const cli = runCli(parseArgs(README_ARGS));
+      const rows = await groupTable(o.page);
+      expect(rows.map((r) => r[2])).toEqual((cli.neighbours as Record<string, string[]>)["101"]);
+      expect(rows.map((r) => r[0])).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+      // the same model: R² as in the CLI, and the page's command line is the README's
+      const text = await o.page.textContent("main");
+      expect(text).toContain(`R² = ${(cli.r2 as number).toFixed(3).replace(".", ",")}`);
+      expect(await o.page.textContent(".kt-cli")).toBe(`npm run --silent groups -- ${README_ARGS.join(" ")} --json`);
+      // distances are in the outcome's unit
+      expect(await o.page.textContent(".kt-gruppekort h3")).toContain("Afstand i forventet udgift, kr. pr. elev");
+      // choosing the area's own outcome (always first) recomputes and drops udfald from the address
+      await o.page.locator("form:has(label:text-is('Udfald')) select").selectOption({ index: 0 });
+      await o.page.waitForFunction(() => !new URL(location.href).searchParams.has("udfald"));
+      await waitForBootstrap(o.page);
+      expect(await problems(o)).toEqual([]);
+      await expectNoSeriousAxe(o.page);
     } finally {
       await o.page.close();
     }

@@ -23,6 +23,7 @@ import {
   eliminationRows,
   formatAlpha,
   groupRows,
+  initialLog,
   initialVariables,
   levelRows,
   matrixRows,
@@ -124,6 +125,13 @@ describe("choices", () => {
     expect(initialVariables(["a", "b"], ["b", "z"], ["a"], ["a", "b"])).toEqual(["b"]);
     expect(initialVariables(["a", "b"], undefined, ["a", "z"], ["b"])).toEqual(["a"]);
     expect(initialVariables(["a", "b"], undefined, undefined, ["b", "q"])).toEqual(["b"]);
+  });
+  it("initial log: remembered; else exactly the address's when it names the variables (none if absent, like the CLI); else the area's", () => {
+    expect(initialLog(["a", "b"], ["b", "z"], { vars: ["a"], log: ["a"] }, ["a"])).toEqual(["b"]);
+    expect(initialLog(["a", "b"], undefined, { vars: ["a", "b"] }, ["a", "b"])).toEqual([]);
+    expect(initialLog(["a", "b"], undefined, { vars: ["a", "b"], log: ["b"] }, ["a"])).toEqual(["b"]);
+    expect(initialLog(["a", "b"], undefined, {}, ["a", "c"])).toEqual(["a"]);
+    expect(initialLog(["a", "b"], undefined, undefined, ["b"])).toEqual(["b"]);
   });
   it("distance unit from the outcome's unit", () => {
     expect(distanceUnit("beta", "kr. pr. elev")).toBe("forventet udgift, kr. pr. elev");
