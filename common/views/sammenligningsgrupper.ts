@@ -13,7 +13,7 @@ import type { Column } from "../export.js";
 import { formatNumber, formatPercent } from "../format.js";
 import { type DistanceMethod, type FigureIndex, GroupsError, groupsInput, INTERCEPT } from "../groups/index.js";
 import type { GroupsOptions, GroupsResult, Neighbour } from "../groups/model.js";
-import { computeGroups } from "../groups/model.js";
+import { computeGroups, DEFAULTS } from "../groups/model.js";
 import type { Term } from "../groups/ols.js";
 import { type PageState, parseState, stateToSearch } from "../groups/state.js";
 
@@ -174,9 +174,10 @@ export function yearRows(
 export const KILDE = "Social- og Indenrigsministeriet, Kommunale Nøgletal (noegletal.dk); beregning: kommunetal";
 /** Significance levels offered (1 keeps every variable). */
 export const ALPHA_LEVELS: readonly number[] = [0.01, 0.05, 0.1, 0.2, 1];
-export const DEFAULT_ALPHA = 0.05;
+/** The engine's defaults (common/groups/model.ts DEFAULTS), also used for the published default groups. */
+export const DEFAULT_ALPHA = DEFAULTS.alpha;
 /** Group size: default and the slider's range. */
-export const DEFAULT_TOP = 10;
+export const DEFAULT_TOP = DEFAULTS.top;
 export const TOP_RANGE: readonly [number, number] = [3, 20];
 /** Bootstrap resamples offered, and the default. */
 export const RESAMPLE_CHOICES: readonly number[] = [200, 1000, 5000];

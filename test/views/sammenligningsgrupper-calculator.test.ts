@@ -19,6 +19,8 @@ import {
   calculate,
   calculatorSearch,
   cliCommand,
+  DEFAULT_ALPHA,
+  DEFAULT_TOP,
   distanceUnit,
   eliminationRows,
   formatAlpha,
@@ -41,6 +43,7 @@ import {
   yearRows
 } from "../../common/views/sammenligningsgrupper.js";
 import type { KeyFigureRow } from "../../common/vocabulary.js";
+import { GROUP_SIZE } from "../../loaders/groups.js";
 
 const KODER = ["101", "147", "151", "153", "155", "157"];
 const X = [1, 2, 3, 4, 5, 6];
@@ -87,6 +90,11 @@ describe("URL state with the outcome", () => {
 });
 
 describe("choices", () => {
+  it("the page's defaults are the published default groups' (α 0,05, N 10)", () => {
+    expect(DEFAULT_ALPHA).toBe(0.05);
+    expect(DEFAULT_TOP).toBe(10);
+    expect(DEFAULT_TOP).toBe(GROUP_SIZE);
+  });
   it("α levels: the standard five plus the address's, ascending; α in Danish", () => {
     expect(ALPHA_LEVELS).toEqual([0.01, 0.05, 0.1, 0.2, 1]);
     expect(alphaLevels(0.07)).toEqual([0.01, 0.05, 0.07, 0.1, 0.2, 1]);
