@@ -275,9 +275,13 @@ export function initialVariables(
   return (remembered ?? fromUrl ?? yearDefaults).filter((id) => offered.includes(id));
 }
 
-/** The unit distances are measured in: the outcome's unit for β-weighted and need distances, else standard deviations. */
+/**
+ * The unit distances are measured in: the outcome's unit for β-weighted and need distances ("forventet udgift" when the
+ * outcome is in kroner, else "forventet værdi"), else standard deviations.
+ */
 export function distanceUnit(method: DistanceMethod, outcomeUnit: string): string {
-  return method === "beta" || method === "need" ? `forventet udgift, ${outcomeUnit}` : "standardafvigelser";
+  if (method !== "beta" && method !== "need") return "standardafvigelser";
+  return `${outcomeUnit.startsWith("kr.") ? "forventet udgift" : "forventet værdi"}, ${outcomeUnit}`;
 }
 
 /** Decimals of a distance on screen: whole units of the outcome, two for standard deviations. */
@@ -378,8 +382,8 @@ export function groupColumns(unit: string, outcomeUnit: string): Column<GroupRow
     { key: "afstand", label: `Afstand (${unit})`, decimals: 2 },
     { key: "gensidig", label: "Gensidig" },
     { key: "sandsynlighed", label: "Sandsynlighed i gruppen (bootstrap)", decimals: 3 },
-    { key: "faktisk", label: `Faktisk udgift (${outcomeUnit})`, decimals: 0 },
-    { key: "forventet", label: `Forventet udgift (${outcomeUnit})`, decimals: 0 }
+    { key: "faktisk", label: `Faktisk værdi (${outcomeUnit})`, decimals: 0 },
+    { key: "forventet", label: `Forventet værdi (${outcomeUnit})`, decimals: 0 }
   ];
 }
 

@@ -143,6 +143,7 @@ describe("choices", () => {
   });
   it("distance unit from the outcome's unit", () => {
     expect(distanceUnit("beta", "kr. pr. elev")).toBe("forventet udgift, kr. pr. elev");
+    expect(distanceUnit("need", "pct.")).toBe("forventet værdi, pct.");
     expect(distanceUnit("euclid", "kr. pr. elev")).toBe("standardafvigelser");
   });
   it("year note: years after the accounts year are said to be budget figures", () => {
