@@ -293,7 +293,10 @@ export function distanceDecimals(method: DistanceMethod): number {
 export function yearKindNote(years: readonly number[], standardYear: number): string {
   const later = years.filter((y) => y > standardYear);
   if (!later.length) return "";
-  return ` Tallene for ${later.join(", ")} er fra et udtræk i september ${later[later.length - 1]} og er sandsynligvis budgettal; ${standardYear} er seneste regnskabsår.`;
+  return [
+    ` Tallene for ${later.join(", ")} er fra et udtræk i september ${later[later.length - 1]}`,
+    `og er sandsynligvis budgettal; ${standardYear} er seneste regnskabsår.`
+  ].join(" ");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -511,7 +514,14 @@ export function regressionSummary(
       ? "F ikke defineret"
       : `F = ${formatNumber(m.f, 2)} (p ${m.fP !== null && m.fP < 0.001 ? "< 0,001" : `= ${formatNumber(m.fP, 3)}`})`;
   return {
-    headline: `n = ${r.n} kommuner · R² = ${formatNumber(m.r2, 3)} · justeret R² = ${formatNumber(m.adjR2, 3)} · ${f} · residualspredning ${formatNumber(m.sigma, 0)} ${outcomeUnit} · ${m.df} frihedsgrader`,
+    headline: [
+      `n = ${r.n} kommuner`,
+      `R² = ${formatNumber(m.r2, 3)}`,
+      `justeret R² = ${formatNumber(m.adjR2, 3)}`,
+      f,
+      `residualspredning ${formatNumber(m.sigma, 0)} ${outcomeUnit}`,
+      `${m.df} frihedsgrader`
+    ].join(" · "),
     strongest,
     highVif: kept.filter((t) => t.vif !== null && t.vif > VIF_HIGH),
     exportTitle: `Regression: ${outcomeTitle}, ${aar} (α = ${formatNumber(r.alpha)})`,
@@ -685,7 +695,9 @@ export const STABILITY_COLUMNS: Column<StabilityRow>[] = [
 
 /** The stability card's subtitle, with the thresholds from STABILITY_SURE / STABILITY_UNSURE. */
 export function stabilityHeading(): string {
-  return `Gennemsnitlig sandsynlighed for, at gruppens medlemmer er i gruppen; antal sikre (≥ ${formatPercent(STABILITY_SURE * 100, 0)}) og usikre (< ${formatPercent(STABILITY_UNSURE * 100, 0)}) medlemmer`;
+  const sure = formatPercent(STABILITY_SURE * 100, 0);
+  const unsure = formatPercent(STABILITY_UNSURE * 100, 0);
+  return `Gennemsnitlig sandsynlighed for, at gruppens medlemmer er i gruppen; antal sikre (≥ ${sure}) og usikre (< ${unsure}) medlemmer`;
 }
 
 /**
@@ -728,7 +740,11 @@ export function yearColumns(selectedYear: number): Column<YearRow>[] {
 
 /** What the page says right under the settings when the calculation worked. */
 export function computedNote(r: GroupsResult, ms: number): string {
-  return `Beregnet i din browser på ${formatNumber(ms, 0)} ms: ${r.n} kommuner, ${r.candidates.length} kandidatvariable, ${r.kept.length} valgt af regressionen${r.excluded.length ? `; ${r.excluded.length} kommuner udeladt pga. manglende data (se nederst)` : ""}.`;
+  const excluded = r.excluded.length ? `; ${r.excluded.length} kommuner udeladt pga. manglende data (se nederst)` : "";
+  return [
+    `Beregnet i din browser på ${formatNumber(ms, 0)} ms: ${r.n} kommuner,`,
+    `${r.candidates.length} kandidatvariable, ${r.kept.length} valgt af regressionen${excluded}.`
+  ].join(" ");
 }
 
 /**

@@ -147,7 +147,10 @@ export function groupCard(rows: readonly GroupRow[], o: GroupCardOptions): HTMLE
     el(
       "h3",
       {},
-      `Afstand i ${o.unit}. Gensidig: ${o.kommune} er også i den andens gruppe. Sandsynlighed: andel af ${formatNumber(o.resamples, 0)} bootstrap-gentagelser, hvor kommunen er i gruppen.`
+      [
+        `Afstand i ${o.unit}. Gensidig: ${o.kommune} er også i den andens gruppe.`,
+        `Sandsynlighed: andel af ${formatNumber(o.resamples, 0)} bootstrap-gentagelser, hvor kommunen er i gruppen.`
+      ].join(" ")
     ),
     resultTable(
       rows,
@@ -235,7 +238,12 @@ export function regressionCard(rows: readonly RegressionRow[], o: RegressionCard
         "p",
         {},
         el("strong", {}, "Sådan læses tabellen."),
-        ` Udfaldet er ${o.outcomeTitle.toLowerCase()}. Hver variabel er standardiseret (gennemsnit 0, standardafvigelse 1 over de ${o.n} kommuner), så β er den forventede forskel pr. ${s.perUnit}, når variablen er én standardafvigelse højere og de andre variable er uændrede. Konstantleddet er den forventede værdi i en kommune med gennemsnitlige rammebetingelser.`,
+        [
+          ` Udfaldet er ${o.outcomeTitle.toLowerCase()}. Hver variabel er standardiseret`,
+          `(gennemsnit 0, standardafvigelse 1 over de ${o.n} kommuner), så β er den forventede forskel pr. ${s.perUnit},`,
+          "når variablen er én standardafvigelse højere og de andre variable er uændrede.",
+          "Konstantleddet er den forventede værdi i en kommune med gennemsnitlige rammebetingelser."
+        ].join(" "),
         s.strongest
           ? [
               " Den største effekt har ",
@@ -248,15 +256,25 @@ export function regressionCard(rows: readonly RegressionRow[], o: RegressionCard
         "p",
         {},
         el("strong", {}, "p-værdien"),
-        ` er sandsynligheden for at se en så stor effekt, hvis variablen i virkeligheden intet betød. Variable med p over ${formatNumber(o.alpha)} fjernes én ad gangen, den største p først (baglæns eliminering), indtil alle tilbageværende er signifikante. `,
+        [
+          " er sandsynligheden for at se en så stor effekt, hvis variablen i virkeligheden intet betød.",
+          `Variable med p over ${formatNumber(o.alpha)} fjernes én ad gangen, den største p først (baglæns eliminering),`,
+          "indtil alle tilbageværende er signifikante. "
+        ].join(" "),
         el("strong", {}, "R²"),
-        ` = ${formatPercent(o.r2 * 100, 0)} af forskellene mellem kommunerne forklares af de valgte rammebetingelser; resten skyldes politiske valg, effektivitet, registrering og tilfældigheder.`
+        [
+          ` = ${formatPercent(o.r2 * 100, 0)} af forskellene mellem kommunerne forklares af de valgte rammebetingelser;`,
+          "resten skyldes politiske valg, effektivitet, registrering og tilfældigheder."
+        ].join(" ")
       ),
       el(
         "p",
         {},
         el("strong", {}, "VIF"),
-        " (variansinflation) måler, hvor meget en variabel overlapper de andre. Over 10 betyder, at variablene langt hen ad vejen fortæller det samme, og at de enkelte β er usikre, selv om modellen som helhed er god.",
+        [
+          " (variansinflation) måler, hvor meget en variabel overlapper de andre. Over 10 betyder, at variablene",
+          "langt hen ad vejen fortæller det samme, og at de enkelte β er usikre, selv om modellen som helhed er god."
+        ].join(" "),
         s.highVif.length
           ? ` Det gælder her: ${s.highVif.map((t) => o.titel(t.id).replace(/\.$/, "")).join(", ")}.`
           : " Det er ikke tilfældet her."
@@ -403,7 +421,13 @@ export function bootstrapProgress(s: {
     return el("p", { class: "kt-error kt-progress", "data-status": "error" }, `Bootstrap fejlede: ${s.message}`);
   const text =
     s.status === "done" && s.result
-      ? `Færdig: ${formatNumber(s.result.used, 0)} af ${formatNumber(s.total, 0)} gentagelser brugt${s.result.failed ? ` (${s.result.failed} kunne ikke bruges: en variabel var konstant eller modellen singulær)` : ""}, ${formatNumber(s.ms / 1000, 1)} s i en baggrundstråd (Web Worker).`
+      ? [
+          `Færdig: ${formatNumber(s.result.used, 0)} af ${formatNumber(s.total, 0)} gentagelser brugt`,
+          s.result.failed
+            ? ` (${s.result.failed} kunne ikke bruges: en variabel var konstant eller modellen singulær)`
+            : "",
+          `, ${formatNumber(s.ms / 1000, 1)} s i en baggrundstråd (Web Worker).`
+        ].join("")
       : `Beregner ${formatNumber(s.done, 0)} af ${formatNumber(s.total, 0)} gentagelser …`;
   return el(
     "div",

@@ -191,8 +191,9 @@ export function runCli(args: CliArgs): Record<string, unknown> {
   if (index.ids.has(outcome) && !index.has(outcome, year)) {
     const years = AAR.filter((y) => index.has(outcome, y));
     const where = area ? `området ${area.id}` : `udfaldet ${outcome}`;
+    const span = years.length ? `${years[0]}-${years[years.length - 1]}` : "ingen år";
     throw new UsageError(
-      `året ${year} har ingen data for ${where} (${outcome} har data for ${years.length ? `${years[0]}-${years[years.length - 1]}` : "ingen år"}); vælg et andet --year`
+      `året ${year} har ingen data for ${where} (${outcome} har data for ${span}); vælg et andet --year`
     );
   }
   const logSet = new Set([
