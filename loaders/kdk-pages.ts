@@ -26,6 +26,19 @@ export function compact(page: PageData): PageData {
         f.serie.land = f.serie.land.map((x) => round(x, d));
       }
     }
+  for (const h of page.profil) {
+    const d = h.decimaler + 2;
+    h.zGruppe = round(h.zGruppe, 3);
+    h.zLand = round(h.zLand, 3);
+    h.score = round(h.score, 3) as number;
+    h.gruppeGns = round(h.gruppeGns, d);
+    h.forskelGruppe = round(h.forskelGruppe, d);
+    h.pctGruppe = round(h.pctGruppe, 3);
+    h.pctLand = round(h.pctLand, 3);
+    h.landRef = round(h.landRef, d) as number;
+    h.landMedian = round(h.landMedian, d) as number;
+    if (h.udvikling) h.udvikling.pct = round(h.udvikling.pct, 3) as number;
+  }
   return page;
 }
 

@@ -21,7 +21,9 @@
  *   municipality's DST municipality group (KOMGRP) for every area; see `comparisonGroup`.
  */
 
+import { fullTitle } from "../common/kommune/titles.js";
 import type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure } from "../common/kommune/types.js";
+import { type FigureInput, highlights } from "../common/profile.js";
 import { meanOf, NUMERIC_STATUS, rankDescending } from "../common/ranking.js";
 import { type CellStatus, isYesNoFigure, nationalFigure } from "../common/vocabulary.js";
 import { comparisonAreaOfPageArea } from "./areas.js";
@@ -194,6 +196,7 @@ export function buildPage(
   const navne: Record<string, string> = { [kode]: k.navn };
   const shown = shownFigures(model);
   const omraader: PageArea[] = [];
+  const profileInputs: FigureInput[] = [];
   for (const area of AREAS) {
     const figs = shown.filter((f) => f.omraade === area.id);
     if (!figs.length) continue;
@@ -212,18 +215,50 @@ export function buildPage(
         land: [] as (number | null)[],
         gruppe: [] as (number | null)[]
       };
+      // the development chart draws the national line only in years whose figure is of the same kind as the
+      // table's (a source "Gennemsnit" present in some years only must not continue as a computed mean)
+      const landAndetAar: number[] = [];
       for (const y of model.years) {
         const fyy = years.get(y);
         const c = fyy?.cells.get(kode);
         serie.v.push(c && c.vaerdi !== null && (NUMERIC.has(c.status) || janej) ? c.vaerdi : null);
         serie.s.push(c?.status ?? "ikke_indberettet");
         // yes/no figures: the number of municipalities answering yes, year by year
-        serie.land.push(fyy && fyy.national.status === "ok" ? fyy.national.vaerdi : null);
+        const sameKind = fyy !== undefined && fyy.national.kilde === fy.national.kilde;
+        if (fyy && fyy.national.status === "ok" && !sameKind) landAndetAar.push(y);
+        serie.land.push(fyy && fyy.national.status === "ok" && sameKind ? fyy.national.vaerdi : null);
         serie.gruppe.push(!janej && fyy ? meanWithoutSuppressed(fyy.numeric, fyy.cells, gruppe.medlemmer).gns : null);
+      }
+      if (!janej) {
+        const own = cell && cell.vaerdi !== null && NUMERIC.has(cell.status) ? cell.vaerdi : null;
+        const tableNational = fy.national.kilde !== "I alt" && fy.national.status === "ok" ? fy.national.vaerdi : null;
+        profileInputs.push({
+          id: f.id,
+          titel: fullTitle(f.titel),
+          omraade: area.id,
+          omraadenavn: area.navn,
+          enhed: f.enhed,
+          decimaler: f.decimaler,
+          janej,
+          aar,
+          vaerdi: own,
+          gruppe: gruppe.medlemmer.map((m) => fy.numeric.get(m) ?? null),
+          gruppeSkjult: g.suppressed,
+          alle: [...fy.numeric.values()],
+          land:
+            tableNational === null
+              ? null
+              : {
+                  vaerdi: tableNational,
+                  navn: fy.national.kilde === "Gennemsnit" ? "landstallet" : "gennemsnittet af kommunerne (uvægtet)"
+                },
+          serie: model.years.map((y, i) => ({ aar: y, vaerdi: serie.v[i] }))
+        });
       }
       return {
         id: f.id,
         titel: f.titel,
+        fuldTitel: fullTitle(f.titel),
         enhed: f.enhed,
         decimaler: f.decimaler,
         janej,
@@ -236,7 +271,8 @@ export function buildPage(
         gruppe: janej
           ? { gns: null, n: 0, af: gruppe.medlemmer.length }
           : { gns: g.gns, n: g.n, af: gruppe.medlemmer.length },
-        serie
+        serie,
+        landAndetAar
       };
     });
     omraader.push({ id: area.id, navn: area.navn, gruppe, figurer });
@@ -252,7 +288,8 @@ export function buildPage(
     aar: model.years,
     kilde: NOEGLETAL_KILDE,
     navne,
-    omraader
+    omraader,
+    profil: highlights(profileInputs)
   };
 }
 
