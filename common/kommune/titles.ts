@@ -64,9 +64,9 @@ export const ABBREVIATIONS: readonly (readonly [string, string])[] = [
   ["(abs)", ""]
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const RULES = ABBREVIATIONS.map(
-  ([from, to]) => [new RegExp(`(^|(?<=[\\s(]))${escape(from)}(?=$|[\\s),])`, "g"), to] as const
+  ([from, to]) => [new RegExp(`(^|(?<=[\\s(]))${escapeRegExp(from)}(?=$|[\\s),])`, "g"), to] as const
 );
 
 /** The source's title with its abbreviations written out ("Udg. til folkeskolen pr. elev" → "Udgifter til folkeskolen pr. elev"). */
