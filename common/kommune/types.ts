@@ -1,6 +1,6 @@
 /**
  * Shapes of the municipality-page data: one definition, used by the loader that writes
- * it (loaders/kdk.ts) and by the page components that read it.
+ * it (loaders/kommune.ts) and by the page components that read it.
  */
 import type { Highlight } from "../profile.js";
 import type { CellStatus, NationalFigureValue } from "../vocabulary.js";

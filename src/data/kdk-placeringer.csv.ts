@@ -2,9 +2,9 @@
 
 import { toDanishCsv } from "../../loaders/csv.js";
 import { useIngest } from "../../loaders/ingest.js";
-import { buildPlaceringer } from "../../loaders/kdk.js";
-import { loadGroupContext } from "../../loaders/kdk-groups.js";
-import { PLACERINGER_SCHEMA } from "../../loaders/kdk-schemas.js";
+import { buildPlaceringer } from "../../loaders/kommune.js";
+import { loadGroupContext } from "../../loaders/kommune-groups.js";
+import { PLACERINGER_SCHEMA } from "../../loaders/placeringer-schema.js";
 import { emit } from "../../loaders/lib/emit.js";
 
 await emit(async () => {

@@ -9,7 +9,7 @@
  * (`comparisonAreaOf`), i.e. the engine's rows (src/data/sammenligningsgrupper.parquet,
  * `buildGroupDefaults().rows`) in the area's standard year.
  *
- * DuckDB definitions (written from the issue's wording, not from loaders/kdk.ts):
+ * DuckDB definitions (written from the issue's wording, not from loaders/kommune.ts):
  * - rank: `rank() OVER (PARTITION BY id, aar ORDER BY vaerdi DESC)` over cells with
  *   status ok or nul;
  * - national figure: the source's own row when the catalogue says it has one, else the
@@ -36,8 +36,8 @@ import {
   type GroupContext,
   type PageData,
   type PlaceringRow
-} from "../../loaders/kdk.js";
-import { loadGroupContext } from "../../loaders/kdk-groups.js";
+} from "../../loaders/kommune.js";
+import { loadGroupContext } from "../../loaders/kommune-groups.js";
 import { toParquet } from "../../loaders/lib/parquet.js";
 import { AREAS } from "../../loaders/noegletal-katalog.js";
 import { KATALOG_SCHEMA, KOMMUNER_SCHEMA, LANDSTAL_SCHEMA, NOEGLETAL_SCHEMA } from "../../loaders/schemas.js";

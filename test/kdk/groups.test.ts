@@ -1,7 +1,7 @@
 /** Which comparison group a page area uses: DST group now, the engine's default group when present. */
 import { describe, expect, test } from "vitest";
 import { buildKommuner } from "../../loaders/datasets.js";
-import { comparisonAreaOf, comparisonGroup, type NaboRow } from "../../loaders/kdk.js";
+import { comparisonAreaOf, comparisonGroup, type NaboRow } from "../../loaders/kommune.js";
 
 const kommuner = buildKommuner();
 

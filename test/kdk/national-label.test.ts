@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { catalogueNationalNote, nationalSourceText } from "../../common/kommune/texts.js";
 import { buildNoegletal } from "../../loaders/datasets.js";
-import { buildKdkModel, buildPage, buildPlaceringer, isYesNo } from "../../loaders/kdk.js";
+import { buildKommuneModel, buildPage, buildPlaceringer, isYesNo } from "../../loaders/kommune.js";
 
 const LABEL = "gennemsnit af kommunerne (uvægtet)";
 
@@ -45,7 +45,7 @@ describe("figures without a national row in the source", () => {
 
   test("the page text names it, and a hand-computed case matches (Andel udpendlere, latest year, over its municipalities)", () => {
     const k = katalog.find((x) => x.id === "andel-udpendlere")!;
-    const fy = buildKdkModel().figures.get(k.id)!.get(k.aar_til!)!;
+    const fy = buildKommuneModel().figures.get(k.id)!.get(k.aar_til!)!;
     expect(fy.numeric.size).toBeGreaterThan(90);
     const vals = [...fy.numeric.values()];
     expect(fy.national.vaerdi).toBeCloseTo(vals.reduce((s, v) => s + v, 0) / vals.length, 12);
@@ -62,7 +62,7 @@ describe("figures without a national row in the source", () => {
 });
 
 test("yes/no figures have a national series: the number of municipalities answering yes, every year with answers", () => {
-  const model = buildKdkModel();
+  const model = buildKommuneModel();
   const page = buildPage("101", model, { kommuner: model.kommuner });
   const yesNo = page.omraader.flatMap((a) => a.figurer).filter((f) => f.janej);
   expect(yesNo.length).toBeGreaterThan(0);

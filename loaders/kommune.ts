@@ -126,7 +126,7 @@ export interface FigureYear {
 /** A yes/no figure (the vocabulary's test). */
 export const isYesNo = isYesNoFigure;
 
-export interface KdkModel {
+export interface KommuneModel {
   katalog: KatalogRow[];
   kommuner: Kommune[];
   years: number[];
@@ -134,10 +134,10 @@ export interface KdkModel {
   figures: Map<string, Map<number, FigureYear>>;
 }
 
-let modelMemo: KdkModel | undefined;
+let modelMemo: KommuneModel | undefined;
 
 /** Index the key figures by figure and year, with ranks and national figures. */
-export function buildKdkModel(): KdkModel {
+export function buildKommuneModel(): KommuneModel {
   if (modelMemo) return modelMemo;
   const n = buildNoegletal();
   const kommuner = buildKommuner();
@@ -177,7 +177,7 @@ export function buildKdkModel(): KdkModel {
 }
 
 /** The figures shown on the pages: those with at least one value in the export's years. */
-export function shownFigures(model: KdkModel): KatalogRow[] {
+export function shownFigures(model: KommuneModel): KatalogRow[] {
   return model.katalog.filter((k) => k.antal_vaerdier > 0 && k.aar_til !== null);
 }
 
@@ -186,7 +186,7 @@ export function shownFigures(model: KdkModel): KatalogRow[] {
 
 export function buildPage(
   kode: string,
-  model: KdkModel,
+  model: KommuneModel,
   ctx: GroupContext,
   befolkning?: { maaned: string; vaerdi: number } | null
 ): PageData {
@@ -305,7 +305,7 @@ export function latestPopulation(): Map<string, { maaned: string; vaerdi: number
 
 /** Page data for all 98 municipalities. */
 export function buildAllPages(ctx?: Partial<GroupContext>): PageData[] {
-  const model = buildKdkModel();
+  const model = buildKommuneModel();
   const pop = latestPopulation();
   const full: GroupContext = { kommuner: model.kommuner, ...ctx };
   return model.kommuner.map((k) => buildPage(k.kommunekode, model, full, pop.get(k.kommunekode) ?? null));
@@ -332,7 +332,7 @@ export interface PlaceringRow {
 
 /** One row per figure, municipality and year, for every figure shown on the pages. */
 export function buildPlaceringer(ctx?: Partial<GroupContext>): PlaceringRow[] {
-  const model = buildKdkModel();
+  const model = buildKommuneModel();
   const full: GroupContext = { kommuner: model.kommuner, ...ctx };
   const out: PlaceringRow[] = [];
   const groups = new Map<string, ComparisonGroup>();

@@ -5,7 +5,7 @@
  * set or DuckDB-WASM. One loader process computes all 98, which keeps the build fast.
  */
 import JSZip from "jszip";
-import { buildAllPages, type GroupContext, type PageData } from "./kdk.js";
+import { buildAllPages, type GroupContext, type PageData } from "./kommune.js";
 
 /** Round computed means for transport; source values are kept as they are. */
 function round(x: number | null, decimals: number): number | null {
