@@ -43,7 +43,7 @@ import { AREAS } from "../../loaders/noegletal-katalog.js";
 import { KATALOG_SCHEMA, KOMMUNER_SCHEMA, LANDSTAL_SCHEMA, NOEGLETAL_SCHEMA } from "../../loaders/schemas.js";
 import { independentGroups, loadValues } from "../groups/independent.js";
 
-const DIR = resolve("test/.tmp/kdk-duckdb");
+const DIR = resolve("test/.tmp/kommune-duckdb");
 let db: DuckDBConnection;
 /** as published: the engine's default groups */
 let placeringer: PlaceringRow[];
