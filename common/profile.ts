@@ -108,7 +108,7 @@ export interface Highlight {
   landNavn: string;
   pctLand: number | null;
   /** 1 = highest in the group (the municipality included) */
-  rangIGruppe: number | null;
+  rankInGroup: number | null;
   gruppeStoerrelse: number;
   /** change since the first year with a value, in per cent */
   udvikling: { fra: number; pct: number } | null;
@@ -181,7 +181,7 @@ export function scoreFigure(f: FigureInput): Highlight | null {
   const landNavn = useTable ? f.land!.navn : "medianen af kommunerne";
   const pctLand = pct(x, landRef);
   // competition rank: 1 + the number of group members with a strictly higher value (as the table ranks)
-  const rangIGruppe = others.length ? 1 + others.filter((v) => v > x).length : null;
+  const rankInGroup = others.length ? 1 + others.filter((v) => v > x).length : null;
   const history = f.serie.filter((p) => p.vaerdi !== null && p.aar < f.aar);
   const first = history[0];
   const udvikling =
@@ -198,7 +198,7 @@ export function scoreFigure(f: FigureInput): Highlight | null {
         : `${size} (${formatNumber(r, 0)} %) ${forskelGruppe > 0 ? "over" : "under"} sammenligningsgruppens gennemsnit`
     );
   }
-  if (rangIGruppe !== null) parts.push(`${rankWords(rangIGruppe, group.length)} af ${group.length} i gruppen`);
+  if (rankInGroup !== null) parts.push(`${rankWords(rankInGroup, group.length)} af ${group.length} i gruppen`);
   if (pctLand !== null) parts.push(`${direction(pctLand)} ${landNavn}`);
   if (udvikling) {
     const r = Math.round(Math.abs(udvikling.pct));
@@ -227,7 +227,7 @@ export function scoreFigure(f: FigureInput): Highlight | null {
     landRef,
     landNavn,
     pctLand,
-    rangIGruppe,
+    rankInGroup,
     gruppeStoerrelse: group.length,
     udvikling,
     score: Math.max(Math.abs(zGruppe ?? 0), Math.abs(zLand ?? 0)),

@@ -18,7 +18,7 @@ export async function loadGroupContext(): Promise<Partial<GroupContext>> {
     `[kommune] sammenligningsgrupper fra loaders/groups.ts: ${d.rows.length} rækker, ${d.areas.length} områder\n`
   );
   memo = {
-    naboer: d.rows,
+    neighbours: d.rows,
     omraadeNavn: new Map(d.areas.map((a) => [a.id, a.navn])),
     standardaar: new Map(d.areas.map((a) => [a.id, a.standardaar]))
   };

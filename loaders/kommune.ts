@@ -57,8 +57,8 @@ export function comparisonAreaOf(pageArea: string): string {
   return comparisonAreaOfPageArea(pageArea);
 }
 
-/** Rows of the comparison-group engine's table (src/data/sammenligningsgrupper.parquet). */
-export interface NaboRow {
+/** Rows of the comparison-group engine's table (src/data/sammenligningsgrupper.parquet); `rang` and `nabo` are its published (Danish) column names. */
+export interface NeighbourRow {
   omraade: string;
   aar: number;
   kommunekode: string;
@@ -69,7 +69,7 @@ export interface NaboRow {
 export interface GroupContext {
   kommuner: Kommune[];
   /** the engine's neighbours, when available; absent means: use the DST group */
-  naboer?: NaboRow[];
+  neighbours?: NeighbourRow[];
   /** the engine's area names by id */
   omraadeNavn?: Map<string, string>;
   /** the engine's standard year per area (the year whose groups are the default) */
@@ -78,13 +78,13 @@ export interface GroupContext {
 
 /**
  * The comparison group of a municipality for a page area. Today the DST municipality
- * group; when `ctx.naboer` holds the engine's groups, the area's default group (the 10
+ * group; when `ctx.neighbours` holds the engine's groups, the area's default group (the 10
  * most comparable municipalities in the area's standard year, else its latest year).
  */
 export function comparisonGroup(kode: string, pageArea: string, ctx: GroupContext): ComparisonGroup {
-  if (ctx.naboer && ctx.naboer.length) {
+  if (ctx.neighbours?.length) {
     const area = comparisonAreaOf(pageArea);
-    const own = ctx.naboer.filter((r) => r.omraade === area && r.kommunekode === kode);
+    const own = ctx.neighbours.filter((r) => r.omraade === area && r.kommunekode === kode);
     if (own.length) {
       const years = new Set(own.map((r) => r.aar));
       const standard = ctx.standardaar?.get(area);
@@ -265,7 +265,7 @@ export function buildPage(
         aar,
         vaerdi: cell?.vaerdi ?? null,
         status: cell?.status ?? "ikke_indberettet",
-        rang: janej ? null : (fy.ranks.get(kode) ?? null),
+        rank: janej ? null : (fy.ranks.get(kode) ?? null),
         antal: janej ? (fy.national.n ?? 0) : fy.numeric.size,
         land: fy.national,
         gruppe: janej

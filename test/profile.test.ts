@@ -84,7 +84,7 @@ describe("one figure", () => {
     expect(h.forskelGruppe).toBe(6_100);
     expect(h.pctGruppe).toBeCloseTo(8.43707, 4);
     // ranks in the group, highest first: 79,000 then 78,400 → 2nd highest of 11
-    expect(h.rangIGruppe).toBe(2);
+    expect(h.rankInGroup).toBe(2);
     expect(h.gruppeStoerrelse).toBe(11);
     expect(h.gruppeVaerdier).toEqual([68_000, 69_000, 70_000, 71_000, 72_000, 72_000, 73_000, 74_000, 75_000, 79_000]);
     // since 2015 (the first year with a value): 78,400 / 75,385 − 1 = 4.0 %

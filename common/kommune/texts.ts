@@ -7,10 +7,10 @@ export const RANK_RULE =
   "Placering: 1 = den højeste værdi blandt kommunerne med en værdi for året. Placeringen siger intet om, hvorvidt en høj værdi er god eller dårlig.";
 
 /** "nr. 3 af 97" or the reason there is no rank. */
-export function rankText(rang: number | null, antal: number, janej = false): string {
+export function rankText(rank: number | null, antal: number, janej = false): string {
   if (janej) return "rangeres ikke (ja/nej)";
-  if (rang === null) return "ingen placering";
-  return `nr. ${rang} af ${antal}`;
+  if (rank === null) return "ingen placering";
+  return `nr. ${rank} af ${antal}`;
 }
 
 /** How a national figure is formed, in a few words. */

@@ -36,7 +36,7 @@ export interface PageFigure {
   vaerdi: number | null;
   status: CellStatus;
   /** rank in `aar` (1 = highest), null when the municipality has no numeric value */
-  rang: number | null;
+  rank: number | null;
   /** municipalities with a numeric value in `aar` (what the rank is out of) */
   antal: number;
   land: NationalFigure;

@@ -235,7 +235,7 @@ export interface ExportRow {
   aar: number;
   vaerdi: number | null;
   status: string;
-  rang: number | null;
+  rank: number | null;
   antal: number;
   landstal: number | null;
   landstal_kilde: string;
@@ -256,7 +256,7 @@ export function exportRows(page: PageData, areas: PageArea[] = page.omraader): E
       aar: f.aar,
       vaerdi: f.janej ? null : f.vaerdi,
       status: statusText(f.status, "værdi"),
-      rang: f.rang,
+      rank: f.rank,
       antal: f.antal,
       landstal: f.land.vaerdi,
       landstal_kilde: nationalSourceText(f.land),
@@ -277,7 +277,7 @@ export function exportColumns(page: PageData): Column<ExportRow>[] {
     { key: "aar", label: "År" },
     { key: "vaerdi", label: `${page.navn}: værdi` },
     { key: "status", label: "Status" },
-    { key: "rang", label: "Placering (1 = højeste)" },
+    { key: "rank", label: "Placering (1 = højeste)" },
     { key: "antal", label: "Kommuner med værdi" },
     { key: "landstal", label: "Hele landet" },
     { key: "landstal_kilde", label: "Hele landet: sådan er tallet dannet" },

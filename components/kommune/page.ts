@@ -61,8 +61,8 @@ function figureRow(page: PageData, area: PageArea, f: PageFigure): HTMLElement {
     valueCell(f),
     el(
       "td",
-      { class: `kt-num${f.rang === null ? " kt-missing" : ""}`, "data-col": "rang" },
-      rankText(f.rang, f.antal, f.janej)
+      { class: `kt-num${f.rank === null ? " kt-missing" : ""}`, "data-col": "rang" },
+      rankText(f.rank, f.antal, f.janej)
     ),
     el(
       "td",
