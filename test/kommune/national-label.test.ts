@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { catalogueNationalNote, nationalSourceText } from "../../common/kommune/texts.js";
+import { nationalFigure } from "../../common/vocabulary.js";
 import { buildNoegletal } from "../../loaders/datasets.js";
 import { buildKommuneModel, buildPage, buildPlaceringer, isYesNo } from "../../loaders/kommune.js";
 
@@ -99,4 +100,54 @@ test("data/README describes the key-figure file's line endings as they are (LF, 
   const section = readme.slice(readme.indexOf("## raw/noegletal/"), readme.indexOf("## raw/dst/folk1am"));
   expect(section).toContain("LF line endings (no CR)");
   expect(section).not.toContain("CRLF");
+});
+
+describe("the development chart's national line on a municipality page", () => {
+  test("leaves out years whose national figure is of another kind than the table's, and lists them", () => {
+    // independently from the parsed source: figures whose source national row ("Gennemsnit"/"I alt") is missing in
+    // some years that have municipality values; in those years the rule would fall back to a computed mean
+    const n = buildNoegletal();
+    const nationalYears = new Map<string, Set<number>>();
+    for (const r of n.national) {
+      const id = r.id;
+      if (!nationalYears.has(id)) nationalYears.set(id, new Set());
+      nationalYears.get(id)!.add(r.aar);
+    }
+    const page = buildPage("825", buildKommuneModel(), { kommuner: buildKommuneModel().kommuner });
+    let checked = 0;
+    for (const a of page.omraader)
+      for (const f of a.figurer) {
+        if (f.janej || f.land.kilde === "I alt") continue;
+        const k = n.katalog.find((x) => x.id === f.id)!;
+        const withValues = k.aar_med_data.split(",").map(Number);
+        const own = nationalYears.get(f.id) ?? new Set<number>();
+        const gaps =
+          f.land.kilde === "Gennemsnit" ? withValues.filter((y) => !own.has(y)) : withValues.filter((y) => own.has(y)); // a computed mean in the latest year: years with a source row differ
+        expect(f.landAndetAar, f.id).toEqual(gaps);
+        for (const y of gaps) expect(f.serie.land[page.aar.indexOf(y)], `${f.id} ${y}`).toBeNull();
+        if (gaps.length) checked++;
+      }
+    // the 2013-2019 source has a national row in every year with data for each figure that has one at all
+    expect(checked, "figures with a gap year on the page").toBe(0);
+  });
+
+  test("a year without the source's Gennemsnit is not drawn as 'landstal' (one year removed by hand)", () => {
+    const model = buildKommuneModel();
+    const id = "udg-til-folkeskolen-pr-elev";
+    const years = model.figures.get(id)!;
+    // the source's row for 2015 removed: the rule falls back to the unweighted mean of the municipalities that year
+    const y2015 = years.get(2015)!;
+    const patched = new Map(years);
+    patched.set(2015, { ...y2015, national: nationalFigure(y2015.cells.values(), undefined) });
+    const figures = new Map(model.figures);
+    figures.set(id, patched);
+    const page = buildPage("825", { ...model, figures }, { kommuner: model.kommuner });
+    const f = page.omraader.flatMap((a) => a.figurer).find((x) => x.id === id)!;
+    expect(f.land.kilde).toBe("Gennemsnit");
+    expect(f.landAndetAar).toEqual([2015]);
+    expect(f.serie.land[page.aar.indexOf(2015)]).toBeNull();
+    // the other years keep the source's figure
+    expect(f.serie.land[page.aar.indexOf(2016)]).toBe(years.get(2016)!.national.vaerdi);
+    expect(patched.get(2015)!.national.kilde).toBe(LABEL);
+  });
 });
