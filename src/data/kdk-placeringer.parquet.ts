@@ -3,9 +3,9 @@
 import { useIngest } from "../../loaders/ingest.js";
 import { buildPlaceringer } from "../../loaders/kommune.js";
 import { loadGroupContext } from "../../loaders/kommune-groups.js";
-import { PLACERINGER_SCHEMA } from "../../loaders/placeringer-schema.js";
 import { emit } from "../../loaders/lib/emit.js";
 import { toParquet } from "../../loaders/lib/parquet.js";
+import { PLACERINGER_SCHEMA } from "../../loaders/placeringer-schema.js";
 
 await emit(async () => {
   useIngest(["kommuner", "noegletal", "groups"]); // rows parsed once per build (loaders/ingest.ts)
