@@ -534,6 +534,22 @@ describe("catalogue, comparison and search", () => {
       await o.page.fill("#observablehq-search input", "Læsø");
       await o.page.waitForSelector("#observablehq-search-results li a");
       expect(await o.page.getAttribute("#observablehq-search-results li a", "href")).toMatch(/\/kommune\/825$/);
+      // other names from the alias table (common/kommune/names.ts) are in the entries' keywords
+      for (const [query, kode] of [
+        ["Århus", "751"],
+        ["Dronninglund", "810"]
+      ]) {
+        await o.page.fill("#observablehq-search input", query);
+        await o.page.waitForFunction(
+          (k) =>
+            document
+              .querySelector("#observablehq-search-results li a")
+              ?.getAttribute("href")
+              ?.endsWith(`/kommune/${k}`),
+          kode,
+          { timeout: 10_000 }
+        );
+      }
       await o.page.fill("#observablehq-search input", "klassekvotient");
       await o.page.waitForFunction(() =>
         document.querySelector("#observablehq-search-results li a")?.getAttribute("href")?.includes("noegletal?id=")
