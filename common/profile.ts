@@ -4,21 +4,29 @@
  * the country, picks the figures that stand out most in each area, and writes one plain
  * Danish sentence per highlight, with only facts the data supports.
  *
- * Method (stated on the page): the robust z-score of the municipality's value,
+ * Method (stated on the page, `PROFILE_METHOD`): the robust z-score of the municipality's value,
  *   z = (x − median) / (1,4826 · MAD),
  * among the comparison group (the municipality and its members) and among all
  * municipalities with a value that year. 1,4826 · MAD estimates the standard deviation
  * for normally distributed data and is not pulled by the outliers it is meant to find.
- * A figure stands out when |z| ≥ `threshold` (default 2) against the group or the
- * country; per area the `perArea` (default 2) largest |z| are shown. Yes/no figures,
- * figures without a value, and groups or years with fewer than 5 values or no spread
- * (MAD = 0) are not scored.
+ * Median and MAD come from simple-statistics. A figure stands out when |z| ≥ `threshold`
+ * (default 2) against the group or the country; per area the `perArea` (default 2) largest
+ * |z| are shown. Yes/no figures, figures of absolute size (counts, inhabitants, area: they
+ * only say how large the municipality is), figures without a value, and groups or years with
+ * fewer than 5 values or no spread (MAD = 0) are not scored.
+ *
+ * The sizes in the sentence are the ones the page's table shows: the difference from the
+ * group mean (the unweighted mean of the *other* members, as in the table's "Gruppegns.")
+ * in the figure's unit and in per cent, and the difference in per cent from the national
+ * figure in the table's "Hele landet" column (where that is a sum, "I alt", the median of
+ * the municipalities instead, and the sentence says so).
  *
  * Pure: no DOM, no I/O; used by the page loader at build time and testable by hand.
  */
+import { medianAbsoluteDeviation, median as ssMedian } from "simple-statistics";
 import { formatNumber } from "./format.js";
 
-/** 1 / Φ⁻¹(3/4): makes the MAD a consistent estimator of σ for normal data. */
+/** 1 / Φ⁻¹(3/4): makes the MAD a consistent estimator of σ for normal data (R's mad() default). */
 export const MAD_SCALE = 1.4826;
 export const DEFAULT_THRESHOLD = 2;
 export const DEFAULT_PER_AREA = 2;
@@ -27,15 +35,13 @@ export const MIN_VALUES = 5;
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new Error("median af ingen værdier");
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return ssMedian([...values]);
 }
 
 /** Median absolute deviation (unscaled). */
 export function mad(values: readonly number[]): number {
-  const m = median(values);
-  return median(values.map((v) => Math.abs(v - m)));
+  if (values.length === 0) throw new Error("MAD af ingen værdier");
+  return medianAbsoluteDeviation([...values]);
 }
 
 /** Robust z-score of x among values; null when there are too few values or no spread. */
@@ -44,6 +50,13 @@ export function robustZ(x: number, values: readonly number[]): number | null {
   const d = mad(values);
   if (d === 0) return null;
   return (x - median(values)) / (MAD_SCALE * d);
+}
+
+/** The reference the page's table shows for the country. */
+export interface NationalReference {
+  vaerdi: number | null;
+  /** how the sentence names it, e.g. "landstallet" or "gennemsnittet af kommunerne (uvægtet)" */
+  navn: string;
 }
 
 export interface FigureInput {
@@ -61,8 +74,12 @@ export interface FigureInput {
   vaerdi: number | null;
   /** the other group members' values in `aar` (nulls for missing) */
   gruppe: (number | null)[];
+  /** the group mean is not shown (a member's value is suppressed): no per cent against the group */
+  gruppeSkjult?: boolean;
   /** every municipality's value in `aar`, the municipality included */
   alle: (number | null)[];
+  /** the national figure as the table shows it; null (or a sum) → the median of the municipalities */
+  land?: NationalReference | null;
   /** the municipality's own series, oldest first */
   serie: { aar: number; vaerdi: number | null }[];
 }
@@ -78,14 +95,20 @@ export interface Highlight {
   vaerdi: number;
   zGruppe: number | null;
   zLand: number | null;
-  /** mean of the group (members and the municipality), its difference in per cent */
+  /** mean of the other group members (as the table's "Gruppegns."), the difference in the unit and in per cent */
   gruppeGns: number | null;
+  forskelGruppe: number | null;
   pctGruppe: number | null;
-  /** median of all municipalities, the difference in per cent */
+  /** the other members' values, sorted ascending (for the small chart) */
+  gruppeVaerdier: number[];
+  /** median of all municipalities */
   landMedian: number;
-  pctLand: number;
+  /** the country reference used for `pctLand` and its name */
+  landRef: number;
+  landNavn: string;
+  pctLand: number | null;
   /** 1 = highest in the group (the municipality included) */
-  rangIGruppe: number | null;
+  rankInGroup: number | null;
   gruppeStoerrelse: number;
   /** change since the first year with a value, in per cent */
   udvikling: { fra: number; pct: number } | null;
@@ -108,34 +131,75 @@ export function rankWords(rank: number, of: number): string {
   return rank <= fromBottom ? `${rank}. højeste` : `${fromBottom}. laveste`;
 }
 
+/** The unit a value is written with in a sentence: "kr. pr. elev" → "kr." (the title says per what). */
+export function shortUnit(enhed: string): string {
+  if (/^kr\./.test(enhed)) return "kr.";
+  if (/^(ikke angivet|antal|pr\.\s|indeks)/.test(enhed)) return "";
+  const per = /^(\S+) pr\. /.exec(enhed);
+  return per ? per[1] : enhed;
+}
+
+/**
+ * Units of absolute size (a count of inhabitants, schools, places; an area): comparing them
+ * across municipalities of different sizes says only that the municipality is large or small,
+ * so the profile leaves them out.
+ */
+export function isAbsoluteSize(enhed: string): boolean {
+  return enhed === "antal" || enhed === "personer" || enhed === "km²";
+}
+
+/** The unit of a difference: percentages differ by percentage points. */
+export function differenceUnit(enhed: string): string {
+  if (enhed === "pct.") return "procentpoint";
+  if (enhed === "promille") return "promillepoint";
+  return shortUnit(enhed);
+}
+
+const withUnit = (text: string, unit: string) => (unit ? `${text} ${unit}` : text);
+
 function direction(p: number): string {
   const r = Math.round(Math.abs(p));
   if (r === 0) return "på niveau med";
-  return `${r} % ${p > 0 ? "over" : "under"}`;
+  return `${formatNumber(r, 0)} % ${p > 0 ? "over" : "under"}`;
 }
 
 export function scoreFigure(f: FigureInput): Highlight | null {
-  if (f.janej || f.vaerdi === null || !Number.isFinite(f.vaerdi)) return null;
+  if (f.janej || isAbsoluteSize(f.enhed) || f.vaerdi === null || !Number.isFinite(f.vaerdi)) return null;
   const x = f.vaerdi;
-  const group = [x, ...nums(f.gruppe)];
+  const others = nums(f.gruppe);
+  const group = [x, ...others];
   const all = nums(f.alle);
   const zGruppe = robustZ(x, group);
   const zLand = robustZ(x, all);
   if (zGruppe === null && zLand === null) return null;
-  const gruppeGns = group.length > 1 ? group.reduce((a, b) => a + b, 0) / group.length : null;
+  const gruppeGns = others.length && !f.gruppeSkjult ? others.reduce((a, b) => a + b, 0) / others.length : null;
+  const forskelGruppe = gruppeGns === null ? null : x - gruppeGns;
+  const pctGruppe = gruppeGns === null ? null : pct(x, gruppeGns);
   const landMedian = median(all.length ? all : [x]);
-  const sorted = [...group].sort((a, b) => b - a);
-  const rangIGruppe = group.length > 1 ? sorted.indexOf(x) + 1 : null;
+  const useTable = f.land && f.land.vaerdi !== null && Number.isFinite(f.land.vaerdi);
+  const landRef = useTable ? (f.land!.vaerdi as number) : landMedian;
+  const landNavn = useTable ? f.land!.navn : "medianen af kommunerne";
+  const pctLand = pct(x, landRef);
+  // competition rank: 1 + the number of group members with a strictly higher value (as the table ranks)
+  const rankInGroup = others.length ? 1 + others.filter((v) => v > x).length : null;
   const history = f.serie.filter((p) => p.vaerdi !== null && p.aar < f.aar);
   const first = history[0];
   const udvikling =
     first && first.vaerdi !== 0 ? { fra: first.aar, pct: pct(x, first.vaerdi as number) as number } : null;
-  const pctGruppe = gruppeGns === null ? null : pct(x, gruppeGns);
-  const pctLand = pct(x, landMedian) ?? 0;
-  const parts = [`${f.titel}: ${formatNumber(x, f.decimaler)} ${f.enhed}`.trim()];
-  if (pctGruppe !== null) parts.push(`${direction(pctGruppe)} sammenligningsgruppen`);
-  parts.push(`${direction(pctLand)} landets median`);
-  if (rangIGruppe !== null) parts.push(`${rankWords(rangIGruppe, group.length)} i gruppen (af ${group.length})`);
+
+  const unit = shortUnit(f.enhed);
+  const parts = [`${f.titel}: ${withUnit(formatNumber(x, f.decimaler), unit)} i ${f.aar}`];
+  if (forskelGruppe !== null && pctGruppe !== null) {
+    const r = Math.round(Math.abs(pctGruppe));
+    const size = withUnit(formatNumber(Math.abs(forskelGruppe), f.decimaler), differenceUnit(f.enhed));
+    parts.push(
+      r === 0 && Math.abs(forskelGruppe) < 10 ** -f.decimaler / 2
+        ? "på niveau med sammenligningsgruppens gennemsnit"
+        : `${size} (${formatNumber(r, 0)} %) ${forskelGruppe > 0 ? "over" : "under"} sammenligningsgruppens gennemsnit`
+    );
+  }
+  if (rankInGroup !== null) parts.push(`${rankWords(rankInGroup, group.length)} af ${group.length} i gruppen`);
+  if (pctLand !== null) parts.push(`${direction(pctLand)} ${landNavn}`);
   if (udvikling) {
     const r = Math.round(Math.abs(udvikling.pct));
     parts.push(
@@ -156,14 +220,18 @@ export function scoreFigure(f: FigureInput): Highlight | null {
     zGruppe,
     zLand,
     gruppeGns,
+    forskelGruppe,
     pctGruppe,
+    gruppeVaerdier: [...others].sort((a, b) => a - b),
     landMedian,
+    landRef,
+    landNavn,
     pctLand,
-    rangIGruppe,
+    rankInGroup,
     gruppeStoerrelse: group.length,
     udvikling,
     score: Math.max(Math.abs(zGruppe ?? 0), Math.abs(zLand ?? 0)),
-    saetning: `${parts.join(", ")} (${f.aar}).`
+    saetning: `${parts.join(", ")}.`
   };
 }
 
@@ -185,6 +253,4 @@ export function highlights(
   );
 }
 
-/** The method, as the page states it. */
-export const PROFILE_METHOD =
-  "Et nøgletal skiller sig ud, når kommunens værdi ligger mindst 2 robuste standardafvigelser fra medianen i sammenligningsgruppen eller blandt alle kommuner: z = (værdi − median) / (1,4826 · MAD), hvor MAD er medianen af de absolutte afvigelser fra medianen. Der vises højst to nøgletal pr. område. Ja/nej-nøgletal og grupper med under fem værdier indgår ikke.";
+// The method as the page states it is PROFILE_METHOD in common/kommune/texts.ts (the page must not load simple-statistics).

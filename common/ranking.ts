@@ -1,7 +1,7 @@
 /**
- * Ranks and means of key figures, shared by the build (loaders/kdk.ts) and the pages
+ * Ranks and means of key figures, shared by the build (loaders/kommune.ts) and the pages
  * (catalogue, comparison), so a rank shown anywhere is computed by the same code.
- * Checked against native DuckDB in test/kdk/duckdb.test.ts (the municipality-page build).
+ * Checked against native DuckDB in test/kommune/duckdb.test.ts (the municipality-page build).
  */
 
 import { type KeyFigureRow, NUMERIC_STATUS } from "./vocabulary.js";

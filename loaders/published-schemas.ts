@@ -1,8 +1,8 @@
 /** Every published table's schema by its file name (/filer/<name>.parquet and .csv): what /data documents. */
 
 import { GROUPS_SCHEMA, MODELS_SCHEMA } from "./groups-schema.js";
-import { PLACERINGER_SCHEMA } from "./kdk-schemas.js";
 import type { ColumnType } from "./lib/parquet.js";
+import { PLACERINGER_SCHEMA } from "./placeringer-schema.js";
 import { BEFOLKNING_SCHEMA, KATALOG_SCHEMA, KOMMUNER_SCHEMA, LANDSTAL_SCHEMA, NOEGLETAL_SCHEMA } from "./schemas.js";
 
 export const PUBLISHED_SCHEMAS: Record<string, Record<string, ColumnType | undefined>> = {

@@ -3,6 +3,7 @@
  * every municipality page by name and code, and every key figure by title, unit and
  * area, linking to its view in the catalogue.
  */
+import { aliasKeywords, sortByName } from "../common/kommune/names.js";
 import { buildKommuner, buildNoegletal } from "./datasets.js";
 import { useIngest } from "./ingest.js";
 
@@ -15,11 +16,12 @@ export interface SearchEntry {
 
 export function searchEntries(): SearchEntry[] {
   useIngest(["kommuner", "noegletal"]); // the rows the build parsed once (loaders/ingest.ts)
-  const kommuner = buildKommuner().map((k) => ({
+  // Danish order; the keywords carry the other names people search by ("Århus", "Kbh", historic names)
+  const kommuner = sortByName(buildKommuner()).map((k) => ({
     path: `/kommune/${k.kommunekode}`,
     title: k.officielt_navn,
     text: `${k.officielt_navn} (${k.navn}), kommunenummer ${k.kommunekode}, ${k.regionsnavn}, ${k.kommunegruppe}. Nøgletal, placering blandt de 98 kommuner, udvikling 2013-2019, sammenligningsgruppe og landstal.`,
-    keywords: `${k.navn} ${k.kommunekode} kommune kend din kommune`
+    keywords: `${aliasKeywords(k)} ${k.kommunekode} kommune kend din kommune`
   }));
   const figurer = buildNoegletal().katalog.map((f) => ({
     path: `/noegletal?id=${f.id}`,

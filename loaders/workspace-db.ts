@@ -20,10 +20,10 @@ import { AREA_DEFINITIONS } from "./areas.js";
 import { buildBefolkning, buildKommuner, buildNoegletal } from "./datasets.js";
 import { buildGroupDefaults, computeArea, figureIndex } from "./groups.js";
 import { GROUPS_SCHEMA, MODELS_SCHEMA } from "./groups-schema.js";
-import { buildPlaceringer } from "./kdk.js";
-import { loadGroupContext } from "./kdk-groups.js";
-import { PLACERINGER_SCHEMA } from "./kdk-schemas.js";
+import { buildPlaceringer } from "./kommune.js";
+import { loadGroupContext } from "./kommune-groups.js";
 import { type Schema, toParquet } from "./lib/parquet.js";
+import { PLACERINGER_SCHEMA } from "./placeringer-schema.js";
 import { BEFOLKNING_SCHEMA, KATALOG_SCHEMA, KOMMUNER_SCHEMA, LANDSTAL_SCHEMA, NOEGLETAL_SCHEMA } from "./schemas.js";
 
 /** A published table's column texts: the same dictionary /data shows (common/views/data.ts), written once. */

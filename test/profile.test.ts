@@ -4,7 +4,16 @@
  * the test (and the z-scores as R computes them: R's mad() uses the same constant 1.4826).
  */
 import { describe, expect, it } from "vitest";
-import { type FigureInput, highlights, mad, median, rankWords, robustZ, scoreFigure } from "../common/profile.js";
+import {
+  type FigureInput,
+  highlights,
+  mad,
+  median,
+  rankWords,
+  robustZ,
+  scoreFigure,
+  shortUnit
+} from "../common/profile.js";
 
 describe("median, MAD and the robust z-score", () => {
   it("match a hand calculation (and R: (100 - median(x)) / mad(x) with x = c(10, 12, 14, 16, 100))", () => {
@@ -69,23 +78,72 @@ describe("one figure", () => {
     // |x − 72,000|: 4,3,2,1,0,0,1,2,3,6.4,7 thousand → sorted 0,0,1,1,2,2,3,3,4,6.4,7 → MAD 2,000
     // z = (78,400 − 72,000) / (1.4826 · 2,000) = 6,400 / 2,965.2 = 2.15837
     expect(h.zGruppe).toBeCloseTo(2.15837, 4);
-    // mean = (70+71+72+72+73+74+75+79+69+68+78.4)·1000 / 11 = 801,400 / 11 = 72,854.5…; 78,400 / 72,854.5 − 1 = 7.61 %
-    expect(h.gruppeGns).toBeCloseTo(801_400 / 11, 6);
-    expect(h.pctGruppe).toBeCloseTo((100 * (78_400 - 801_400 / 11)) / (801_400 / 11), 9);
+    // group mean = the other 10 members (as the table's "Gruppegns."): (70+71+72+72+73+74+75+79+69+68)·1000 / 10 = 72,300
+    expect(h.gruppeGns).toBe(72_300);
+    // 78,400 − 72,300 = 6,100 kr.; 6,100 / 72,300 = 8.437 % → "8 %"
+    expect(h.forskelGruppe).toBe(6_100);
+    expect(h.pctGruppe).toBeCloseTo(8.43707, 4);
     // ranks in the group, highest first: 79,000 then 78,400 → 2nd highest of 11
-    expect(h.rangIGruppe).toBe(2);
+    expect(h.rankInGroup).toBe(2);
     expect(h.gruppeStoerrelse).toBe(11);
+    expect(h.gruppeVaerdier).toEqual([68_000, 69_000, 70_000, 71_000, 72_000, 72_000, 73_000, 74_000, 75_000, 79_000]);
     // since 2015 (the first year with a value): 78,400 / 75,385 − 1 = 4.0 %
     expect(h.udvikling!.fra).toBe(2015);
     expect(h.udvikling!.pct).toBeCloseTo(4.0, 1);
-    // all 15: sorted median is the 8th value = 72,000; 78,400 / 72,000 − 1 = 8.9 %
+    // no national figure given: all 15 sorted, the median is the 8th value = 72,000; 78,400 / 72,000 − 1 = 8.9 %
     expect(h.landMedian).toBe(72_000);
+    expect(h.landRef).toBe(72_000);
     expect(h.saetning).toBe(
-      "Udgifter til folkeskolen pr. elev: 78.400 kr., 8 % over sammenligningsgruppen, 9 % over landets median, 2. højeste i gruppen (af 11), steget 4 % siden 2015 (2018)."
+      "Udgifter til folkeskolen pr. elev: 78.400 kr. i 2018, 6.100 kr. (8 %) over sammenligningsgruppens gennemsnit, " +
+        "2. højeste af 11 i gruppen, 9 % over medianen af kommunerne, steget 4 % siden 2015."
     );
   });
 
-  it("skips yes/no figures and missing values", () => {
+  it("compares with the national figure the table shows, when there is one", () => {
+    const h = scoreFigure({ ...school, land: { vaerdi: 70_000, navn: "landstallet" } })!;
+    // 78,400 / 70,000 − 1 = 12 %
+    expect(h.pctLand).toBeCloseTo(12, 9);
+    expect(h.saetning).toContain("12 % over landstallet");
+  });
+
+  it("writes differences of percentages in percentage points, and leaves out a hidden group mean", () => {
+    const share: FigureInput = {
+      ...school,
+      id: "andel",
+      titel: "Andel udpendlere",
+      enhed: "pct.",
+      decimaler: 1,
+      vaerdi: 30.5,
+      gruppe: [20, 21, 22, 23, 24],
+      alle: [30.5, 20, 21, 22, 23, 24],
+      serie: []
+    };
+    const h = scoreFigure(share)!;
+    // mean of the others = 110 / 5 = 22; 30.5 − 22 = 8.5 percentage points; 8.5 / 22 = 38.6 % → "39 %"
+    expect(h.saetning).toBe(
+      "Andel udpendlere: 30,5 pct. i 2018, 8,5 procentpoint (39 %) over sammenligningsgruppens gennemsnit, " +
+        "højeste af 6 i gruppen, 36 % over medianen af kommunerne."
+    );
+    // the median of all six: (22 + 23) / 2 = 22.5; 30.5 / 22.5 − 1 = 8 / 22.5 = 35.56 % → "36 %"
+    expect(h.landMedian).toBe(22.5);
+    const hidden = scoreFigure({ ...share, gruppeSkjult: true })!;
+    expect(hidden.gruppeGns).toBeNull();
+    expect(hidden.saetning).not.toContain("sammenligningsgruppens");
+  });
+
+  it("writes a value with the short unit and thousands separators in per cent", () => {
+    expect(shortUnit("kr. pr. elev")).toBe("kr.");
+    expect(shortUnit("pr. 100 0-17-årige")).toBe("");
+    expect(shortUnit("udlån pr. indbygger")).toBe("udlån");
+    expect(shortUnit("pct.")).toBe("pct.");
+    // 150,000 against a national figure of 1,000: 14,900 % over
+    const h = scoreFigure({ ...school, vaerdi: 150_000, land: { vaerdi: 1_000, navn: "landstallet" } })!;
+    expect(h.saetning).toContain("14.900 % over landstallet");
+  });
+
+  it("skips yes/no figures, absolute sizes and missing values", () => {
+    expect(scoreFigure({ ...school, enhed: "antal" })).toBeNull();
+    expect(scoreFigure({ ...school, enhed: "personer" })).toBeNull();
     expect(scoreFigure({ ...school, janej: true })).toBeNull();
     expect(scoreFigure({ ...school, vaerdi: null })).toBeNull();
   });

@@ -7,10 +7,10 @@ export const RANK_RULE =
   "Placering: 1 = den højeste værdi blandt kommunerne med en værdi for året. Placeringen siger intet om, hvorvidt en høj værdi er god eller dårlig.";
 
 /** "nr. 3 af 97" or the reason there is no rank. */
-export function rankText(rang: number | null, antal: number, janej = false): string {
+export function rankText(rank: number | null, antal: number, janej = false): string {
   if (janej) return "rangeres ikke (ja/nej)";
-  if (rang === null) return "ingen placering";
-  return `nr. ${rang} af ${antal}`;
+  if (rank === null) return "ingen placering";
+  return `nr. ${rank} af ${antal}`;
 }
 
 /** How a national figure is formed, in a few words. */
@@ -56,3 +56,7 @@ export function catalogueNationalNote(k: { landstal: string | null; enhed: strin
     return "Kommunetal viser kildens I alt (en sum, ikke sammenlignelig med en enkelt kommunes tal) og tegner den ikke i de små grafer.";
   return "Kommunetal viser kildens eget landstal uændret.";
 }
+
+/** The profile's method ("Hvad skiller sig ud", common/profile.ts), as the page states it. */
+export const PROFILE_METHOD =
+  "Metode: et nøgletal skiller sig ud, når kommunens værdi ligger mindst 2 robuste standardafvigelser fra medianen i sammenligningsgruppen eller blandt alle kommuner med en værdi: z = (værdi − median) / (1,4826 · MAD), hvor MAD er medianen af de absolutte afvigelser fra medianen. Højst to nøgletal pr. område, de største afvigelser først. Forskellene er regnet mod tabellens gruppegennemsnit (de øvrige kommuner i gruppen) og tallet for hele landet; placeringen i gruppen tæller kommunen selv med (1 = højeste). Ja/nej-nøgletal, rene antal (indbyggere, skoler, pladser, areal: de siger kun, hvor stor kommunen er) og grupper med under fem værdier indgår ikke. Høj eller lav er ikke i sig selv godt eller skidt.";

@@ -1,8 +1,11 @@
 /**
  * Shapes of the municipality-page data: one definition, used by the loader that writes
- * it (loaders/kdk.ts) and by the page components that read it.
+ * it (loaders/kommune.ts) and by the page components that read it.
  */
+import type { Highlight } from "../profile.js";
 import type { CellStatus, NationalFigureValue } from "../vocabulary.js";
+
+export type { Highlight };
 
 export interface ComparisonGroup {
   /** "dst": DST municipality group; "flis": the engine's per-area default group */
@@ -20,7 +23,10 @@ export type NationalFigure = NationalFigureValue;
 
 export interface PageFigure {
   id: string;
+  /** the source's title (abbreviated, as in the data and exports) */
   titel: string;
+  /** the title with the source's abbreviations written out (common/kommune/titles.ts) */
+  fuldTitel: string;
   enhed: string;
   decimaler: number;
   /** yes/no figure (not ranked) */
@@ -30,13 +36,15 @@ export interface PageFigure {
   vaerdi: number | null;
   status: CellStatus;
   /** rank in `aar` (1 = highest), null when the municipality has no numeric value */
-  rang: number | null;
+  rank: number | null;
   /** municipalities with a numeric value in `aar` (what the rank is out of) */
   antal: number;
   land: NationalFigure;
   gruppe: { gns: number | null; n: number; af: number };
   /** per year in `PageData.aar`: value, status, national figure, group mean */
   serie: { v: (number | null)[]; s: CellStatus[]; land: (number | null)[]; gruppe: (number | null)[] };
+  /** years whose national figure is of another kind than `land` (left out of `serie.land`, e.g. no source Gennemsnit) */
+  landAndetAar: number[];
 }
 
 export interface PageArea {
@@ -60,4 +68,6 @@ export interface PageData {
   /** names of every municipality named on the page (group members) */
   navne: Record<string, string>;
   omraader: PageArea[];
+  /** "Hvad skiller sig ud" (common/profile.ts), computed at build time; area order */
+  profil: Highlight[];
 }

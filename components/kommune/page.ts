@@ -1,11 +1,11 @@
 /**
- * The building blocks of a municipality page (/kommune/<kode>): one section per area
- * with a table of its key figures (latest value, rank, national figure, group mean,
- * development), and the rows and columns its exports are made from.
+ * The building blocks of a municipality page (/kommune/<kode>): one collapsible section per
+ * area with a table of its key figures (latest value, rank, national figure, group mean,
+ * development), the filter box over them, and the header. What they show is computed in
+ * common/views/kommune.ts (exports, labels, filter, header facts).
  */
 
-import type { Column } from "../../common/export.js";
-import { formatMonthCode, formatNumber, formatValue } from "../../common/format.js";
+import { formatValue } from "../../common/format.js";
 import {
   GROUP_MEAN_RULE,
   groupCountText,
@@ -15,70 +15,19 @@ import {
   rankText
 } from "../../common/kommune/texts.js";
 import type { PageArea, PageData, PageFigure } from "../../common/kommune/types.js";
-import { statusText } from "../../common/vocabulary.js";
+import {
+  figureHref,
+  filterFigures,
+  filterSummary,
+  headerFacts as headerFactsView,
+  NATIONAL_COLUMN,
+  nationalLabel,
+  nationalLineNote,
+  rowAnchor,
+  searchText
+} from "../../common/views/kommune.js";
 import { el } from "./dom.js";
 import { sparkline } from "./sparkline.js";
-
-/** One export row per key figure: what the table shows, plus the series. */
-export interface ExportRow {
-  omraade: string;
-  titel: string;
-  enhed: string;
-  aar: number;
-  vaerdi: number | null;
-  status: string;
-  rang: number | null;
-  antal: number;
-  landstal: number | null;
-  landstal_kilde: string;
-  sammenligningsgruppe: string;
-  gruppe_gns: number | null;
-  gruppe_n: number;
-  gruppe_af: number;
-  serie: (number | null)[];
-}
-
-export function exportRows(page: PageData, areas: PageArea[] = page.omraader): ExportRow[] {
-  return areas.flatMap((a) =>
-    a.figurer.map((f) => ({
-      omraade: a.navn,
-      titel: f.titel,
-      enhed: f.enhed,
-      aar: f.aar,
-      vaerdi: f.janej ? null : f.vaerdi,
-      status: statusText(f.status, "værdi"),
-      rang: f.rang,
-      antal: f.antal,
-      landstal: f.land.vaerdi,
-      landstal_kilde: nationalSourceText(f.land),
-      sammenligningsgruppe: a.gruppe.navn,
-      gruppe_gns: f.gruppe.gns,
-      gruppe_n: f.gruppe.n,
-      gruppe_af: f.gruppe.af,
-      serie: f.serie.v
-    }))
-  );
-}
-
-export function exportColumns(page: PageData): Column<ExportRow>[] {
-  return [
-    { key: "omraade", label: "Område" },
-    { key: "titel", label: "Nøgletal" },
-    { key: "enhed", label: "Enhed" },
-    { key: "aar", label: "År" },
-    { key: "vaerdi", label: `${page.navn}: værdi` },
-    { key: "status", label: "Status" },
-    { key: "rang", label: "Placering (1 = højeste)" },
-    { key: "antal", label: "Kommuner med værdi" },
-    { key: "landstal", label: "Landstal" },
-    { key: "landstal_kilde", label: "Landstal: sådan er det dannet" },
-    { key: "sammenligningsgruppe", label: "Sammenligningsgruppe" },
-    { key: "gruppe_gns", label: "Gruppegennemsnit (uvægtet)" },
-    { key: "gruppe_n", label: "Gruppens kommuner med værdi" },
-    { key: "gruppe_af", label: "Gruppens kommuner i alt" },
-    ...page.aar.map((y, i) => ({ key: (r: ExportRow) => r.serie[i], label: `${page.navn} ${y}` }))
-  ];
-}
 
 function valueCell(f: PageFigure): HTMLElement {
   const missing = f.vaerdi === null && !f.janej;
@@ -90,24 +39,30 @@ function valueCell(f: PageFigure): HTMLElement {
   );
 }
 
-function figureRow(page: PageData, f: PageFigure): HTMLElement {
+function figureRow(page: PageData, area: PageArea, f: PageFigure): HTMLElement {
   const groupCount = groupCountText(f);
   const hasNationalLine = !f.janej && f.land.kilde !== "I alt";
+  const lineNote = nationalLineNote(f);
   return el(
     "tr",
-    { "data-figur": f.id },
+    { "data-figur": f.id, id: rowAnchor(f.id), "data-search": searchText(f, area) },
     el(
       "td",
       {},
-      el("a", { href: `../noegletal?id=${encodeURIComponent(f.id)}&kommune=${page.kode}` }, f.titel),
-      el("div", { class: "kt-muted kt-small" }, f.enhed)
+      el("a", { href: figureHref(f.id, page.kode) }, f.fuldTitel),
+      el(
+        "div",
+        { class: "kt-muted kt-small" },
+        f.enhed,
+        f.fuldTitel === f.titel ? null : el("span", { class: "kt-source-title" }, ` · i kilden: ${f.titel}`)
+      )
     ),
     el("td", { class: "kt-num" }, String(f.aar)),
     valueCell(f),
     el(
       "td",
-      { class: `kt-num${f.rang === null ? " kt-missing" : ""}`, "data-col": "rang" },
-      rankText(f.rang, f.antal, f.janej)
+      { class: `kt-num${f.rank === null ? " kt-missing" : ""}`, "data-col": "rang" },
+      rankText(f.rank, f.antal, f.janej)
     ),
     el(
       "td",
@@ -117,8 +72,7 @@ function figureRow(page: PageData, f: PageFigure): HTMLElement {
         title: nationalSourceText(f.land)
       },
       nationalValueText(f),
-      f.land.kilde === "gennemsnit af kommunerne (uvægtet)" ? el("sup", {}, "*") : null,
-      f.land.kilde === "I alt" ? el("div", { class: "kt-muted kt-small" }, "sum") : null
+      el("div", { class: "kt-muted kt-small", "data-col": "landstal-kilde" }, nationalLabel(f.land))
     ),
     el(
       "td",
@@ -140,11 +94,14 @@ function figureRow(page: PageData, f: PageFigure): HTMLElement {
               )
               .join(", ")
           )
-        : sparkline(
-            page.aar,
-            { v: f.serie.v, land: hasNationalLine ? f.serie.land : null, gruppe: f.serie.gruppe },
-            { decimals: f.decimaler, unit: f.enhed }
-          )
+        : [
+            sparkline(
+              page.aar,
+              { v: f.serie.v, land: hasNationalLine ? f.serie.land : null, gruppe: f.serie.gruppe },
+              { decimals: f.decimaler, unit: f.enhed, landLabel: hasNationalLine ? nationalLabel(f.land) : undefined }
+            ),
+            lineNote ? el("div", { class: "kt-muted kt-small" }, lineNote) : null
+          ]
     )
   );
 }
@@ -164,7 +121,14 @@ export function areaTable(page: PageData, area: PageArea): HTMLTableElement {
         el("th", { class: "kt-num" }, "År"),
         el("th", { class: "kt-num" }, page.navn),
         el("th", { class: "kt-num", title: "1 = højeste værdi" }, "Placering"),
-        el("th", { class: "kt-num" }, "Landstal"),
+        el(
+          "th",
+          {
+            class: "kt-num",
+            title: "Kildens landstal, eller gennemsnit af kommunerne (uvægtet) hvor kilden intet har"
+          },
+          NATIONAL_COLUMN
+        ),
         el("th", { class: "kt-num", title: GROUP_MEAN_RULE }, "Gruppegns."),
         el("th", {}, `${page.aar[0]}–${page.aar[page.aar.length - 1]}`)
       )
@@ -172,7 +136,7 @@ export function areaTable(page: PageData, area: PageArea): HTMLTableElement {
     el(
       "tbody",
       {},
-      area.figurer.map((f) => figureRow(page, f))
+      area.figurer.map((f) => figureRow(page, area, f))
     )
   );
 }
@@ -206,39 +170,113 @@ export function sparkLegend(): HTMLElement {
     el("span", { class: "kt-key kt-key-kommune" }),
     " kommunen  ",
     el("span", { class: "kt-key kt-key-land" }),
-    " landstal (ikke vist for summer)  ",
+    ` hele landet, som i kolonnen "${NATIONAL_COLUMN}" (ikke vist for summer og i år, hvor kilden har et andet tal)  `,
     el("span", { class: "kt-key kt-key-gruppe" }),
     " gruppegennemsnit. Brud i linjen: ingen værdi det år."
   );
 }
 
+/** The header's facts, each with its date (the key figures' population and the latest monthly one). */
 export function headerFacts(page: PageData): HTMLElement {
-  const pop = page.befolkning;
-  const month = pop ? formatMonthCode(pop.maaned) : "";
   return el(
     "dl",
     { class: "kt-facts" },
-    el("dt", {}, "Kommunenummer"),
-    el("dd", {}, page.kode),
-    el("dt", {}, "Region"),
-    el("dd", {}, page.regionsnavn),
-    el("dt", {}, "DST-kommunegruppe"),
-    el("dd", {}, page.kommunegruppe),
-    el("dt", {}, "Befolkning"),
-    el("dd", { "data-fact": "befolkning" }, pop ? `${formatNumber(pop.vaerdi, 0)} (1. ${month})` : "ikke oplyst"),
-    el("dt", {}, "Areal"),
+    headerFactsView(page).map((f) => [el("dt", {}, f.label), el("dd", { "data-fact": f.key }, f.value)])
+  );
+}
+
+/** One area: heading, then its group note, table and exports in a closed <details> (opened by links and print). */
+export function areaSection(page: PageData, area: PageArea, exports: HTMLElement): HTMLElement {
+  return el(
+    "section",
+    { class: "kt-area", id: `omraade-${area.id}`, "data-omraade": area.id },
+    el("h2", {}, area.navn),
     el(
-      "dd",
-      { "data-fact": "areal" },
-      page.areal_km2 === null ? "ikke oplyst" : `${formatNumber(page.areal_km2, 1)} km²`
+      "details",
+      { class: "kt-area-details", "data-omraade": area.id },
+      el("summary", {}, `Vis ${area.figurer.length} nøgletal`, el("span", { class: "kt-filter-count" })),
+      groupNote(page, area),
+      areaTable(page, area),
+      exports
     )
   );
+}
+
+/** The search box over every figure: hides rows and areas without a match and opens the areas with one. */
+export function figureFilter(page: PageData): HTMLElement {
+  const total = page.omraader.reduce((s, a) => s + a.figurer.length, 0);
+  const input = el("input", {
+    type: "search",
+    id: "kt-figure-filter",
+    placeholder: "fx folkeskole, ældre, pr. indbygger",
+    autocomplete: "off"
+  });
+  const status = el("p", {
+    class: "kt-small kt-muted",
+    role: "status",
+    "aria-live": "polite",
+    "data-filter-status": ""
+  });
+  const toggle = (open: boolean) => {
+    for (const d of document.querySelectorAll<HTMLDetailsElement>("details.kt-area-details")) d.open = open;
+  };
+  input.addEventListener("input", () => {
+    const q = input.value;
+    const found = filterFigures(page, q);
+    const active = Boolean(q.trim());
+    for (const a of page.omraader) {
+      const ids = new Set(found.get(a.id));
+      const section = document.getElementById(`omraade-${a.id}`);
+      if (!section) continue;
+      for (const tr of section.querySelectorAll<HTMLElement>("tr[data-figur]"))
+        tr.hidden = active && !ids.has(tr.getAttribute("data-figur") ?? "");
+      section.hidden = active && ids.size === 0;
+      const details = section.querySelector<HTMLDetailsElement>("details.kt-area-details");
+      if (details && active) details.open = ids.size > 0;
+      const count = section.querySelector(".kt-filter-count");
+      if (count) count.textContent = active ? ` (${ids.size} passer)` : "";
+    }
+    status.textContent = filterSummary(found, total, q);
+  });
+  const openAll = el("button", { type: "button", "data-action": "open-all" }, "Vis alle områder");
+  const closeAll = el("button", { type: "button", "data-action": "close-all" }, "Skjul alle områder");
+  openAll.addEventListener("click", () => toggle(true));
+  closeAll.addEventListener("click", () => toggle(false));
+  return el(
+    "div",
+    { class: "kt-figure-filter kt-noprint" },
+    el("label", { for: "kt-figure-filter" }, "Søg i kommunens nøgletal "),
+    input,
+    " ",
+    openAll,
+    " ",
+    closeAll,
+    status
+  );
+}
+
+/** Open the area that holds the target of a link (#omraade-… or a row #figur-…) and scroll to it. */
+export function openTarget(hash: string): void {
+  if (!hash || hash.length < 2) return;
+  const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+  if (!target) return;
+  const details = target.matches("section.kt-area")
+    ? target.querySelector<HTMLDetailsElement>("details.kt-area-details")
+    : target.closest<HTMLDetailsElement>("details.kt-area-details");
+  if (details) details.open = true;
+  target.scrollIntoView();
+  if (target.matches("tr")) {
+    target.classList.add("kt-target");
+    setTimeout(() => target.classList.remove("kt-target"), 2500);
+  }
 }
 
 // A printed page must say who is in each comparison group: open the lists before printing
 // (the content of a closed <details> is not printed).
 if (typeof window !== "undefined") {
   window.addEventListener("beforeprint", () => {
-    for (const d of document.querySelectorAll<HTMLDetailsElement>("details.kt-group-note")) d.open = true;
+    for (const d of document.querySelectorAll<HTMLDetailsElement>("details.kt-group-note, details.kt-area-details"))
+      d.open = true;
   });
+  window.addEventListener("hashchange", () => openTarget(window.location.hash));
 }

@@ -23,6 +23,8 @@ export interface SparkOptions {
   decimals?: number;
   /** text for the tooltip, e.g. the figure's unit */
   unit?: string;
+  /** what the dashed line is (e.g. "landstal", "gennemsnit af kommunerne (uvægtet)"); said in the text alternative */
+  landLabel?: string;
 }
 
 function svg<K extends keyof SVGElementTagNameMap>(
@@ -50,7 +52,7 @@ export function pathOf(values: (number | null)[], x: (i: number) => number, y: (
 }
 
 export function sparkline(years: number[], s: SparkSeries, options: SparkOptions = {}): SVGSVGElement {
-  const { width = 140, height = 36, decimals, unit = "" } = options;
+  const { width = 140, height = 36, decimals, unit = "", landLabel } = options;
   const all = [s.v, s.land ?? [], s.gruppe ?? []].flat().filter((v): v is number => v !== null && Number.isFinite(v));
   const root = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: "kt-spark", role: "img" });
   const own = s.v.filter((v) => v !== null).length;
@@ -59,7 +61,7 @@ export function sparkline(years: number[], s: SparkSeries, options: SparkOptions
     .join(", ");
   root.setAttribute(
     "aria-label",
-    `Udvikling ${years[0]}–${years[years.length - 1]}${unit ? ` (${unit})` : ""}: ${label}`
+    `Udvikling ${years[0]}–${years[years.length - 1]}${unit ? ` (${unit})` : ""}: ${label}${s.land && landLabel ? `. Stiplet linje: ${landLabel}` : ""}`
   );
   const title = svg("title", {});
   title.textContent = root.getAttribute("aria-label");

@@ -1,8 +1,8 @@
-// One JSON per municipality for the pages /kommune/<kode> (see loaders/kdk.ts and loaders/kdk-pages.ts).
+// One JSON per municipality for the pages /kommune/<kode> (see loaders/kommune.ts and loaders/kommune-pages.ts).
 
 import { useIngest } from "../../loaders/ingest.js";
-import { loadGroupContext } from "../../loaders/kdk-groups.js";
-import { buildPagesZip } from "../../loaders/kdk-pages.js";
+import { loadGroupContext } from "../../loaders/kommune-groups.js";
+import { buildPagesZip } from "../../loaders/kommune-pages.js";
 import { emit } from "../../loaders/lib/emit.js";
 
 await emit(async () => {

@@ -113,7 +113,7 @@ describe("municipality pages", () => {
     ],
     ["851", "Aalborg", ["nettodriftsudgifter-pr-indb", "udg-netto-til-dagtilbud-pr-0-13-aarig"]]
   ])("/kommune/%s (%s Kommune) shows the figures native DuckDB computes", async (kode, navn, ids) => {
-    const o = await openPage(site, `/kommune/${kode}`, { waitFor: "table.kt-kdk-table" });
+    const o = await openPage(site, `/kommune/${kode}`, { waitFor: "section.kt-area h2" });
     try {
       expect(await o.page.textContent("h1")).toBe(`${navn} Kommune`);
       for (const id of ids) {
@@ -163,7 +163,7 @@ describe("municipality pages", () => {
 
   test("missing values show their reason, never 0 (Læsø and Morsø)", async () => {
     for (const kode of ["825", "773"]) {
-      const o = await openPage(site, `/kommune/${kode}`, { waitFor: "table.kt-kdk-table" });
+      const o = await openPage(site, `/kommune/${kode}`, { waitFor: "section.kt-area h2" });
       try {
         const missing = await o.page.$$eval("td[data-col=vaerdi].kt-missing", (tds) =>
           tds.map((t) => [t.closest("tr")!.getAttribute("data-figur"), t.getAttribute("data-status"), t.textContent])
@@ -187,7 +187,7 @@ describe("municipality pages", () => {
   });
 
   test("exports: CSV for Danish Excel and XLSX read back with exceljs", async () => {
-    const o = await openPage(site, "/kommune/825", { waitFor: "table.kt-kdk-table" });
+    const o = await openPage(site, "/kommune/825", { waitFor: "section.kt-area h2" });
     try {
       const figures = await o.page.$$eval("tr[data-figur]", (rs) => rs.length);
       const csv = (await download(o.page, ".kt-export-all button[data-export=csv]")).toString("utf-8");
@@ -216,6 +216,9 @@ describe("municipality pages", () => {
       expect(undefinedRow[5]).toBe("udefineret for året");
       expect(csv).toMatch(/\r\nKilde: Social- og Indenrigsministeriet/);
 
+      // the area is collapsed: open it by keyboard, as a user would
+      await o.page.focus("section[data-omraade=skole] summary");
+      await o.page.keyboard.press("Enter");
       const xlsx = await download(o.page, "section[data-omraade=skole] button[data-export=xlsx]");
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
@@ -237,7 +240,7 @@ describe("municipality pages", () => {
   });
 
   test("prints to clean A4 pages: no navigation or buttons, tables within the page width", async () => {
-    const o = await openPage(site, "/kommune/101", { waitFor: "table.kt-kdk-table" });
+    const o = await openPage(site, "/kommune/101", { waitFor: "section.kt-area h2" });
     try {
       await o.page.emulateMedia({ media: "print" });
       const hidden = await o.page.$$eval("#observablehq-sidebar, .kt-export, .kt-area-nav, button", (els) =>
@@ -255,6 +258,231 @@ describe("municipality pages", () => {
       expect(overflow).toBe(0);
     } finally {
       await o.page.close();
+    }
+  });
+});
+
+/** A sentence's numbers: the value, the difference from the group (unit and per cent), the rank, the per cent from the country. */
+function parseSentence(text: string) {
+  const num = (s: string) => danish(s);
+  const value = /: (-?[\d.]+(?:,\d+)?)/.exec(text);
+  const group = /, (-?[\d.]+(?:,\d+)?) [^(,]*\(([\d.]+) %\) (over|under) sammenligningsgruppens gennemsnit/.exec(text);
+  const rank = /(?:(\d+)\. )?(højeste|laveste) af (\d+) i gruppen/.exec(text);
+  const land =
+    /([\d.]+) % (over|under) (landstallet|gennemsnittet af kommunerne \(uvægtet\)|medianen af kommunerne)/.exec(text);
+  return {
+    value: value ? num(value[1]) : null,
+    groupDiff: group ? num(group[1]) * (group[3] === "over" ? 1 : -1) : null,
+    groupPct: group ? num(group[2]) * (group[3] === "over" ? 1 : -1) : null,
+    rank: rank ? { n: Number(rank[1] ?? 1), end: rank[2], of: Number(rank[3]) } : null,
+    landPct: land ? num(land[1]) * (land[2] === "over" ? 1 : -1) : null,
+    landName: land ? land[3] : null
+  };
+}
+
+describe("the profile: what stands out", () => {
+  test.each([
+    ["101", "Københavns"],
+    ["825", "Læsø"]
+  ])(
+    "/kommune/%s (%s Kommune): a summary in the first screen whose numbers match the table and native DuckDB",
+    async (kode) => {
+      const o = await openPage(site, `/kommune/${kode}`, { waitFor: "section.kt-profile li[data-profil]" });
+      try {
+        // in the first screen (viewport 1280 × 900): the heading and the first highlight start above 900 px
+        const top = await o.page.$eval("section.kt-profile h2", (h) => h.getBoundingClientRect().top + window.scrollY);
+        const first = await o.page.$eval("section.kt-profile li[data-profil]", (l) => l.getBoundingClientRect().bottom);
+        expect(top).toBeLessThan(900);
+        expect(first).toBeLessThan(900);
+        // the method is stated
+        expect(await o.page.textContent("section.kt-profile")).toContain("1,4826 · MAD");
+        const items = await o.page.$$eval("section.kt-profile li[data-profil]", (ls) =>
+          ls.map((l) => ({
+            id: l.getAttribute("data-profil")!,
+            text: l.querySelector("[data-saetning]")!.textContent!,
+            table: l.querySelector("a.kt-profile-row")!.getAttribute("href"),
+            figure: l.querySelector("a:not(.kt-profile-row)")!.getAttribute("href"),
+            chart: l.querySelector("svg[role=img]")?.getAttribute("aria-label") ?? ""
+          }))
+        );
+        expect(items.length).toBeGreaterThanOrEqual(3);
+        // the sentences carry the facts the checks below read (a sentence that lost them would pass unchecked)
+        const parsed = items.map((it) => parseSentence(it.text));
+        expect(parsed.every((p) => p.value !== null)).toBe(true);
+        expect(parsed.filter((p) => p.groupDiff !== null && p.rank !== null).length, kode).toBeGreaterThan(
+          items.length / 2
+        );
+        expect(parsed.filter((p) => p.landName === "landstallet").length, kode).toBeGreaterThan(0);
+        for (const it of items) {
+          const p = parseSentence(it.text);
+          // each highlight links to its row in the full table and to the figure's page
+          expect(it.table).toBe(`#figur-${it.id}`);
+          expect(await o.page.$(`tr#figur-${it.id}[data-figur="${it.id}"]`), it.id).not.toBeNull();
+          expect(it.figure).toBe(`../noegletal?id=${it.id}&kommune=${kode}`);
+          expect(it.chart.length, `${it.id}: the chart's text alternative`).toBeGreaterThan(20);
+          // the value is the table's value and native DuckDB's
+          const shown = danish(await cell(o.page, it.id, "vaerdi"));
+          const e = await expected(kode, it.id);
+          expect(p.value, it.text).toBe(shown);
+          expect(shown, it.id).toBeCloseTo(e.vaerdi as number, 6);
+          // the difference from the group is the value minus the table's group mean (as rounded on the page)
+          // a sentence without the group says so only where the table's group has no value
+          if (p.groupDiff === null)
+            expect(await cell(o.page, it.id, "gruppe"), it.text).toMatch(/ingen værdier i gruppen|undertrykt/);
+          if (p.groupDiff !== null) {
+            const decimals = (/,(\d+)/.exec((await cell(o.page, it.id, "vaerdi")).split(/\s/)[0])?.[1].length ??
+              0) as number;
+            expect(Math.abs(p.groupDiff - ((e.vaerdi as number) - (e.gruppe as number))), it.text).toBeLessThanOrEqual(
+              10 ** -decimals
+            );
+            expect(p.groupPct, it.text).toBe(
+              Math.round(Math.abs((100 * ((e.vaerdi as number) - (e.gruppe as number))) / (e.gruppe as number))) *
+                Math.sign(p.groupDiff)
+            );
+          }
+          // the rank in the group (the municipality and the other members) from native DuckDB
+          if (p.rank) {
+            const members = await groupMembersSql(kode, it.id);
+            const r = await one(`
+            WITH y AS (SELECT aar_til AS aar FROM kat WHERE id = '${it.id}'),
+            g AS (SELECT vaerdi FROM v WHERE id = '${it.id}' AND aar = (SELECT aar FROM y) AND status IN ('ok', 'nul')
+                  AND (kommunekode IN (${members}) OR kommunekode = '${kode}'))
+            SELECT CAST(count(*) AS INTEGER) AS n,
+              CAST(count(*) FILTER (WHERE vaerdi > ${e.vaerdi}) + 1 AS INTEGER) AS rang FROM g`);
+            expect(p.rank.of, it.text).toBe(r.n);
+            const fromTop = p.rank.end === "højeste" ? p.rank.n : (r.n as number) - p.rank.n + 1;
+            expect(fromTop, it.text).toBe(r.rang);
+          }
+          // the per cent from the country is against the table's "Hele landet" where that is the figure shown
+          if (p.landName === "landstallet" || p.landName === "gennemsnittet af kommunerne (uvægtet)") {
+            const land = danish(await cell(o.page, it.id, "landstal"));
+            const label = await o.page.textContent(`tr[data-figur="${it.id}"] [data-col="landstal-kilde"]`);
+            expect(label, it.id).toBe(p.landName === "landstallet" ? "landstal" : "gennemsnit af kommunerne (uvægtet)");
+            expect(p.landPct, it.text).toBe(Math.round((100 * ((e.vaerdi as number) - land)) / Math.abs(land)));
+          }
+        }
+        // following a highlight's link (by keyboard) opens its collapsed area and shows the row
+        const target = items[items.length - 1];
+        expect(await o.page.isVisible(`tr#figur-${target.id}`)).toBe(false);
+        await o.page.focus(`li[data-profil="${target.id}"] a.kt-profile-row`);
+        await o.page.keyboard.press("Enter");
+        await o.page.waitForSelector(`tr#figur-${target.id}`, { state: "visible" });
+        expect(await problems(o)).toEqual([]);
+      } finally {
+        await o.page.close();
+      }
+    }
+  );
+
+  test("the full table: full titles, the national figure named per row, and a filter box", async () => {
+    const o = await openPage(site, "/kommune/825", { waitFor: "section.kt-area h2" });
+    try {
+      // full title first, the source's abbreviation beside it
+      expect(await o.page.textContent('tr[data-figur="udg-til-folkeskolen-pr-elev"] td:first-child a')).toBe(
+        "Udgifter til folkeskolen pr. elev"
+      );
+      expect(await o.page.textContent('tr[data-figur="udg-til-folkeskolen-pr-elev"] td:first-child')).toContain(
+        "i kilden: Udg. til folkeskolen pr. elev"
+      );
+      // per row: the kind of national figure, by the catalogue (native DuckDB over the published catalogue)
+      const kinds = await db.runAndReadAll(
+        `SELECT id, landstal FROM kat WHERE antal_vaerdier > 0 AND aar_til IS NOT NULL AND enhed <> 'ja/nej'`
+      );
+      const labels = await o.page.$$eval("tr[data-figur]", (rs) =>
+        Object.fromEntries(
+          rs.map((r) => [r.getAttribute("data-figur"), r.querySelector("[data-col=landstal-kilde]")?.textContent ?? ""])
+        )
+      );
+      let computed = 0;
+      for (const row of kinds.getRowObjectsJS() as { id: string; landstal: string | null }[]) {
+        const want =
+          row.landstal === null
+            ? "gennemsnit af kommunerne (uvægtet)"
+            : row.landstal === "I alt"
+              ? "landstal (sum)"
+              : "landstal";
+        expect(labels[row.id], row.id).toBe(want);
+        if (row.landstal === null) computed++;
+      }
+      expect(computed).toBeGreaterThan(0);
+      expect(await o.page.textContent("table.kt-kdk-table thead")).not.toContain("Landstal");
+      // the filter: every visible row matches, the areas without a match are hidden, the count is said
+      await o.page.fill("#kt-figure-filter", "folkeskole");
+      await o.page.waitForFunction(() =>
+        document.querySelector("[data-filter-status]")?.textContent?.includes("passer")
+      );
+      const visible = await o.page.$$eval("tr[data-figur]", (rs) =>
+        rs.filter((r) => (r as HTMLElement).offsetParent !== null).map((r) => r.textContent ?? "")
+      );
+      expect(visible.length).toBeGreaterThan(1);
+      for (const t of visible) expect(t.toLowerCase()).toContain("folkeskole");
+      const status = (await o.page.textContent("[data-filter-status]"))!;
+      expect(status).toBe(
+        `${visible.length} af ${await o.page.$$eval("tr[data-figur]", (r) => r.length)} nøgletal passer.`
+      );
+      expect(await o.page.isVisible("section[data-omraade=aeldre]")).toBe(false);
+      await o.page.fill("#kt-figure-filter", "");
+      await o.page.waitForFunction(() => document.querySelector("[data-filter-status]")?.textContent === "");
+      expect(await o.page.isVisible("section[data-omraade=aeldre]")).toBe(true);
+    } finally {
+      await o.page.close();
+    }
+  });
+});
+
+describe("Danish order and other names", () => {
+  test("the front-page search finds Århus, Kbh, Bornholm and Brønderslev-Dronninglund", async () => {
+    const o = await openPage(site, "/", { waitFor: "form input[type=search]" });
+    try {
+      const input = "#observablehq-main form input[type=search]";
+      for (const [query, kode] of [
+        ["Århus", "751"],
+        ["Aarhus", "751"],
+        ["Kbh", "101"],
+        ["København", "101"],
+        ["Bornholm", "400"],
+        ["Brønderslev-Dronninglund", "810"],
+        ["Laesoe", "825"]
+      ]) {
+        await o.page.fill(input, query);
+        await o.page.waitForFunction(
+          (k) => document.querySelector(`.kt-kommuneliste a[href$="kommune/${k}"]`) !== null,
+          kode,
+          { timeout: 10_000 }
+        );
+        const hrefs = await o.page.$$eval(".kt-kommuneliste a", (as) => as.map((a) => a.getAttribute("href")));
+        expect(hrefs[0], query).toBe(`./kommune/${kode}`);
+      }
+      // an "Aa" name sorts under Å: among the matches for "borg", Aalborg comes after Vordingborg
+      await o.page.fill(input, "borg");
+      await o.page.waitForFunction(() => document.querySelectorAll(".kt-kommuneliste a").length > 3);
+      const names = await o.page.$$eval(".kt-kommuneliste a", (as) => as.map((a) => a.textContent));
+      expect(names.indexOf("Aalborg")).toBeGreaterThan(names.indexOf("Vordingborg"));
+      expect(names.at(-1)).toBe("Aalborg");
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await o.page.close();
+    }
+  });
+
+  test("/kommune lists and /sammenlign selects in Danish order: Aabenraa, Aalborg, Aarhus last", async () => {
+    const o = await openPage(site, "/sammenlign?a=101&b=751", { waitFor: "table.kt-compare" });
+    try {
+      const options = await o.page.$$eval("select >> nth=0", (s) =>
+        Array.from((s[0] as HTMLSelectElement).options).map((x) => x.textContent)
+      );
+      expect(options.slice(-3)).toEqual(["Aabenraa (580)", "Aalborg (851)", "Aarhus (751)"]);
+      expect(options[0]).toBe("Albertslund (165)");
+    } finally {
+      await o.page.close();
+    }
+    const l = await openPage(site, "/kommune/", { waitFor: "form input[type=search]" });
+    try {
+      await l.page.fill("#observablehq-main form input[type=search]", "Århus");
+      await l.page.waitForFunction(() => document.querySelectorAll("#observablehq-main table tbody tr").length === 1);
+      expect(await l.page.textContent("#observablehq-main table tbody tr")).toContain("Aarhus");
+    } finally {
+      await l.page.close();
     }
   });
 });
@@ -306,6 +534,22 @@ describe("catalogue, comparison and search", () => {
       await o.page.fill("#observablehq-search input", "Læsø");
       await o.page.waitForSelector("#observablehq-search-results li a");
       expect(await o.page.getAttribute("#observablehq-search-results li a", "href")).toMatch(/\/kommune\/825$/);
+      // other names from the alias table (common/kommune/names.ts) are in the entries' keywords
+      for (const [query, kode] of [
+        ["Århus", "751"],
+        ["Dronninglund", "810"]
+      ]) {
+        await o.page.fill("#observablehq-search input", query);
+        await o.page.waitForFunction(
+          (k) =>
+            document
+              .querySelector("#observablehq-search-results li a")
+              ?.getAttribute("href")
+              ?.endsWith(`/kommune/${k}`),
+          kode,
+          { timeout: 10_000 }
+        );
+      }
       await o.page.fill("#observablehq-search input", "klassekvotient");
       await o.page.waitForFunction(() =>
         document.querySelector("#observablehq-search-results li a")?.getAttribute("href")?.includes("noegletal?id=")

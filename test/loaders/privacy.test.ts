@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { buildNoegletal } from "../../loaders/datasets.js";
-import { buildKdkModel } from "../../loaders/kdk.js";
+import { buildKommuneModel } from "../../loaders/kommune.js";
 import {
   type Cell,
   meanWithoutSuppressed,
@@ -86,7 +86,7 @@ test("day-care places bought and sold are not suppressed (they count places, pub
 });
 
 test("the mean of the municipalities is over all 98 (the audit: sold places 2014 is 36,57, not the biased 39,15)", () => {
-  const fy = buildKdkModel().figures.get("antal-solgte-pladser-i-dagtilbud-over-kom-graenser")!.get(2014)!;
+  const fy = buildKommuneModel().figures.get("antal-solgte-pladser-i-dagtilbud-over-kom-graenser")!.get(2014)!;
   expect(fy.national.kilde).toBe("gennemsnit af kommunerne (uvægtet)");
   expect(fy.national.n).toBe(98);
   expect(fy.national.vaerdi!).toBeCloseTo(36.57, 2);

@@ -1,6 +1,6 @@
-/** Column types of the tables published by Kend din Kommune (see loaders/kdk.ts). */
+/** Column types of the tables published by Kend din Kommune (see loaders/kommune.ts). */
 
-import type { PlaceringRow } from "./kdk.js";
+import type { PlaceringRow } from "./kommune.js";
 import type { Schema } from "./lib/parquet.js";
 
 export const PLACERINGER_SCHEMA: Schema<PlaceringRow> = {

@@ -5,7 +5,7 @@
  * set or DuckDB-WASM. One loader process computes all 98, which keeps the build fast.
  */
 import JSZip from "jszip";
-import { buildAllPages, type GroupContext, type PageData } from "./kdk.js";
+import { buildAllPages, type GroupContext, type PageData } from "./kommune.js";
 
 /** Round computed means for transport; source values are kept as they are. */
 function round(x: number | null, decimals: number): number | null {
@@ -26,6 +26,19 @@ export function compact(page: PageData): PageData {
         f.serie.land = f.serie.land.map((x) => round(x, d));
       }
     }
+  for (const h of page.profil) {
+    const d = h.decimaler + 2;
+    h.zGruppe = round(h.zGruppe, 3);
+    h.zLand = round(h.zLand, 3);
+    h.score = round(h.score, 3) as number;
+    h.gruppeGns = round(h.gruppeGns, d);
+    h.forskelGruppe = round(h.forskelGruppe, d);
+    h.pctGruppe = round(h.pctGruppe, 3);
+    h.pctLand = round(h.pctLand, 3);
+    h.landRef = round(h.landRef, d) as number;
+    h.landMedian = round(h.landMedian, d) as number;
+    if (h.udvikling) h.udvikling.pct = round(h.udvikling.pct, 3) as number;
+  }
   return page;
 }
 

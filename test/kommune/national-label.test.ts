@@ -9,8 +9,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { catalogueNationalNote, nationalSourceText } from "../../common/kommune/texts.js";
+import { nationalFigure } from "../../common/vocabulary.js";
 import { buildNoegletal } from "../../loaders/datasets.js";
-import { buildKdkModel, buildPage, buildPlaceringer, isYesNo } from "../../loaders/kdk.js";
+import { buildKommuneModel, buildPage, buildPlaceringer, isYesNo } from "../../loaders/kommune.js";
 
 const LABEL = "gennemsnit af kommunerne (uvægtet)";
 
@@ -45,7 +46,7 @@ describe("figures without a national row in the source", () => {
 
   test("the page text names it, and a hand-computed case matches (Andel udpendlere, latest year, over its municipalities)", () => {
     const k = katalog.find((x) => x.id === "andel-udpendlere")!;
-    const fy = buildKdkModel().figures.get(k.id)!.get(k.aar_til!)!;
+    const fy = buildKommuneModel().figures.get(k.id)!.get(k.aar_til!)!;
     expect(fy.numeric.size).toBeGreaterThan(90);
     const vals = [...fy.numeric.values()];
     expect(fy.national.vaerdi).toBeCloseTo(vals.reduce((s, v) => s + v, 0) / vals.length, 12);
@@ -62,7 +63,7 @@ describe("figures without a national row in the source", () => {
 });
 
 test("yes/no figures have a national series: the number of municipalities answering yes, every year with answers", () => {
-  const model = buildKdkModel();
+  const model = buildKommuneModel();
   const page = buildPage("101", model, { kommuner: model.kommuner });
   const yesNo = page.omraader.flatMap((a) => a.figurer).filter((f) => f.janej);
   expect(yesNo.length).toBeGreaterThan(0);
@@ -99,4 +100,54 @@ test("data/README describes the key-figure file's line endings as they are (LF, 
   const section = readme.slice(readme.indexOf("## raw/noegletal/"), readme.indexOf("## raw/dst/folk1am"));
   expect(section).toContain("LF line endings (no CR)");
   expect(section).not.toContain("CRLF");
+});
+
+describe("the development chart's national line on a municipality page", () => {
+  test("leaves out years whose national figure is of another kind than the table's, and lists them", () => {
+    // independently from the parsed source: figures whose source national row ("Gennemsnit"/"I alt") is missing in
+    // some years that have municipality values; in those years the rule would fall back to a computed mean
+    const n = buildNoegletal();
+    const nationalYears = new Map<string, Set<number>>();
+    for (const r of n.national) {
+      const id = r.id;
+      if (!nationalYears.has(id)) nationalYears.set(id, new Set());
+      nationalYears.get(id)!.add(r.aar);
+    }
+    const page = buildPage("825", buildKommuneModel(), { kommuner: buildKommuneModel().kommuner });
+    let checked = 0;
+    for (const a of page.omraader)
+      for (const f of a.figurer) {
+        if (f.janej || f.land.kilde === "I alt") continue;
+        const k = n.katalog.find((x) => x.id === f.id)!;
+        const withValues = k.aar_med_data.split(",").map(Number);
+        const own = nationalYears.get(f.id) ?? new Set<number>();
+        const gaps =
+          f.land.kilde === "Gennemsnit" ? withValues.filter((y) => !own.has(y)) : withValues.filter((y) => own.has(y)); // a computed mean in the latest year: years with a source row differ
+        expect(f.landAndetAar, f.id).toEqual(gaps);
+        for (const y of gaps) expect(f.serie.land[page.aar.indexOf(y)], `${f.id} ${y}`).toBeNull();
+        if (gaps.length) checked++;
+      }
+    // the 2013-2019 source has a national row in every year with data for each figure that has one at all
+    expect(checked, "figures with a gap year on the page").toBe(0);
+  });
+
+  test("a year without the source's Gennemsnit is not drawn as 'landstal' (one year removed by hand)", () => {
+    const model = buildKommuneModel();
+    const id = "udg-til-folkeskolen-pr-elev";
+    const years = model.figures.get(id)!;
+    // the source's row for 2015 removed: the rule falls back to the unweighted mean of the municipalities that year
+    const y2015 = years.get(2015)!;
+    const patched = new Map(years);
+    patched.set(2015, { ...y2015, national: nationalFigure(y2015.cells.values(), undefined) });
+    const figures = new Map(model.figures);
+    figures.set(id, patched);
+    const page = buildPage("825", { ...model, figures }, { kommuner: model.kommuner });
+    const f = page.omraader.flatMap((a) => a.figurer).find((x) => x.id === id)!;
+    expect(f.land.kilde).toBe("Gennemsnit");
+    expect(f.landAndetAar).toEqual([2015]);
+    expect(f.serie.land[page.aar.indexOf(2015)]).toBeNull();
+    // the other years keep the source's figure
+    expect(f.serie.land[page.aar.indexOf(2016)]).toBe(years.get(2016)!.national.vaerdi);
+    expect(patched.get(2015)!.national.kilde).toBe(LABEL);
+  });
 });

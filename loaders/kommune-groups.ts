@@ -1,12 +1,12 @@
 /**
  * The comparison groups for Kend din Kommune: every page area uses the default group of
  * its comparison area, computed by the comparison-group engine (loaders/groups.ts,
- * `buildGroupDefaults()`; see `comparisonGroup` in ./kdk.ts). `KOMMUNETAL_KDK_GROUPS=dst`
+ * `buildGroupDefaults()`; see `comparisonGroup` in ./kommune.ts). `KOMMUNETAL_KDK_GROUPS=dst`
  * uses the DST municipality group instead.
  */
 
 import { buildGroupDefaults } from "./groups.js";
-import type { GroupContext } from "./kdk.js";
+import type { GroupContext } from "./kommune.js";
 
 let memo: Partial<GroupContext> | undefined;
 
@@ -15,10 +15,10 @@ export async function loadGroupContext(): Promise<Partial<GroupContext>> {
   if (memo) return memo;
   const d = buildGroupDefaults();
   process.stderr.write(
-    `[kdk] sammenligningsgrupper fra loaders/groups.ts: ${d.rows.length} rækker, ${d.areas.length} områder\n`
+    `[kommune] sammenligningsgrupper fra loaders/groups.ts: ${d.rows.length} rækker, ${d.areas.length} områder\n`
   );
   memo = {
-    naboer: d.rows,
+    neighbours: d.rows,
     omraadeNavn: new Map(d.areas.map((a) => [a.id, a.navn])),
     standardaar: new Map(d.areas.map((a) => [a.id, a.standardaar]))
   };

@@ -21,7 +21,9 @@
  *   municipality's DST municipality group (KOMGRP) for every area; see `comparisonGroup`.
  */
 
+import { fullTitle } from "../common/kommune/titles.js";
 import type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure } from "../common/kommune/types.js";
+import { type FigureInput, highlights } from "../common/profile.js";
 import { meanOf, NUMERIC_STATUS, rankDescending } from "../common/ranking.js";
 import { type CellStatus, isYesNoFigure, nationalFigure } from "../common/vocabulary.js";
 import { comparisonAreaOfPageArea } from "./areas.js";
@@ -55,8 +57,8 @@ export function comparisonAreaOf(pageArea: string): string {
   return comparisonAreaOfPageArea(pageArea);
 }
 
-/** Rows of the comparison-group engine's table (src/data/sammenligningsgrupper.parquet). */
-export interface NaboRow {
+/** Rows of the comparison-group engine's table (src/data/sammenligningsgrupper.parquet); `rang` and `nabo` are its published (Danish) column names. */
+export interface NeighbourRow {
   omraade: string;
   aar: number;
   kommunekode: string;
@@ -67,7 +69,7 @@ export interface NaboRow {
 export interface GroupContext {
   kommuner: Kommune[];
   /** the engine's neighbours, when available; absent means: use the DST group */
-  naboer?: NaboRow[];
+  neighbours?: NeighbourRow[];
   /** the engine's area names by id */
   omraadeNavn?: Map<string, string>;
   /** the engine's standard year per area (the year whose groups are the default) */
@@ -76,13 +78,13 @@ export interface GroupContext {
 
 /**
  * The comparison group of a municipality for a page area. Today the DST municipality
- * group; when `ctx.naboer` holds the engine's groups, the area's default group (the 10
+ * group; when `ctx.neighbours` holds the engine's groups, the area's default group (the 10
  * most comparable municipalities in the area's standard year, else its latest year).
  */
 export function comparisonGroup(kode: string, pageArea: string, ctx: GroupContext): ComparisonGroup {
-  if (ctx.naboer && ctx.naboer.length) {
+  if (ctx.neighbours?.length) {
     const area = comparisonAreaOf(pageArea);
-    const own = ctx.naboer.filter((r) => r.omraade === area && r.kommunekode === kode);
+    const own = ctx.neighbours.filter((r) => r.omraade === area && r.kommunekode === kode);
     if (own.length) {
       const years = new Set(own.map((r) => r.aar));
       const standard = ctx.standardaar?.get(area);
@@ -124,7 +126,7 @@ export interface FigureYear {
 /** A yes/no figure (the vocabulary's test). */
 export const isYesNo = isYesNoFigure;
 
-export interface KdkModel {
+export interface KommuneModel {
   katalog: KatalogRow[];
   kommuner: Kommune[];
   years: number[];
@@ -132,10 +134,10 @@ export interface KdkModel {
   figures: Map<string, Map<number, FigureYear>>;
 }
 
-let modelMemo: KdkModel | undefined;
+let modelMemo: KommuneModel | undefined;
 
 /** Index the key figures by figure and year, with ranks and national figures. */
-export function buildKdkModel(): KdkModel {
+export function buildKommuneModel(): KommuneModel {
   if (modelMemo) return modelMemo;
   const n = buildNoegletal();
   const kommuner = buildKommuner();
@@ -175,7 +177,7 @@ export function buildKdkModel(): KdkModel {
 }
 
 /** The figures shown on the pages: those with at least one value in the export's years. */
-export function shownFigures(model: KdkModel): KatalogRow[] {
+export function shownFigures(model: KommuneModel): KatalogRow[] {
   return model.katalog.filter((k) => k.antal_vaerdier > 0 && k.aar_til !== null);
 }
 
@@ -184,7 +186,7 @@ export function shownFigures(model: KdkModel): KatalogRow[] {
 
 export function buildPage(
   kode: string,
-  model: KdkModel,
+  model: KommuneModel,
   ctx: GroupContext,
   befolkning?: { maaned: string; vaerdi: number } | null
 ): PageData {
@@ -194,6 +196,7 @@ export function buildPage(
   const navne: Record<string, string> = { [kode]: k.navn };
   const shown = shownFigures(model);
   const omraader: PageArea[] = [];
+  const profileInputs: FigureInput[] = [];
   for (const area of AREAS) {
     const figs = shown.filter((f) => f.omraade === area.id);
     if (!figs.length) continue;
@@ -212,31 +215,64 @@ export function buildPage(
         land: [] as (number | null)[],
         gruppe: [] as (number | null)[]
       };
+      // the development chart draws the national line only in years whose figure is of the same kind as the
+      // table's (a source "Gennemsnit" present in some years only must not continue as a computed mean)
+      const landAndetAar: number[] = [];
       for (const y of model.years) {
         const fyy = years.get(y);
         const c = fyy?.cells.get(kode);
         serie.v.push(c && c.vaerdi !== null && (NUMERIC.has(c.status) || janej) ? c.vaerdi : null);
         serie.s.push(c?.status ?? "ikke_indberettet");
         // yes/no figures: the number of municipalities answering yes, year by year
-        serie.land.push(fyy && fyy.national.status === "ok" ? fyy.national.vaerdi : null);
+        const sameKind = fyy !== undefined && fyy.national.kilde === fy.national.kilde;
+        if (fyy && fyy.national.status === "ok" && !sameKind) landAndetAar.push(y);
+        serie.land.push(fyy && fyy.national.status === "ok" && sameKind ? fyy.national.vaerdi : null);
         serie.gruppe.push(!janej && fyy ? meanWithoutSuppressed(fyy.numeric, fyy.cells, gruppe.medlemmer).gns : null);
+      }
+      if (!janej) {
+        const own = cell && cell.vaerdi !== null && NUMERIC.has(cell.status) ? cell.vaerdi : null;
+        const tableNational = fy.national.kilde !== "I alt" && fy.national.status === "ok" ? fy.national.vaerdi : null;
+        profileInputs.push({
+          id: f.id,
+          titel: fullTitle(f.titel),
+          omraade: area.id,
+          omraadenavn: area.navn,
+          enhed: f.enhed,
+          decimaler: f.decimaler,
+          janej,
+          aar,
+          vaerdi: own,
+          gruppe: gruppe.medlemmer.map((m) => fy.numeric.get(m) ?? null),
+          gruppeSkjult: g.suppressed,
+          alle: [...fy.numeric.values()],
+          land:
+            tableNational === null
+              ? null
+              : {
+                  vaerdi: tableNational,
+                  navn: fy.national.kilde === "Gennemsnit" ? "landstallet" : "gennemsnittet af kommunerne (uvægtet)"
+                },
+          serie: model.years.map((y, i) => ({ aar: y, vaerdi: serie.v[i] }))
+        });
       }
       return {
         id: f.id,
         titel: f.titel,
+        fuldTitel: fullTitle(f.titel),
         enhed: f.enhed,
         decimaler: f.decimaler,
         janej,
         aar,
         vaerdi: cell?.vaerdi ?? null,
         status: cell?.status ?? "ikke_indberettet",
-        rang: janej ? null : (fy.ranks.get(kode) ?? null),
+        rank: janej ? null : (fy.ranks.get(kode) ?? null),
         antal: janej ? (fy.national.n ?? 0) : fy.numeric.size,
         land: fy.national,
         gruppe: janej
           ? { gns: null, n: 0, af: gruppe.medlemmer.length }
           : { gns: g.gns, n: g.n, af: gruppe.medlemmer.length },
-        serie
+        serie,
+        landAndetAar
       };
     });
     omraader.push({ id: area.id, navn: area.navn, gruppe, figurer });
@@ -252,7 +288,8 @@ export function buildPage(
     aar: model.years,
     kilde: NOEGLETAL_KILDE,
     navne,
-    omraader
+    omraader,
+    profil: highlights(profileInputs)
   };
 }
 
@@ -268,7 +305,7 @@ export function latestPopulation(): Map<string, { maaned: string; vaerdi: number
 
 /** Page data for all 98 municipalities. */
 export function buildAllPages(ctx?: Partial<GroupContext>): PageData[] {
-  const model = buildKdkModel();
+  const model = buildKommuneModel();
   const pop = latestPopulation();
   const full: GroupContext = { kommuner: model.kommuner, ...ctx };
   return model.kommuner.map((k) => buildPage(k.kommunekode, model, full, pop.get(k.kommunekode) ?? null));
@@ -295,7 +332,7 @@ export interface PlaceringRow {
 
 /** One row per figure, municipality and year, for every figure shown on the pages. */
 export function buildPlaceringer(ctx?: Partial<GroupContext>): PlaceringRow[] {
-  const model = buildKdkModel();
+  const model = buildKommuneModel();
   const full: GroupContext = { kommuner: model.kommuner, ...ctx };
   const out: PlaceringRow[] = [];
   const groups = new Map<string, ComparisonGroup>();

@@ -1,7 +1,7 @@
 /** Which comparison group a page area uses: DST group now, the engine's default group when present. */
 import { describe, expect, test } from "vitest";
 import { buildKommuner } from "../../loaders/datasets.js";
-import { comparisonAreaOf, comparisonGroup, type NaboRow } from "../../loaders/kdk.js";
+import { comparisonAreaOf, comparisonGroup, type NeighbourRow } from "../../loaders/kommune.js";
 
 const kommuner = buildKommuner();
 
@@ -32,11 +32,11 @@ describe("comparisonGroup", () => {
   });
 
   test("with the engine: the area's 10 neighbours in the standard year, in rank order", () => {
-    const naboer: NaboRow[] = [];
+    const neighbours: NeighbourRow[] = [];
     const codes = kommuner.map((k) => k.kommunekode).filter((k) => k !== "825");
     for (const aar of [2017, 2018, 2019])
       for (let r = 1; r <= 10; r++)
-        naboer.push({
+        neighbours.push({
           omraade: "folkeskole",
           aar,
           kommunekode: "825",
@@ -45,7 +45,7 @@ describe("comparisonGroup", () => {
         });
     const ctx = {
       kommuner,
-      naboer,
+      neighbours,
       omraadeNavn: new Map([["folkeskole", "Folkeskole"]]),
       standardaar: new Map([["folkeskole", 2018]])
     };

@@ -9,7 +9,7 @@
  * (`comparisonAreaOf`), i.e. the engine's rows (src/data/sammenligningsgrupper.parquet,
  * `buildGroupDefaults().rows`) in the area's standard year.
  *
- * DuckDB definitions (written from the issue's wording, not from loaders/kdk.ts):
+ * DuckDB definitions (written from the issue's wording, not from loaders/kommune.ts):
  * - rank: `rank() OVER (PARTITION BY id, aar ORDER BY vaerdi DESC)` over cells with
  *   status ok or nul;
  * - national figure: the source's own row when the catalogue says it has one, else the
@@ -36,14 +36,14 @@ import {
   type GroupContext,
   type PageData,
   type PlaceringRow
-} from "../../loaders/kdk.js";
-import { loadGroupContext } from "../../loaders/kdk-groups.js";
+} from "../../loaders/kommune.js";
+import { loadGroupContext } from "../../loaders/kommune-groups.js";
 import { toParquet } from "../../loaders/lib/parquet.js";
 import { AREAS } from "../../loaders/noegletal-katalog.js";
 import { KATALOG_SCHEMA, KOMMUNER_SCHEMA, LANDSTAL_SCHEMA, NOEGLETAL_SCHEMA } from "../../loaders/schemas.js";
 import { independentGroups, loadValues } from "../groups/independent.js";
 
-const DIR = resolve("test/.tmp/kdk-duckdb");
+const DIR = resolve("test/.tmp/kommune-duckdb");
 let db: DuckDBConnection;
 /** as published: the engine's default groups */
 let placeringer: PlaceringRow[];
@@ -269,7 +269,7 @@ describe("golden numbers", () => {
 
   test("Læsø (825), Udg. til folkeskolen pr. elev 2019: 105.234 kr., nr. 2 af 98, landstal 69.530, sammenligningsgruppe for folkeskole (2018) 79.070,3 (10 af 10)", () => {
     const f = fig("825", "udg-til-folkeskolen-pr-elev");
-    expect([f.aar, f.vaerdi, f.rang, f.antal, f.land.vaerdi, f.land.kilde]).toEqual([
+    expect([f.aar, f.vaerdi, f.rank, f.antal, f.land.vaerdi, f.land.kilde]).toEqual([
       2019,
       105234,
       2,
@@ -286,7 +286,7 @@ describe("golden numbers", () => {
 
   test("København (101), Udg. til folkeskolen pr. elev 2019: 69.710 kr., nr. 47 af 98, group 72.343,6 (10)", () => {
     const f = fig("101", "udg-til-folkeskolen-pr-elev");
-    expect([f.vaerdi, f.rang, f.antal]).toEqual([69710, 47, 98]);
+    expect([f.vaerdi, f.rank, f.antal]).toEqual([69710, 47, 98]);
     expect(f.gruppe.gns).toBeCloseTo(72343.6, 6);
     // the same neighbours as R's β-weighted distance (test/groups/golden.test.ts)
     expect(group("101", "skole").medlemmer.join(" ")).toBe("461 751 851 260 707 813 561 730 479 370");
@@ -294,7 +294,7 @@ describe("golden numbers", () => {
 
   test("Aalborg (851), Nettodriftsudgifter pr. indb. 2019: 58.935, nr. 70 af 98, landstal 60.737, serviceudgifter-gruppe 58.468,8 (10)", () => {
     const f = fig("851", "nettodriftsudgifter-pr-indb");
-    expect([f.vaerdi, f.rang, f.antal, f.land.vaerdi, f.gruppe.n]).toEqual([58935, 70, 98, 60737, 10]);
+    expect([f.vaerdi, f.rank, f.antal, f.land.vaerdi, f.gruppe.n]).toEqual([58935, 70, 98, 60737, 10]);
     expect(f.gruppe.gns).toBeCloseTo(58468.8, 6);
     expect(group("851", "oekonomi").medlemmer.join(" ")).toBe("461 751 265 740 630 657 791 621 615 730");
   });
