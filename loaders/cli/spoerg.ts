@@ -13,6 +13,9 @@ import { ask, type SpoergSvar } from "../../common/spoerg/ask.js";
 import { spoergKatalog } from "../../common/spoerg/katalog.js";
 import { buildIndex, type Index } from "../../common/spoerg/parse.js";
 import { buildKommuner, buildNoegletal } from "../datasets.js";
+import { buildPlaceringer } from "../kdk.js";
+import { loadGroupContext } from "../kdk-groups.js";
+import { PLACERINGER_SCHEMA } from "../kdk-schemas.js";
 import { toParquet } from "../lib/parquet.js";
 import { KATALOG_SCHEMA, KOMMUNER_SCHEMA, LANDSTAL_SCHEMA, NOEGLETAL_SCHEMA } from "../schemas.js";
 
@@ -23,7 +26,10 @@ export interface NodeSpoerg {
   close: () => void;
 }
 
-/** An in-memory native DuckDB with the published tables (noegletal, noegletal_katalog, noegletal_landstal, kommuner). */
+/**
+ * An in-memory native DuckDB with the published tables Spørg reads (noegletal, noegletal_katalog, noegletal_landstal,
+ * kommuner, kdk_placeringer), from the same builders and schemas as the workspace database's tables.
+ */
 export async function openNodeSpoerg(): Promise<NodeSpoerg> {
   const n = buildNoegletal();
   const kommuner = buildKommuner();
@@ -32,7 +38,9 @@ export async function openNodeSpoerg(): Promise<NodeSpoerg> {
     ["noegletal", toParquet(n.values, NOEGLETAL_SCHEMA)],
     ["noegletal_katalog", toParquet(n.katalog, KATALOG_SCHEMA)],
     ["noegletal_landstal", toParquet(n.national, LANDSTAL_SCHEMA)],
-    ["kommuner", toParquet(kommuner, KOMMUNER_SCHEMA)]
+    ["kommuner", toParquet(kommuner, KOMMUNER_SCHEMA)],
+    // comparison-group means, as on the municipality pages (questions "i forhold til sammenligningsgruppen")
+    ["kdk_placeringer", toParquet(buildPlaceringer(await loadGroupContext()), PLACERINGER_SCHEMA)]
   ];
   const con = await (await DuckDBInstance.create()).connect();
   for (const [name, bytes] of files) {
