@@ -19,27 +19,28 @@ function years(aar: number[]): string {
 }
 
 /**
+ * `col = v` for one value, `col IN (…)` for several. DuckDB-WASM 1.29 (DuckDB 1.1.1) drops a one-element IN filter on
+ * a joined table inside UNION ALL (every municipality came back for "… i forhold til landet"); `=` is answered right.
+ */
+function inList(col: string, values: string): string {
+  return values.includes(",") ? `${col} IN (${values})` : `${col} = ${values}`;
+}
+
+/**
  * A municipality against its comparison group: its value and the mean of its group as published in kdk_placeringer
  * (the same numbers as the municipality pages: the default group of the figure's area, the municipality itself not
  * included), one row each per municipality and year; the group row's kode is `gruppe-<kode>`.
  */
 function groupSql(id: string, koder: string, aar: string): string {
-  return `SELECT kode, navn, aar, vaerdi, status, gruppe, gruppe_antal FROM (
-SELECT p.kommunekode AS kode, k.navn, p.aar, p.vaerdi, p.status, p.sammenligningsgruppe AS gruppe,
-  p.gruppe_antal_med_vaerdi AS gruppe_antal, k.navn AS sortering, 0 AS raekke
-FROM kdk_placeringer p JOIN kommuner k USING (kommunekode)
+  return `SELECT s.kode, s.navn, p.aar, s.vaerdi, s.status, p.sammenligningsgruppe AS gruppe, p.gruppe_antal_med_vaerdi AS gruppe_antal
+FROM kdk_placeringer p JOIN kommuner k USING (kommunekode),
+  LATERAL (VALUES (p.kommunekode, k.navn, p.vaerdi, p.status, 0),
+    ('gruppe-' || p.kommunekode, 'Sammenligningsgruppen (' || k.navn || ')', p.gruppe_gns,
+     CASE WHEN p.gruppe_gns IS NULL THEN 'mangler' ELSE 'ok' END, 1)) s(kode, navn, vaerdi, status, raekke)
 WHERE p.id = ${id}
-  AND p.kommunekode IN (${koder})
-  AND p.aar IN (${aar})
-UNION ALL
-SELECT 'gruppe-' || p.kommunekode AS kode, 'Sammenligningsgruppen (' || k.navn || ')' AS navn, p.aar, p.gruppe_gns AS vaerdi,
-  CASE WHEN p.gruppe_gns IS NULL THEN 'mangler' ELSE 'ok' END AS status, p.sammenligningsgruppe AS gruppe,
-  p.gruppe_antal_med_vaerdi AS gruppe_antal, k.navn AS sortering, 1 AS raekke
-FROM kdk_placeringer p JOIN kommuner k USING (kommunekode)
-WHERE p.id = ${id}
-  AND p.kommunekode IN (${koder})
-  AND p.aar IN (${aar})
-) ORDER BY aar, sortering, raekke`;
+  AND ${inList("p.kommunekode", koder)}
+  AND ${inList("p.aar", aar)}
+ORDER BY p.aar, k.navn, s.raekke`;
 }
 
 export function compileSql(q: Forstaaet): string {
@@ -52,13 +53,13 @@ FROM noegletal n JOIN kommuner k USING (kommunekode)
 WHERE n.id = ${id}`;
   const landet = `SELECT 'landet' AS kode, 'Hele landet' AS navn, l.aar, l.vaerdi, l.status
 FROM noegletal_landstal l
-WHERE l.id = ${id} AND l.aar IN (${aar})`;
+WHERE l.id = ${id} AND ${inList("l.aar", aar)}`;
   switch (q.operation) {
     case "vaerdi":
     case "sammenligning":
     case "udvikling": {
       if (q.sammenlign === "gruppe") return groupSql(id, koder, aar);
-      const main = `${base}\n  AND n.kommunekode IN (${koder})\n  AND n.aar IN (${aar})`;
+      const main = `${base}\n  AND ${inList("n.kommunekode", koder)}\n  AND ${inList("n.aar", aar)}`;
       if (q.sammenlign === "landet")
         return `SELECT * FROM (\n${main}\nUNION ALL\n${landet}\n) ORDER BY aar, kode = 'landet', navn`;
       return `${main}\nORDER BY n.aar, k.navn`;
@@ -66,9 +67,9 @@ WHERE l.id = ${id} AND l.aar IN (${aar})`;
     case "landstal":
       return `${landet}\nORDER BY l.aar`;
     case "rangering":
-      return `${base}\n  AND n.aar IN (${aar})${regionFilter}\n  AND n.vaerdi IS NOT NULL\nORDER BY n.vaerdi ${q.retning === "lavest" ? "ASC" : "DESC"}, k.navn\nLIMIT ${Math.max(1, Math.min(98, q.antal ?? 10) | 0)}`;
+      return `${base}\n  AND ${inList("n.aar", aar)}${regionFilter}\n  AND n.vaerdi IS NOT NULL\nORDER BY n.vaerdi ${q.retning === "lavest" ? "ASC" : "DESC"}, k.navn\nLIMIT ${Math.max(1, Math.min(98, q.antal ?? 10) | 0)}`;
     case "kort":
-      return `${base}\n  AND n.aar IN (${aar})\nORDER BY k.navn`;
+      return `${base}\n  AND ${inList("n.aar", aar)}\nORDER BY k.navn`;
     case "gennemsnit":
     case "median": {
       const fn = q.operation === "median" ? "median" : "avg";
@@ -78,7 +79,7 @@ WHERE l.id = ${id} AND l.aar IN (${aar})`;
       return `SELECT 'aggregat' AS kode, ${label} AS navn, n.aar, ${fn}(n.vaerdi) AS vaerdi, 'ok' AS status
 FROM noegletal n JOIN kommuner k USING (kommunekode)
 WHERE n.id = ${id}
-  AND n.aar IN (${aar})${regionFilter}
+  AND ${inList("n.aar", aar)}${regionFilter}
   AND n.vaerdi IS NOT NULL
 GROUP BY n.aar
 ORDER BY n.aar`;
