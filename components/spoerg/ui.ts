@@ -113,12 +113,16 @@ export async function notebookHref(notesbog: string, question: string, sql: stri
 }
 
 export function spoergApp(
-  index: Index,
+  /** the parser's index; a promise lets the box render (and take a question) before the catalogue is decoded */
+  indexReady: Index | Promise<Index>,
   db: Promise<SpoergDb>,
   basePath: string,
   options: { notesbog?: string } = {}
 ): SpoergApp {
   const notesbog = options.notesbog ?? "./notesbog";
+  const indexPromise = Promise.resolve(indexReady);
+  // set before the first answer is rendered (ask() awaits it first)
+  let index!: Index;
   const questions: string[] = [];
   let prev: Forstaaet | null = null;
   const input = el("input", {
@@ -262,6 +266,13 @@ export function spoergApp(
       log.append(card);
       questions.push(q);
       link.href = shareLink(basePath, questions);
+      try {
+        index = await indexPromise;
+      } catch (e) {
+        card.dataset.status = "fejl";
+        card.append(el("p", { class: "kt-error" }, `Kataloget kunne ikke indlæses: ${(e as Error).message}`));
+        return;
+      }
       // parse + compile time, for the bench (bench/spoerg-browser.bench.ts reads data-parse-ms)
       const tp = performance.now();
       const p = parse(index, q, prev);
