@@ -69,7 +69,7 @@ try {
 }
 const n = median(nativeMs);
 const row = (name: string, ms: number, target: string) =>
-  `| ${name} | ${ms.toFixed(1)} ms | ${(ms / n).toFixed(0)}× | ${target} |`;
+  `| ${name} | ${ms.toFixed(1)} ms | ${(ms / n).toFixed(2)}× | ${target} |`;
 console.log(`| | median | ratio to native | target |\n|---|---:|---:|---:|`);
 console.log(`| native DuckDB, same query (baseline) | ${n.toFixed(1)} ms | 1× | |`);
 console.log(row("cold: first result in a fresh tab, cache off", median(cold), "< 3000 ms"));

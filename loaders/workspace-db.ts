@@ -15,11 +15,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { TABLES } from "../common/views/data.js";
+import { INFRA_TABLES, TABLES } from "../common/views/data.js";
 import { AREA_DEFINITIONS } from "./areas.js";
 import { buildBefolkning, buildKommuner, buildNoegletal } from "./datasets.js";
 import { buildGroupDefaults, computeArea, figureIndex } from "./groups.js";
 import { GROUPS_SCHEMA, MODELS_SCHEMA } from "./groups-schema.js";
+import { aggregateBytes, extractsSource } from "./infra/build.js";
 import { buildPlaceringer } from "./kommune.js";
 import { loadGroupContext } from "./kommune-groups.js";
 import { type Schema, toParquet } from "./lib/parquet.js";
@@ -96,6 +97,23 @@ export function buildForventet(): ForventetRow[] {
     }
   }
   return rows;
+}
+
+/** The label every infrastructure table's description begins with when the data are the generated demo set. */
+export const DEMODATA_LABEL = "DEMODATA (genererede tal, ikke rigtige): ";
+
+/**
+ * The infrastructure aggregates (loaders/infra/aggregates.ts), one table each (`infrastruktur_kald_maaned` …), with
+ * the column texts of common/views/data.ts INFRA_TABLES; the bytes are the published Parquet files themselves.
+ */
+export function infraWorkspaceTables(demodata = extractsSource().demodata): WorkspaceTable[] {
+  return INFRA_TABLES.map((t) => ({
+    name: t.navn.replaceAll("-", "_"),
+    file: t.navn,
+    description: `${demodata ? DEMODATA_LABEL : ""}${t.indhold}. Kilde: ${demodata ? "demodata genereret af kommunetal (npm run demodata), i formen af " : ""}${t.kilde}.`,
+    columns: { ...t.kolonner },
+    parquet: () => aggregateBytes(t.navn)
+  }));
 }
 
 export const WORKSPACE_TABLES: WorkspaceTable[] = [
@@ -175,7 +193,8 @@ export const WORKSPACE_TABLES: WorkspaceTable[] = [
       forskel: "faktisk − forventet, i udfaldets enhed"
     },
     parquet: () => toParquet(buildForventet(), FORVENTET_SCHEMA)
-  }
+  },
+  ...infraWorkspaceTables()
 ];
 
 /** Convenience views (name, description, SQL over bare table names). */

@@ -8,6 +8,9 @@ export interface SvarRow {
   aar: number;
   vaerdi: number | null;
   status: string;
+  /** comparison-group answers: the group's name and how many of its municipalities have a value */
+  gruppe?: string;
+  gruppe_antal?: number | null;
 }
 
 export type Svar =
@@ -26,7 +29,10 @@ export function normaliseRows(rows: Record<string, unknown>[]): SvarRow[] {
     navn: String(r.navn),
     aar: Number(r.aar),
     vaerdi: r.vaerdi === null || r.vaerdi === undefined ? null : Number(r.vaerdi),
-    status: String(r.status ?? "ok")
+    status: String(r.status ?? "ok"),
+    ...(r.gruppe !== undefined
+      ? { gruppe: String(r.gruppe), gruppe_antal: r.gruppe_antal === null ? null : Number(r.gruppe_antal) }
+      : {})
   }));
 }
 
@@ -54,6 +60,7 @@ const fmt = (r: SvarRow, figur: SpoergFigur) => formatValue(r.vaerdi, r.status, 
 export function sentence(q: Forstaaet, figur: SpoergFigur, rows: SvarRow[], regionNavn?: string): string {
   const unit = figur.enhed.replace(/\.$/, "");
   if (!rows.length) return `Der er ingen værdier for ${figur.titel} med de valgte kommuner og år.`;
+  if (q.sammenlign === "gruppe" && q.operation !== "udvikling") return groupSentence(q, figur, rows, unit);
   switch (q.operation) {
     case "vaerdi":
     case "sammenligning":
@@ -100,4 +107,26 @@ export function sentence(q: Forstaaet, figur: SpoergFigur, rows: SvarRow[], regi
         )
         .join(" ");
   }
+}
+
+/** "Udgifter pr. elev i 2018: Aarhus 61.234 kr.; gennemsnittet af sammenligningsgruppen … 65.000 kr.; 5,8 % under." */
+function groupSentence(q: Forstaaet, figur: SpoergFigur, rows: SvarRow[], unit: string): string {
+  const out: string[] = [];
+  for (const y of q.aar)
+    for (const kode of q.kommuner) {
+      const own = rows.find((r) => r.aar === y && r.kode === kode);
+      const grp = rows.find((r) => r.aar === y && r.kode === `gruppe-${kode}`);
+      if (!own) continue;
+      let s = `${figur.titel} i ${y}: ${own.navn} ${fmt(own, figur)} ${unit}`;
+      if (grp) {
+        const name = (own.gruppe ?? "sammenligningsgruppen").replace(/^Sammenligningsgruppe/, "sammenligningsgruppen");
+        s += `; gennemsnittet af ${name}, ${grp.gruppe_antal ?? 0} kommuner uden ${own.navn} selv: ${fmt(grp, figur)} ${unit}`;
+        if (own.vaerdi !== null && grp.vaerdi !== null && grp.vaerdi !== 0) {
+          const d = ((own.vaerdi - grp.vaerdi) / Math.abs(grp.vaerdi)) * 100;
+          s += `. ${own.navn} ligger ${formatValue(Math.abs(d), "ok", 1)} % ${d >= 0 ? "over" : "under"} gruppen`;
+        }
+      }
+      out.push(`${s}.`);
+    }
+  return out.join(" ");
 }

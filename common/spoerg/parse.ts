@@ -150,6 +150,9 @@ const MEAN = /\b(gennemsnit(tet)?|gennemsnitlig(e)?|gns|middel|middelvaerdi(en)?
 const MEDIAN = /\bmedian(en)?\b/;
 const LANDET = /\b(hele landet|landet|landsgennemsnit(tet)?|danmark|landsplan|landstal(let)?)\b/;
 const ALLE = /\b(alle kommuner|alle 98|alle 98 kommuner|samtlige kommuner|kommunerne)\b/;
+/** "i forhold til sin sammenligningsgruppe", "sammenlignelige kommuner", "gruppen" */
+const GRUPPE =
+  /\b(sammenligningsgruppe(n|r|rne)?|sammenlignelige kommuner|sammenligningskommuner(ne)?|sin gruppe|dens gruppe|gruppen|lignende kommuner)\b/;
 const KORT = /\b(kort|kortet|danmarkskort)\b/;
 const LATEST = /\b(seneste aar|nyeste aar|senest|seneste|nyeste|i aar)\b/;
 const OUT_OF_SCOPE: [RegExp, string][] = [
@@ -301,6 +304,9 @@ export function parse(idx: Index, question: string, forrige?: Forstaaet | null):
   if (!text) return { status: "afvist", begrundelse: "Spørgsmålet er tomt.", forslag: EXAMPLES };
   const used: Span[] = [];
   const noter: string[] = [];
+  const gruppeMatch = GRUPPE.exec(text);
+  if (gruppeMatch) used.push({ start: gruppeMatch.index, end: gruppeMatch.index + gruppeMatch[0].length });
+  const gruppe = gruppeMatch !== null;
 
   // 1. key figures: exact titles/ids, then everyday words, then fuzzy title tokens
   let figurer: string[] = [];
@@ -436,6 +442,7 @@ export function parse(idx: Index, question: string, forrige?: Forstaaet | null):
     !!forrige &&
     (!figurer.length || (!kommuner.length && !region && !alle && !desc && !asc && !rankAny && !mean && !median));
   const hasModifier =
+    gruppe ||
     kommuner.length ||
     region ||
     aarNaevnt.length ||
@@ -604,8 +611,20 @@ export function parse(idx: Index, question: string, forrige?: Forstaaet | null):
   if (auto && aar[aar.length - 1] === idx.seneste)
     noter.push(`Bemærk: ${idx.seneste} kan være budgettal, ikke regnskab (kataloget skelner ikke).`);
 
-  let sammenlign: "landet" | null =
-    landet && operation !== "landstal" && operation !== "rangering" && operation !== "kort" ? "landet" : null;
+  const withOthers = operation === "vaerdi" || operation === "udvikling" || operation === "sammenligning";
+  let sammenlign: "landet" | "gruppe" | null =
+    gruppe && withOthers && ks.length
+      ? "gruppe"
+      : landet && operation !== "landstal" && operation !== "rangering" && operation !== "kort"
+        ? "landet"
+        : null;
+  if (gruppe && !sammenlign)
+    return {
+      status: "uklart",
+      begrundelse: `Sammenligningsgruppen hører til en kommune: hvilken? Skriv fx "${figur.titel} i Aarhus i forhold til sammenligningsgruppen".`,
+      kandidater: [kandidat(idx, figur.id)],
+      forslag: []
+    };
   if (
     !sammenlign &&
     followUp &&

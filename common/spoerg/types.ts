@@ -41,8 +41,8 @@ export interface Forstaaet {
   region: string | null;
   aar: number[];
   operation: Operation;
-  /** also show the national figure */
-  sammenlign: "landet" | null;
+  /** also show the national figure, or the municipality's comparison group (mean of its group, kdk_placeringer) */
+  sammenlign: "landet" | "gruppe" | null;
   retning: "hoejest" | "lavest" | null;
   antal: number | null;
   /** true when no year was asked for and the latest year with data was used */

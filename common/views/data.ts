@@ -205,3 +205,173 @@ export function tableDictionary(
     };
   });
 }
+
+/**
+ * The infrastructure aggregates (issue #8; loaders/infra/aggregates.ts, schemas in loaders/infra/README.md) as they
+ * stand in the workspace database (filer/kommunetal.duckdb) under SQL names with `_` (infrastruktur_kald_maaned …).
+ * `kilde` is completed by the loader: demo data (the default build) are labelled Demodata in every description.
+ */
+export const INFRA_TABLES: readonly TableText[] = [
+  {
+    navn: "infrastruktur-kald-maaned",
+    indhold:
+      "Serviceplatformen-kald pr. kommune og måned med kald pr. indbygger (alle 98 kommuner og måneder; 0 kald står som 0)",
+    kilde: "KOMBIT Serviceplatformen; Danmarks Statistik, FOLK1AM",
+    kolonner: {
+      kommunekode: "3 cifre",
+      navn: "kommunens navn",
+      maaned: "måned, ÅÅÅÅ-MM",
+      kald: "kald fra kommunens egen myndighed i måneden (kald er ikke personer)",
+      indbyggere: "befolkningen, der divideres med (FOLK1AM den 1. i måneden, ellers nærmeste måned)",
+      indbyggere_maaned: "FOLK1AM-måneden, befolkningen er fra",
+      kald_pr_indbygger: "kald / indbyggere",
+      demodata: "sand, når tallene er genererede demodata"
+    }
+  },
+  {
+    navn: "infrastruktur-land-maaned",
+    indhold: "Serviceplatformen-kald pr. måned for hele landet",
+    kilde: "KOMBIT Serviceplatformen; Danmarks Statistik, FOLK1AM",
+    kolonner: {
+      maaned: "måned, ÅÅÅÅ-MM",
+      kald_kommuner: "kald fra de 98 kommuner i alt",
+      kald_alle_myndigheder: "kald fra alle myndigheder, også ikke-kommunale (fx Udbetaling Danmark)",
+      indbyggere: "befolkningen i de 98 kommuner",
+      indbyggere_maaned: "FOLK1AM-måneden, befolkningen er fra",
+      kald_pr_indbygger: "kald_kommuner / indbyggere (forholdet mellem summer)",
+      demodata: "sand, når tallene er genererede demodata"
+    }
+  },
+  {
+    navn: "infrastruktur-dataomraade",
+    indhold: "Serviceplatformen-kald pr. kommune, dataområde og måned (kun kombinationer med kald)",
+    kilde: "KOMBIT Serviceplatformen",
+    kolonner: {
+      kommunekode: "3 cifre",
+      dataomraade: "dataområde, fx Person eller Ydelse",
+      maaned: "måned, ÅÅÅÅ-MM",
+      kald: "kald i måneden",
+      demodata: "sand, når tallene er genererede demodata"
+    }
+  },
+  {
+    navn: "infrastruktur-service",
+    indhold: "Kald pr. kommune og service de seneste 12 måneder",
+    kilde: "KOMBIT Serviceplatformen",
+    kolonner: {
+      kommunekode: "3 cifre",
+      service_nr: "servicens nummer, fx SF1520",
+      service_navn: "servicens navn",
+      dataomraade: "dataområde",
+      kald_12m: "kald de seneste 12 måneder i udtrækket",
+      antal_it_systemer: "antal forskellige it-systemer, der kalder servicen",
+      demodata: "sand, når tallene er genererede demodata"
+    }
+  },
+  {
+    navn: "infrastruktur-itsystem",
+    indhold: "Kald pr. kommune og it-system (hele perioden og de seneste 12 måneder)",
+    kilde: "KOMBIT Serviceplatformen",
+    kolonner: {
+      kommunekode: "3 cifre",
+      it_system_id: "it-systemets id (UUID)",
+      it_system: "it-systemets navn",
+      leverandoer: "leverandør",
+      kald_12m: "kald de seneste 12 måneder; tom, når systemet ikke har kaldt i perioden (fx udskiftet)",
+      antal_services: "antal forskellige services, systemet kalder",
+      foerste_maaned: "første måned med kald",
+      sidste_maaned: "seneste måned med kald",
+      demodata: "sand, når tallene er genererede demodata"
+    }
+  },
+  {
+    navn: "infrastruktur-system-service",
+    indhold: "It-system × service de seneste 12 måneder: hvilke kommuner kalder servicen fra systemet",
+    kilde: "KOMBIT Serviceplatformen",
+    kolonner: {
+      it_system_id: "it-systemets id (UUID)",
+      it_system: "it-systemets navn",
+      service_nr: "servicens nummer",
+      service_navn: "servicens navn",
+      kommuner_der_kalder: "antal kommuner, der kalder servicen fra systemet",
+      kald_12m: "kald de seneste 12 måneder",
+      kommunekoder: "koderne på de kommuner, der kalder, kommasepareret",
+      demodata: "sand, når tallene er genererede demodata"
+    }
+  },
+  {
+    navn: "infrastruktur-stoette-time",
+    indhold: "Kald til støttesystemerne pr. ugedag og time på dagen (alle myndigheder)",
+    kilde: "KOMBIT støttesystemer",
+    kolonner: {
+      stoettesystem: "støttesystemets navn",
+      ugedag: "1 = mandag … 7 = søndag (ISO)",
+      time_paa_dagen: "time på dagen, 0–23",
+      kald: "kald i alt i de timer, udtrækket dækker",
+      antal_timer: "hvor mange sådanne klokketimer udtrækket dækker",
+      kald_pr_time: "kald / antal_timer: gennemsnit pr. time",
+      demodata: "sand, når tallene er genererede demodata"
+    }
+  },
+  {
+    navn: "infrastruktur-kle",
+    indhold: "Sager pr. kommune, KLE-emne og indeks på seneste opgørelsesdato; antal 1-4 er skjult (<5)",
+    kilde: "KOMBIT Sags- og dokumentindeks og Ydelsesindeks; KLE (OS2KLE v3.23)",
+    kolonner: {
+      kommunekode: "3 cifre",
+      kle_nr: "KLE-nummer, NN.NN.NN",
+      kle_titel: "emnets titel i KLE v3.23; tom, når nummeret er udgået eller ukendt",
+      kle_gyldig: "falsk, når nummeret ikke findes i KLE v3.23",
+      indeks: "Sags- og dokumentindeks eller Ydelsesindeks",
+      antal_sager: "antal sager; tom, når tallet er skjult",
+      status: "tom, eller <5 når antallet er 1-4 eller skjult af sekundær diskretionering",
+      opgjort_dato: "opgørelsesdato, ÅÅÅÅ-MM-DD",
+      demodata: "sand, når tallene er genererede demodata"
+    }
+  },
+  {
+    navn: "infrastruktur-klarmelding",
+    indhold: "Klarmelding: hvilke integrationer hvert SKI-system er klarmeldt til",
+    kilde: "KOMBIT klarmeldingsoversigt",
+    kolonner: {
+      ski_system: "SKI-systemets navn",
+      leverandoer: "leverandør",
+      integration: "integrationen, fx SF1470 Sags- og Dokumentindeks",
+      service_nr: "SF-nummeret fra integrationen",
+      status: "fx Klarmeldt, Delvist klarmeldt, Ikke klarmeldt",
+      dato: "dato for status",
+      demodata: "sand, når tallene er genererede demodata"
+    }
+  },
+  {
+    navn: "infrastruktur-systemanvendelse",
+    indhold: "Hvilke SKI-systemer hver kommune bruger",
+    kilde: "SKI-aftaler (systemanvendelse)",
+    kolonner: {
+      kommunekode: "3 cifre",
+      ski_system: "SKI-systemets navn",
+      leverandoer: "leverandør",
+      ydelsesomraade: "ydelsesområde",
+      demodata: "sand, når tallene er genererede demodata"
+    }
+  },
+  {
+    navn: "infrastruktur-potentiale",
+    indhold:
+      "Potentialeanalysen: én række pr. kommune × SKI-system, kommunen bruger × integration, systemet har (eller burde have)",
+    kilde: "KOMBIT Serviceplatformen og klarmelding; SKI-aftaler",
+    kolonner: {
+      kommunekode: "3 cifre",
+      ski_system: "SKI-systemets navn",
+      leverandoer: "leverandør",
+      integration: "integrationen",
+      service_nr: "SF-nummeret",
+      status: "klarmeldingsstatus (Klarmeldt og Delvist klarmeldt tæller som klarmeldt)",
+      kald_12m: "systemets kald til servicen for kommunen de seneste 12 måneder",
+      tilsluttet: "kald_12m > 0",
+      kommuner_tilsluttet: "kommuner med systemet, der er tilsluttet integrationen",
+      kommuner_med_systemet: "kommuner, der bruger systemet",
+      demodata: "sand, når tallene er genererede demodata"
+    }
+  }
+];

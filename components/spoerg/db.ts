@@ -1,34 +1,23 @@
 /**
- * Spørg's database in the browser. Today: DuckDB-WASM fed the published Parquet tables as Arrow (DuckDB-WASM
- * has no Parquet reader offline; see README), through Framework's DuckDBClient. When the workspace database
- * (data/kommunetal.duckdb) lands, only this function changes.
+ * Spørg's database in the browser: the workspace database (filer/kommunetal.duckdb, loaders/workspace-db.ts), the
+ * same DuckDB-WASM connection the notebook uses (components/notebook/db.ts, opened once per page). So the SQL shown
+ * with an answer runs unchanged in /notesbog, over the same tables, and gives the same number.
  */
-export interface SqlClient {
-  query(sql: string): Promise<Iterable<Record<string, unknown>>>;
-}
-export type DuckDBClientLike = { of(tables: Record<string, unknown>): Promise<SqlClient> };
+import type { Workspace } from "../notebook/db.js";
 
 export interface SpoergDb {
   run(sql: string): Promise<Record<string, unknown>[]>;
+  /** the workspace, for the map's boundaries */
+  workspace: Workspace;
 }
 
-export async function openSpoergDb(
-  DuckDBClient: DuckDBClientLike,
-  tables: Record<string, Promise<unknown> | unknown>
-): Promise<SpoergDb> {
-  const resolved: Record<string, unknown> = {};
-  for (const [name, t] of Object.entries(tables)) resolved[name] = await t;
-  const client = await DuckDBClient.of(resolved);
+/** Wrap the workspace connection as Spørg's runner (rows as plain objects, BigInt already converted). */
+export async function openSpoergDb(workspace: Promise<Workspace>): Promise<SpoergDb> {
+  const ws = await workspace;
   return {
+    workspace: ws,
     async run(sql: string) {
-      // Arrow rows → plain objects; BigInt counts → numbers
-      return Array.from(await client.query(sql), (r) => {
-        const o: Record<string, unknown> = {};
-        const plain =
-          typeof (r as { toJSON?: () => object }).toJSON === "function" ? (r as { toJSON: () => object }).toJSON() : r;
-        for (const [k, v] of Object.entries(plain)) o[k] = typeof v === "bigint" ? Number(v) : v;
-        return o;
-      });
+      return (await ws.query(sql)).rows;
     }
   };
 }

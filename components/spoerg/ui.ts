@@ -1,7 +1,11 @@
 /** The /spoerg conversation UI (browser only): question box, examples, answers with chips, chart, SQL, export. */
 import * as Plot from "@observablehq/plot";
+import type { Topology } from "topojson-specification";
+import { notebookHash } from "../../common/notebook/codec.js";
+import type { Notebook } from "../../common/notebook/state.js";
 import { answer, type SpoergSvar } from "../../common/spoerg/ask.js";
 import { type Index, parse } from "../../common/spoerg/parse.js";
+import { compileSql } from "../../common/spoerg/sql.js";
 import type { Forstaaet } from "../../common/spoerg/types.js";
 import {
   changeQuery,
@@ -13,6 +17,7 @@ import {
 } from "../../common/views/spoerg.js";
 import { plot } from "../a11y.js";
 import { exportButtons } from "../download.js";
+import { choropleth, kommuneFeatures } from "../map.js";
 import type { SpoergDb } from "./db.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -40,6 +45,23 @@ function select(
   }
   s.addEventListener("change", () => onChange(s.value));
   return el("label", { class: "spoerg-chiplabel" }, label + " ", s);
+}
+
+let topoMemo: Promise<Topology> | null = null;
+
+/** "vis det som kort": the choropleth of components/map.ts (with its table alternative), one value per municipality. */
+async function mapChart(a: Extract<SpoergSvar, { status: "ok" }>, db: SpoergDb, decimals: number): Promise<Element> {
+  const geo = db.workspace.geo;
+  if (!geo?.json) throw new Error("kortet mangler kommunegrænserne (kommuner-geo.json)");
+  topoMemo ??= geo.json() as Promise<Topology>;
+  const values = new Map<string, number | null>(a.rows.map((r) => [r.kode, r.vaerdi]));
+  const map = choropleth(kommuneFeatures(await topoMemo), values, {
+    width: 640,
+    label: a.svar.enhed.replace(/\.$/, ""),
+    decimals
+  });
+  map.classList.add("spoerg-map");
+  return map;
 }
 
 function chart(a: Extract<SpoergSvar, { status: "ok" }>): Element | null {
@@ -79,7 +101,28 @@ export interface SpoergApp {
   ask(q: string): Promise<void>;
 }
 
-export function spoergApp(index: Index, db: Promise<SpoergDb>, basePath: string): SpoergApp {
+/** The SQL of an answer as a one-cell notebook: the link opens it in /notesbog, where it runs over the same database. */
+export async function notebookHref(notesbog: string, question: string, sql: string): Promise<string> {
+  const nb: Notebook = {
+    v: 1,
+    title: `Spørg: ${question}`.slice(0, 200),
+    params: { kommune: null, aar: null },
+    cells: [{ type: "sql", sql, chart: "auto" }]
+  };
+  return `${notesbog}${await notebookHash(nb)}`;
+}
+
+export function spoergApp(
+  /** the parser's index; a promise lets the box render (and take a question) before the catalogue is decoded */
+  indexReady: Index | Promise<Index>,
+  db: Promise<SpoergDb>,
+  basePath: string,
+  options: { notesbog?: string } = {}
+): SpoergApp {
+  const notesbog = options.notesbog ?? "./notesbog";
+  const indexPromise = Promise.resolve(indexReady);
+  // set before the first answer is rendered (ask() awaits it first)
+  let index!: Index;
   const questions: string[] = [];
   let prev: Forstaaet | null = null;
   const input = el("input", {
@@ -180,9 +223,28 @@ export function spoergApp(index: Index, db: Promise<SpoergDb>, basePath: string)
     );
     card.append(chips, el("p", { class: "spoerg-answer" }, a.saetning));
     for (const n of a.noter) card.append(el("p", { class: "muted" }, n));
-    const c = chart(a);
-    if (c) card.append(c);
-    card.append(el("details", {}, el("summary", {}, "SQL"), el("pre", { class: "spoerg-sql" }, a.sql)));
+    if (a.forstaaet.operation === "kort") {
+      try {
+        card.append(await mapChart(a, await db, f.decimaler));
+      } catch (e) {
+        card.append(el("p", { class: "kt-error" }, `Kortet kunne ikke tegnes: ${(e as Error).message}`));
+      }
+    } else {
+      const c = chart(a);
+      if (c) card.append(c);
+    }
+    card.append(
+      el("details", {}, el("summary", {}, "SQL"), el("pre", { class: "spoerg-sql" }, a.sql)),
+      el(
+        "p",
+        { class: "kt-small" },
+        el(
+          "a",
+          { class: "spoerg-notesbog", href: await notebookHref(notesbog, a.spoergsmaal, a.sql) },
+          "Åbn SQL'en i notesbogen"
+        )
+      )
+    );
     card.append(el("p", { class: "muted" }, `Kilde: ${SPOERG_KILDE}`));
     card.append(
       exportButtons(a.rows, exportColumns(f.decimaler, f.enhed), {
@@ -204,7 +266,18 @@ export function spoergApp(index: Index, db: Promise<SpoergDb>, basePath: string)
       log.append(card);
       questions.push(q);
       link.href = shareLink(basePath, questions);
+      try {
+        index = await indexPromise;
+      } catch (e) {
+        card.dataset.status = "fejl";
+        card.append(el("p", { class: "kt-error" }, `Kataloget kunne ikke indlæses: ${(e as Error).message}`));
+        return;
+      }
+      // parse + compile time, for the bench (bench/spoerg-browser.bench.ts reads data-parse-ms)
+      const tp = performance.now();
       const p = parse(index, q, prev);
+      if (p.status === "ok") compileSql(p.forstaaet);
+      card.dataset.parseMs = String(performance.now() - tp);
       if (p.status !== "ok") {
         await render(card, { ...p, spoergsmaal: q });
         return;
@@ -212,7 +285,7 @@ export function spoergApp(index: Index, db: Promise<SpoergDb>, basePath: string)
       prev = p.forstaaet;
       const t0 = performance.now();
       const a = await answer(index, p.forstaaet, (await db).run, q, p.noter);
-      card.dataset.ms = String(Math.round(performance.now() - t0));
+      card.dataset.ms = (performance.now() - t0).toFixed(1);
       await render(card, a);
     }
   };

@@ -6,30 +6,32 @@
  */
 
 import { readdirSync, readFileSync } from "node:fs";
-import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type PotentialeRow, potentiale } from "../../common/infra/potentiale.js";
 import { decodeNotebook, hashPayload } from "../../common/notebook/codec.js";
 import { fromFrameworkPage } from "../../common/notebook/files.js";
 import { substituteParams } from "../../common/notebook/params.js";
 import type { Notebook, SqlCell } from "../../common/notebook/state.js";
-import { openPage, problems, type Site, startSite } from "./harness.js";
+import { openPage, problems, type Site } from "./harness.js";
+import { startWorkspaceSite, type WorkspaceSite } from "./workspace.js";
 
 const EXAMPLES = readdirSync("src/netvaerk")
   .filter((f) => f.endsWith(".md") && !["index.md", "bidrag.md"].includes(f))
   .map((f) => f.replace(/\.md$/, ""));
 const KOMMUNER = ["101", "825", "851"];
 
+let ws: WorkspaceSite;
 let site: Site;
 let con: DuckDBConnection;
 beforeAll(async () => {
-  site = await startSite();
-  con = await (await DuckDBInstance.create()).connect();
-  await con.run("ATTACH 'dist/filer/kommunetal.duckdb' AS kt (READ_ONLY)");
-  await con.run("USE kt");
+  ws = await startWorkspaceSite();
+  site = ws.site;
+  con = ws.con;
 }, 60_000);
 afterAll(async () => {
-  await site?.close();
+  await ws?.close();
 });
 
 /** Wait until all `n` SQL cells have rendered (Framework renders cells progressively), optionally with a changed first link. */
@@ -116,3 +118,33 @@ describe.each(EXAMPLES)("/netvaerk/%s", (name) => {
     }
   }, 120_000);
 });
+
+test("/netvaerk/infrastruktur for Odense: the connection share equals the infrastructure pages' own function on native DuckDB's rows", async () => {
+  const kode = "461";
+  const o = await openPage(site, `/netvaerk/infrastruktur?kommune=${kode}`, { waitFor: ".kt-nb-cell" });
+  try {
+    await cells(o.page, 4);
+    const first = await o.page.$$eval(".kt-nb-cell[data-cell=sql] tbody tr", (trs) =>
+      trs.slice(0, 1).map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent!.trim()))
+    );
+    // independent: common/infra/potentiale.ts (what /infrastruktur/<kode> shows) over the rows native DuckDB reads
+    const rows = (await (
+      await con.runAndReadAll("SELECT * EXCLUDE (demodata) FROM infrastruktur_potentiale")
+    ).getRowObjectsJS()) as unknown as PotentialeRow[];
+    const p = potentiale(
+      kode,
+      rows.map((r) => ({ ...r, kald_12m: Number(r.kald_12m) })),
+      new Map()
+    );
+    expect(p.tilslutning.andel).not.toBeNull();
+    const pct = (Math.round(p.tilslutning.andel! * 1000) / 10).toLocaleString("da-DK", { maximumFractionDigits: 3 });
+    expect(first[0][0]).toMatch(/^1\. Tilslutning/);
+    expect(first[0][1]).toBe(pct);
+    expect(first[0][3]).toBe(`${p.tilslutning.tilsluttede} af ${p.tilslutning.klarmeldte}`);
+    // the page says Demodata
+    expect(await o.page.textContent("main")).toContain("Demodata");
+    expect(await problems(o)).toEqual([]);
+  } finally {
+    await o.page.close();
+  }
+}, 120_000);

@@ -5,48 +5,25 @@
  */
 
 import { readFileSync } from "node:fs";
-import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { notebookHash } from "../../common/notebook/codec.js";
 import { fromFrameworkPage, fromSqlFile } from "../../common/notebook/files.js";
 import type { Notebook } from "../../common/notebook/state.js";
-import { openPage, problems, type Site, startSite, waitForFramework } from "./harness.js";
+import { openPage, problems, type Site, waitForFramework } from "./harness.js";
+import { da, notebookOutputs, startWorkspaceSite, type WorkspaceSite } from "./workspace.js";
 
+let ws: WorkspaceSite;
 let site: Site;
-let con: DuckDBConnection;
 beforeAll(async () => {
-  site = await startSite();
-  con = await (await DuckDBInstance.create()).connect();
-  await con.run("ATTACH 'dist/filer/kommunetal.duckdb' AS kt (READ_ONLY)");
-  await con.run("USE kt");
+  ws = await startWorkspaceSite();
+  site = ws.site;
 }, 60_000);
 afterAll(async () => {
-  await site?.close();
+  await ws?.close();
 });
 
-const native = async (sql: string) =>
-  (await (await con.runAndReadAll(sql)).getRowObjectsJS()) as Record<string, unknown>[];
-const da = (x: number) => x.toLocaleString("da-DK", { maximumFractionDigits: 3 });
-
-/** Wait until every SQL cell has a result or an error; return each cell's table as text rows. */
-async function outputs(page: Page): Promise<string[][][]> {
-  await page.waitForFunction(
-    () => {
-      const outs = Array.from(document.querySelectorAll(".kt-nb-output"));
-      return outs.length > 0 && outs.every((o) => o.hasAttribute("data-rows") || o.hasAttribute("data-error"));
-    },
-    undefined,
-    { timeout: 60_000 }
-  );
-  return page.$$eval(".kt-nb-output", (outs) =>
-    outs.map((o) =>
-      Array.from(o.querySelectorAll("tbody tr")).map((tr) =>
-        Array.from(tr.querySelectorAll("td")).map((td) => td.textContent!.trim())
-      )
-    )
-  );
-}
+const native = (sql: string) => ws.native(sql);
+const outputs = notebookOutputs;
 
 async function openNotebook(nb: Notebook) {
   const o = await openPage(site, `/notesbog${await notebookHash(nb)}`, { waitFor: ".kt-nb-cells" });

@@ -10,7 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { WORKSPACE_TABLES, WORKSPACE_VIEWS, writeWorkspaceDb } from "../../loaders/workspace-db.js";
+import { INFRA_TABLES } from "../../common/views/data.js";
+import { cacheDir, ensureInfra } from "../../loaders/infra/build.js";
+import { DEMODATA_LABEL, WORKSPACE_TABLES, WORKSPACE_VIEWS, writeWorkspaceDb } from "../../loaders/workspace-db.js";
 
 let dir: string;
 let con: DuckDBConnection;
@@ -99,4 +101,36 @@ describe("workspace database", () => {
       expect(r.d as number).toBeLessThan(1e-6);
     }
   });
+
+  test("infrastructure aggregates: every one is a table labelled Demodata; sums equal the published Parquet and the raw extract", async () => {
+    await ensureInfra(() => {});
+    const infra = await rows(
+      "SELECT table_name, comment FROM duckdb_tables() WHERE database_name = 'kt' AND table_name LIKE 'infrastruktur_%' ORDER BY 1"
+    );
+    expect(infra.map((r) => r.table_name)).toEqual(INFRA_TABLES.map((t) => t.navn.replaceAll("-", "_")).sort());
+    // the default build uses the generated demo set: every description says so
+    for (const r of infra) expect(String(r.comment).startsWith(DEMODATA_LABEL), String(r.table_name)).toBe(true);
+    const [d] = await rows("SELECT bool_and(demodata) AS alle, count(*)::INTEGER AS n FROM infrastruktur_kald_maaned");
+    expect(d.alle).toBe(true);
+    const aggregate = join(cacheDir(), "aggregates", "infrastruktur-kald-maaned.parquet");
+    const [a] = await rows(`SELECT (SELECT sum(kald) FROM infrastruktur_kald_maaned)::BIGINT AS db,
+      (SELECT sum(kald) FROM read_parquet('${aggregate}'))::BIGINT AS fil,
+      (SELECT count(*) FROM read_parquet('${aggregate}'))::INTEGER AS n`);
+    expect(a.db).toBe(a.fil);
+    expect(a.n).toBe(d.n);
+    // independent of the aggregate SQL: the calls of the 98 municipalities in the ingested (Hive-partitioned) extract
+    const raw = join(cacheDir(), "parquet", "serviceplatformen", "**", "*.parquet");
+    const [b] = await rows(
+      `SELECT sum(antal_kald)::BIGINT AS s FROM read_parquet('${raw}', hive_partitioning = true) WHERE kommunekode IS NOT NULL`
+    );
+    expect(a.db).toBe(b.s);
+    expect(Number(b.s)).toBeGreaterThan(1e8);
+    // the potential table: one row per municipality × system × integration, per-municipality sums match the file
+    const pot = join(cacheDir(), "aggregates", "infrastruktur-potentiale.parquet");
+    const diff = await rows(`SELECT kommunekode FROM (
+        SELECT kommunekode, sum(kald_12m) AS s, count(*) AS n FROM infrastruktur_potentiale GROUP BY 1) x
+      FULL JOIN (SELECT kommunekode, sum(kald_12m) AS s, count(*) AS n FROM read_parquet('${pot}') GROUP BY 1) y USING (kommunekode)
+      WHERE x.s IS DISTINCT FROM y.s OR x.n IS DISTINCT FROM y.n`);
+    expect(diff).toEqual([]);
+  }, 180_000);
 });

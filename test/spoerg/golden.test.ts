@@ -1,15 +1,25 @@
 // Spørg's golden set: typed-query accuracy, answer accuracy (values checked with native DuckDB SQL written
 // here, independently of common/spoerg/sql.ts) and refusal precision.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answer } from "../../common/spoerg/ask.js";
 import { parse } from "../../common/spoerg/parse.js";
 import type { Forstaaet } from "../../common/spoerg/types.js";
 import { type NodeSpoerg, openNodeSpoerg } from "../../loaders/cli/spoerg.js";
+import { buildGroupDefaults } from "../../loaders/groups.js";
+import { GROUPS_SCHEMA } from "../../loaders/groups-schema.js";
+import { toParquet } from "../../loaders/lib/parquet.js";
 import { type Golden, type GoldenNo, type GoldenOk, HAND, partB, REFUSALS } from "./golden.js";
 
 let db: NodeSpoerg;
 beforeAll(async () => {
   db = await openNodeSpoerg();
+  // the published group table, for the independent comparison-group means (Spørg itself reads kdk_placeringer)
+  const file = join(mkdtempSync(join(tmpdir(), "golden-")), "sammenligningsgrupper.parquet");
+  writeFileSync(file, toParquet(buildGroupDefaults().rows, GROUPS_SCHEMA));
+  await db.con.run(`CREATE TABLE sammenligningsgrupper AS SELECT * FROM read_parquet('${file}')`);
 }, 120_000);
 afterAll(() => db?.close());
 
@@ -74,8 +84,19 @@ async function expectedValues(g: GoldenOk): Promise<(number | null)[]> {
   for (const y of g.aar) {
     const ks = [...(g.k ?? [])].map((k) => `'${k}'`).join(",");
     const rows = await db.query(
-      `SELECT n.vaerdi FROM noegletal n, kommuner k WHERE n.kommunekode = k.kommunekode AND id = ${ids} AND aar = ${y} AND n.kommunekode IN (${ks}) ORDER BY k.navn`
+      `SELECT n.vaerdi, n.kommunekode FROM noegletal n, kommuner k WHERE n.kommunekode = k.kommunekode AND id = ${ids} AND aar = ${y} AND n.kommunekode IN (${ks}) ORDER BY k.navn`
     );
+    if (g.sam === "gruppe") {
+      // own value, then the unweighted mean of its 10 neighbours in the published group table (itself not included)
+      for (const r of rows) {
+        out.push(num(r.vaerdi));
+        const [m] = await db.query(`SELECT sum(n.vaerdi) / count(n.vaerdi) AS v FROM sammenligningsgrupper g
+          JOIN noegletal n ON n.kommunekode = g.nabo AND n.id = ${ids} AND n.aar = ${y}
+          WHERE g.omraade = '${g.grp!.omraade}' AND g.aar = ${g.grp!.aar} AND g.kommunekode = '${r.kommunekode}'`);
+        out.push(num(m.v));
+      }
+      continue;
+    }
     out.push(...rows.map((r) => num(r.vaerdi)));
     if (g.sam)
       out.push(

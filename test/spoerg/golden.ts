@@ -17,7 +17,9 @@ export interface GoldenOk {
   aar: number[];
   op: Operation;
   reg?: string;
-  sam?: "landet";
+  sam?: "landet" | "gruppe";
+  /** for sam "gruppe": the comparison area and group year the expected mean is computed from (sammenligningsgrupper) */
+  grp?: { omraade: string; aar: number };
   ret?: "hoejest" | "lavest";
   n?: number;
 }
@@ -409,7 +411,92 @@ export const HAND: Golden[] = [
     op: "vaerdi",
     sam: "landet"
   },
-  { q: "ledigheden", prev: ["skatteprocent i Herning 2017"], f: LEDIG, k: ["657"], aar: [2017], op: "vaerdi" }
+  { q: "ledigheden", prev: ["skatteprocent i Herning 2017"], f: LEDIG, k: ["657"], aar: [2017], op: "vaerdi" },
+  // a municipality against its comparison group (kdk_placeringer; expected means from sammenligningsgrupper + noegletal)
+  {
+    q: "Hvordan ligger Aarhus i forhold til sin sammenligningsgruppe på udgifter pr. elev?",
+    f: PR_ELEV,
+    k: ["751"],
+    aar: [2019],
+    op: "vaerdi",
+    sam: "gruppe",
+    grp: { omraade: "folkeskole", aar: 2018 }
+  },
+  {
+    q: "udgift pr elev Herning 2017 i forhold til sammenligningsgruppen",
+    f: PR_ELEV,
+    k: ["657"],
+    aar: [2017],
+    op: "vaerdi",
+    sam: "gruppe",
+    grp: { omraade: "folkeskole", aar: 2018 }
+  },
+  {
+    q: "Hvordan ligger Odense i forhold til sammenlignelige kommuner på klassekvotient i 2018?",
+    f: KLASSE,
+    k: ["461"],
+    aar: [2018],
+    op: "vaerdi",
+    sam: "gruppe",
+    grp: { omraade: "folkeskole", aar: 2018 }
+  },
+  {
+    q: "ældreudgifter Lolland sammenlignet med sammenligningsgruppen 2018",
+    f: AELDRE,
+    k: ["360"],
+    aar: [2018],
+    op: "vaerdi",
+    sam: "gruppe",
+    grp: { omraade: "aeldre", aar: 2018 }
+  },
+  {
+    q: "skatteprocent i Gentofte i forhold til gruppen",
+    f: SKAT,
+    k: ["157"],
+    aar: [2019],
+    op: "vaerdi",
+    sam: "gruppe",
+    grp: { omraade: "serviceudgifter", aar: 2018 }
+  },
+  {
+    q: "i forhold til sammenligningsgruppen",
+    prev: ["Hvad bruger Aalborg pr. elev i folkeskolen?"],
+    f: PR_ELEV,
+    k: ["851"],
+    aar: [2019],
+    op: "vaerdi",
+    sam: "gruppe",
+    grp: { omraade: "folkeskole", aar: 2018 }
+  },
+  {
+    q: "og Herning?",
+    prev: ["Hvordan ligger Aarhus i forhold til sin sammenligningsgruppe på udgifter pr. elev?"],
+    f: PR_ELEV,
+    k: ["657"],
+    aar: [2019],
+    op: "vaerdi",
+    sam: "gruppe",
+    grp: { omraade: "folkeskole", aar: 2018 }
+  },
+  {
+    q: "udvikling i udgift pr elev i Aarhus mod sammenligningsgruppen siden 2016",
+    f: PR_ELEV,
+    k: ["751"],
+    aar: [2016, 2017, 2018, 2019],
+    op: "udvikling",
+    sam: "gruppe",
+    grp: { omraade: "folkeskole", aar: 2018 }
+  },
+  {
+    q: "ledighed Kbh og Aarhus 2015 i forhold til deres sammenligningsgrupper",
+    f: LEDIG,
+    k: ["101", "751"],
+    aar: [2015],
+    op: "sammenligning",
+    sam: "gruppe",
+    grp: { omraade: "serviceudgifter", aar: 2018 }
+  },
+  { q: "skatteprocent i alle kommuner i forhold til sammenligningsgruppen", status: "uklart" }
 ];
 
 export const REFUSALS: GoldenNo[] = [
