@@ -20,6 +20,7 @@ import { AREA_DEFINITIONS } from "./areas.js";
 import { buildBefolkning, buildKommuner, buildNoegletal } from "./datasets.js";
 import { buildGroupDefaults, computeArea, figureIndex } from "./groups.js";
 import { GROUPS_SCHEMA, MODELS_SCHEMA } from "./groups-schema.js";
+import { aggregateBytes } from "./infra/build.js";
 import { buildPlaceringer } from "./kdk.js";
 import { loadGroupContext } from "./kdk-groups.js";
 import { PLACERINGER_SCHEMA } from "./kdk-schemas.js";
@@ -158,6 +159,14 @@ export const WORKSPACE_TABLES: WorkspaceTable[] = [
     description: "Hvert trin i den baglæns eliminering i hver regression bag standardgrupperne.",
     columns: publishedColumns("sammenligningsgrupper-modeller"),
     parquet: () => toParquet(buildGroupDefaults().models, MODELS_SCHEMA)
+  },
+  {
+    name: "infrastruktur_kle_overensstemmelse",
+    file: "infrastruktur-kle-overensstemmelse",
+    description:
+      "KLE i indeksene: andel af de KLE-opmærkede sager med et KLE-nummer, der findes, er aktuelt og på emneniveau, pr. it-system og kommune (Demodata, indtil rigtige udtræk bruges).",
+    columns: publishedColumns("infrastruktur-kle-overensstemmelse"),
+    parquet: () => aggregateBytes("infrastruktur-kle-overensstemmelse")
   },
   {
     name: "sammenligningsgrupper_forventet",
