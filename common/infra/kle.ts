@@ -111,6 +111,17 @@ export function checkKle(nr: string, indeks: string, dato: string, cat: KleCatal
   };
 }
 
+/** Why a number breaks the standard, in Danish ("" when it conforms). */
+export function kleGrund(nr: string, indeks: string, dato: string, cat: KleCatalogue): string {
+  const c = checkKle(nr, indeks, dato, cat);
+  const why: string[] = [];
+  if (!c.findes) why.push("findes ikke i KLE");
+  else if (!c.aktuel) why.push(`udgået med ${c.udgaaet_i}`);
+  if (!c.niveau_ok && c.niveau !== null)
+    why.push(`${NIVEAU_TEKST[c.niveau]}; indekset kræver ${NIVEAU_TEKST[INDEKS_NIVEAU[indeks] ?? "emne"]}`);
+  return why.join("; ");
+}
+
 /** One row of the index extract (indekssager_*.csv) as the conformance needs it. */
 export interface KleSagRow {
   opgjort_dato: string;
@@ -128,7 +139,7 @@ export interface KleSagRow {
 export const CHECKS = ["findes", "aktuel", "niveau", "overens"] as const;
 export type Check = (typeof CHECKS)[number];
 
-export type Omfang = "kommune-system" | "system" | "kommune";
+export type Omfang = "land" | "system" | "kommune" | "kommune-system";
 
 /** Unsuppressed tally of one group. */
 export interface KleTally {
@@ -147,12 +158,17 @@ export interface KleTally {
 
 /**
  * Tally the cases of the latest counting date per municipality × system, per system (the
- * municipalities together; non-municipal authorities are left out) and per municipality.
+ * municipalities together; non-municipal authorities are left out), per municipality and
+ * for the country (all 98).
  * Rows of other dates are ignored (the indexes are a stock; the latest count is the state).
  */
 export function kleConformance(rows: readonly KleSagRow[], cat: KleCatalogue): KleTally[] {
   const muni = rows.filter((r) => r.kommunekode);
-  const latest = muni.map((r) => r.opgjort_dato).sort().at(-1) ?? "";
+  const latest =
+    muni
+      .map((r) => r.opgjort_dato)
+      .sort()
+      .at(-1) ?? "";
   const groups = new Map<string, KleTally & { numre: Set<string> }>();
   const add = (omfang: Omfang, kommunekode: string, it_system: string, r: KleSagRow, c: KleCheck) => {
     const key = `${omfang}|${kommunekode}|${it_system}`;
@@ -186,8 +202,9 @@ export function kleConformance(rows: readonly KleSagRow[], cat: KleCatalogue): K
     add("kommune-system", k, r.it_system, r, c);
     add("system", "", r.it_system, r, c);
     add("kommune", k, "", r, c);
+    add("land", "", "", r, c);
   }
-  const order: Record<Omfang, number> = { system: 0, kommune: 1, "kommune-system": 2 };
+  const order: Record<Omfang, number> = { land: 0, system: 1, kommune: 2, "kommune-system": 3 };
   const coll = new Intl.Collator("da");
   return [...groups.values()]
     .map(({ numre, ...g }) => ({ ...g, afvigende_numre: [...numre].sort() }))
@@ -220,9 +237,10 @@ const hiddenCount = (n: number) => n >= 1 && n <= CASES_MAX_HIDDEN;
 
 /**
  * Suppress and publish. A count (cases, or cases failing a check) from 1 to 4 is hidden;
- * secondary suppression: a municipality's row is the sum of its system rows and a system's
- * row the sum of its municipality rows, so in every such group with exactly one hidden
- * count (per check), the smallest other non-zero count is hidden too. A share is published
+ * secondary suppression: a municipality's row is the sum of its system rows, a system's row
+ * the sum of its municipality rows, and the country the sum of the municipality rows and of
+ * the system rows, so in every such group with exactly one hidden count (per check), the
+ * smallest other non-zero count is hidden too, until no group has exactly one. A share is published
  * only when both its total and its failing count are visible.
  */
 export function publishConformance(tallies: readonly KleTally[]): KleOverensRow[] {
@@ -238,19 +256,32 @@ export function publishConformance(tallies: readonly KleTally[]): KleOverensRow[
     }
   }));
   const value = (c: Cell, m: "sager" | Check) => (m === "sager" ? c.t.sager : c.t.afvigende[m]);
-  const parts = cells.filter((c) => c.t.omfang === "kommune-system");
-  const groupings: ((c: Cell) => string)[] = [(c) => `k|${c.t.kommunekode}`, (c) => `s|${c.t.it_system}`];
+  // the groups whose sum is published: a municipality's systems, a system's municipalities (both
+  // kommune-system cells), all municipality rows and all system rows (both sum to the country)
+  const groupings: ((c: Cell) => string | null)[] = [
+    (c) => (c.t.omfang === "kommune-system" ? `k|${c.t.kommunekode}` : null),
+    (c) => (c.t.omfang === "kommune-system" ? `s|${c.t.it_system}` : null),
+    (c) => (c.t.omfang === "kommune" || c.t.omfang === "system" ? c.t.omfang : null)
+  ];
   for (const m of ["sager", ...CHECKS] as const) {
     for (let changed = true; changed; ) {
       changed = false;
       for (const key of groupings) {
         const groups = new Map<string, Cell[]>();
-        for (const c of parts) (groups.get(key(c)) ?? groups.set(key(c), []).get(key(c))!).push(c);
+        for (const c of cells) {
+          const k = key(c);
+          if (k !== null) (groups.get(k) ?? groups.set(k, []).get(k)!).push(c);
+        }
         for (const g of groups.values()) {
           if (g.filter((c) => c.hidden[m]).length !== 1) continue;
           const next = g
             .filter((c) => !c.hidden[m] && value(c, m) > 0)
-            .sort((x, y) => value(x, m) - value(y, m) || x.t.it_system.localeCompare(y.t.it_system))[0];
+            .sort(
+              (x, y) =>
+                value(x, m) - value(y, m) ||
+                x.t.kommunekode.localeCompare(y.t.kommunekode) ||
+                x.t.it_system.localeCompare(y.t.it_system)
+            )[0];
           if (next) {
             next.hidden[m] = true;
             changed = true;

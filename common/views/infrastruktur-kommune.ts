@@ -5,6 +5,7 @@
  * module turns them into the trend, breakdowns, KLE check, onboarding matrix and the
  * three-step potential analysis with plain-Danish vendor questions.
  */
+import type { KleOverensRow } from "../infra/kle.js";
 import type { Potentiale, PotentialeRow } from "../infra/potentiale.js";
 import {
   type DataomraadeSum,
@@ -14,6 +15,7 @@ import {
   lastMonths,
   type ServiceRow
 } from "./infrastruktur.js";
+import type { KleAfvigelse } from "./infrastruktur-kle.js";
 
 export interface KleRow {
   kle_nr: string;
@@ -60,6 +62,10 @@ export interface KommuneInput {
   systemer: { ski_system: string; leverandoer: string; ydelsesomraade: string }[];
   /** the municipality's own potentiale rows */
   potentialeRaekker: PotentialeRow[];
+  /** KLE conformance rows: the country, the municipality and its systems (optional in older data) */
+  kleOverens?: KleOverensRow[];
+  /** the municipality's KLE numbers that break the standard, per system, with the reason */
+  kleAfvigelser?: KleAfvigelse[];
   /** potentiale() computed over all municipalities' rows */
   potentiale: Potentiale;
 }

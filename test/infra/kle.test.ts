@@ -112,6 +112,7 @@ describe("tallies per municipality × system, system and municipality", () => {
 
   it("counts cases by hand", () => {
     expect(t.map((x) => `${x.omfang}/${x.kommunekode}/${x.it_system}`)).toEqual([
+      "land//",
       "system//A",
       "system//B",
       "kommune/101/",
@@ -132,6 +133,7 @@ describe("tallies per municipality × system, system and municipality", () => {
     });
     expect(get("kommune", "101", "")).toMatchObject({ sager: 187, afvigende: { overens: 37 } });
     expect(get("kommune", "147", "").sager).toBe(40);
+    expect(get("land", "", "")).toMatchObject({ sager: 227, afvigende: { findes: 10, aktuel: 17, niveau: 20, overens: 37 } });
     expect(t.every((x) => x.opgjort_dato === "2024-03-31")).toBe(true);
   });
 
@@ -176,6 +178,11 @@ describe("tallies per municipality × system, system and municipality", () => {
       andel_overens: 1,
       status: ""
     });
+    // the municipality rows and the system rows each sum to the country: 147's 3 is hidden, so 101's is too;
+    // system B's 3 is hidden for findes, so system A's 10 is too; the country stays visible
+    expect([r("kommune", "147", "").andel_findes, r("kommune", "101", "").andel_findes]).toEqual([null, null]);
+    expect([r("system", "", "A").andel_findes, r("system", "", "B").andel_findes]).toEqual([null, null]);
+    expect(r("land", "", "")).toMatchObject({ sager: 290, sager_afvigende: 40, andel_findes: 277 / 290, status: "" });
     // totals stay visible: 101 B (7) + 147 B (3) = 10 cases off in system B, but neither part is shown
     expect(r("system", "", "B")).toMatchObject({ sager: 120, sager_afvigende: 10, andel_overens: 110 / 120 });
     for (const x of p) for (const n of [x.sager, x.sager_afvigende]) expect(n === null || n === 0 || n >= 5).toBe(true);
