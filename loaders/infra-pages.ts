@@ -29,6 +29,7 @@ import {
   topServices
 } from "../common/views/infrastruktur.js";
 import type { KlarmeldingRow, KleRow, KommuneInput } from "../common/views/infrastruktur-kommune.js";
+import { type Rapport, rapport } from "../common/views/infrastruktur-rapport.js";
 import { STANDARD_AAR } from "./areas.js";
 import { buildKommuner } from "./datasets.js";
 import { buildGroupDefaults } from "./groups.js";
@@ -66,6 +67,14 @@ export interface OversigtData {
   /** KLE conformance: the country, every system and every municipality (common/infra/kle.ts) */
   kle: KleOverensRow[];
 }
+
+/** rapport.json: the general report for all 98 (common/views/infrastruktur-rapport.ts). */
+export type RapportData = Rapport & {
+  demodata: boolean;
+  kilde: string;
+  note_kald: string;
+  periode: { fra: string; til: string };
+};
 
 export async function buildInfraPagesZip(): Promise<Uint8Array> {
   const meta = JSON.parse(new TextDecoder().decode(await aggregateBytes("meta"))) as InfraMeta & {
@@ -147,6 +156,7 @@ export async function buildInfraPagesZip(): Promise<Uint8Array> {
   const servBy = by(services);
   const sysBy = by(systems);
   const sumBy = by(sums);
+  const potentialer: KommuneInput["potentiale"][] = [];
   for (const k of kommuner) {
     const kode = k.kommunekode;
     const members = groups.rows
@@ -209,6 +219,22 @@ export async function buildInfraPagesZip(): Promise<Uint8Array> {
       potentiale: potentiale(kode, pot, population, kleBy.get(kode) ?? [])
     };
     zip.file(`${kode}.json`, JSON.stringify(input), { date });
+    potentialer.push(input.potentiale);
   }
+  // the general report for all 98 (/infrastruktur/rapport)
+  const rapportData: RapportData = {
+    demodata: meta.demodata,
+    kilde: meta.kilde,
+    note_kald: meta.note_kald,
+    periode: { fra: months12[0], til: lastMonth },
+    ...rapport({
+      demodata: meta.demodata,
+      kilde: meta.kilde,
+      kommuner: kommuner.map(({ kommunekode, navn }) => ({ kommunekode, navn })),
+      potentialer,
+      kle: overens.filter((r) => r.omfang === "land" || r.omfang === "kommune")
+    })
+  };
+  zip.file("rapport.json", JSON.stringify(rapportData), { date });
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
