@@ -134,6 +134,8 @@ export interface KleSagRow {
   /** where the row is, for findings */
   file?: string;
   line?: number;
+  /** 1-based column of kle_nr in the file (default 2, its place in the contract) */
+  column?: number;
 }
 
 export const CHECKS = ["findes", "aktuel", "niveau", "overens"] as const;
@@ -335,13 +337,12 @@ export function worstSystems(rows: readonly KleOverensRow[], n = 10, minSager = 
  */
 export function kleFindings(rows: readonly KleSagRow[], cat: KleCatalogue, file = "indekssager"): Finding[] {
   const out: Finding[] = [];
-  const column = 2; // kle_nr is the contract's second column
   for (const r of rows) {
     const c = checkKle(r.kle_nr, r.indeks, r.opgjort_dato, cat);
     if (c.overens) continue;
     const where = {
       line: r.line,
-      column: r.line === undefined ? undefined : column,
+      column: r.line === undefined ? undefined : (r.column ?? 2),
       kommunekode: r.kommunekode || undefined,
       periode: r.opgjort_dato
     };
