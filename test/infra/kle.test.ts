@@ -133,7 +133,10 @@ describe("tallies per municipality × system, system and municipality", () => {
     });
     expect(get("kommune", "101", "")).toMatchObject({ sager: 187, afvigende: { overens: 37 } });
     expect(get("kommune", "147", "").sager).toBe(40);
-    expect(get("land", "", "")).toMatchObject({ sager: 227, afvigende: { findes: 10, aktuel: 17, niveau: 20, overens: 37 } });
+    expect(get("land", "", "")).toMatchObject({
+      sager: 227,
+      afvigende: { findes: 10, aktuel: 17, niveau: 20, overens: 37 }
+    });
     expect(t.every((x) => x.opgjort_dato === "2024-03-31")).toBe(true);
   });
 
