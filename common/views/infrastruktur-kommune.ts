@@ -288,6 +288,17 @@ export interface Step {
 
 const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(0)} %`);
 
+/**
+ * Step 3's sentence on the indexes: the share of cases that conform to KLE (common/infra/kle.ts) when the
+ * data has it, else the share of KLE rows whose number is not a current emne.
+ */
+function kleSaetning(input: KommuneInput, ugyldigeAndel: number | null): string {
+  const own = input.kleOverens?.find((r) => r.omfang === "kommune" && r.kommunekode === input.kode);
+  if (own && own.andel_overens !== null)
+    return `KLE i indeksene: ${(own.andel_overens * 100).toFixed(1).replace(".", ",")} % af sagerne overholder standarden.`;
+  return `Ugyldige KLE-numre i indeksene: ${pct(ugyldigeAndel)}.`;
+}
+
 /** The potential analysis in three steps: tilslutning → udbredelse → anvendelse, with vendor questions. */
 export function potentialeSteps(input: KommuneInput): Step[] {
   const p = input.potentiale;
@@ -323,7 +334,7 @@ export function potentialeSteps(input: KommuneInput): Step[] {
       navn: "Anvendelse",
       kpi: "Tilsluttede par med lav brug (under en fjerdedel af medianen i andre tilsluttede kommuner)",
       vaerdi: a.tilsluttede > 0 ? a.lav_anvendelse.length / a.tilsluttede : null,
-      sammenligning: `${a.lav_anvendelse.length} af ${a.tilsluttede} tilsluttede par. Ugyldige KLE-numre i indeksene: ${pct(a.kle_ugyldige_andel)}.`,
+      sammenligning: `${a.lav_anvendelse.length} af ${a.tilsluttede} tilsluttede par. ${kleSaetning(input, a.kle_ugyldige_andel)}`,
       forklaring:
         "Integrationen er i drift, men bruges meget mindre end andre steder: måske kun i en del af forvaltningen.",
       punkter: a.lav_anvendelse.map((m) => ({
