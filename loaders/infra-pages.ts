@@ -9,6 +9,7 @@
  * (loaders/groups.ts, the 10 most comparable municipalities).
  */
 import JSZip from "jszip";
+import { type KleOverensRow, kleGrund } from "../common/infra/kle.js";
 import { type PotentialeRow, potentiale } from "../common/infra/potentiale.js";
 import { readParquet } from "../common/parquet.js";
 import {
@@ -28,10 +29,11 @@ import {
   topServices
 } from "../common/views/infrastruktur.js";
 import type { KlarmeldingRow, KleRow, KommuneInput } from "../common/views/infrastruktur-kommune.js";
+import { type Rapport, rapport } from "../common/views/infrastruktur-rapport.js";
 import { STANDARD_AAR } from "./areas.js";
 import { buildKommuner } from "./datasets.js";
 import { buildGroupDefaults } from "./groups.js";
-import { aggregateBytes, type InfraMeta } from "./infra/build.js";
+import { aggregateBytes, type InfraMeta, readKleCatalogue } from "./infra/build.js";
 
 export const GROUP_AREA = "administration";
 
@@ -62,7 +64,17 @@ export interface OversigtData {
   stoette: StoetteTimeRow[];
   systemService: SystemServiceRow[];
   systemanvendelse: SystemanvendelseRow[];
+  /** KLE conformance: the country, every system and every municipality (common/infra/kle.ts) */
+  kle: KleOverensRow[];
 }
+
+/** rapport.json: the general report for all 98 (common/views/infrastruktur-rapport.ts). */
+export type RapportData = Rapport & {
+  demodata: boolean;
+  kilde: string;
+  note_kald: string;
+  periode: { fra: string; til: string };
+};
 
 export async function buildInfraPagesZip(): Promise<Uint8Array> {
   const meta = JSON.parse(new TextDecoder().decode(await aggregateBytes("meta"))) as InfraMeta & {
@@ -80,6 +92,8 @@ export async function buildInfraPagesZip(): Promise<Uint8Array> {
   const klar = await rows<KlarmeldingRow & { dato: string }>("infrastruktur-klarmelding");
   const anv = await rows<SystemanvendelseRow & { ydelsesomraade: string }>("infrastruktur-systemanvendelse");
   const pot = await rows<PotentialeRow>("infrastruktur-potentiale");
+  const overens = (await rows<KleOverensRow>("infrastruktur-kle-overensstemmelse")) as KleOverensRow[];
+  const katalog = readKleCatalogue();
 
   const months12 = lastMonths(
     land.map((r) => r.maaned),
@@ -116,7 +130,8 @@ export async function buildInfraPagesZip(): Promise<Uint8Array> {
         kommunekoder
       })
     ),
-    systemanvendelse: anv.map(({ kommunekode, ski_system, leverandoer }) => ({ kommunekode, ski_system, leverandoer }))
+    systemanvendelse: anv.map(({ kommunekode, ski_system, leverandoer }) => ({ kommunekode, ski_system, leverandoer })),
+    kle: overens.filter((r) => r.omfang !== "kommune-system")
   };
   // the "why only Fredericia?" data in its own file, so the overview's first charts do not wait for it
   const { systemService, systemanvendelse, ...first } = oversigt;
@@ -141,6 +156,7 @@ export async function buildInfraPagesZip(): Promise<Uint8Array> {
   const servBy = by(services);
   const sysBy = by(systems);
   const sumBy = by(sums);
+  const potentialer: KommuneInput["potentiale"][] = [];
   for (const k of kommuner) {
     const kode = k.kommunekode;
     const members = groups.rows
@@ -190,9 +206,35 @@ export async function buildInfraPagesZip(): Promise<Uint8Array> {
         ydelsesomraade
       })),
       potentialeRaekker: potBy.get(kode) ?? [],
+      kleOverens: overens.filter((r) => r.omfang === "land" || r.kommunekode === kode),
+      kleAfvigelser: overens
+        .filter((r) => r.omfang === "kommune-system" && r.kommunekode === kode && r.afvigende_numre)
+        .flatMap((r) =>
+          r.afvigende_numre.split(" ").map((kle_nr) => ({
+            it_system: r.it_system,
+            kle_nr,
+            grund: kleGrund(kle_nr, "", r.opgjort_dato, katalog)
+          }))
+        ),
       potentiale: potentiale(kode, pot, population, kleBy.get(kode) ?? [])
     };
     zip.file(`${kode}.json`, JSON.stringify(input), { date });
+    potentialer.push(input.potentiale);
   }
+  // the general report for all 98 (/infrastruktur/rapport)
+  const rapportData: RapportData = {
+    demodata: meta.demodata,
+    kilde: meta.kilde,
+    note_kald: meta.note_kald,
+    periode: { fra: months12[0], til: lastMonth },
+    ...rapport({
+      demodata: meta.demodata,
+      kilde: meta.kilde,
+      kommuner: kommuner.map(({ kommunekode, navn }) => ({ kommunekode, navn })),
+      potentialer,
+      kle: overens.filter((r) => r.omfang === "land" || r.omfang === "kommune")
+    })
+  };
+  zip.file("rapport.json", JSON.stringify(rapportData), { date });
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

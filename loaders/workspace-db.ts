@@ -178,6 +178,14 @@ export const WORKSPACE_TABLES: WorkspaceTable[] = [
     parquet: () => toParquet(buildGroupDefaults().models, MODELS_SCHEMA)
   },
   {
+    name: "infrastruktur_kle_overensstemmelse",
+    file: "infrastruktur-kle-overensstemmelse",
+    description:
+      "KLE i indeksene: andel af de KLE-opmærkede sager med et KLE-nummer, der findes, er aktuelt og på emneniveau, pr. it-system og kommune (Demodata, indtil rigtige udtræk bruges).",
+    columns: publishedColumns("infrastruktur-kle-overensstemmelse"),
+    parquet: () => aggregateBytes("infrastruktur-kle-overensstemmelse")
+  },
+  {
     name: "sammenligningsgrupper_forventet",
     file: null,
     description:

@@ -52,7 +52,7 @@ export const VALUE_PATTERNS: Record<ValueType, string> = {
   heltal: "[0-9]{1,3}(\\.[0-9]{3})+|[0-9]+",
   time: "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3])(:00(:00)?)?",
   dato: "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])",
-  kle_nr: "[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}",
+  kle_nr: "[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{2})?)?",
   kode: ".*[^ ].*"
 };
 
@@ -70,7 +70,7 @@ export const VALUE_DESCRIPTIONS: Record<ValueType, string> = {
   heltal: "et helt tal ≥ 0 (fx 1234 eller 1.234)",
   time: "en time som 2022-04-01T13:00",
   dato: "en dato som 2022-04-30",
-  kle_nr: "et KLE-nummer som 27.24.00",
+  kle_nr: "et KLE-nummer som 27.24.00 (emne), 27.24 (gruppe) eller 27 (hovedgruppe)",
   kode: "en værdi fra kodelisten"
 };
 
@@ -237,7 +237,13 @@ export const CONTRACTS: Readonly<Record<ExtractKind, Contract>> = {
     grain: "én række pr. opgørelsesdato × KLE-emne × indeks × it-system × myndighed",
     columns: [
       { name: "opgjort_dato", type: "dato", meaning: "datoen bestanden er opgjort", example: "2022-04-30" },
-      { name: "kle_nr", type: "kle_nr", meaning: "KLE-emnenummer (NN.NN.NN)", example: "27.24.00" },
+      {
+        name: "kle_nr",
+        type: "kle_nr",
+        meaning:
+          "KLE-nummer, som it-systemet har leveret det: emne (NN.NN.NN); gruppe (NN.NN) og hovedgruppe (NN) læses ind og måles som forkert niveau (regel kle.niveau)",
+        example: "27.24.00"
+      },
       {
         name: "indeks",
         type: "kode",

@@ -153,6 +153,25 @@ export const RULES = {
     "fejl",
     "Hver kommune har netop én grænse (feature) med gyldig kode og polygon.",
     "En forkert eller afkortet GeoJSON-fil."
+  ),
+  // --- KLE conformance of the cases in the indexes (issue #11; common/infra/kle.ts) ---
+  "kle.findes": rule(
+    "kle.findes",
+    "advarsel",
+    "Sagens KLE-nummer findes i KLE (det aktuelle KLE eller et nummer, KLE har haft og siden nedlagt).",
+    "It-systemet lader brugeren skrive et frit nummer, har en egen lokal tilføjelse til KLE, eller nummeret er tastet forkert."
+  ),
+  "kle.aktuel": rule(
+    "kle.aktuel",
+    "advarsel",
+    "Sagens KLE-nummer var ikke udgået af KLE på opgørelsesdatoen.",
+    "It-systemet har ikke opdateret sin KLE-liste (KLE udgives i februar og august), eller gamle sager er ikke omklassificeret efter en lovændring, fx Barnets Lov."
+  ),
+  "kle.niveau": rule(
+    "kle.niveau",
+    "advarsel",
+    "Sagens KLE-nummer er på det niveau, indekset kræver (emne: NN.NN.NN).",
+    "It-systemet klassificerer kun på hovedgruppe eller gruppe, eller emnet er skåret af ved overførslen til indekset."
   )
 } as const satisfies Record<string, Rule>;
 

@@ -163,6 +163,30 @@ export const TABLES: readonly TableText[] = [
       r2: "R²",
       adj_r2: "justeret R²"
     }
+  },
+  {
+    navn: "infrastruktur-kle-overensstemmelse",
+    indhold:
+      "KLE i indeksene: andelen af de KLE-opmærkede sager, hvis KLE-nummer findes i KLE, var aktuelt på opgørelsesdatoen og er på det niveau, indekset kræver (emne), pr. it-system og kommune (Demodata, indtil rigtige udtræk bruges)",
+    kilde:
+      "Udtræk af Sags- og dokumentindeks og Ydelsesindeks (indekssager_*.csv; uden rigtige udtræk: Demodata); KLE fra OS2KLE 3.23 (KLE 2026 Feb) og udgåede numre fra OS2KLE's ændringsfiler; beregninger: kommunetal",
+    kolonner: {
+      omfang: "system (et it-system i alle kommuner), kommune (alle kommunens systemer) eller kommune-system",
+      kommunekode: "3 cifre; tom på system-rækker",
+      it_system: "it-systemet, der har leveret sagerne; tomt på kommune-rækker",
+      opgjort_dato: "datoen bestanden er opgjort (seneste i udtrækket)",
+      sager: "KLE-opmærkede sager; tom når 1-4 (status <5)",
+      sager_afvigende:
+        "sager med et KLE-nummer, der ikke overholder standarden; tom når 1-4, eller hvis en sum ellers ville afsløre et skjult tal",
+      andel_findes:
+        "andel af sagerne, hvis nummer findes i KLE (nu eller tidligere); tom når de afvigende sager er skjult",
+      andel_aktuel: "andel af sagerne, hvis nummer ikke var udgået på opgørelsesdatoen",
+      andel_niveau: "andel af sagerne på det niveau, indekset kræver (emne, NN.NN.NN)",
+      andel_overens: "andel af sagerne, der overholder alle tre krav",
+      afvigende_numre: "de KLE-numre, der ikke overholder standarden, adskilt af mellemrum (uden antal)",
+      status: "<5 når et tal i rækken er skjult, ellers tom",
+      demodata: "sand, når tallene er genererede demodata"
+    }
   }
 ];
 

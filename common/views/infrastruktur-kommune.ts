@@ -5,6 +5,7 @@
  * module turns them into the trend, breakdowns, KLE check, onboarding matrix and the
  * three-step potential analysis with plain-Danish vendor questions.
  */
+import type { KleOverensRow } from "../infra/kle.js";
 import type { Potentiale, PotentialeRow } from "../infra/potentiale.js";
 import {
   type DataomraadeSum,
@@ -14,6 +15,7 @@ import {
   lastMonths,
   type ServiceRow
 } from "./infrastruktur.js";
+import type { KleAfvigelse } from "./infrastruktur-kle.js";
 
 export interface KleRow {
   kle_nr: string;
@@ -60,6 +62,10 @@ export interface KommuneInput {
   systemer: { ski_system: string; leverandoer: string; ydelsesomraade: string }[];
   /** the municipality's own potentiale rows */
   potentialeRaekker: PotentialeRow[];
+  /** KLE conformance rows: the country, the municipality and its systems (optional in older data) */
+  kleOverens?: KleOverensRow[];
+  /** the municipality's KLE numbers that break the standard, per system, with the reason */
+  kleAfvigelser?: KleAfvigelse[];
   /** potentiale() computed over all municipalities' rows */
   potentiale: Potentiale;
 }
@@ -282,6 +288,17 @@ export interface Step {
 
 const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(0)} %`);
 
+/**
+ * Step 3's sentence on the indexes: the share of cases that conform to KLE (common/infra/kle.ts) when the
+ * data has it, else the share of KLE rows whose number is not a current emne.
+ */
+function kleSaetning(input: KommuneInput, ugyldigeAndel: number | null): string {
+  const own = input.kleOverens?.find((r) => r.omfang === "kommune" && r.kommunekode === input.kode);
+  if (own && own.andel_overens !== null)
+    return `KLE i indeksene: ${(own.andel_overens * 100).toFixed(1).replace(".", ",")} % af sagerne overholder standarden.`;
+  return `Ugyldige KLE-numre i indeksene: ${pct(ugyldigeAndel)}.`;
+}
+
 /** The potential analysis in three steps: tilslutning → udbredelse → anvendelse, with vendor questions. */
 export function potentialeSteps(input: KommuneInput): Step[] {
   const p = input.potentiale;
@@ -317,7 +334,7 @@ export function potentialeSteps(input: KommuneInput): Step[] {
       navn: "Anvendelse",
       kpi: "Tilsluttede par med lav brug (under en fjerdedel af medianen i andre tilsluttede kommuner)",
       vaerdi: a.tilsluttede > 0 ? a.lav_anvendelse.length / a.tilsluttede : null,
-      sammenligning: `${a.lav_anvendelse.length} af ${a.tilsluttede} tilsluttede par. Ugyldige KLE-numre i indeksene: ${pct(a.kle_ugyldige_andel)}.`,
+      sammenligning: `${a.lav_anvendelse.length} af ${a.tilsluttede} tilsluttede par. ${kleSaetning(input, a.kle_ugyldige_andel)}`,
       forklaring:
         "Integrationen er i drift, men bruges meget mindre end andre steder: måske kun i en del af forvaltningen.",
       punkter: a.lav_anvendelse.map((m) => ({

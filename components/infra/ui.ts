@@ -73,7 +73,8 @@ export function table<T>(
     "figure",
     { class: "kt-infra-figure", id: opts.id ?? null, "data-table": opts.filename },
     el("figcaption", {}, el("strong", {}, opts.title), " ", demoBadge(ctx)),
-    el("div", { class: "kt-infra-scroll" }, t),
+    // a wide table scrolls; the region is focusable so it can be scrolled by keyboard (WCAG 2.1.1)
+    el("div", { class: "kt-infra-scroll", tabindex: 0, role: "region", "aria-label": opts.title }, t),
     opts.limit && rows.length > opts.limit
       ? el("p", { class: "kt-small kt-muted" }, `Viser ${opts.limit} af ${rows.length} rækker; eksporten har alle.`)
       : null,

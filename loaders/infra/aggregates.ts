@@ -5,10 +5,13 @@
  * (1-4 → NULL with status "<5", plus secondary suppression), so they never reach dist/.
  * Schemas: loaders/infra/README.md.
  */
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ExtractKind } from "../../common/infra/contracts.js";
+import { type KleCatalogue, type KleOverensRow, kleConformance, publishConformance } from "../../common/infra/kle.js";
 import { type CaseCell, suppressCases } from "../../common/infra/suppress.js";
+import { type Schema, toParquet } from "../lib/parquet.js";
 
 export interface AggregateInput {
   con: DuckDBConnection;
@@ -19,7 +22,27 @@ export interface AggregateInput {
   /** FOLK1AM: population on the 1st of the month, month as YYYY-MM */
   befolkning: { kommunekode: string; maaned: string; befolkning: number }[];
   kle: { emne_nr: string; emne_titel: string }[];
+  /** current and retired KLE numbers, for the conformance table */
+  kleKatalog: KleCatalogue;
 }
+
+/** The published KLE conformance table (/filer/infrastruktur-kle-overensstemmelse.parquet and .csv). */
+export type KleOverensPublished = KleOverensRow & { demodata: boolean };
+export const KLE_OVERENS_SCHEMA: Schema<KleOverensPublished> = {
+  omfang: "STRING",
+  kommunekode: "STRING",
+  it_system: "STRING",
+  opgjort_dato: "STRING",
+  sager: "INT32",
+  sager_afvigende: "INT32",
+  andel_findes: "DOUBLE",
+  andel_aktuel: "DOUBLE",
+  andel_niveau: "DOUBLE",
+  andel_overens: "DOUBLE",
+  afvigende_numre: "STRING",
+  status: "STRING",
+  demodata: "BOOLEAN"
+};
 
 /** Names of the aggregate tables (each becomes `<name>.parquet` in the cache and a loader entry). */
 export const AGGREGATES = [
@@ -31,6 +54,7 @@ export const AGGREGATES = [
   "infrastruktur-system-service",
   "infrastruktur-stoette-time",
   "infrastruktur-kle",
+  "infrastruktur-kle-overensstemmelse",
   "infrastruktur-klarmelding",
   "infrastruktur-systemanvendelse",
   "infrastruktur-potentiale"
@@ -199,6 +223,29 @@ export async function buildAggregates(a: AggregateInput, outDir: string): Promis
       `COPY (SELECT * FROM kle_out ORDER BY kommunekode, kle_nr, indeks) TO ${q(join(outDir, "infrastruktur-kle.parquet"))} (FORMAT parquet)`
     );
     counts["infrastruktur-kle"] = cells.length;
+
+    // KLE conformance per municipality × IT system (common/infra/kle.ts), latest counting date
+    const sager = await all(
+      con,
+      `WITH latest AS (SELECT max(opgjort_dato) AS d FROM ${src(a, "indekssager")} WHERE kommunekode IS NOT NULL)
+       SELECT strftime(opgjort_dato, '%Y-%m-%d') AS opgjort_dato, kle_nr, indeks, it_system, kommunekode, sum(antal_sager)::BIGINT AS antal_sager
+       FROM ${src(a, "indekssager")} WHERE kommunekode IS NOT NULL AND opgjort_dato = (SELECT d FROM latest) GROUP BY ALL`
+    );
+    const published = publishConformance(
+      kleConformance(
+        sager.map((r) => ({
+          opgjort_dato: String(r.opgjort_dato),
+          kle_nr: String(r.kle_nr),
+          indeks: String(r.indeks),
+          it_system: String(r.it_system),
+          kommunekode: String(r.kommunekode),
+          antal_sager: Number(r.antal_sager)
+        })),
+        a.kleKatalog
+      )
+    ).map((r) => ({ ...r, demodata: a.demodata }));
+    writeFileSync(join(outDir, "infrastruktur-kle-overensstemmelse.parquet"), toParquet(published, KLE_OVERENS_SCHEMA));
+    counts["infrastruktur-kle-overensstemmelse"] = published.length;
   }
   return counts;
 }

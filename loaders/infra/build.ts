@@ -12,13 +12,14 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { type KleCatalogue, kleCatalogue, type Udgaaet } from "../../common/infra/kle.js";
 import { buildBefolkning, buildKommuner } from "../datasets.js";
 import { PROJECT_ROOT, RAW_DIR } from "../lib/paths.js";
 import { buildAggregates, POPULATION_RULE } from "./aggregates.js";
 import { extractFiles, type FileReport, ingestExtracts, openDuckDB } from "./ingest.js";
 
 export const DEMO_EXTRACTS = join(PROJECT_ROOT, "data", "demo", "infrastruktur");
-const VERSION = "infra-1";
+const VERSION = "infra-2";
 
 export interface InfraSource {
   dir: string;
@@ -79,6 +80,27 @@ export function readKle(): { emne_nr: string; emne_titel: string }[] {
     });
 }
 
+/** Retired KLE numbers (data/raw/kle/kle_udgaaede_os2kle.csv, from OS2KLE's change files 3.9-3.23). */
+export function readKleUdgaaede(): Udgaaet[] {
+  return readFileSync(join(RAW_DIR, "kle", "kle_udgaaede_os2kle.csv"), "utf-8")
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => l.trim())
+    .map((l) => {
+      const [nr, , , , udgaaet_i_kle] = l.split(",");
+      return { nr, udgaaet_i_kle };
+    });
+}
+
+/** The KLE catalogue the conformance checks use: OS2KLE 3.23 (KLE 2026 Feb) plus the numbers retired since 3.9. */
+export function readKleCatalogue(): KleCatalogue {
+  return kleCatalogue(
+    readKle().map((k) => k.emne_nr),
+    readKleUdgaaede(),
+    "KLE (OS2KLE 3.23, KLE 2026 Feb, og numre udgået siden 2019)"
+  );
+}
+
 async function sleep(ms: number) {
   await new Promise((r) => setTimeout(r, ms));
 }
@@ -131,7 +153,8 @@ export async function ensureInfra(log: (s: string) => void = (s) => process.stde
           demodata: src.demodata,
           kommuner,
           befolkning,
-          kle: readKle()
+          kle: readKle(),
+          kleKatalog: readKleCatalogue()
         },
         aggDir
       );

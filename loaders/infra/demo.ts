@@ -460,7 +460,10 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     .slice(1)
     .filter((l) => l)
     .map((l) => l.split(",")[0]);
-  const retired = ["27.24.00", "27.24.03", "32.18.00", "15.00.00", "99.99.99"];
+  // numbers that break the KLE standard (common/infra/kle.ts), one per kind: retired after the demo's dates
+  // (27.24.00, KLE 2025 Feb), retired before them (00.22.10, KLE 2020 Aug), gruppe level instead of emne
+  // (32.18, 15.00), never in KLE (99.99.99). Five, as before, so the generator draws the same random numbers.
+  const retired = ["27.24.00", "00.22.10", "32.18", "15.00", "99.99.99"];
   const kleCum = cumulative(kle.map((_, i) => 1 / ((i % 97) + 1) ** 0.5));
   const dates = ["2023-06-30", "2023-09-30", "2023-12-31", "2024-03-31"];
   const ix = new Out(

@@ -568,7 +568,7 @@ describe("catalogue, comparison and search", () => {
       const links = await o.page.$$eval("[data-tabel] a[data-format]", (as) =>
         as.map((a) => (a as HTMLAnchorElement).href)
       );
-      // the eight published tables (README, /data), each as Parquet and as CSV under its stable /filer/ address
+      // the nine published tables (README, /data), each as Parquet and as CSV under its stable /filer/ address
       const tables = [
         "kommuner",
         "noegletal",
@@ -577,7 +577,8 @@ describe("catalogue, comparison and search", () => {
         "befolkning",
         "kdk-placeringer",
         "sammenligningsgrupper",
-        "sammenligningsgrupper-modeller"
+        "sammenligningsgrupper-modeller",
+        "infrastruktur-kle-overensstemmelse"
       ];
       expect(links.map((h) => new URL(h).pathname).sort()).toEqual(
         tables.flatMap((t) => [`/filer/${t}.parquet`, `/filer/${t}.csv`]).sort()

@@ -114,6 +114,30 @@ describe("aggregates of the demo extracts", () => {
     expect(r.titled).toBe(0);
   });
 
+  it("KLE conformance: no count from 1 to 4, no group with one hidden cell, system rows equal native SQL", async () => {
+    const t = agg("infrastruktur-kle-overensstemmelse");
+    const [r] =
+      await rows(`SELECT count(*) FILTER (WHERE sager BETWEEN 1 AND 4 OR sager_afvigende BETWEEN 1 AND 4)::INTEGER AS small,
+      count(*) FILTER (WHERE sager_afvigende IS NULL AND status <> '<5')::INTEGER AS unlabelled,
+      count(*) FILTER (WHERE sager_afvigende IS NULL)::INTEGER AS hidden,
+      count(DISTINCT omfang)::INTEGER AS omfang, count(DISTINCT kommunekode) FILTER (WHERE omfang = 'kommune')::INTEGER AS kommuner FROM ${t}`);
+    expect(r).toMatchObject({ small: 0, unlabelled: 0, omfang: 4, kommuner: 98 });
+    expect(r.hidden).toBeGreaterThan(0);
+    for (const g of ["kommunekode", "it_system"]) {
+      const [x] =
+        await rows(`SELECT count(*)::INTEGER AS n FROM (SELECT ${g} FROM ${t} WHERE omfang = 'kommune-system' GROUP BY ${g}
+        HAVING count(*) FILTER (WHERE sager_afvigende IS NULL) = 1 AND count(*) FILTER (WHERE sager_afvigende > 0) > 0)`);
+      expect(x.n, g).toBe(0);
+    }
+    const ix = resolve("data/demo/infrastruktur/indekssager_seed1.csv.gz");
+    const diff = await rows(`
+      WITH x AS (SELECT * FROM read_csv('${ix}', delim=';', header=true, all_varchar=true) WHERE kommunekode IS NOT NULL),
+      want AS (SELECT it_system, sum(antal_sager::BIGINT) AS sager FROM x WHERE opgjort_dato = (SELECT max(opgjort_dato) FROM x) GROUP BY ALL)
+      SELECT * FROM want FULL JOIN (SELECT it_system, sager AS got FROM ${t} WHERE omfang = 'system') USING (it_system)
+      WHERE want.sager IS DISTINCT FROM got`);
+    expect(diff).toEqual([]);
+  });
+
   it("monthly calls per municipality equal native SQL over the raw CSV (all 98 × 36 months)", async () => {
     const sp = resolve("data/demo/infrastruktur/serviceplatformen_seed1.csv.gz");
     const diff = await rows(`

@@ -32,7 +32,7 @@ describe("the /data column dictionary comes from the schemas", () => {
     expect(() => tableDictionary({}, [], one)).toThrow("tabellen t har intet skema");
   });
 
-  it("eight tables, in the page's order", () => {
+  it("nine tables, in the page's order", () => {
     expect(TABLES.map((t) => t.navn)).toEqual([
       "kommuner",
       "noegletal",
@@ -41,7 +41,8 @@ describe("the /data column dictionary comes from the schemas", () => {
       "befolkning",
       "kdk-placeringer",
       "sammenligningsgrupper",
-      "sammenligningsgrupper-modeller"
+      "sammenligningsgrupper-modeller",
+      "infrastruktur-kle-overensstemmelse"
     ]);
   });
 });

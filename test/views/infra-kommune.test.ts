@@ -275,6 +275,24 @@ describe("potential analysis in three steps", () => {
     );
     expect(s[2].punkter[0].detalje).toBe("0,4 kald pr. 1.000 indb. mod median 2,5");
     expect(s[2].sammenligning).toBe("1 af 1 tilsluttede par. Ugyldige KLE-numre i indeksene: 25 %.");
+    // with the KLE conformance rows, the sentence gives the share of cases that conform (common/infra/kle.ts)
+    const own = {
+      omfang: "kommune" as const,
+      kommunekode: input().kode,
+      it_system: "",
+      opgjort_dato: "2024-03-31",
+      sager: 200,
+      sager_afvigende: 9,
+      andel_findes: 0.98,
+      andel_aktuel: 0.99,
+      andel_niveau: 0.99,
+      andel_overens: 191 / 200,
+      afvigende_numre: "99.99.99",
+      status: ""
+    };
+    expect(potentialeSteps({ ...input(), kleOverens: [own] })[2].sammenligning).toBe(
+      "1 af 1 tilsluttede par. KLE i indeksene: 95,5 % af sagerne overholder standarden."
+    );
   });
   it("assembles the whole view", () => {
     const v = kommuneView(input());
