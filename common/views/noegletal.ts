@@ -17,6 +17,19 @@ import {
   UNWEIGHTED_MEAN
 } from "../vocabulary.js";
 
+/** How many figures the catalogue has and how many of them have data: "180 nøgletal, heraf 159 med data". */
+export function figureCount(katalog: readonly Pick<KatalogRow, "antal_vaerdier">[]): {
+  alle: number;
+  medData: number;
+  tekst: string;
+} {
+  const medData = katalog.filter((k) => k.antal_vaerdier > 0).length;
+  const alle = katalog.length;
+  const tekst =
+    medData === alle ? `${alle} nøgletal, alle med data` : `${alle} nøgletal, heraf ${medData} med data`;
+  return { alle, medData, tekst };
+}
+
 export interface FigureYearView {
   janej: boolean;
   rangliste: RankingRow[];
