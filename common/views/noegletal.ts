@@ -14,8 +14,47 @@ import {
   type KeyFigureRow,
   type NationalFigureValue,
   type NationalRow,
-  UNWEIGHTED_MEAN
+  UNWEIGHTED_MEAN,
+  yearKindNote,
+  yearKindOf,
+  yearsWithData
 } from "../vocabulary.js";
+
+/**
+ * A figure's years in the catalogue list: "2013–2019 (2019 budget)", "2013–2017", "2019 (budget)";
+ * "ingen data 2013–2019" with the data's years when it has none.
+ */
+export function yearsText(
+  k: Pick<KatalogRow, "aar_fra" | "aar_til" | "budgetaar" | "aar_med_data">,
+  dataYears: readonly number[]
+): string {
+  if (k.aar_fra === null || k.aar_til === null) return `ingen data ${dataYears[0]}–${dataYears[dataYears.length - 1]}`;
+  const span = k.aar_fra === k.aar_til ? String(k.aar_fra) : `${k.aar_fra}–${k.aar_til}`;
+  const budget = yearsWithData(k).filter((y) => yearKindOf(k, y) === "budget");
+  if (!budget.length) return span;
+  return k.aar_fra === k.aar_til ? `${span} (budget)` : `${span} (${budget.join(", ")} budget)`;
+}
+
+/** The years of the whole catalogue in words, for its export: a year is budget when any figure has it as budget. */
+export function catalogueYearNote(katalog: readonly Pick<KatalogRow, "budgetaar">[], years: readonly number[]): string {
+  const budget = new Set(katalog.flatMap((k) => (k.budgetaar ? k.budgetaar.split(",").map(Number) : [])));
+  return yearKindNote(years.map((aar) => ({ aar, kind: budget.has(aar) ? "budget" : "regnskab" })));
+}
+
+/** What the development chart's years are: a short note for the export, and a sentence under the chart. */
+export function developmentYearNote(
+  figur: Pick<KatalogRow, "budgetaar">,
+  years: readonly number[]
+): { kort: string; tekst: string } {
+  const kort = yearKindNote(years.map((aar) => ({ aar, kind: yearKindOf(figur, aar) })));
+  const budget = years.some((y) => yearKindOf(figur, y) === "budget");
+  return {
+    kort,
+    tekst: budget
+      ? `${kort}: budgettal er planlagte tal, ikke forbrug, og kan ikke sammenlignes direkte med regnskabsårene.`
+      : `${kort}.`
+  };
+}
 
 /** How many figures the catalogue has and how many of them have data: "180 nøgletal, heraf 159 med data". */
 export function figureCount(katalog: readonly Pick<KatalogRow, "antal_vaerdier">[]): {
