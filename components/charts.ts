@@ -254,9 +254,17 @@ export function compareChart(
     ]
   });
   chart.setAttribute?.("data-sammenlign-omraade", omraade);
-  const per = new Map<string, { aar: string; enhed: string; land: number; landKilde: string; a?: ComparePoint; b?: ComparePoint }>();
+  const per = new Map<
+    string,
+    { aar: string; enhed: string; land: number; landKilde: string; a?: ComparePoint; b?: ComparePoint }
+  >();
   for (const p of points) {
-    const r = per.get(p.titel) ?? { aar: p.aarstype === "budget" ? `${p.aar} (budget)` : String(p.aar), enhed: p.enhed, land: p.land, landKilde: p.landKilde };
+    const r = per.get(p.titel) ?? {
+      aar: p.aarstype === "budget" ? `${p.aar} (budget)` : String(p.aar),
+      enhed: p.enhed,
+      land: p.land,
+      landKilde: p.landKilde
+    };
     if (p.serie === "A") r.a = p;
     else r.b = p;
     per.set(p.titel, r);
@@ -270,7 +278,17 @@ export function compareChart(
     className: "kt-compare-chart",
     table: {
       caption: `${omraade}: ${aNavn} og ${bNavn} i forhold til landet`,
-      columns: ["Nøgletal", "År", "Enhed", aNavn, bNavn, "Landet", "Landet er", `${aNavn} (indeks)`, `${bNavn} (indeks)`],
+      columns: [
+        "Nøgletal",
+        "År",
+        "Enhed",
+        aNavn,
+        bNavn,
+        "Landet",
+        "Landet er",
+        `${aNavn} (indeks)`,
+        `${bNavn} (indeks)`
+      ],
       numeric: [1, 3, 4, 5, 7, 8],
       rows: () =>
         [...per].map(([titel, r]) => [

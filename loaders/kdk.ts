@@ -23,7 +23,7 @@
 
 import type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure } from "../common/kommune/types.js";
 import { meanOf, NUMERIC_STATUS, rankDescending } from "../common/ranking.js";
-import { type CellStatus, isYesNoFigure, nationalFigure } from "../common/vocabulary.js";
+import { type CellStatus, defaultYear, isYesNoFigure, nationalFigure, yearKindOf } from "../common/vocabulary.js";
 import { comparisonAreaOfPageArea } from "./areas.js";
 import {
   buildBefolkning,
@@ -201,7 +201,8 @@ export function buildPage(
     for (const m of gruppe.medlemmer) navne[m] = navneAlle.get(m) ?? m;
     const figurer: PageFigure[] = figs.map((f) => {
       const years = model.figures.get(f.id)!;
-      const aar = f.aar_til!;
+      // the latest accounts year (common/vocabulary.ts defaultYear): the page compares municipalities
+      const aar = defaultYear(f) ?? f.aar_til!;
       const fy = years.get(aar)!;
       const cell = fy.cells.get(kode);
       const janej = isYesNo(f);
@@ -228,6 +229,7 @@ export function buildPage(
         decimaler: f.decimaler,
         janej,
         aar,
+        aarstype: yearKindOf(f, aar),
         vaerdi: cell?.vaerdi ?? null,
         status: cell?.status ?? "ikke_indberettet",
         rang: janej ? null : (fy.ranks.get(kode) ?? null),

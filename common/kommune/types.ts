@@ -2,7 +2,7 @@
  * Shapes of the municipality-page data: one definition, used by the loader that writes
  * it (loaders/kdk.ts) and by the page components that read it.
  */
-import type { CellStatus, NationalFigureValue } from "../vocabulary.js";
+import type { CellStatus, NationalFigureValue, YearKind } from "../vocabulary.js";
 
 export interface ComparisonGroup {
   /** "dst": DST municipality group; "flis": the engine's per-area default group */
@@ -25,8 +25,10 @@ export interface PageFigure {
   decimaler: number;
   /** yes/no figure (not ranked) */
   janej: boolean;
-  /** latest year with data for this figure (any municipality) */
+  /** the figure's latest accounts year with data (common/vocabulary.ts defaultYear) */
   aar: number;
+  /** what `aar`'s figures are: regnskab or budget */
+  aarstype: YearKind;
   vaerdi: number | null;
   status: CellStatus;
   /** rank in `aar` (1 = highest), null when the municipality has no numeric value */

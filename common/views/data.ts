@@ -98,7 +98,8 @@ export const TABLES: readonly TableText[] = [
       noter: "kildens fodnoter",
       kilde: "kilde",
       linje_i_kilde: "titlens linje i kildefilen",
-      seneste_regnskabsaar: "seneste år med data, hvis tal er regnskabstal (det år, sider der sammenligner kommuner, viser først)",
+      seneste_regnskabsaar:
+        "seneste år med data, hvis tal er regnskabstal (det år, sider der sammenligner kommuner, viser først)",
       budgetaar: "år med data, hvis tal er budgettal, kommasepareret (tom hvis ingen)"
     }
   },

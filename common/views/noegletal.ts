@@ -64,8 +64,7 @@ export function figureCount(katalog: readonly Pick<KatalogRow, "antal_vaerdier">
 } {
   const medData = katalog.filter((k) => k.antal_vaerdier > 0).length;
   const alle = katalog.length;
-  const tekst =
-    medData === alle ? `${alle} nøgletal, alle med data` : `${alle} nøgletal, heraf ${medData} med data`;
+  const tekst = medData === alle ? `${alle} nøgletal, alle med data` : `${alle} nøgletal, heraf ${medData} med data`;
   return { alle, medData, tekst };
 }
 

@@ -15,7 +15,7 @@ import {
   rankText
 } from "../../common/kommune/texts.js";
 import type { PageArea, PageData, PageFigure } from "../../common/kommune/types.js";
-import { statusText } from "../../common/vocabulary.js";
+import { statusText, yearLabel } from "../../common/vocabulary.js";
 import { el } from "./dom.js";
 import { sparkline } from "./sparkline.js";
 
@@ -102,7 +102,7 @@ function figureRow(page: PageData, f: PageFigure): HTMLElement {
       el("a", { href: `../noegletal?id=${encodeURIComponent(f.id)}&kommune=${page.kode}` }, f.titel),
       el("div", { class: "kt-muted kt-small" }, f.enhed)
     ),
-    el("td", { class: "kt-num" }, String(f.aar)),
+    el("td", { class: "kt-num", "data-aarstype": f.aarstype }, yearLabel(f.aar, f.aarstype)),
     valueCell(f),
     el(
       "td",

@@ -1,15 +1,12 @@
 /** The year-kind rule (common/vocabulary.ts): which years are accounts (regnskab) and which budget. */
 import { describe, expect, it } from "vitest";
-import {
-  defaultYear,
-  extractYear,
-  yearKind,
-  yearKindNote,
-  yearKindOf,
-  yearLabel
-} from "../../common/vocabulary.js";
+import { defaultYear, extractYear, yearKind, yearKindNote, yearKindOf, yearLabel } from "../../common/vocabulary.js";
 
-const export2019 = { kilde: "noegletal.dk", udtrukket: "Social- og Indenrigsministeriet d. 03. september 2019", seneste: 2019 } as const;
+const export2019 = {
+  kilde: "noegletal.dk",
+  udtrukket: "Social- og Indenrigsministeriet d. 03. september 2019",
+  seneste: 2019
+} as const;
 
 describe("year kind", () => {
   it("reads the extract's year from its date line", () => {
@@ -61,7 +58,9 @@ describe("year kind", () => {
     expect(yearKindNote([{ aar: 2019, kind: "budget" }])).toBe("2019 er budgettal");
     expect(yearKindNote([{ aar: 2018, kind: "regnskab" }])).toBe("2018 er regnskabstal");
     expect(
-      yearKindNote([2019, 2013, 2014, 2015, 2016, 2017, 2018].map((aar) => ({ aar, kind: aar === 2019 ? "budget" : "regnskab" })))
+      yearKindNote(
+        [2019, 2013, 2014, 2015, 2016, 2017, 2018].map((aar) => ({ aar, kind: aar === 2019 ? "budget" : "regnskab" }))
+      )
     ).toBe("2013–2018 er regnskabstal, 2019 er budgettal");
   });
 });

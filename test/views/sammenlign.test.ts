@@ -8,9 +8,36 @@ const kommuner = [
   { kommunekode: "825", navn: "Læsø", regionsnavn: "N", kommunegruppe: "G" }
 ];
 const katalog = [
-  { id: "x", titel: "X", enhed: "kr.", decimaler: 0, omraade_navn: "Skole", aar_til: 2019, aar_med_data: "2019", budgetaar: "" },
-  { id: "y", titel: "Y", enhed: "pct.", decimaler: 1, omraade_navn: "Ældre", aar_til: 2018, aar_med_data: "2018", budgetaar: "" },
-  { id: "z", titel: "Z", enhed: "kr.", decimaler: 0, omraade_navn: "Skole", aar_til: 2019, aar_med_data: "2019", budgetaar: "" }
+  {
+    id: "x",
+    titel: "X",
+    enhed: "kr.",
+    decimaler: 0,
+    omraade_navn: "Skole",
+    aar_til: 2019,
+    aar_med_data: "2019",
+    budgetaar: ""
+  },
+  {
+    id: "y",
+    titel: "Y",
+    enhed: "pct.",
+    decimaler: 1,
+    omraade_navn: "Ældre",
+    aar_til: 2018,
+    aar_med_data: "2018",
+    budgetaar: ""
+  },
+  {
+    id: "z",
+    titel: "Z",
+    enhed: "kr.",
+    decimaler: 0,
+    omraade_navn: "Skole",
+    aar_til: 2019,
+    aar_med_data: "2019",
+    budgetaar: ""
+  }
 ];
 const r = (
   id: string,
@@ -72,7 +99,10 @@ describe("compareColumns", () => {
     const cols = compareColumns("København", "Aarhus");
     expect(cols.map((c) => c.label).slice(-2)).toEqual(["Forskel (København − Aarhus)", "Forskel i pct. af Aarhus"]);
     expect(cols.find((c) => c.key === "aarstype")?.label).toBe("Regnskab/budget");
-    const status = cols.find((c) => c.label === "København: status")!.key as (row: { a: number | null; a_status: string }) => unknown;
+    const status = cols.find((c) => c.label === "København: status")!.key as (row: {
+      a: number | null;
+      a_status: string;
+    }) => unknown;
     expect(status({ a: null, a_status: "mangler" })).toBe("mangler");
     expect(status({ a: 1, a_status: "ok" })).toBe("");
   });
