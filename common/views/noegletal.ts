@@ -155,3 +155,44 @@ export function development(
   const name = figur.landstal ? NATIONAL_SERIES[0] : NATIONAL_SERIES[1];
   return [...serier, ...years.map((y) => ({ serie: name, aar: y, vaerdi: nationalFor(vaerdier, landstal, y).vaerdi }))];
 }
+
+/** A point of the joined series 2008 → latest (loaders/dst/join.ts JoinedPoint, published in statbank.json). */
+export interface JoinedPoint {
+  id: string;
+  kommunekode: string;
+  aar: number;
+  vaerdi: number | null;
+  aarstype: "regnskab" | "budget";
+  kilde: "noegletal.dk" | "NGLK";
+}
+
+/**
+ * The long series of one figure for the chosen municipalities, when a refreshed snapshot joined NGLK onto
+ * it (empty otherwise), and the sentence saying which years came from which source.
+ */
+export function joinedDevelopment(
+  serier: readonly JoinedPoint[] | null,
+  id: string,
+  udvalgte: readonly { kommunekode: string; navn: string }[]
+): { punkter: (SeriesPoint & { kilde: string; aarstype: string })[]; tekst: string } {
+  const own = (serier ?? []).filter((p) => p.id === id);
+  if (!own.length) return { punkter: [], tekst: "" };
+  const navn = new Map(udvalgte.map((k) => [k.kommunekode, k.navn]));
+  const punkter = own
+    .filter((p) => navn.has(p.kommunekode))
+    .map((p) => ({
+      serie: navn.get(p.kommunekode)!,
+      aar: p.aar,
+      vaerdi: p.vaerdi,
+      kilde: p.kilde,
+      aarstype: p.aarstype
+    }));
+  const span = (k: string) => {
+    const ys = [...new Set(own.filter((p) => p.kilde === k).map((p) => p.aar))].sort((a, b) => a - b);
+    return ys.length ? ys.join(", ") : "ingen";
+  };
+  return {
+    punkter,
+    tekst: `År fra noegletal.dk: ${span("noegletal.dk")}. År fra Danmarks Statistik (NGLK, regnskab): ${span("NGLK")}.`
+  };
+}

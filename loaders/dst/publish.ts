@@ -7,7 +7,7 @@
  */
 import { YEAR_KIND_RULE } from "../../common/vocabulary.js";
 import { buildKommuner, buildNoegletal } from "../datasets.js";
-import { type OverlapRow, overlap } from "./join.js";
+import { type JoinedPoint, joinedSeries, type OverlapRow, overlap } from "./join.js";
 import {
   derivePriceIndex,
   indexSpread,
@@ -45,6 +45,8 @@ export interface StatbankSummary {
    * (loaders/dst/join.ts overlap); null without a snapshot
    */
   overlap: OverlapRow[] | null;
+  /** the joined series 2008 → latest of the mapped figures (loaders/dst/join.ts); null without a snapshot */
+  serier: JoinedPoint[] | null;
 }
 
 export function statbankSummary(
@@ -86,6 +88,9 @@ export function statbankSummary(
           gns_abs_forskel_pct: Math.round(o.gns_abs_forskel_pct * 1000) / 1000,
           stoerste_abs_forskel_pct: Math.round(o.stoerste_abs_forskel_pct * 1000) / 1000
         }))
+      : null,
+    serier: snapshot?.nglk
+      ? joinedSeries(exportRows(), snapshot.nglk, new Set(buildKommuner().map((k) => k.kommunekode)))
       : null,
     faste_priser_utilgaengelige: prisindeks
       ? null

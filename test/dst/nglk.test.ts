@@ -127,6 +127,7 @@ describe("what the site publishes about the snapshot", () => {
     expect(s.prisindeks).toBeNull();
     expect(s.faste_priser_utilgaengelige).toMatch(/npm run opdater/);
     expect(s.overlap).toBeNull();
+    expect(s.serier).toBeNull();
   });
 
   it("with a snapshot: tables, periods and the price index (100 in the base year)", async () => {
@@ -153,6 +154,11 @@ describe("what the site publishes about the snapshot", () => {
     expect(ser2018.n).toBe(98);
     expect(s.overlap!.find((o) => o.noegle === "SER" && o.aar === 2019)!.aarstype).toBe("budget");
     expect(s.aarstype_regel).toMatch(/2019 er budgettal/);
+    // the joined series: serviceudgifter for København runs 2008–2024, 2019 from NGLK (accounts) instead of the budget
+    const ser101 = s.serier!.filter((p) => p.id === "serviceudgifter-pr-indb" && p.kommunekode === "101");
+    expect(ser101.map((p) => p.aar)).toEqual(Array.from({ length: 17 }, (_, i) => 2008 + i));
+    expect(ser101.find((p) => p.aar === 2019)!.kilde).toBe("NGLK");
+    expect(ser101.find((p) => p.aar === 2018)!.kilde).toBe("noegletal.dk");
   });
 });
 

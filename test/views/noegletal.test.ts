@@ -184,3 +184,30 @@ describe("years and counts on /noegletal", () => {
     expect(count.medData).toBeLessThan(180);
   });
 });
+
+describe("the long series after a refresh", () => {
+  it("picks the figure's points for the chosen municipalities and says which years came from where", async () => {
+    const { joinedDevelopment } = await import("../../common/views/noegletal.js");
+    const p = (kommunekode: string, aar: number, kilde: "noegletal.dk" | "NGLK") => ({
+      id: "ser",
+      kommunekode,
+      aar,
+      vaerdi: aar,
+      aarstype: "regnskab" as const,
+      kilde
+    });
+    const serier = [
+      p("101", 2012, "NGLK"),
+      p("101", 2013, "noegletal.dk"),
+      p("751", 2019, "NGLK"),
+      { ...p("101", 2013, "NGLK"), id: "x" }
+    ];
+    const j = joinedDevelopment(serier, "ser", [{ kommunekode: "101", navn: "København" }]);
+    expect(j.punkter.map((x) => [x.serie, x.aar, x.kilde])).toEqual([
+      ["København", 2012, "NGLK"],
+      ["København", 2013, "noegletal.dk"]
+    ]);
+    expect(j.tekst).toBe("År fra noegletal.dk: 2013. År fra Danmarks Statistik (NGLK, regnskab): 2012, 2019.");
+    expect(joinedDevelopment(null, "ser", []).punkter).toEqual([]);
+  });
+});
