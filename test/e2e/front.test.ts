@@ -40,7 +40,9 @@ test("the map draws 98 municipalities and exports what it shows", async () => {
     const csv = readFileSync((await csvDownload.path())!, "utf-8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split("\r\n");
-    expect(lines[0]).toBe("Kommunekode;Kommune;Region;Nettodriftsudgifter pr. indb. (kr. pr. indbygger);Status");
+    expect(lines[0]).toBe(
+      "Kommunekode;Kommune;Region;Nettodriftsudgifter pr. indb. (kr. pr. indbygger, løbende priser);Status"
+    );
     const data = lines.slice(1, 99);
     expect(data).toHaveLength(98);
     const aar = Number(/(\d{4}) \((regnskab|budget)\)\s*$/.exec((await page.textContent(".card h2"))!)![1]);
@@ -78,13 +80,13 @@ test("the map defaults to the latest accounts year; the budget year is choosable
     expect(await select.count()).toBe(1);
     expect(await select.locator("option:checked").textContent()).toBe("2018");
     expect(await page.textContent(".card h2")).toMatch(/, 2018 \(regnskab\)$/);
-    expect(await page.getAttribute(".card[data-aarstype]", "data-aarstype")).toBe("regnskab");
+    expect(await page.getAttribute(".card h2 [data-aarstype]", "data-aarstype")).toBe("regnskab");
     // the legend names the year and its kind
     expect(await page.locator(".card figure").first().textContent()).toContain("2018 (regnskab)");
 
     await select.selectOption({ label: "2019 (budget)" });
     await page.waitForFunction(() => /2019 \(budget\)$/.test(document.querySelector(".card h2")?.textContent ?? ""));
-    expect(await page.getAttribute(".card[data-aarstype]", "data-aarstype")).toBe("budget");
+    expect(await page.getAttribute(".card h2 [data-aarstype]", "data-aarstype")).toBe("budget");
     expect(await page.textContent(".card .kt-source")).toContain("2019 er budgettal");
     expect(await page.locator(".card figure").first().textContent()).toContain("2019 (budget)");
     const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.click("button[data-export=csv]")]);
@@ -144,7 +146,8 @@ test("with a refreshed snapshot (replay fixtures) the switch deflates money figu
     rmSync(out, { recursive: true, force: true });
   }
   const index = new Map(summary.prisindeks!.aar.map((r) => [r.aar, r.indeks]));
-  await site.context.route(/\/_file\/data\/statbank\.[0-9a-f]+\.json$/, (route) =>
+  // the page reads /filer/statbank.json (the published copy; Framework's registerFile path)
+  await site.context.route(/\/filer\/statbank\.json$/, (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(summary) })
   );
   const o = await openPage(site, "/");
