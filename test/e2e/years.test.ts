@@ -105,3 +105,75 @@ test("/om states the year rule, the price basis and where NGLK's overlap will be
     await page.close();
   }
 });
+
+/** statbank.json as a build after `npm run opdater` against the replay server (test/dst/replay-server.ts) publishes it. */
+async function refreshedSummary() {
+  const { mkdtempSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { startReplay } = await import("../dst/replay-server.js");
+  const { refresh } = await import("../../loaders/dst/snapshot.js");
+  const { StatbankClient } = await import("../../loaders/dst/statbank.js");
+  const { DAWA_KODER } = await import("../../loaders/dst/kommunekoder.js");
+  const { readSnapshot } = await import("../../loaders/dst/nglk.js");
+  const { statbankSummary } = await import("../../loaders/dst/publish.js");
+  const out = mkdtempSync(join(tmpdir(), "kommunetal-aar-"));
+  const replay = await startReplay();
+  try {
+    const client = new StatbankClient({ baseUrl: replay.url, retries: 1, backoffMs: 1, timeoutMs: 10_000 });
+    await refresh({
+      client,
+      apiUrl: replay.url,
+      out,
+      tables: ["NGLK"],
+      kommunekoder: DAWA_KODER(),
+      now: () => new Date()
+    });
+    return statbankSummary(readSnapshot(join(out, "statbank")));
+  } finally {
+    await replay.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+test("after a refresh: /om shows the sources' overlap, /noegletal the long series and fixed prices", async () => {
+  const summary = await refreshedSummary();
+  await site.context.route(/\/filer\/statbank\.json$/, (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(summary) })
+  );
+  try {
+    const om = await openPage(site, "/om");
+    try {
+      await om.page.waitForSelector("table[data-overlap]");
+      const rows = await om.page.$$eval("table[data-overlap] tbody tr", (trs) => trs.map((tr) => tr.textContent ?? ""));
+      // six mapped figures over 2013–2019 (ÆLD's figure has 2018–2019 only)
+      expect(rows.length).toBe(summary.overlap!.length);
+      expect(rows.some((r) => r.includes("2019 (budget)"))).toBe(true);
+      expect(await problems(om)).toEqual([]);
+    } finally {
+      await om.page.close();
+    }
+
+    const o = await openPage(site, "/noegletal?id=serviceudgifter-pr-indb&kommune=101");
+    const { page } = o;
+    try {
+      await page.waitForSelector("[data-lang-serie] figure");
+      expect(await page.textContent("[data-lang-serie]")).toContain("Danmarks Statistik (NGLK, regnskab): 2008");
+      const lead = async () => (await page.textContent("[data-valgt]")) ?? "";
+      const number = (t: string) => Number(/: ([\d.]+) kr\./.exec(t)![1].replaceAll(".", ""));
+      const before = number(await lead());
+      await page.check("form[data-priser] input[value=faste]");
+      await page.waitForFunction(() =>
+        /faste 2019-priser/.test(document.querySelector("[data-valgt]")?.textContent ?? "")
+      );
+      const index = new Map(summary.prisindeks!.aar.map((r) => [r.aar, r.indeks]));
+      // the 2018 value in 2019 prices, shown rounded to whole kroner
+      expect(Math.abs(number(await lead()) - (before * index.get(2019)!) / index.get(2018)!)).toBeLessThanOrEqual(0.5);
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  } finally {
+    await site.context.unrouteAll();
+  }
+});
