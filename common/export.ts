@@ -30,6 +30,16 @@ export interface ExportMeta {
   source: string;
   /** true when the table contains generated demo data: said in the file */
   demo?: boolean;
+  /**
+   * what the table's years are, appended to the source line (common/vocabulary.ts yearKindNote),
+   * e.g. "2019 er budgettal"
+   */
+  years?: string;
+}
+
+/** The line under a table: "Kilde: …", with the years' kind when given ("Kilde: …. 2019 er budgettal"). */
+export function sourceLine(meta: Pick<ExportMeta, "source" | "years">): string {
+  return `Kilde: ${meta.source}${meta.years ? `. ${meta.years}` : ""}`;
 }
 
 export const BOM = "\uFEFF";
@@ -74,7 +84,7 @@ export function csvDanish<T>(rows: readonly T[], columns: readonly Column<T>[], 
   lines.push([]);
   if (meta.title) lines.push([csvField(meta.title)]);
   if (meta.demo) lines.push([csvField(DEMO_TEXT)]);
-  lines.push([csvField(`Kilde: ${meta.source}`)]);
+  lines.push([csvField(sourceLine(meta))]);
   return csvText(lines);
 }
 
@@ -134,7 +144,7 @@ export async function xlsxBytes<T>(
     });
   }
   ws.addRow([]);
-  ws.addRow([`Kilde: ${meta.source}`]).font = { italic: true };
+  ws.addRow([sourceLine(meta)]).font = { italic: true };
   columns.forEach((c, i) => (ws.getColumn(i + 1).width = Math.min(60, Math.max(10, c.label.length + 2))));
   ws.views = [{ state: "frozen", ySplit: headerRow }];
   const buffer = await wb.xlsx.writeBuffer();

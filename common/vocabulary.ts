@@ -112,6 +112,10 @@ export interface KatalogRow {
   noter: string | null;
   kilde: string;
   linje_i_kilde: number;
+  /** the latest year with data whose figures are accounts (regnskab); null when none (see `yearKind`) */
+  seneste_regnskabsaar: number | null;
+  /** comma-separated years with data whose figures are budget figures (see `yearKind`); "" when none */
+  budgetaar: string;
 }
 
 /** Statuses that carry a number that can be ranked and averaged. */
@@ -145,6 +149,100 @@ export function yearsOf(rows: Iterable<{ aar: number }>): number[] {
 /** Years in which a catalogue figure has at least one value. */
 export function yearsWithData(k: { aar_med_data: string }): number[] {
   return k.aar_med_data ? k.aar_med_data.split(",").map(Number) : [];
+}
+
+/**
+ * What a year's figures are: accounts (regnskab, what was spent) or budget (what was planned).
+ * Decided in one place, `yearKind`, and stored in the data (column `aarstype` in noegletal and
+ * noegletal-landstal; `seneste_regnskabsaar` and `budgetaar` in the catalogue), so pages,
+ * exports and the command lines only read it.
+ */
+export type YearKind = "regnskab" | "budget";
+
+/**
+ * The rule, in Danish (shown on /om and in the catalogue). A municipality's accounts for year Y are
+ * presented by 1 May of Y+1 and approved by the council later that year, so an extract taken in
+ * year E can hold accounts only for years before E; its column for E (and any later one) holds the
+ * budget. The noegletal.dk export was taken on 3 September 2019: 2013–2018 are accounts, 2019 is
+ * budget, for every figure in it (structural figures such as population are counts, but the 2019
+ * column as a whole comes from the budget round and is marked with it, so no page mixes it
+ * unannounced with accounts years). Where the source differs the rule is the source's:
+ * Statistics Denmark's NGLK "Udvalgte kommunale regnskabstal" holds accounts only.
+ */
+export const YEAR_KIND_RULE =
+  "Et år er et regnskabsår, når kilden er udtrukket efter, at kommunernes regnskab for året forelå " +
+  "(regnskabet aflægges senest 1. maj året efter). Udtrækket fra noegletal.dk er fra 3. september 2019: " +
+  "2013–2018 er regnskabstal, og 2019 er budgettal for alle nøgletal i udtrækket (også fx indbyggertal, " +
+  "fordi hele årgangen kommer fra budgetrunden). Danmarks Statistiks tabel NGLK indeholder kun regnskabstal.";
+
+/** Danish words for a year kind. */
+export const YEAR_KIND_TEXT: Record<YearKind, string> = { regnskab: "regnskab", budget: "budget" };
+
+/** The source of a year's figures, as `yearKind` needs it. */
+export type YearSource =
+  /** the noegletal.dk export; `udtrukket` is its date line ("… d. 03. september 2019") or null if absent */
+  | { kilde: "noegletal.dk"; udtrukket: string | null; seneste: number }
+  /** Statistics Denmark's NGLK: accounts only */
+  | { kilde: "NGLK" };
+
+/** The year an extract was taken, from a date line ending in a year; null when none can be read. */
+export function extractYear(udtrukket: string | null): number | null {
+  const m = udtrukket ? /(\d{4})\s*$/.exec(udtrukket.trim()) : null;
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The year-kind rule (see YEAR_KIND_RULE): in an extract taken in year E, years before E are accounts
+ * and E and later are budget. Without a readable extract date the source's latest year counts as budget
+ * (the careful choice: it is never passed off as accounts).
+ */
+export function yearKind(aar: number, source: YearSource): YearKind {
+  if (source.kilde === "NGLK") return "regnskab";
+  const e = extractYear(source.udtrukket) ?? source.seneste;
+  return aar >= e ? "budget" : "regnskab";
+}
+
+/** The budget years of a catalogue figure (column `budgetaar`). */
+export function budgetYearsOf(k: { budgetaar: string }): number[] {
+  return k.budgetaar ? k.budgetaar.split(",").map(Number) : [];
+}
+
+/** The kind of a catalogue figure's year, read from the catalogue. */
+export function yearKindOf(k: { budgetaar: string }, aar: number): YearKind {
+  return budgetYearsOf(k).includes(aar) ? "budget" : "regnskab";
+}
+
+/**
+ * A year as pages show it: "2019 (budget)" for a budget year; an accounts year is "2018", or
+ * "2018 (regnskab)" with `always` (headings, where the reader needs both told apart).
+ */
+export function yearLabel(aar: number, kind: YearKind, always = false): string {
+  return kind === "budget" || always ? `${aar} (${YEAR_KIND_TEXT[kind]})` : String(aar);
+}
+
+/**
+ * The default year of a page that compares municipalities: the latest accounts year with data,
+ * else (a figure with budget years only) its latest year; null when the figure has no data.
+ */
+export function defaultYear(k: { aar_med_data: string; budgetaar: string }): number | null {
+  const years = yearsWithData(k);
+  const accounts = years.filter((y) => yearKindOf(k, y) === "regnskab");
+  return accounts.length ? accounts[accounts.length - 1] : (years[years.length - 1] ?? null);
+}
+
+/**
+ * The years of a table in words, for an export's source line and a legend: "2018 er regnskabstal",
+ * "2019 er budgettal", "2013–2018 er regnskabstal, 2019 er budgettal".
+ */
+export function yearKindNote(years: readonly { aar: number; kind: YearKind }[]): string {
+  const sorted = [...years].sort((a, b) => a.aar - b.aar);
+  const part = (kind: YearKind) => {
+    const ys = sorted.filter((y) => y.kind === kind).map((y) => y.aar);
+    if (!ys.length) return null;
+    const span = ys.length === 1 ? String(ys[0]) : `${ys[0]}–${ys[ys.length - 1]}`;
+    return `${span} er ${kind === "budget" ? "budgettal" : "regnskabstal"}`;
+  };
+  return [part("regnskab"), part("budget")].filter(Boolean).join(", ");
 }
 
 /** Where a national figure comes from. */

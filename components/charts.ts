@@ -200,3 +200,108 @@ export function timeSeries(rows: SeriesRow[], options: TimeSeriesOptions): HTMLE
     }
   });
 }
+
+/** One municipality's value of one figure against the country (common/views/sammenlign.ts ChartPoint). */
+export interface ComparePoint {
+  titel: string;
+  aar: number;
+  aarstype: "regnskab" | "budget";
+  serie: "A" | "B";
+  navn: string;
+  vaerdi: number;
+  land: number;
+  landKilde: string;
+  indeks: number;
+  enhed: string;
+}
+
+/**
+ * Two municipalities against the country, figure by figure in one area: each figure is a row, each
+ * municipality a dot (colour and shape), the country (= 100) a dashed rule. Figures of different units share
+ * the axis as an index; the table alternative gives the values in their own units.
+ */
+export function compareChart(
+  points: readonly ComparePoint[],
+  options: { width: number; omraade: string; aNavn: string; bNavn: string; decimals?: (titel: string) => number }
+): HTMLElement {
+  const { width, omraade, aNavn, bNavn } = options;
+  const titles = [...new Set(points.map((p) => p.titel))];
+  const short = (t: string) => (t.length > 42 ? `${t.slice(0, 41)}…` : t);
+  const fmt = (x: number) => formatNumber(x, 0);
+  const names = aNavn === bNavn ? [aNavn] : [aNavn, bNavn];
+  const chart = Plot.plot({
+    width,
+    height: 60 + titles.length * 28,
+    marginLeft: Math.min(270, Math.round(width * 0.45)),
+    marginRight: 20,
+    x: { label: "Indeks (landet = 100)", grid: true, tickFormat: (x: number) => formatNumber(x) },
+    y: { label: null, domain: titles, tickFormat: short },
+    color: { domain: names, range: [CATEGORICAL[0], CATEGORICAL[5]], legend: true },
+    symbol: { domain: names, range: ["circle", "square"] },
+    marks: [
+      Plot.ruleX([100], { stroke: "#555", strokeDasharray: "4,3" }),
+      Plot.dot(points, {
+        x: "indeks",
+        y: "titel",
+        fill: "navn",
+        symbol: "navn",
+        r: 5,
+        stroke: "white",
+        title: (p: ComparePoint) =>
+          `${p.navn}: ${p.titel}, ${p.aar}${p.aarstype === "budget" ? " (budget)" : ""}\n${formatNumber(p.vaerdi)} ${p.enhed} · indeks ${fmt(p.indeks)} (${p.landKilde} = 100)`,
+        tip: true
+      })
+    ]
+  });
+  chart.setAttribute?.("data-sammenlign-omraade", omraade);
+  const per = new Map<
+    string,
+    { aar: string; enhed: string; land: number; landKilde: string; a?: ComparePoint; b?: ComparePoint }
+  >();
+  for (const p of points) {
+    const r = per.get(p.titel) ?? {
+      aar: p.aarstype === "budget" ? `${p.aar} (budget)` : String(p.aar),
+      enhed: p.enhed,
+      land: p.land,
+      landKilde: p.landKilde
+    };
+    if (p.serie === "A") r.a = p;
+    else r.b = p;
+    per.set(p.titel, r);
+  }
+  const cell = (p?: ComparePoint) => (p ? formatNumber(p.vaerdi) : "ingen værdi");
+  const idx = (p?: ComparePoint) => (p ? fmt(p.indeks) : "–");
+  return accessibleChart(chart, {
+    label:
+      `${omraade}: ${aNavn} og ${bNavn} i forhold til landet (= 100) for ${titles.length} nøgletal, ` +
+      "hvert som indeks, så nøgletal med forskellige enheder kan stå på samme akse.",
+    className: "kt-compare-chart",
+    table: {
+      caption: `${omraade}: ${aNavn} og ${bNavn} i forhold til landet`,
+      columns: [
+        "Nøgletal",
+        "År",
+        "Enhed",
+        aNavn,
+        bNavn,
+        "Landet",
+        "Landet er",
+        `${aNavn} (indeks)`,
+        `${bNavn} (indeks)`
+      ],
+      numeric: [1, 3, 4, 5, 7, 8],
+      rows: () =>
+        [...per].map(([titel, r]) => [
+          titel,
+          r.aar,
+          r.enhed,
+          cell(r.a),
+          cell(r.b),
+          formatNumber(r.land),
+          r.landKilde,
+          idx(r.a),
+          idx(r.b)
+        ])
+    }
+  });
+}

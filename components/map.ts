@@ -31,6 +31,8 @@ export interface ChoroplethOptions {
   label?: string;
   /** kommunekode drawn with a thick outline */
   highlight?: string | null;
+  /** what the values' year is, e.g. "2019 (budget)": added to the legend and the text alternative */
+  year?: string;
   /** decimals in legend and tooltip */
   decimals?: number;
   /** colour scheme (Plot scheme name); the default cividis is colour-blind safe and prints as a grey ramp */
@@ -49,14 +51,15 @@ export function choropleth(
   values: Map<string, number | null>,
   options: ChoroplethOptions
 ): HTMLElement {
-  const { width, label, highlight = null, decimals, scheme = "cividis", extra } = options;
+  const { width, label, highlight = null, decimals, scheme = "cividis", extra, year } = options;
+  const legend = [label, year].filter(Boolean).join(", ") || undefined;
   const height = options.height ?? Math.round(width * 0.78);
   const fmt = (x: number) => formatNumber(x, decimals);
   const valueFor = (f: KommuneFeature) => values.get(f.properties.kommunekode) ?? null;
   const withValue = features.features.filter((f) => valueFor(f) !== null);
   const without = features.features.filter((f) => valueFor(f) === null);
   const selected = features.features.filter((f) => f.properties.kommunekode === highlight);
-  const unit = label ? ` (${label})` : "";
+  const unit = legend ? ` (${legend})` : "";
   const ordered = [...withValue].sort(
     (a, b) => valueFor(b)! - valueFor(a)! || a.properties.kommunekode.localeCompare(b.properties.kommunekode)
   );
@@ -75,7 +78,7 @@ export function choropleth(
     width,
     height,
     projection: { type: "transverse-mercator", rotate: [-11, -56], domain: features },
-    color: { type: "quantile", n: 5, scheme, legend: true, label, tickFormat: fmt, unknown: "#ddd" },
+    color: { type: "quantile", n: 5, scheme, legend: true, label: legend, tickFormat: fmt, unknown: "#ddd" },
     marks: [
       Plot.geo(without, { fill: "#eee", stroke: "white", strokeWidth: 0.5 }),
       Plot.geo(withValue, {

@@ -5,7 +5,16 @@
  * src/data/ turn these rows into Parquet or JSON.
  */
 
-import type { CellStatus, KatalogRow, KeyFigureRow, Kommune, NationalRow } from "../common/vocabulary.js";
+import {
+  type CellStatus,
+  type KatalogRow,
+  type KeyFigureRow,
+  type Kommune,
+  type NationalRow,
+  type YearKind,
+  type YearSource,
+  yearKind
+} from "../common/vocabulary.js";
 import { parseDawaKommuner } from "./sources/dawa.js";
 import { type Befolkning, parseFolk1am } from "./sources/folk1am.js";
 import { parseKomgrp } from "./sources/komgrp.js";
@@ -96,12 +105,15 @@ function parsedNoegletal(): ParsedNoegletal {
   return parsedMemo;
 }
 
-/** A cell of the long key-figure table (the vocabulary's row). */
-export type NoegletalRow = KeyFigureRow;
+/** A cell of the long key-figure table as published: the vocabulary's row and its year's kind (common/vocabulary.ts yearKind). */
+export type NoegletalRow = KeyFigureRow & { aarstype: YearKind };
+
+/** A national row as published, with its year's kind. */
+export type PublishedNationalRow = NationalRow & { aarstype: YearKind };
 
 export interface Noegletal {
   values: NoegletalRow[];
-  national: NationalRow[];
+  national: PublishedNationalRow[];
   katalog: KatalogRow[];
   years: number[];
   generated: string | null;
@@ -125,19 +137,24 @@ export function buildNoegletal(): Noegletal {
   const p = parsedNoegletal();
   const ids = uniqueIds(p.figures.map((f) => f.titel));
   const idOf = (nr: number) => ids[nr - 1];
+  // the year's kind, by the one rule (common/vocabulary.ts): the export's date decides which years are budget
+  const yearSource: YearSource = { kilde: "noegletal.dk", udtrukket: p.generated, seneste: Math.max(...p.years) };
+  const kindOf = new Map(p.years.map((y) => [y, yearKind(y, yearSource)]));
   const values: NoegletalRow[] = p.values.map((v) => ({
     id: idOf(v.nr),
     kommunekode: v.kommunekode,
     aar: v.aar,
     vaerdi: v.vaerdi,
-    status: v.status
+    status: v.status,
+    aarstype: kindOf.get(v.aar)!
   }));
-  const national: NationalRow[] = p.national.map((v) => ({
+  const national: PublishedNationalRow[] = p.national.map((v) => ({
     id: idOf(v.nr),
     aar: v.aar,
     vaerdi: v.vaerdi,
     status: v.status,
-    type: v.type
+    type: v.type,
+    aarstype: kindOf.get(v.aar)!
   }));
   // privacy: small counts of persons are hidden here, before anything is written; decided per figure id
   const privacy = new Map(p.figures.map((f) => [idOf(f.nr), privacyOf(idOf(f.nr), unitOf(f.titel))]));
@@ -164,6 +181,8 @@ export function buildNoegletal(): Noegletal {
       aar_fra: years[0] ?? null,
       aar_til: years[years.length - 1] ?? null,
       aar_med_data: years.join(","),
+      seneste_regnskabsaar: years.filter((y) => kindOf.get(y) === "regnskab").pop() ?? null,
+      budgetaar: years.filter((y) => kindOf.get(y) === "budget").join(","),
       antal_vaerdier: own.filter((v) => v.vaerdi !== null).length,
       decimaler: f.decimaler,
       landstal: f.national,
@@ -217,7 +236,8 @@ export function buildNoegletal(): Noegletal {
         `${p.figures.length} nøgletal, ${values.length} kommuneceller, ${national.length} landstalsceller`,
         `celler pr. status: ${[...statusCounts].map(([s, n]) => `${s} ${n}`).join(", ")}`,
         `diskretionering: ${suppressed.primary} små antal (1-${SMALL_COUNT_MAX}) og ${suppressed.secondary} sekundært skjult i ${personCounts.size} nøgletal, der tæller personer`,
-        ...perYear
+        ...perYear,
+        `årstype (common/vocabulary.ts yearKind, udtræk «${p.generated ?? "uden dato"}»): ${p.years.map((y) => `${y} ${kindOf.get(y)}`).join(", ")}`
       ]
     })
   );

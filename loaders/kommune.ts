@@ -25,7 +25,7 @@ import { fullTitle } from "../common/kommune/titles.js";
 import type { ComparisonGroup, NationalFigure, PageArea, PageData, PageFigure } from "../common/kommune/types.js";
 import { type FigureInput, highlights } from "../common/profile.js";
 import { meanOf, NUMERIC_STATUS, rankDescending } from "../common/ranking.js";
-import { type CellStatus, isYesNoFigure, nationalFigure } from "../common/vocabulary.js";
+import { type CellStatus, defaultYear, isYesNoFigure, nationalFigure, yearKindOf } from "../common/vocabulary.js";
 import { comparisonAreaOfPageArea } from "./areas.js";
 import {
   buildBefolkning,
@@ -204,7 +204,8 @@ export function buildPage(
     for (const m of gruppe.medlemmer) navne[m] = navneAlle.get(m) ?? m;
     const figurer: PageFigure[] = figs.map((f) => {
       const years = model.figures.get(f.id)!;
-      const aar = f.aar_til!;
+      // the latest accounts year (common/vocabulary.ts defaultYear): the page compares municipalities
+      const aar = defaultYear(f) ?? f.aar_til!;
       const fy = years.get(aar)!;
       const cell = fy.cells.get(kode);
       const janej = isYesNo(f);
@@ -263,6 +264,7 @@ export function buildPage(
         decimaler: f.decimaler,
         janej,
         aar,
+        aarstype: yearKindOf(f, aar),
         vaerdi: cell?.vaerdi ?? null,
         status: cell?.status ?? "ikke_indberettet",
         rank: janej ? null : (fy.ranks.get(kode) ?? null),

@@ -1,5 +1,5 @@
 /** Column types of every published table (one place, shared by Parquet and CSV output). */
-import type { KatalogRow, Kommune, NationalRow, NoegletalRow } from "./datasets.js";
+import type { KatalogRow, Kommune, NoegletalRow, PublishedNationalRow } from "./datasets.js";
 import type { Schema } from "./lib/parquet.js";
 import type { Befolkning } from "./sources/folk1am.js";
 
@@ -22,15 +22,17 @@ export const NOEGLETAL_SCHEMA: Schema<NoegletalRow> = {
   kommunekode: "STRING",
   aar: "INT32",
   vaerdi: "DOUBLE",
-  status: "STRING"
+  status: "STRING",
+  aarstype: "STRING"
 };
 
-export const LANDSTAL_SCHEMA: Schema<NationalRow> = {
+export const LANDSTAL_SCHEMA: Schema<PublishedNationalRow> = {
   id: "STRING",
   aar: "INT32",
   vaerdi: "DOUBLE",
   status: "STRING",
-  type: "STRING"
+  type: "STRING",
+  aarstype: "STRING"
 };
 
 export const KATALOG_SCHEMA: Schema<KatalogRow> = {
@@ -51,7 +53,9 @@ export const KATALOG_SCHEMA: Schema<KatalogRow> = {
   undertrykkelse: "STRING",
   noter: "STRING",
   kilde: "STRING",
-  linje_i_kilde: "INT32"
+  linje_i_kilde: "INT32",
+  seneste_regnskabsaar: "INT32",
+  budgetaar: "STRING"
 };
 
 export const BEFOLKNING_SCHEMA: Schema<Befolkning> = { kommunekode: "STRING", maaned: "STRING", befolkning: "INT32" };

@@ -3,7 +3,7 @@
  * it (loaders/kommune.ts) and by the page components that read it.
  */
 import type { Highlight } from "../profile.js";
-import type { CellStatus, NationalFigureValue } from "../vocabulary.js";
+import type { CellStatus, NationalFigureValue, YearKind } from "../vocabulary.js";
 
 export type { Highlight };
 
@@ -31,8 +31,10 @@ export interface PageFigure {
   decimaler: number;
   /** yes/no figure (not ranked) */
   janej: boolean;
-  /** latest year with data for this figure (any municipality) */
+  /** the figure's latest accounts year with data (common/vocabulary.ts defaultYear) */
   aar: number;
+  /** what `aar`'s figures are: regnskab or budget */
+  aarstype: YearKind;
   vaerdi: number | null;
   status: CellStatus;
   /** rank in `aar` (1 = highest), null when the municipality has no numeric value */

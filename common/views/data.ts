@@ -58,7 +58,8 @@ export const TABLES: readonly TableText[] = [
       aar: "{aar}",
       vaerdi: "tom hvis værdien mangler (aldrig 0 for manglende); ja/nej som 1/0",
       status:
-        "ok, nul (rent nul), mangler (M), udefineret (U), ikke_indberettet (tom celle), ikke_tilgaengelig (..), ja, nej, undertrykt (et antal personer fra 1 til 4, skjult af kommunetal og vist som <5)"
+        "ok, nul (rent nul), mangler (M), udefineret (U), ikke_indberettet (tom celle), ikke_tilgaengelig (..), ja, nej, undertrykt (et antal personer fra 1 til 4, skjult af kommunetal og vist som <5)",
+      aarstype: "regnskab eller budget: hvad årets tal er (se Om: udtrækket fra september 2019 har 2019 som budgettal)"
     }
   },
   {
@@ -70,7 +71,8 @@ export const TABLES: readonly TableText[] = [
       aar: "år",
       vaerdi: "landstallet; tomt hvis det mangler",
       status: "som i noegletal",
-      type: "I alt (sum) eller Gennemsnit"
+      type: "I alt (sum) eller Gennemsnit",
+      aarstype: "regnskab eller budget, som i noegletal"
     }
   },
   {
@@ -95,7 +97,10 @@ export const TABLES: readonly TableText[] = [
       undertrykkelse: "hvorfor nøgletallet undertrykkes eller ej (loaders/privacy.ts)",
       noter: "kildens fodnoter",
       kilde: "kilde",
-      linje_i_kilde: "titlens linje i kildefilen"
+      linje_i_kilde: "titlens linje i kildefilen",
+      seneste_regnskabsaar:
+        "seneste år med data, hvis tal er regnskabstal (det år, sider der sammenligner kommuner, viser først)",
+      budgetaar: "år med data, hvis tal er budgettal, kommasepareret (tom hvis ingen)"
     }
   },
   {

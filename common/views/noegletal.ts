@@ -14,8 +14,59 @@ import {
   type KeyFigureRow,
   type NationalFigureValue,
   type NationalRow,
-  UNWEIGHTED_MEAN
+  UNWEIGHTED_MEAN,
+  yearKindNote,
+  yearKindOf,
+  yearsWithData
 } from "../vocabulary.js";
+
+/**
+ * A figure's years in the catalogue list: "2013–2019 (2019 budget)", "2013–2017", "2019 (budget)";
+ * "ingen data 2013–2019" with the data's years when it has none.
+ */
+export function yearsText(
+  k: Pick<KatalogRow, "aar_fra" | "aar_til" | "budgetaar" | "aar_med_data">,
+  dataYears: readonly number[]
+): string {
+  if (k.aar_fra === null || k.aar_til === null) return `ingen data ${dataYears[0]}–${dataYears[dataYears.length - 1]}`;
+  const span = k.aar_fra === k.aar_til ? String(k.aar_fra) : `${k.aar_fra}–${k.aar_til}`;
+  const budget = yearsWithData(k).filter((y) => yearKindOf(k, y) === "budget");
+  if (!budget.length) return span;
+  return k.aar_fra === k.aar_til ? `${span} (budget)` : `${span} (${budget.join(", ")} budget)`;
+}
+
+/** The years of the whole catalogue in words, for its export: a year is budget when any figure has it as budget. */
+export function catalogueYearNote(katalog: readonly Pick<KatalogRow, "budgetaar">[], years: readonly number[]): string {
+  const budget = new Set(katalog.flatMap((k) => (k.budgetaar ? k.budgetaar.split(",").map(Number) : [])));
+  return yearKindNote(years.map((aar) => ({ aar, kind: budget.has(aar) ? "budget" : "regnskab" })));
+}
+
+/** What the development chart's years are: a short note for the export, and a sentence under the chart. */
+export function developmentYearNote(
+  figur: Pick<KatalogRow, "budgetaar">,
+  years: readonly number[]
+): { kort: string; tekst: string } {
+  const kort = yearKindNote(years.map((aar) => ({ aar, kind: yearKindOf(figur, aar) })));
+  const budget = years.some((y) => yearKindOf(figur, y) === "budget");
+  return {
+    kort,
+    tekst: budget
+      ? `${kort}: budgettal er planlagte tal, ikke forbrug, og kan ikke sammenlignes direkte med regnskabsårene.`
+      : `${kort}.`
+  };
+}
+
+/** How many figures the catalogue has and how many of them have data: "180 nøgletal, heraf 159 med data". */
+export function figureCount(katalog: readonly Pick<KatalogRow, "antal_vaerdier">[]): {
+  alle: number;
+  medData: number;
+  tekst: string;
+} {
+  const medData = katalog.filter((k) => k.antal_vaerdier > 0).length;
+  const alle = katalog.length;
+  const tekst = medData === alle ? `${alle} nøgletal, alle med data` : `${alle} nøgletal, heraf ${medData} med data`;
+  return { alle, medData, tekst };
+}
 
 export interface FigureYearView {
   janej: boolean;
@@ -103,4 +154,45 @@ export function development(
   if (isYesNoFigure(figur) || figur.landstal === "I alt") return serier;
   const name = figur.landstal ? NATIONAL_SERIES[0] : NATIONAL_SERIES[1];
   return [...serier, ...years.map((y) => ({ serie: name, aar: y, vaerdi: nationalFor(vaerdier, landstal, y).vaerdi }))];
+}
+
+/** A point of the joined series 2008 → latest (loaders/dst/join.ts JoinedPoint, published in statbank.json). */
+export interface JoinedPoint {
+  id: string;
+  kommunekode: string;
+  aar: number;
+  vaerdi: number | null;
+  aarstype: "regnskab" | "budget";
+  kilde: "noegletal.dk" | "NGLK";
+}
+
+/**
+ * The long series of one figure for the chosen municipalities, when a refreshed snapshot joined NGLK onto
+ * it (empty otherwise), and the sentence saying which years came from which source.
+ */
+export function joinedDevelopment(
+  serier: readonly JoinedPoint[] | null,
+  id: string,
+  udvalgte: readonly { kommunekode: string; navn: string }[]
+): { punkter: (SeriesPoint & { kilde: string; aarstype: string })[]; tekst: string } {
+  const own = (serier ?? []).filter((p) => p.id === id);
+  if (!own.length) return { punkter: [], tekst: "" };
+  const navn = new Map(udvalgte.map((k) => [k.kommunekode, k.navn]));
+  const punkter = own
+    .filter((p) => navn.has(p.kommunekode))
+    .map((p) => ({
+      serie: navn.get(p.kommunekode)!,
+      aar: p.aar,
+      vaerdi: p.vaerdi,
+      kilde: p.kilde,
+      aarstype: p.aarstype
+    }));
+  const span = (k: string) => {
+    const ys = [...new Set(own.filter((p) => p.kilde === k).map((p) => p.aar))].sort((a, b) => a - b);
+    return ys.length ? ys.join(", ") : "ingen";
+  };
+  return {
+    punkter,
+    tekst: `År fra noegletal.dk: ${span("noegletal.dk")}. År fra Danmarks Statistik (NGLK, regnskab): ${span("NGLK")}.`
+  };
 }

@@ -26,6 +26,7 @@ import {
   rowAnchor,
   searchText
 } from "../../common/views/kommune.js";
+import { statusText, yearLabel } from "../../common/vocabulary.js";
 import { el } from "./dom.js";
 import { sparkline } from "./sparkline.js";
 
@@ -57,7 +58,7 @@ function figureRow(page: PageData, area: PageArea, f: PageFigure): HTMLElement {
         f.fuldTitel === f.titel ? null : el("span", { class: "kt-source-title" }, ` · i kilden: ${f.titel}`)
       )
     ),
-    el("td", { class: "kt-num" }, String(f.aar)),
+    el("td", { class: "kt-num", "data-aarstype": f.aarstype }, yearLabel(f.aar, f.aarstype)),
     valueCell(f),
     el(
       "td",

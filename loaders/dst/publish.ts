@@ -5,7 +5,17 @@
  * other figures' implied indexes. Without a snapshot it says so, and why fixed prices
  * are unavailable.
  */
-import { derivePriceIndex, indexSpread, readSnapshot, type Snapshot, snapshotStatement } from "./nglk.js";
+import { YEAR_KIND_RULE } from "../../common/vocabulary.js";
+import { buildKommuner, buildNoegletal } from "../datasets.js";
+import { type JoinedPoint, joinedSeries, type OverlapRow, overlap } from "./join.js";
+import {
+  derivePriceIndex,
+  indexSpread,
+  NGLK_TO_NOEGLETAL,
+  readSnapshot,
+  type Snapshot,
+  snapshotStatement
+} from "./nglk.js";
 
 export interface StatbankSummary {
   tilstand: "indbygget" | "opdateret";
@@ -26,9 +36,23 @@ export interface StatbankSummary {
   } | null;
   /** why fixed prices cannot be shown, when they cannot */
   faste_priser_utilgaengelige: string | null;
+  /** the year-kind rule (common/vocabulary.ts) */
+  aarstype_regel: string;
+  /** NGLK figures and the catalogue figures they are joined onto */
+  nglk_koblinger: { noegle: string; id: string; note: string }[];
+  /**
+   * where NGLK and the noegletal.dk export both have a figure's year: how far apart they are
+   * (loaders/dst/join.ts overlap); null without a snapshot
+   */
+  overlap: OverlapRow[] | null;
+  /** the joined series 2008 → latest of the mapped figures (loaders/dst/join.ts); null without a snapshot */
+  serier: JoinedPoint[] | null;
 }
 
-export function statbankSummary(snapshot: Snapshot | null = readSnapshot()): StatbankSummary {
+export function statbankSummary(
+  snapshot: Snapshot | null = readSnapshot(),
+  exportRows: () => Parameters<typeof overlap>[0] = () => buildNoegletal().values
+): StatbankSummary {
   const tabeller = Object.values(snapshot?.provenance.tabeller ?? {}).map((t) => ({
     tabel: t.tabel,
     titel: t.titel,
@@ -55,6 +79,19 @@ export function statbankSummary(snapshot: Snapshot | null = readSnapshot()): Sta
     saetning: snapshotStatement(snapshot),
     tabeller,
     prisindeks,
+    aarstype_regel: YEAR_KIND_RULE,
+    nglk_koblinger: Object.entries(NGLK_TO_NOEGLETAL).map(([noegle, m]) => ({ noegle, id: m.id, note: m.note })),
+    overlap: snapshot?.nglk
+      ? overlap(exportRows(), snapshot.nglk, new Set(buildKommuner().map((k) => k.kommunekode))).map((o) => ({
+          ...o,
+          gns_forskel: Math.round(o.gns_forskel * 10) / 10,
+          gns_abs_forskel_pct: Math.round(o.gns_abs_forskel_pct * 1000) / 1000,
+          stoerste_abs_forskel_pct: Math.round(o.stoerste_abs_forskel_pct * 1000) / 1000
+        }))
+      : null,
+    serier: snapshot?.nglk
+      ? joinedSeries(exportRows(), snapshot.nglk, new Set(buildKommuner().map((k) => k.kommunekode)))
+      : null,
     faste_priser_utilgaengelige: prisindeks
       ? null
       : "Faste priser kræver et prisindeks, og det afledes af Danmarks Statistiks tabel NGLK, som ikke er i det indbyggede øjebliksbillede. Kør «npm run opdater» på en maskine med internet, og byg sitet igen."

@@ -126,6 +126,8 @@ describe("what the site publishes about the snapshot", () => {
     expect(s.tilstand).toBe("indbygget");
     expect(s.prisindeks).toBeNull();
     expect(s.faste_priser_utilgaengelige).toMatch(/npm run opdater/);
+    expect(s.overlap).toBeNull();
+    expect(s.serier).toBeNull();
   });
 
   it("with a snapshot: tables, periods and the price index (100 in the base year)", async () => {
@@ -145,5 +147,101 @@ describe("what the site publishes about the snapshot", () => {
     expect(s.prisindeks!.basisaar).toBe(2008);
     expect(s.prisindeks!.aar[0]).toEqual({ aar: 2008, indeks: 100 });
     expect(s.faste_priser_utilgaengelige).toBeNull();
+    // the overlap with the export is published: each mapped figure in 2013–2019, all 98 municipalities where both have a value
+    expect(new Set(s.overlap!.map((o) => o.noegle))).toEqual(new Set(Object.keys(NGLK_TO_NOEGLETAL)));
+    const ser2018 = s.overlap!.find((o) => o.noegle === "SER" && o.aar === 2018)!;
+    expect(ser2018.aarstype).toBe("regnskab");
+    expect(ser2018.n).toBe(98);
+    expect(s.overlap!.find((o) => o.noegle === "SER" && o.aar === 2019)!.aarstype).toBe("budget");
+    expect(s.aarstype_regel).toMatch(/2019 er budgettal/);
+    // the joined series: serviceudgifter for København runs 2008–2024, 2019 from NGLK (accounts) instead of the budget
+    const ser101 = s.serier!.filter((p) => p.id === "serviceudgifter-pr-indb" && p.kommunekode === "101");
+    expect(ser101.map((p) => p.aar)).toEqual(Array.from({ length: 17 }, (_, i) => 2008 + i));
+    expect(ser101.find((p) => p.aar === 2019)!.kilde).toBe("NGLK");
+    expect(ser101.find((p) => p.aar === 2018)!.kilde).toBe("noegletal.dk");
+  });
+});
+
+describe("NGLK joined onto the catalogue's figures (loaders/dst/join.ts)", () => {
+  // Fixture NGLK (replay-server.ts): AARPRIS = 10.000 + 37·(kode mod 97) + 101·(index of BNØGLE) + 250·(år − 2008).
+  // SER is BNØGLE index 1. København 101: 101 mod 97 = 4 → 148; Aarhus 751: 751 mod 97 = 72 → 2.664.
+  //   SER 101 2018 = 10.000 + 148 + 101 + 2.500 = 12.749;  2019 = 12.999
+  //   SER 751 2018 = 10.000 + 2.664 + 101 + 2.500 = 15.265; 2019 = 15.515
+  const koder = new Set(["101", "751"]);
+  const exportRows = [
+    {
+      id: "serviceudgifter-pr-indb",
+      kommunekode: "101",
+      aar: 2018,
+      vaerdi: 13_000,
+      status: "ok" as const,
+      aarstype: "regnskab" as const
+    },
+    {
+      id: "serviceudgifter-pr-indb",
+      kommunekode: "751",
+      aar: 2018,
+      vaerdi: 15_265,
+      status: "ok" as const,
+      aarstype: "regnskab" as const
+    },
+    {
+      id: "serviceudgifter-pr-indb",
+      kommunekode: "101",
+      aar: 2019,
+      vaerdi: 12_000,
+      status: "ok" as const,
+      aarstype: "budget" as const
+    },
+    {
+      id: "serviceudgifter-pr-indb",
+      kommunekode: "751",
+      aar: 2019,
+      vaerdi: null,
+      status: "mangler" as const,
+      aarstype: "budget" as const
+    },
+    // not a mapped figure: ignored
+    {
+      id: "andel-0-17-aarige",
+      kommunekode: "101",
+      aar: 2018,
+      vaerdi: 20,
+      status: "ok" as const,
+      aarstype: "regnskab" as const
+    }
+  ];
+
+  it("the overlap: export − NGLK per year, by hand", async () => {
+    const { overlap } = await import("../../loaders/dst/join.js");
+    const o = overlap(exportRows, rows, koder);
+    expect(o.map((r) => [r.id, r.aar, r.aarstype, r.n])).toEqual([
+      ["serviceudgifter-pr-indb", 2018, "regnskab", 2],
+      ["serviceudgifter-pr-indb", 2019, "budget", 1]
+    ]);
+    // 2018: differences 13.000 − 12.749 = 251 and 15.265 − 15.265 = 0 → mean 125,5;
+    // relative 251 / 12.749 = 1,96878 % and 0 → mean 0,98439 %, largest 1,96878 %
+    expect(o[0].noegle).toBe("SER");
+    expect(o[0].gns_forskel).toBeCloseTo(125.5, 10);
+    expect(o[0].gns_abs_forskel_pct).toBeCloseTo((251 / 12_749) * 50, 10);
+    expect(o[0].stoerste_abs_forskel_pct).toBeCloseTo((251 / 12_749) * 100, 10);
+    // 2019 (budget in the export): 12.000 − 12.999 = −999
+    expect(o[1].gns_forskel).toBe(-999);
+  });
+
+  it("one series 2008 → 2024: the export's accounts years stay, its budget year gives way to NGLK's accounts", async () => {
+    const { joinedSeries } = await import("../../loaders/dst/join.js");
+    const s = joinedSeries(exportRows, rows, koder).filter(
+      (p) => p.id === "serviceudgifter-pr-indb" && p.kommunekode === "101"
+    );
+    expect(s.map((p) => p.aar)).toEqual(Array.from({ length: 17 }, (_, i) => 2008 + i));
+    const at = (aar: number) => s.find((p) => p.aar === aar)!;
+    // 2008: NGLK 10.000 + 148 + 101 = 10.249
+    expect(at(2008)).toMatchObject({ vaerdi: 10_249, kilde: "NGLK", aarstype: "regnskab" });
+    expect(at(2018)).toMatchObject({ vaerdi: 13_000, kilde: "noegletal.dk", aarstype: "regnskab" });
+    expect(at(2019)).toMatchObject({ vaerdi: 12_999, kilde: "NGLK", aarstype: "regnskab" });
+    // 2024: 10.249 + 250 · 16 = 14.249
+    expect(at(2024)).toMatchObject({ vaerdi: 14_249, kilde: "NGLK" });
+    expect(s.every((p) => p.aarstype === "regnskab")).toBe(true);
   });
 });

@@ -28,6 +28,7 @@ function figure(over: Partial<PageFigure>): PageFigure {
     decimaler: 0,
     janej: false,
     aar: 2019,
+    aarstype: "budget",
     vaerdi: 1,
     status: "ok",
     rank: 1,

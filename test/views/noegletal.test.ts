@@ -124,3 +124,90 @@ describe("development over the data's years", () => {
     ]);
   });
 });
+
+describe("years and counts on /noegletal", () => {
+  const k = { aar_fra: 2013, aar_til: 2019, aar_med_data: "2013,2014,2015,2016,2017,2018,2019", budgetaar: "2019" };
+  it("says which years are budget in the catalogue list", async () => {
+    const { yearsText } = await import("../../common/views/noegletal.js");
+    expect(yearsText(k, [2013, 2019])).toBe("2013–2019 (2019 budget)");
+    expect(yearsText({ aar_fra: 2013, aar_til: 2017, aar_med_data: "2013,2017", budgetaar: "" }, [2013, 2019])).toBe(
+      "2013–2017"
+    );
+    expect(yearsText({ aar_fra: 2019, aar_til: 2019, aar_med_data: "2019", budgetaar: "2019" }, [2013, 2019])).toBe(
+      "2019 (budget)"
+    );
+    expect(yearsText({ aar_fra: null, aar_til: null, aar_med_data: "", budgetaar: "" }, [2013, 2019])).toBe(
+      "ingen data 2013–2019"
+    );
+  });
+
+  it("notes the years' kinds for the catalogue export and the development chart", async () => {
+    const { catalogueYearNote, developmentYearNote } = await import("../../common/views/noegletal.js");
+    expect(catalogueYearNote([{ budgetaar: "" }, { budgetaar: "2019" }], [2013, 2014, 2019])).toBe(
+      "2013–2014 er regnskabstal, 2019 er budgettal"
+    );
+    expect(developmentYearNote(k, [2017, 2018, 2019]).kort).toBe("2017–2018 er regnskabstal, 2019 er budgettal");
+    expect(developmentYearNote(k, [2017, 2018, 2019]).tekst).toMatch(/budgettal er planlagte tal/);
+    expect(developmentYearNote({ budgetaar: "" }, [2017, 2018]).tekst).toBe("2017–2018 er regnskabstal.");
+  });
+
+  it("counts the figures with data beside all of them", async () => {
+    const { figureCount } = await import("../../common/views/noegletal.js");
+    // 3 figures, 2 with values (hand count)
+    const c = figureCount([{ antal_vaerdier: 0 }, { antal_vaerdier: 5 }, { antal_vaerdier: 98 }]);
+    expect(c).toEqual({ alle: 3, medData: 2, tekst: "3 nøgletal, heraf 2 med data" });
+    expect(figureCount([{ antal_vaerdier: 1 }]).tekst).toBe("1 nøgletal, alle med data");
+  });
+
+  it("the published catalogue: 180 figures, and the count with data is what DuckDB counts", async () => {
+    const { buildNoegletal } = await import("../../loaders/datasets.js");
+    const { figureCount } = await import("../../common/views/noegletal.js");
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const n = buildNoegletal();
+    const c = await (await DuckDBInstance.create()).connect();
+    const vals = n.values.filter((v) => v.vaerdi !== null || v.status === "ja" || v.status === "nej");
+    await c.run("CREATE TABLE v (id VARCHAR, vaerdi DOUBLE)");
+    const app = await c.createAppender("v");
+    for (const v of vals) {
+      app.appendVarchar(v.id);
+      if (v.vaerdi === null) app.appendNull();
+      else app.appendDouble(v.vaerdi);
+      app.endRow();
+    }
+    app.closeSync();
+    // figures with at least one non-null municipal value (the catalogue's antal_vaerdier > 0)
+    const r = await c.runAndReadAll("SELECT count(DISTINCT id)::INTEGER AS n FROM v WHERE vaerdi IS NOT NULL");
+    const withData = r.getRowObjects()[0].n as number;
+    const count = figureCount(n.katalog);
+    expect(count.alle).toBe(180);
+    expect(count.medData).toBe(withData);
+    expect(count.medData).toBeLessThan(180);
+  });
+});
+
+describe("the long series after a refresh", () => {
+  it("picks the figure's points for the chosen municipalities and says which years came from where", async () => {
+    const { joinedDevelopment } = await import("../../common/views/noegletal.js");
+    const p = (kommunekode: string, aar: number, kilde: "noegletal.dk" | "NGLK") => ({
+      id: "ser",
+      kommunekode,
+      aar,
+      vaerdi: aar,
+      aarstype: "regnskab" as const,
+      kilde
+    });
+    const serier = [
+      p("101", 2012, "NGLK"),
+      p("101", 2013, "noegletal.dk"),
+      p("751", 2019, "NGLK"),
+      { ...p("101", 2013, "NGLK"), id: "x" }
+    ];
+    const j = joinedDevelopment(serier, "ser", [{ kommunekode: "101", navn: "København" }]);
+    expect(j.punkter.map((x) => [x.serie, x.aar, x.kilde])).toEqual([
+      ["København", 2012, "NGLK"],
+      ["København", 2013, "noegletal.dk"]
+    ]);
+    expect(j.tekst).toBe("År fra noegletal.dk: 2013. År fra Danmarks Statistik (NGLK, regnskab): 2012, 2019.");
+    expect(joinedDevelopment(null, "ser", []).punkter).toEqual([]);
+  });
+});

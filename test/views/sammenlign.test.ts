@@ -8,9 +8,36 @@ const kommuner = [
   { kommunekode: "825", navn: "Læsø", regionsnavn: "N", kommunegruppe: "G" }
 ];
 const katalog = [
-  { id: "x", titel: "X", enhed: "kr.", decimaler: 0, omraade_navn: "Skole", aar_til: 2019 },
-  { id: "y", titel: "Y", enhed: "pct.", decimaler: 1, omraade_navn: "Ældre", aar_til: 2018 },
-  { id: "z", titel: "Z", enhed: "kr.", decimaler: 0, omraade_navn: "Skole", aar_til: 2019 }
+  {
+    id: "x",
+    titel: "X",
+    enhed: "kr.",
+    decimaler: 0,
+    omraade_navn: "Skole",
+    aar_til: 2019,
+    aar_med_data: "2019",
+    budgetaar: ""
+  },
+  {
+    id: "y",
+    titel: "Y",
+    enhed: "pct.",
+    decimaler: 1,
+    omraade_navn: "Ældre",
+    aar_til: 2018,
+    aar_med_data: "2018",
+    budgetaar: ""
+  },
+  {
+    id: "z",
+    titel: "Z",
+    enhed: "kr.",
+    decimaler: 0,
+    omraade_navn: "Skole",
+    aar_til: 2019,
+    aar_med_data: "2019",
+    budgetaar: ""
+  }
 ];
 const r = (
   id: string,
@@ -71,8 +98,111 @@ describe("compareColumns", () => {
   it("headed with the two names; status only where the value is missing", () => {
     const cols = compareColumns("København", "Aarhus");
     expect(cols.map((c) => c.label).slice(-2)).toEqual(["Forskel (København − Aarhus)", "Forskel i pct. af Aarhus"]);
-    const status = cols[5].key as (row: { a: number | null; a_status: string }) => unknown;
+    expect(cols.find((c) => c.key === "aarstype")?.label).toBe("Regnskab/budget");
+    const status = cols.find((c) => c.label === "København: status")!.key as (row: {
+      a: number | null;
+      a_status: string;
+    }) => unknown;
     expect(status({ a: null, a_status: "mangler" })).toBe("mangler");
     expect(status({ a: 1, a_status: "ok" })).toBe("");
+  });
+});
+
+describe("years on /sammenlign", () => {
+  // w: accounts 2017–2018, budget 2019
+  const kat = [
+    {
+      id: "w",
+      titel: "W",
+      enhed: "kr. pr. indbygger",
+      decimaler: 0,
+      omraade_navn: "Økonomi",
+      aar_til: 2019,
+      aar_med_data: "2017,2018,2019",
+      budgetaar: "2019",
+      landstal: "Gennemsnit"
+    },
+    {
+      id: "s",
+      titel: "S",
+      enhed: "antal",
+      decimaler: 0,
+      omraade_navn: "Økonomi",
+      aar_til: 2019,
+      aar_med_data: "2018,2019",
+      budgetaar: "2019",
+      landstal: "I alt"
+    }
+  ];
+  const vals = new Map<string, KeyFigureRow[]>([
+    [
+      "w",
+      [2017, 2018, 2019].flatMap((aar) => [
+        r("w", "101", aar, 100 + aar - 2017, "ok"),
+        r("w", "751", aar, 80, "ok"),
+        r("w", "825", aar, 60, "ok")
+      ])
+    ],
+    ["s", [r("s", "101", 2018, 7, "ok"), r("s", "751", 2018, 3, "ok")]]
+  ]);
+  const national = new Map([
+    [
+      "w",
+      [
+        { id: "w", aar: 2018, vaerdi: 80, status: "ok" as const, type: "Gennemsnit" },
+        { id: "w", aar: 2019, vaerdi: 90, status: "ok" as const, type: "Gennemsnit" }
+      ]
+    ]
+  ]);
+
+  it("compares the latest accounts year by default, and the budget year only when chosen", async () => {
+    const { compareView, compareYearNote } = await import("../../common/views/sammenlign.js");
+    const def = compareView(kat, vals, kommuner, "101", "751");
+    expect(def.raekker.map((x) => [x.id, x.aar, x.aarstype])).toEqual([
+      ["w", 2018, "regnskab"],
+      ["s", 2018, "regnskab"]
+    ]);
+    expect(def.raekker[0]).toMatchObject({ a: 101, b: 80, forskel: 21 });
+    expect(compareYearNote(def.raekker)).toBe("2018 er regnskabstal");
+    const budget = compareView(kat, vals, kommuner, "101", "751", 2019);
+    expect(budget.raekker.map((x) => [x.id, x.aar, x.aarstype])).toEqual([
+      ["w", 2019, "budget"],
+      ["s", 2019, "budget"]
+    ]);
+    expect(compareYearNote(budget.raekker)).toBe("2019 er budgettal");
+    // 2017: only w has data
+    expect(compareView(kat, vals, kommuner, "101", "751", 2017).raekker.map((x) => x.id)).toEqual(["w"]);
+  });
+
+  it("offers every year, the budget year labelled, the default first", async () => {
+    const { yearOptions } = await import("../../common/views/sammenlign.js");
+    expect(yearOptions(kat)).toEqual([
+      { value: null, label: "Seneste regnskabsår (pr. nøgletal)" },
+      { value: 2019, label: "2019 (budget)" },
+      { value: 2018, label: "2018 (regnskab)" },
+      { value: 2017, label: "2017 (regnskab)" }
+    ]);
+  });
+
+  it("charts each figure against the country (= 100); sums and missing national figures are left out", async () => {
+    const { areaChart, compareView } = await import("../../common/views/sammenlign.js");
+    const v = compareView(kat, vals, kommuner, "101", "751");
+    const { punkter, udeladt } = areaChart(v.raekker, kat, vals, national, "København", "Aarhus");
+    // w 2018: København 101 / 80 · 100 = 126,25; Aarhus 80 / 80 · 100 = 100 (hand calculation)
+    expect(punkter.map((p) => [p.serie, p.navn, p.vaerdi, p.land, p.indeks])).toEqual([
+      ["A", "København", 101, 80, 126.25],
+      ["B", "Aarhus", 80, 80, 100]
+    ]);
+    expect(punkter[0].landKilde).toBe("landstal");
+    // s is a sum over the country ("I alt"): not comparable to one municipality
+    expect(udeladt).toBe(1);
+  });
+
+  it("without the source's national row the reference is the unweighted mean, named as such", async () => {
+    const { areaChart, compareView } = await import("../../common/views/sammenlign.js");
+    const v = compareView(kat, vals, kommuner, "101", "751", 2017);
+    const { punkter } = areaChart(v.raekker, kat, vals, new Map(), "København", "Aarhus");
+    // 2017: (100 + 80 + 60) / 3 = 80; København 100 / 80 · 100 = 125
+    expect(punkter[0]).toMatchObject({ land: 80, indeks: 125, landKilde: "gennemsnit af kommunerne (uvægtet)" });
   });
 });
