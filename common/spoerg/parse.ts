@@ -609,7 +609,9 @@ export function parse(idx: Index, question: string, forrige?: Forstaaet | null):
     operation = ks.length >= 2 ? "sammenligning" : "vaerdi";
   if (auto) noter.push(`Intet år angivet: bruger seneste år med data, ${aar[aar.length - 1]}.`);
   if (auto && aar[aar.length - 1] === idx.seneste)
-    noter.push(`Bemærk: ${idx.seneste} kan være budgettal, ikke regnskab (kataloget skelner ikke).`);
+    noter.push(
+      `Bemærk: ${idx.seneste} er budgettal i udtrækket, ikke regnskab; skriv "i ${idx.seneste - 1}" for seneste regnskabsår.`
+    );
 
   const withOthers = operation === "vaerdi" || operation === "udvikling" || operation === "sammenligning";
   let sammenlign: "landet" | "gruppe" | null =
