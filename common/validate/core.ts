@@ -43,14 +43,23 @@ export type Emit = (f: ValidationFinding) => void;
 
 const num = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v);
 
-/** Robust z of x against a reference set: (x − median) / (1.4826 · MAD); null when MAD is 0 or too few values. */
-export function robustZ(x: number, reference: readonly number[]): { z: number; median: number } | null {
+/**
+ * Robust z of x against a reference set: (x − median) / (1.4826 · MAD); null when MAD is 0 or
+ * there are too few values. `log`: on the natural logarithm of the values (all must be > 0),
+ * so that ×2 and ×½ are equally far; the returned median is then exp(median of the logs).
+ */
+export function robustZ(x: number, reference: readonly number[], log = false): { z: number; median: number } | null {
   if (reference.length < T.minReference) return null;
-  const m = median(reference as number[]);
-  const mad = medianAbsoluteDeviation(reference as number[]);
+  const ref = log ? reference.map(Math.log) : (reference as number[]);
+  const v = log ? Math.log(x) : x;
+  const m = median(ref);
+  const mad = medianAbsoluteDeviation(ref);
   if (mad === 0) return null;
-  return { z: (x - m) / (T.madToSd * mad), median: m };
+  return { z: (v - m) / (T.madToSd * mad), median: log ? Math.exp(m) : m };
 }
+
+/** Compare on the log scale when the value and every reference value are positive (amounts, rates, shares). */
+export const useLog = (x: number, reference: readonly number[]): boolean => x > 0 && reference.every((r) => r > 0);
 
 /** True when x is about 1,000× or 1/1,000 of ref (within the tolerance factor). */
 export function isUnitSlip(x: number, ref: number): boolean {
@@ -121,11 +130,11 @@ export class Context {
   }
 }
 
-/** The share of the municipalities with a number per period, for one subject. */
-function presentShare(bySeries: Map<string, Series>, n: number, periods: number): number[] {
+/** The share of the municipalities that have the subject at all with a number in each period. */
+function presentShare(bySeries: Map<string, Series>, periods: number): number[] {
   const share = new Array<number>(periods).fill(0);
   for (const s of bySeries.values()) for (let i = 0; i < periods; i++) if (num(s[i])) share[i]++;
-  return share.map((c) => c / Math.max(1, n));
+  return share.map((c) => c / Math.max(1, bySeries.size));
 }
 
 /**
@@ -133,14 +142,14 @@ function presentShare(bySeries: Map<string, Series>, n: number, periods: number)
  * series that stop. Returns, per subject × municipality, the period index from which the
  * series has stopped (so completeness rules do not report the same thing again).
  */
-export function continuityRules(ctx: Context, kommunekoder: readonly string[]): Map<string, number> {
+export function continuityRules(ctx: Context): Map<string, number> {
   const { set } = ctx;
   const P = set.periods.length;
   const stopped = new Map<string, number>();
   for (const [subject, bySeries] of set.values) {
     const info = set.subjects.get(subject);
     if (!info) continue;
-    const share = presentShare(bySeries, kommunekoder.length, P);
+    const share = presentShare(bySeries, P);
     let lastExpected = -1;
     for (let i = 0; i < P; i++) if (share[i] >= T.expectedShare) lastExpected = i;
     for (const [kode, s] of bySeries) {
@@ -296,7 +305,7 @@ export function outlierRules(ctx: Context): void {
                 if (g !== kode && num(v)) ref.push(v);
               }
             }
-            res = robustZ(x, ref);
+            res = robustZ(x, ref, useLog(x, ref));
             if (res && Math.abs(res.z) > T.outlierZ) dir = Math.sign(res.z);
           }
           const r = run.get(kode);

@@ -159,6 +159,13 @@ const sortFindings = (out: ValidationFinding[]) =>
 
 const COUNT_UNITS = new Set(["personer", "antal"]);
 
+/**
+ * Units of absolute sizes: not compared across municipalities by the outlier rules (a large
+ * municipality has more inhabitants, schools and square kilometres; that is no error). Their
+ * own series are still checked (continuity, unit slips).
+ */
+export const ABSOLUTE_UNITS: ReadonlySet<string> = new Set(["personer", "antal", "km²", "1.000 kr."]);
+
 /** Validate key figures (a long table of municipality × figure × year). */
 export function validateKeyFigures(input: KeyFigureInput, opts: ValidateOptions = {}): ValidationFinding[] {
   const out: ValidationFinding[] = [];
@@ -207,7 +214,7 @@ export function validateKeyFigures(input: KeyFigureInput, opts: ValidateOptions 
         label: label(r.id),
         isCount: COUNT_UNITS.has(enhed),
         personCount: m?.taeller_personer ?? false,
-        comparable: enhed !== YES_NO_UNIT,
+        comparable: enhed !== YES_NO_UNIT && !ABSOLUTE_UNITS.has(enhed),
         minLevel: 0,
         groups
       });
@@ -240,7 +247,7 @@ export function validateKeyFigures(input: KeyFigureInput, opts: ValidateOptions 
   // --- continuity, unit slips, counts (not on yes/no figures)
   const forSeries: SeriesSet = { ...set, values: new Map([...set.values].filter(([id]) => !yesNoIds.includes(id))) };
   const ctxSeries = new Context(forSeries, enabled, (f) => out.push(f));
-  const stopped = continuityRules(ctxSeries, kommunekoder);
+  const stopped = continuityRules(ctxSeries);
   outlierRules(ctxSeries);
 
   // --- completeness: years where at least half of the other municipalities have a value
@@ -448,7 +455,7 @@ export function validateInfraMonthly(input: InfraMonthlyInput, opts: ValidateOpt
   // --- completeness
   const share = new Array<number>(P).fill(0);
   for (const a of any.values()) for (let i = 0; i < P; i++) share[i] += a[i];
-  const stopped = continuityRules(ctx, kommunekoder);
+  const stopped = continuityRules(ctx);
   outlierRules(ctx);
   for (const kode of kommunekoder) {
     const a = any.get(kode);

@@ -12,6 +12,8 @@ export const THRESHOLDS = {
    * "How to Detect and Handle Outliers": modified z-score 0.6745 (x − median) / MAD > 3.5).
    */
   outlierZ: 3.5,
+  // (positive values are compared on the log scale: amounts and rates across municipalities are
+  // right-skewed, roughly log-normal, so a linear z would call every large city an outlier)
   /** a comparison set needs at least this many other municipalities with a value (a median of fewer is not robust) */
   minReference: 5,
   /** serie.*: the own history needs at least this many earlier values (3 is the fewest with a meaningful MAD) */

@@ -34,6 +34,13 @@ describe("robust z (simple-statistics median and MAD)", () => {
     expect(robustZ(1, [1, 2, 3])).toBeNull(); // fewer than 5
     expect(robustZ(1, [5, 5, 5, 5, 5])).toBeNull(); // MAD 0
   });
+  test("on the log scale", () => {
+    // ln of 10..18,100: median (ln 14 + ln 15)/2 = 2.67355, exp = √210 = 14.4914; MAD of the logs 0.174153
+    // z(100) = (ln 100 − 2.67355) / (1.4826 · 0.174153) = 7.4811
+    const r = robustZ(100, [10, 11, 12, 13, 14, 15, 16, 17, 18, 100], true);
+    expect(r?.median).toBeCloseTo(Math.sqrt(210), 9);
+    expect(r?.z).toBeCloseTo(7.4811, 3);
+  });
 });
 
 describe("continuity against the own history", () => {
@@ -112,17 +119,30 @@ describe("completeness", () => {
 describe("outliers", () => {
   const values = [10, 11, 12, 13, 14, 15, 16, 17, 18, 100];
   const rows = KODER.map((k, i) => ({ id: "a", kommunekode: k, aar: 2018, vaerdi: values[i], status: "ok" }));
-  test("afvig.land: robust z against all municipalities (z 23.07 > 3.5)", () => {
+  test("afvig.land: robust z against all municipalities, log scale for positive values (z 7.48 > 3.5)", () => {
     const f = only("afvig.land", rows);
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ kommunekode: "165", vaerdi: 100, forventet: 14.5 });
+    expect(f[0]).toMatchObject({ kommunekode: "165", vaerdi: 100 });
+    expect(f[0].forventet).toBeCloseTo(Math.sqrt(210), 9);
+    // with a zero among the values: linear scale; 0 replaces 10: median 14.5, |x − 14.5| sorted .5 .5 1.5 1.5 2.5 2.5 3.5 3.5
+    // 14.5 85.5 → MAD 2.5; z(100) = 85.5 / 3.7065 = 23.07, and now z(0) = −14.5 / 3.7065 = −3.91 is an outlier too
+    const lin = only(
+      "afvig.land",
+      rows.map((r) => (r.vaerdi === 10 ? { ...r, vaerdi: 0 } : r))
+    );
+    expect(lin.map((x) => [x.kommunekode, x.forventet])).toEqual([
+      ["101", 14.5],
+      ["165", 14.5]
+    ]);
+    expect(lin[0].message).toMatch(/langt under alle kommuner \(median 14,5, robust z -3,91\)/);
   });
   test("afvig.gruppe: robust z against the group's other members", () => {
-    // group of 165: 101..155 (10,11,12,13,14) → median 12, MAD 1, z = 88 / 1.4826 = 59.355 → 59,36
+    // group of 165: 101..155 (10,11,12,13,14); logs: median ln 12, MAD 0.0870114 (|ln 13 − ln 12| = 0.0800, |ln 11 − ln 12| = 0.0870)
+    // z = (ln 100 − ln 12) / (1.4826 · 0.0870114) = 2.12026 / 0.129003 = 16.436
     const groups = { "": { "165": ["101", "147", "151", "153", "155"], "101": ["147", "151", "153", "155", "157"] } };
     const f = only("afvig.gruppe", rows, { groups });
     expect(f.map((x) => [x.kommunekode, x.forventet])).toEqual([["165", 12]]);
-    expect(f[0].message).toMatch(/langt over sammenligningsgruppen \(median 12, robust z 59,36\)/);
+    expect(f[0].message).toMatch(/langt over sammenligningsgruppen \(median 12, robust z 16,44\)/);
   });
   test("consecutive years in one direction are one finding with periodeTil", () => {
     const r2 = [2017, 2018, 2019].flatMap((aar) => rows.map((r) => ({ ...r, aar })));
@@ -244,7 +264,8 @@ describe("infrastructure, monthly", () => {
     // 6 municipalities at 1.5 calls per inhabitant and 159 at 9: MAD 0 → no robust z; add spread
     expect(f).toEqual([]);
     // per inhabitant: 101 ×1.2 = 1.8, 147 ×0.9 = 1.35, 151 ×1.1 = 1.65, 153 ×0.95 = 1.425, 155 and 157 1.5, 159 9
-    // median 1.5; |x − 1.5| sorted 0 0 .075 .15 .15 .3 7.5 → MAD .15; z(159) = 7.5 / (1.4826 · .15) = 33.7
+    // on the log scale: median ln 1.5, MAD of the logs ln(1.65/1.5) = 0.09531 (|ln 1.425 − ln 1.5| = 0.0513, ln 1.8/1.5 = 0.182)
+    // z(159) = ln 6 / (1.4826 · 0.09531) = 1.7918 / 0.14131 = 12.68; z(101) = 0.1823 / 0.14131 = 1.29
     const factor: Record<string, number> = { "101": 1.2, "147": 0.9, "151": 1.1, "153": 0.95 };
     const spread = rows.map((r) => ({ ...r, kald: r.kald * (factor[r.kommunekode] ?? 1) }));
     const g = validateInfraMonthly({ file: "sp.csv", rows: spread, befolkning }, { rules: ["afvig.land"] });
