@@ -8,6 +8,7 @@
  *   the planted set.
  *
  *   npm run --silent genfinding [-- --seed 1] [--json]
+ *   npm run --silent genfinding -- --real [--json]      (the rules on the embedded real key figures)
  *
  * `measureRecall()` is what a loader calls to publish the table (e.g. on /datakvalitet).
  * Clean infrastructure set: the committed demo extract `data/demo/infrastruktur/serviceplatformen_seed1.csv.gz`
@@ -159,6 +160,21 @@ export function recallMarkdown(r: RecallResult): string {
 if (process.argv[1] && /validate[\\/]recall\.ts$/.test(process.argv[1])) {
   const args = process.argv.slice(2);
   const i = args.indexOf("--seed");
+  if (args.includes("--real")) {
+    const { validateEmbeddedKeyFigures } = await import("./noegletal.js");
+    const { findings, perRule } = validateEmbeddedKeyFigures();
+    if (args.includes("--json")) process.stdout.write(`${JSON.stringify({ perRule, findings }, null, 2)}\n`);
+    else {
+      process.stdout.write(`De indlejrede nøgletal: ${findings.length} fund\n`);
+      for (const [rule, n] of Object.entries(perRule)) process.stdout.write(`  ${rule}: ${n}\n`);
+      for (const rule of Object.keys(perRule))
+        for (const f of findings.filter((x) => x.rule === rule).slice(0, 3))
+          process.stdout.write(
+            `  ${f.file}:${f.line}:${f.column}: ${f.kommunekode} ${f.periode}: ${f.message} [regel ${f.rule}]\n`
+          );
+    }
+    process.exit(0);
+  }
   const r = measureRecall(i >= 0 ? Number(args[i + 1]) : 1);
   if (args.includes("--json")) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
   else {
