@@ -190,7 +190,8 @@ export function continuityRules(ctx: Context): Map<string, number> {
         if (numeric.length >= T.minHistory + 1) {
           const others = numeric.filter((j) => j !== i).map((j) => s[j] as number);
           const ref = median(others);
-          if (isUnitSlip(x, ref)) {
+          // only a series of one sign has a "usual level": the median of a series crossing zero is near 0
+          if (others.every((v) => Math.sign(v) === Math.sign(x)) && isUnitSlip(x, ref)) {
             slip.add(i);
             const f = Math.abs(x / ref) > 1 ? "ca. 1.000 gange" : "ca. 1/1.000 af";
             ctx.add(
