@@ -136,7 +136,7 @@ export class Context {
     }) as ValidationFinding;
     f.kilde = this.set.kilde;
     f.subject = subject;
-    f.subjectLabel = info?.label ?? subject;
+    f.subjectLabel = info?.label ?? (subject === "*" ? "alle nøgletal" : subject);
     if (extra.vaerdi !== undefined) f.vaerdi = extra.vaerdi;
     if (extra.forventet !== undefined) f.forventet = extra.forventet;
     if (extra.periodeTil !== undefined) f.periodeTil = extra.periodeTil;

@@ -115,6 +115,7 @@ describe("completeness", () => {
       ["147", "b"],
       ["151", "*"]
     ]);
+    expect(f[1].subjectLabel).toBe("alle nøgletal");
   });
 });
 
