@@ -26,6 +26,7 @@ import {
 } from "../../common/validate/index.js";
 import { buildBefolkning, buildKommuner } from "../datasets.js";
 import { DEMO_MONTHS } from "../infra/demo.js";
+import { PROJECT_ROOT } from "../lib/paths.js";
 import { demoKeyFigureInput, demoKeyFigures, kommunegruppeGroups } from "./demo-noegletal.js";
 import {
   keyFigureFileName,
@@ -36,7 +37,13 @@ import {
 } from "./plant.js";
 import { parseServiceplatformen, readText } from "./read.js";
 
-export const DEMO_SERVICEPLATFORMEN = join("data", "demo", "infrastruktur", "serviceplatformen_seed1.csv.gz");
+export const DEMO_SERVICEPLATFORMEN = join(
+  PROJECT_ROOT,
+  "data",
+  "demo",
+  "infrastruktur",
+  "serviceplatformen_seed1.csv.gz"
+);
 
 /** The engine's input for a Serviceplatformen extract: the 98, the demo months, DST municipality groups, FOLK1AM April 2022. */
 export function infraInput(file: string, rows: InfraMonthlyRow[]): InfraMonthlyInput {
