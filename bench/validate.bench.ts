@@ -33,6 +33,7 @@ symlinkSync(csv, join(dir, "stoettesystemer_seed1_fuld.csv"));
 
 interface Run {
   ms: number;
+  validateMs: number;
   maxRssMB: number;
   rows: number;
   findings: number;
@@ -67,6 +68,9 @@ process.stdout.write(
     "|---|---:|---:|---:|",
     `| kommunetal ingest alone (baseline) | ${(g / 1000).toFixed(1)} s | ${Math.max(...ingest.map((x) => x.maxRssMB))} MB | 1,00 |`,
     `| ingest + all validation rules | ${(v / 1000).toFixed(1)} s | ${Math.max(...validate.map((x) => x.maxRssMB))} MB | ${(v / g).toFixed(2).replace(".", ",")} |`,
+    `valideringstrinnet alene (aggregering + regler): ${validate.map((x) => x.validateMs).join(", ")} ms = ${validate
+      .map((x) => `${((100 * x.validateMs) / (x.ms - x.validateMs)).toFixed(1)} %`)
+      .join(", ")} af sin egen kørsels ingest`,
     `fund: ${validate[0].findings}; alle kørsler: ingest ${ingest.map((x) => x.ms).join(", ")} ms; validering ${validate.map((x) => x.ms).join(", ")} ms`
   ].join("\n")}\n`
 );
