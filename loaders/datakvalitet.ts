@@ -10,8 +10,10 @@
  *
  * A reconciliation line goes to stderr: cells/rows read = cells/rows validated, and the findings per source.
  */
+
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { DatakvalitetData, DqFinding, RecallRow } from "../common/views/datakvalitet.js";
+import { RULES } from "../common/rules/index.js";
 import {
   type InfraMonthlyRow,
   type KeyFigureInput,
@@ -19,14 +21,13 @@ import {
   validateInfraMonthly,
   validateKeyFigures
 } from "../common/validate/index.js";
-import { RULES } from "../common/rules/index.js";
+import type { DatakvalitetData, DqFinding, RecallRow } from "../common/views/datakvalitet.js";
 import { buildBefolkning, buildKommuner, buildNoegletal, NOEGLETAL_KILDE } from "./datasets.js";
 import { buildGroupDefaults, type Defaults } from "./groups.js";
 import { ensureInfra, extractsSource } from "./infra/build.js";
 import { openDuckDB } from "./infra/ingest.js";
 import { GROUP_AREA } from "./infra-pages.js";
 import { useIngest } from "./ingest.js";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 const log = (s: string) => process.stderr.write(`[datakvalitet] ${s}\n`);
 
@@ -93,7 +94,14 @@ export async function infraMonthly(): Promise<{ rows: InfraMonthlyRow[]; months:
       SELECT kommunekode, maaned, 'total', 'I alt', 'Kald i alt', sum(kald) FROM s GROUP BY ALL
       ORDER BY ALL`);
     const rows: InfraMonthlyRow[] = (
-      r.getRowObjectsJS() as { kommunekode: string; maaned: string; kind: string; subject: string; label: string; kald: number }[]
+      r.getRowObjectsJS() as {
+        kommunekode: string;
+        maaned: string;
+        kind: string;
+        subject: string;
+        label: string;
+        kald: number;
+      }[]
     ).map((x) => ({
       kommunekode: x.kommunekode,
       maaned: x.maaned,
@@ -105,12 +113,18 @@ export async function infraMonthly(): Promise<{ rows: InfraMonthlyRow[]; months:
     const months = [...new Set(rows.map((x) => x.maaned))].sort();
     const kald = rows.filter((x) => x.subjectKind === "total").reduce((s, x) => s + x.kald, 0);
     // reconciliation: the monthly sums carry every call of the municipalities' own rows, no more, no less
-    const check = await con.runAndReadAll(`SELECT sum(antal_kald)::DOUBLE AS k FROM ${src} WHERE kommunekode IS NOT NULL`);
+    const check = await con.runAndReadAll(
+      `SELECT sum(antal_kald)::DOUBLE AS k FROM ${src} WHERE kommunekode IS NOT NULL`
+    );
     const direct = Number((check.getRowObjectsJS()[0] as { k: number }).k);
     const parts = rows.filter((x) => x.subjectKind === "service").reduce((s, x) => s + x.kald, 0);
     if (direct !== kald || parts !== kald)
-      throw new Error(`afstemning fejlede: udtrækket har ${direct} kald fra kommunerne, månedssummerne ${kald}, servicerne ${parts}`);
-    log(`afstemning: ${direct} kald fra kommunernes egne rækker = ${kald} i månedssummerne = ${parts} fordelt på services`);
+      throw new Error(
+        `afstemning fejlede: udtrækket har ${direct} kald fra kommunerne, månedssummerne ${kald}, servicerne ${parts}`
+      );
+    log(
+      `afstemning: ${direct} kald fra kommunernes egne rækker = ${kald} i månedssummerne = ${parts} fordelt på services`
+    );
     return { rows, months, kald };
   } finally {
     con.closeSync();

@@ -103,7 +103,8 @@ export function splitLine(line: string, delim: string): string[] {
 export function parseNumber(text: string, decimalComma: boolean): number | null {
   const t = text.trim();
   if (t === "") return null;
-  const plain = decimalComma ? t.replace(/\.(?=[0-9]{3}(\D|$))/g, "").replace(",", ".") : t;
+  if (decimalComma && !/^-?[0-9]{1,3}(\.[0-9]{3})*(,[0-9]+)?$|^-?[0-9]+(,[0-9]+)?$/.test(t)) return null;
+  const plain = decimalComma ? t.replace(/\./g, "").replace(",", ".") : t;
   if (!/^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(plain)) return null;
   return Number(plain);
 }
@@ -163,7 +164,13 @@ export class FileValidator {
   }
 
   private fileFinding(rule: string, severity: Severity, message: string, line?: number, column?: number): void {
-    this.add({ rule, severity, message: `${this.opts.fileName}${line ? `:${line}${column ? `:${column}` : ""}` : ""}: ${message}`, line, column });
+    this.add({
+      rule,
+      severity,
+      message: `${this.opts.fileName}${line ? `:${line}${column ? `:${column}` : ""}` : ""}: ${message}`,
+      line,
+      column
+    });
   }
 
   push(chunk: Uint8Array): void {
@@ -190,7 +197,11 @@ export class FileValidator {
     }
     if (chunk.subarray(0, 4096).includes(0)) {
       this.unreadable = true;
-      this.fileFinding("fil.tegnsaet", "fejl", "filen indeholder nul-bytes (binær fil eller UTF-16); gem den som CSV i UTF-8");
+      this.fileFinding(
+        "fil.tegnsaet",
+        "fejl",
+        "filen indeholder nul-bytes (binær fil eller UTF-16); gem den som CSV i UTF-8"
+      );
       return false;
     }
     const bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
@@ -246,7 +257,8 @@ export class FileValidator {
   private readHeader(text: string): void {
     const clean = text.replace(/^\uFEFF/, "");
     const count = (d: string) => clean.split(d).length - 1;
-    this.delim = count(";") >= count(",") ? (count(";") >= count("\t") ? ";" : "\t") : count(",") >= count("\t") ? "," : "\t";
+    this.delim =
+      count(";") >= count(",") ? (count(";") >= count("\t") ? ";" : "\t") : count(",") >= count("\t") ? "," : "\t";
     const header = splitLine(clean, this.delim).map((h) => h.trim());
     this.header = header;
     this.col = Object.fromEntries(header.map((h, i) => [h, i]));
@@ -267,7 +279,13 @@ export class FileValidator {
       this.kind = contract.kind;
       this.contract = contract;
       for (const f of checkHeader(header, contract, this.opts.fileName))
-        this.add({ rule: f.rule, severity: f.severity, message: f.message, line: f.line, column: f.column || undefined });
+        this.add({
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          line: f.line,
+          column: f.column || undefined
+        });
       return;
     }
     if (clean.trim() === "") {
@@ -288,7 +306,8 @@ export class FileValidator {
   private fieldCount(cells: string[]): boolean {
     const width = this.header!.length;
     if (cells.length === width) return true;
-    this.lastShort = cells.length < width ? { index: this.findings.length, line: this.lineNo, cells: cells.length } : null;
+    this.lastShort =
+      cells.length < width ? { index: this.findings.length, line: this.lineNo, cells: cells.length } : null;
     this.fileFinding(
       "form.felter",
       "fejl",
@@ -463,8 +482,7 @@ export class FileValidator {
   /** End of file: the last line, a cut-off last row, empty files, then the series rules. */
   finish(): FileResult {
     if (!this.unreadable && this.decoder) this.consume(this.decoder.decode(), true);
-    if (!this.started || this.bytes === 0)
-      this.fileFinding("fil.afkortet", "fejl", "filen er tom (0 bytes)");
+    if (!this.started || this.bytes === 0) this.fileFinding("fil.afkortet", "fejl", "filen er tom (0 bytes)");
     else if (this.header !== null && this.kind !== null && this.rows === 0)
       this.fileFinding("fil.afkortet", "fejl", "filen har kun en overskrift og ingen datarækker", 1);
     if (this.lastShort && this.lastShort.line === this.lineNo && this.findings[this.lastShort.index]) {

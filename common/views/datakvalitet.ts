@@ -224,7 +224,8 @@ export function ruleText(rule: string): RuleText {
   if (rule.startsWith("infra."))
     return {
       severity: null,
-      forklaring: "Udtrækket følger sin kontrakt: kolonner, felter og værdier (se /infrastruktur og loaders/infra/README.md).",
+      forklaring:
+        "Udtrækket følger sin kontrakt: kolonner, felter og værdier (se /infrastruktur og loaders/infra/README.md).",
       aarsag: "Udtrækket er lavet med en anden version af kontrakten, eller filen er rettet i hånden."
     };
   return { severity: null, forklaring: "(reglen er ikke beskrevet i registret)", aarsag: "" };

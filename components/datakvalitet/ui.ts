@@ -7,7 +7,6 @@
  */
 import * as Plot from "@observablehq/plot";
 import { formatNumber } from "../../common/format.js";
-import type { FileCheckOptions, FileResult } from "../../common/views/datakvalitet-fil.js";
 import {
   ALVOR_TEXT,
   chartLabel,
@@ -30,6 +29,7 @@ import {
   totalsText,
   urlOf
 } from "../../common/views/datakvalitet.js";
+import type { FileCheckOptions, FileResult } from "../../common/views/datakvalitet-fil.js";
 import { accessibleChart, CATEGORICAL, plot } from "../a11y.js";
 import { exportButtons } from "../download.js";
 import { type Child, el } from "../kommune/dom.js";
@@ -59,7 +59,9 @@ export function filterForm(
         el("option", { value: x.value, selected: x.value === current }, `${x.label} (${formatNumber(x.antal, 0)})`)
       ),
       // a value from the URL with no findings stays selectable (and shows "0")
-      current && !options.some((x) => x.value === current) ? el("option", { value: current, selected: true }, `${current} (0)`) : null
+      current && !options.some((x) => x.value === current)
+        ? el("option", { value: current, selected: true }, `${current} (0)`)
+        : null
     );
     return el("div", { class: "kt-dq-filter" }, el("label", { for: id }, label), s);
   };
@@ -73,7 +75,12 @@ export function filterForm(
   ) as HTMLFormElement & { value: Filters };
   const read = (): Filters => {
     const v = (n: string) => (form.elements.namedItem(n) as HTMLSelectElement).value || null;
-    return { kommune: v("kommune"), kilde: v("kilde") as Kilde | null, regel: v("regel"), alvor: v("alvor") as Filters["alvor"] };
+    return {
+      kommune: v("kommune"),
+      kilde: v("kilde") as Kilde | null,
+      regel: v("regel"),
+      alvor: v("alvor") as Filters["alvor"]
+    };
   };
   form.value = read();
   form.addEventListener("submit", (e) => e.preventDefault());
@@ -213,16 +220,35 @@ export function findingList(
 function simpleTable(caption: Child, head: string[], rows: Child[][], numeric: number[] = []): HTMLElement {
   return el(
     "div",
-    { class: "kt-infra-scroll", tabindex: 0, role: "region", "aria-label": typeof caption === "string" ? caption : "tabel" },
+    {
+      class: "kt-infra-scroll",
+      tabindex: 0,
+      role: "region",
+      "aria-label": typeof caption === "string" ? caption : "tabel"
+    },
     el(
       "table",
       { class: "kt-kdk-table kt-dq-table" },
       el("caption", {}, caption),
-      el("thead", {}, el("tr", {}, head.map((h, i) => el("th", { scope: "col", class: numeric.includes(i) ? "kt-num" : null }, h)))),
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          head.map((h, i) => el("th", { scope: "col", class: numeric.includes(i) ? "kt-num" : null }, h))
+        )
+      ),
       el(
         "tbody",
         {},
-        rows.map((r) => el("tr", {}, r.map((c, i) => el("td", { class: numeric.includes(i) ? "kt-num" : null }, c))))
+        rows.map((r) =>
+          el(
+            "tr",
+            {},
+            r.map((c, i) => el("td", { class: numeric.includes(i) ? "kt-num" : null }, c))
+          )
+        )
       )
     )
   );
@@ -240,7 +266,11 @@ export function ruleSummaryTable(rows: readonly RuleSummaryRow[], caption: strin
       formatNumber(r.kommuner, 0),
       formatNumber(r.emner, 0),
       r.forklaring,
-      el("ul", { class: "kt-dq-examples" }, r.eksempler.map((e) => el("li", {}, e)))
+      el(
+        "ul",
+        { class: "kt-dq-examples" },
+        r.eksempler.map((e) => el("li", {}, e))
+      )
     ]),
     [2, 3, 4]
   );
@@ -282,7 +312,12 @@ export function dropZone(
     accept: ".csv,.txt,.gz,text/csv",
     class: "kt-dq-input"
   }) as HTMLInputElement;
-  const progress = el("progress", { max: 100, value: 0, hidden: true, "aria-label": "Fremdrift" }) as HTMLProgressElement;
+  const progress = el("progress", {
+    max: 100,
+    value: 0,
+    hidden: true,
+    "aria-label": "Fremdrift"
+  }) as HTMLProgressElement;
   const status = el("p", { class: "kt-dq-status", role: "status", "aria-live": "polite" });
   const zone = el(
     "div",

@@ -7,8 +7,8 @@ import {
   chartLabel,
   chartPoints,
   type DatakvalitetData,
-  demoOf,
   type DqFinding,
+  demoOf,
   EXPORT_COLUMNS,
   exportRows,
   filterOptions,
@@ -175,7 +175,14 @@ describe("the chart of a finding", () => {
 
 describe("export", () => {
   const data: DatakvalitetData = {
-    noegletal: { kilde: "k", celler: 1, noegletal: 1, kommuner: 1, aar: [2019], findings: [f({ kommunekode: "101", vaerdi: 12.5 })] },
+    noegletal: {
+      kilde: "k",
+      celler: 1,
+      noegletal: 1,
+      kommuner: 1,
+      aar: [2019],
+      findings: [f({ kommunekode: "101", vaerdi: 12.5 })]
+    },
     infrastruktur: {
       demodata: true,
       kilde: "Demodata",
@@ -215,7 +222,18 @@ describe("export", () => {
       "Forventet"
     ]);
     const cells = lines[1].split(";");
-    expect(cells.slice(0, 10)).toEqual(["infrastruktur", "serie.nul", "Fejl", "101", "København", "a", "A", "", "0", "1234,5"]);
+    expect(cells.slice(0, 10)).toEqual([
+      "infrastruktur",
+      "serie.nul",
+      "Fejl",
+      "101",
+      "København",
+      "a",
+      "A",
+      "",
+      "0",
+      "1234,5"
+    ]);
     // linje and kolonne are missing: empty cells, never 0
     expect(cells.slice(14, 17)).toEqual(["", "", "Demodata"]);
     expect(csv).toContain("Demodata");
