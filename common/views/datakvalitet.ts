@@ -28,6 +28,8 @@ export interface DqFinding {
   column?: number;
   kommunekode?: string;
   periode?: string;
+  /** last period of a finding about a stretch of periods (e.g. a series that stops) */
+  periodeTil?: string;
   kilde: Kilde;
   subject: string;
   subjectLabel: string;
@@ -36,18 +38,25 @@ export interface DqFinding {
   serie?: SeriesPoint[];
 }
 
-/** Per-rule recall and precision on the planted demo anomalies (computed by the rules engineer's module). */
+/**
+ * Per-rule recall and precision on the planted demo anomalies: the shape of `RuleMeasure` of the rules engine's
+ * measurement (loaders/validate/recall.ts `measureRecall`).
+ */
 export interface RecallRow {
   rule: string;
+  severity: string;
   /** planted anomalies of this kind */
   planted: number;
   /** planted anomalies found */
   found: number;
-  /** findings on the clean demo set (false positives) */
-  falsePositives: number;
   /** found / planted (null when none planted) */
   recall: number | null;
-  /** true positives / all findings of the rule on the planted set (null when none) */
+  /** findings of the rule on the clean demo sets (false alarms) */
+  falsePositivesClean: number;
+  /** findings of the rule on the planted sets, and how many of them match a plant */
+  findingsPlanted: number;
+  matched: number;
+  /** matched / findingsPlanted (null without findings) */
   precision: number | null;
 }
 

@@ -278,17 +278,28 @@ export function ruleSummaryTable(rows: readonly RuleSummaryRow[], caption: strin
 
 export function recallTable(rows: readonly RecallRow[]): HTMLElement {
   return simpleTable(
-    el("span", {}, "Fundne plantede fejl (recall) og fund på rene data (præcision) pr. regel ", demoBadge(true)),
-    ["Regel", "Plantede", "Fundet", "Recall", "Fund på rene demodata", "Præcision"],
+    el("span", {}, "Genfinding (recall) og præcision pr. regel på plantede fejl ", demoBadge(true)),
+    [
+      "Regel",
+      "Plantet",
+      "Fundet",
+      "Genfinding",
+      "Fund på plantet sæt",
+      "Heraf plantede",
+      "Præcision",
+      "Fund på rent sæt"
+    ],
     rows.map((r) => [
       el("code", {}, r.rule),
       formatNumber(r.planted, 0),
       formatNumber(r.found, 0),
       pctText(r.recall),
-      formatNumber(r.falsePositives, 0),
-      pctText(r.precision)
+      formatNumber(r.findingsPlanted, 0),
+      formatNumber(r.matched, 0),
+      pctText(r.precision),
+      formatNumber(r.falsePositivesClean, 0)
     ]),
-    [1, 2, 3, 4, 5]
+    [1, 2, 3, 4, 5, 6, 7]
   );
 }
 

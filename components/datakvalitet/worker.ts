@@ -4,14 +4,17 @@
  * script by src/workers/datakvalitet.js.ts (loaders/datakvalitet-worker-bundle.ts); started by
  * components/datakvalitet/client.ts.
  *
- * Message in:   {file: File, opts: Omit<FileCheckOptions, "fileName">}
+ * Message in:   {file: File, opts: Omit<FileCheckOptions, "fileName">, mode?: "validate" | "parse"}
+ *               ("parse" only decodes and splits the lines: the benchmark's baseline, bench/datakvalitet.bench.ts)
  * Messages out: {type: "progress", done, total} (bytes) … then {type: "done", result: FileResult}
  *               or {type: "error", message}.
  */
 import { type FileCheckOptions, FileValidator } from "../../common/views/datakvalitet-fil.js";
 
 interface WorkerScope {
-  onmessage: ((e: MessageEvent<{ file: File; opts: Omit<FileCheckOptions, "fileName"> }>) => void) | null;
+  onmessage:
+    | ((e: MessageEvent<{ file: File; opts: Omit<FileCheckOptions, "fileName">; mode?: "validate" | "parse" }>) => void)
+    | null;
   postMessage(message: unknown): void;
 }
 
@@ -36,9 +39,13 @@ function streamOf(file: File, count: (n: number) => void): ReadableStream<Uint8A
 }
 
 scope.onmessage = async (e) => {
-  const { file, opts } = e.data;
+  const { file, opts, mode } = e.data;
   const t0 = performance.now();
   try {
+    if (mode === "parse") {
+      scope.postMessage({ type: "parsed", ...(await parseOnly(file)), ms: performance.now() - t0 });
+      return;
+    }
     const v = new FileValidator({ ...opts, fileName: file.name.replace(/\.gz$/i, "") });
     let done = 0;
     let lastPost = 0;
@@ -63,3 +70,25 @@ scope.onmessage = async (e) => {
     scope.postMessage({ type: "error", message: (error as Error).message ?? String(error) });
   }
 };
+
+/** The baseline: decode the file and split it into lines and fields, nothing else. */
+async function parseOnly(file: File): Promise<{ lines: number; fields: number }> {
+  const reader = streamOf(file, () => {}).getReader();
+  const decoder = new TextDecoder("utf-8");
+  let rest = "";
+  let lines = 0;
+  let fields = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    const text = rest + (done ? decoder.decode() : decoder.decode(value, { stream: true }));
+    const parts = text.split("\n");
+    rest = done ? "" : (parts.pop() ?? "");
+    for (const l of parts) {
+      if (l === "") continue;
+      lines++;
+      fields += l.split(";").length;
+    }
+    if (done) break;
+  }
+  return { lines, fields };
+}
