@@ -11,7 +11,7 @@
  * A reconciliation line goes to stderr: cells/rows read = cells/rows validated, and the findings per source.
  */
 
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { RULES } from "../common/rules/index.js";
 import {
@@ -28,6 +28,7 @@ import { ensureInfra, extractsSource } from "./infra/build.js";
 import { openDuckDB } from "./infra/ingest.js";
 import { GROUP_AREA } from "./infra-pages.js";
 import { useIngest } from "./ingest.js";
+import { measureRecall } from "./validate/recall.js";
 
 const log = (s: string) => process.stderr.write(`[datakvalitet] ${s}\n`);
 
@@ -132,11 +133,16 @@ export async function infraMonthly(): Promise<{ rows: InfraMonthlyRow[]; months:
   }
 }
 
-/** Per-rule recall/precision on the planted demo anomalies, when the rules engineer's module provides it. */
-async function recallTable(): Promise<RecallRow[] | null> {
-  const file = join(process.cwd(), "data", "demo", "datakvalitet-recall.json");
-  if (!existsSync(file)) return null;
-  return JSON.parse(readFileSync(file, "utf-8")) as RecallRow[];
+/** Per-rule recall/precision on the planted demo anomalies (the engine's own measurement, seed 1). */
+function recallTable(): RecallRow[] {
+  const t0 = performance.now();
+  const r = measureRecall(1);
+  const planted = r.rules.reduce((s, x) => s + x.planted, 0);
+  const found = r.rules.reduce((s, x) => s + x.found, 0);
+  log(
+    `genfinding på plantede fejl (Demodata, seed 1): ${found} af ${planted} fundet, ${((performance.now() - t0) / 1000).toFixed(1)} s`
+  );
+  return r.rules;
 }
 
 function counts(findings: readonly DqFinding[]): string {
@@ -183,6 +189,7 @@ export async function buildDatakvalitet(): Promise<DatakvalitetData> {
       findings: found
     };
   } else log("infrastruktur: intet Serviceplatformen-udtræk; ingen fund");
+  const recall = recallTable();
   log(`færdig på ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return {
     noegletal: {
@@ -194,7 +201,7 @@ export async function buildDatakvalitet(): Promise<DatakvalitetData> {
       findings: kf
     },
     infrastruktur: infraOut,
-    recall: await recallTable(),
+    recall,
     regler: Object.keys(RULES),
     kommuner: buildKommuner().map((k) => ({ kommunekode: k.kommunekode, navn: k.navn })),
     katalog,

@@ -287,9 +287,21 @@ export function ruleSummary(
   return rows.sort((a, b) => b.antal - a.antal || compareDa(a.rule, b.rule));
 }
 
+/** The finding's period: "2017", or a stretch "2013–2016"; "" when it has none. */
+export const periodText = (f: Pick<DqFinding, "periode" | "periodeTil">): string =>
+  f.periode === undefined
+    ? ""
+    : f.periodeTil && f.periodeTil !== f.periode
+      ? `${f.periode}–${f.periodeTil}`
+      : f.periode;
+
+/** Does a period of the series fall within the finding's period (or stretch)? */
+export const inFinding = (f: Pick<DqFinding, "periode" | "periodeTil">, periode: string): boolean =>
+  f.periode !== undefined && f.periode <= periode && periode <= (f.periodeTil ?? f.periode);
+
 /** "Aarhus, Udg. til folkeskolen pr. elev, 2017: <message>" */
 export function exampleText(f: DqFinding, navne: ReadonlyMap<string, string>): string {
-  const where = [nameOf(navne, f.kommunekode), f.subjectLabel, f.periode ?? ""].filter((s) => s !== "").join(", ");
+  const where = [nameOf(navne, f.kommunekode), f.subjectLabel, periodText(f)].filter((s) => s !== "").join(", ");
   return where ? `${where}: ${f.message}` : f.message;
 }
 
@@ -339,7 +351,7 @@ export interface ChartPoint {
 export function chartPoints(f: DqFinding): ChartPoint[] {
   return (f.serie ?? [])
     .filter((p): p is { periode: string; vaerdi: number } => p.vaerdi !== null && Number.isFinite(p.vaerdi))
-    .map((p) => ({ periode: p.periode, vaerdi: p.vaerdi, fund: p.periode === f.periode }));
+    .map((p) => ({ periode: p.periode, vaerdi: p.vaerdi, fund: inFinding(f, p.periode) }));
 }
 
 /** The chart's text alternative: one sentence, the series in Danish numbers, the finding's period named. */
@@ -349,7 +361,7 @@ export function chartLabel(f: DqFinding, navne: ReadonlyMap<string, string>, dem
     .join("; ");
   const who = [nameOf(navne, f.kommunekode), f.subjectLabel].filter((s) => s).join(", ");
   const expected = f.forventet !== undefined ? ` Forventet niveau ${formatNumber(f.forventet)}.` : "";
-  return `${demo ? "Demodata. " : ""}Serien for ${who}: ${serie}. Fundet gælder ${f.periode ?? "hele serien"}.${expected}`;
+  return `${demo ? "Demodata. " : ""}Serien for ${who}: ${serie}. Fundet gælder ${periodText(f) || "hele serien"}.${expected}`;
 }
 
 /** Table alternative rows for the chart: periode, value (Danish), "fund" mark. */
@@ -357,7 +369,7 @@ export function chartTableRows(f: DqFinding): string[][] {
   return (f.serie ?? []).map((p) => [
     p.periode,
     p.vaerdi === null ? "mangler" : formatNumber(p.vaerdi),
-    p.periode === f.periode ? "fundet her" : ""
+    inFinding(f, p.periode) ? "fundet her" : ""
   ]);
 }
 
@@ -400,7 +412,7 @@ export function exportRows(
       kommune: nameOf(navne, f.kommunekode),
       emne: f.subject,
       emne_navn: f.subjectLabel,
-      periode: f.periode ?? "",
+      periode: periodText(f),
       vaerdi: f.vaerdi ?? null,
       forventet: f.forventet ?? null,
       besked: f.message,

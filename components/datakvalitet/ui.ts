@@ -22,6 +22,7 @@ import {
   nameOf,
   pageOf,
   pctText,
+  periodText,
   type RecallRow,
   type RuleSummaryRow,
   ruleText,
@@ -132,7 +133,7 @@ export function seriesChart(f: DqFinding, navne: ReadonlyMap<string, string>, de
 
 export function findingCard(f: DqFinding, navne: ReadonlyMap<string, string>, demo: boolean): HTMLElement {
   const t = ruleText(f.rule);
-  const where = [nameOf(navne, f.kommunekode), f.subjectLabel, f.periode].filter((s) => s);
+  const where = [nameOf(navne, f.kommunekode), f.subjectLabel, periodText(f)].filter((s) => s);
   const numbers: Child[] = [];
   if (f.vaerdi !== undefined) numbers.push(`Værdi ${formatNumber(f.vaerdi)}`);
   if (f.forventet !== undefined) numbers.push(`${numbers.length ? " · " : ""}forventet ${formatNumber(f.forventet)}`);

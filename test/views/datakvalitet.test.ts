@@ -13,8 +13,10 @@ import {
   exportRows,
   filterOptions,
   findingsLink,
+  inFinding,
   kildeTextOf,
   NO_FILTERS,
+  periodText,
   readUrlState,
   ruleSummary,
   ruleText,
@@ -170,6 +172,27 @@ describe("the chart of a finding", () => {
     expect(chartLabel(g, navne, true)).toBe(
       "Demodata. Serien for København, Kald i alt: 2022-01: 1.000; 2022-02: mangler; 2022-03: 2. Fundet gælder 2022-03. Forventet niveau 1.501."
     );
+  });
+});
+
+describe("a finding about a stretch of periods", () => {
+  const h = f({
+    periode: "2014",
+    periodeTil: "2016",
+    serie: [
+      { periode: "2013", vaerdi: 1 },
+      { periode: "2014", vaerdi: 2 },
+      { periode: "2016", vaerdi: 3 },
+      { periode: "2017", vaerdi: 4 }
+    ]
+  });
+  it("names the stretch and marks every period in it", () => {
+    expect(periodText(h)).toBe("2014–2016");
+    expect(periodText(f({ periode: "2014", periodeTil: "2014" }))).toBe("2014");
+    expect(periodText(f({}))).toBe("");
+    expect(chartPoints(h).map((p) => p.fund)).toEqual([false, true, true, false]);
+    expect(inFinding(h, "2015")).toBe(true);
+    expect(inFinding(f({}), "2015")).toBe(false);
   });
 });
 
