@@ -171,6 +171,16 @@ export function sortFindings<T extends DqFinding>(findings: readonly T[], navne:
   });
 }
 
+/**
+ * A dropped file's findings: those at a line of the file first, in line order (what to fix in the file), then the
+ * rest (series and completeness rules) sorted as `sortFindings`.
+ */
+export function sortFileFindings<T extends DqFinding>(findings: readonly T[], navne: ReadonlyMap<string, string>): T[] {
+  const atLine = findings.filter((f) => f.line !== undefined);
+  atLine.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return [...atLine, ...sortFindings(findings.filter((f) => f.line === undefined), navne)];
+}
+
 export interface Option<V extends string = string> {
   value: V;
   label: string;

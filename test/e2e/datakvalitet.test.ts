@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DIST, openPage, problems, type Site, startSite } from "./harness.js";
+import { DIST, openPage, problems, runAxe, type Site, seriousViolations, startSite } from "./harness.js";
 
 let site: Site;
 
@@ -113,6 +113,20 @@ describe("/datakvalitet", () => {
     expect(fresh.every((u) => u.startsWith(site.base))).toBe(true);
     expect(fresh.some((u) => /datakvalitet/.test(u) && !/\.js$/.test(u))).toBe(false);
     expect(await problems(o)).toEqual([]);
+    // axe (WCAG 2.1 A/AA) with the uploaded file's findings shown and every "Vis som tabel" opened
+    await o.page.$$eval("details", (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    expect(seriousViolations(await runAxe(o.page))).toEqual([]);
+    await o.page.close();
+  });
+
+  test("passes axe-core with every chart's table alternative open, and the filter is keyboard-usable", async () => {
+    const o = await openPage(site, "/datakvalitet?kommune=101", { waitFor: ".kt-dq-totals" });
+    await o.page.$$eval("details", (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    expect(seriousViolations(await runAxe(o.page))).toEqual([]);
+    // keyboard: focus the municipality select and choose another entry with the arrow keys
+    await o.page.focus("#kt-dq-kommune");
+    await o.page.keyboard.press("ArrowDown");
+    await o.page.waitForFunction(() => !location.search.includes("kommune=101"));
     await o.page.close();
   });
 

@@ -20,6 +20,7 @@ import {
   readUrlState,
   ruleSummary,
   ruleText,
+  sortFileFindings,
   sortFindings,
   totals,
   totalsText,
@@ -93,6 +94,15 @@ describe("filters, sorting and options", () => {
     // within Aarhus: title A before B
     expect(sorted[4].subjectLabel).toBe("A");
     expect(sorted[5].subjectLabel).toBe("B");
+  });
+  it("puts a dropped file's findings at a line first, in line order", () => {
+    const ys = [f({ kommunekode: "101" }), f({ line: 9 }), f({ line: 3, column: 2 }), f({ line: 3, column: 1 })];
+    expect(sortFileFindings(ys, navne).map((x) => [x.line, x.column])).toEqual([
+      [3, 1],
+      [3, 2],
+      [9, undefined],
+      [undefined, undefined]
+    ]);
   });
   it("counts the options, municipalities sorted the Danish way", () => {
     const o = filterOptions(xs, navne);
