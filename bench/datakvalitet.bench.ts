@@ -46,7 +46,7 @@ function writeExtract(path: string): void {
       for (let p = 0; p < pairs; p++) {
         if (n >= ROWS) break outer;
         const service = `SF${1000 + (p % 60)}`;
-        buf += `${m};29189854;Kommune ${k};${k};Leverandør ${p % 7};System ${Math.floor(p / 60)};${uuid(Math.floor(p / 60))};${service};Service ${service};Område ${p % 9};${1000 + ((n * 7919) % 50000)}\n`;
+        buf += `${m};${29100000 + Number(k)};Kommune ${k};${k};Leverandør ${p % 7};System ${Math.floor(p / 60)};${uuid(Math.floor(p / 60))};${service};Service ${service};Område ${p % 9};${1000 + ((n * 7919) % 50000)}\n`;
         n++;
         if (buf.length > 1 << 20) {
           parts.push(buf);

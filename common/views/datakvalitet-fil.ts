@@ -16,13 +16,14 @@
  */
 import {
   CONTRACTS,
+  type ColumnSpec,
   type Contract,
   checkHeader,
-  checkRow,
   contractOfFile,
   type FileFormat,
   isUtf8,
-  parseCount
+  parseCount,
+  valueProblem
 } from "../infra/contracts.js";
 import type { Severity } from "../rules/index.js";
 import {
@@ -34,6 +35,10 @@ import {
 } from "../validate/index.js";
 import { CELL_STATUSES } from "../vocabulary.js";
 import type { DqFinding, Kilde } from "./datakvalitet.js";
+
+/** Values remembered per column as already checked and valid (a cache, so repeated values are checked once). */
+const VALID_CACHE = 50_000;
+const PLAIN_COUNT = /^[0-9]+$/;
 
 /** At most this many file-level findings are kept (the rest are counted). */
 export const MAX_FILE_FINDINGS = 2000;
@@ -142,6 +147,8 @@ export class FileValidator {
   private readonly monthly = new Map<string, number>();
   private readonly labels = new Map<string, string>();
   private col: Record<string, number> = {};
+  /** contract columns with their field index, and per column the values already found valid */
+  private checks: { spec: ColumnSpec; i: number; valid: Set<string> }[] = [];
 
   constructor(opts: FileCheckOptions) {
     this.opts = opts;
@@ -278,6 +285,9 @@ export class FileValidator {
     if (contract) {
       this.kind = contract.kind;
       this.contract = contract;
+      this.checks = contract.columns
+        .map((spec) => ({ spec, i: header.indexOf(spec.name), valid: new Set<string>() }))
+        .filter((c) => c.i >= 0);
       for (const f of checkHeader(header, contract, this.opts.fileName))
         this.add({
           rule: f.rule,
@@ -421,24 +431,27 @@ export class FileValidator {
     if (!this.fieldCount(cells)) return;
     const contract = this.contract!;
     const line = this.lineNo;
-    const found = checkRow(
-      cells,
-      this.header!,
-      contract,
-      this.opts.fileName,
-      line,
-      this.codes,
-      this.format?.decimal ?? "dansk"
-    );
+    // the contract's value checks (common/infra/contracts.ts valueProblem), each distinct valid value checked once
+    const decimal = this.format?.decimal ?? "dansk";
+    const found: { message: string; column: number }[] = [];
+    for (const chk of this.checks) {
+      const v = cells[chk.i];
+      // counts are many distinct values: a plain count is valid without a lookup
+      if (chk.spec.type === "heltal" && PLAIN_COUNT.test(v)) continue;
+      if (chk.valid.has(v)) continue;
+      const problem = valueProblem(v, chk.spec, this.codes, decimal);
+      if (problem) found.push({ message: `${this.opts.fileName}:${line}:${chk.i + 1}: ${problem}`, column: chk.i + 1 });
+      else if (chk.valid.size < VALID_CACHE) chk.valid.add(v);
+    }
     const c = this.col;
     const kode = c.kommunekode === undefined ? undefined : cells[c.kommunekode].trim() || undefined;
     for (const f of found)
       this.add({
-        rule: f.rule,
-        severity: f.severity,
+        rule: "infra.vaerdi",
+        severity: "fejl",
         message: f.message,
-        line: f.line,
-        column: f.column || undefined,
+        line,
+        column: f.column,
         kommunekode: kode && this.codes.has(kode) ? kode : undefined,
         subject: contract.kind,
         subjectLabel: contract.title
