@@ -371,6 +371,7 @@ export function dropZone(
         status.textContent =
           `${file.name} er læst på ${formatNumber((performance.now() - t0) / 1000, 1)} s: ${formatNumber(result.rows, 0)} rækker ` +
           `(${result.format}${result.kind ? `, læst som ${result.kind}` : ""}).`;
+        root.dataset.msRegler = String(result.msRegler);
         set({ status: "done", result, message: null });
       },
       error: (message) => {

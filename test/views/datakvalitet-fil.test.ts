@@ -110,8 +110,10 @@ describe("key-figure files (the published noegletal.csv format)", () => {
   });
   it("gives the same findings whatever the chunk size (a multi-byte ø split across chunks)", () => {
     const text = `${HEADER}\nø;411;2018;1;ok\nx;101;2018;a;ok\nx;101;2018;1;ok\nx;101;2018;1;ok`;
-    const whole = run("c.csv", text);
-    for (const chunk of [1, 2, 3, 7, 64]) expect(run("c.csv", text, chunk)).toEqual(whole);
+    // msRegler is a time, not a result
+    const strip = ({ msRegler: _ms, ...r }: FileResult) => r;
+    const whole = strip(run("c.csv", text));
+    for (const chunk of [1, 2, 3, 7, 64]) expect(strip(run("c.csv", text, chunk))).toEqual(whole);
   });
 });
 
