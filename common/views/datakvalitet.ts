@@ -178,7 +178,13 @@ export function sortFindings<T extends DqFinding>(findings: readonly T[], navne:
 export function sortFileFindings<T extends DqFinding>(findings: readonly T[], navne: ReadonlyMap<string, string>): T[] {
   const atLine = findings.filter((f) => f.line !== undefined);
   atLine.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return [...atLine, ...sortFindings(findings.filter((f) => f.line === undefined), navne)];
+  return [
+    ...atLine,
+    ...sortFindings(
+      findings.filter((f) => f.line === undefined),
+      navne
+    )
+  ];
 }
 
 export interface Option<V extends string = string> {
