@@ -22,12 +22,13 @@ import {
   validateKeyFigures
 } from "../common/validate/index.js";
 import type { DatakvalitetData, DqFinding, RecallRow } from "../common/views/datakvalitet.js";
-import { buildBefolkning, buildKommuner, buildNoegletal, NOEGLETAL_KILDE } from "./datasets.js";
+import { buildKommuner, NOEGLETAL_KILDE } from "./datasets.js";
 import { buildGroupDefaults, type Defaults } from "./groups.js";
 import { ensureInfra, extractsSource } from "./infra/build.js";
 import { openDuckDB } from "./infra/ingest.js";
 import { GROUP_AREA } from "./infra-pages.js";
 import { useIngest } from "./ingest.js";
+import { embeddedKeyFigureInput } from "./validate/noegletal.js";
 import { measureRecall } from "./validate/recall.js";
 
 const log = (s: string) => process.stderr.write(`[datakvalitet] ${s}\n`);
@@ -49,33 +50,15 @@ export function groupsByArea(d: Defaults): Record<string, Record<string, string[
   return out;
 }
 
-/** The key-figure input of the engine, from the build's parse-once ingest. */
+/**
+ * The key-figure input of the engine: the rules engineer's `embeddedKeyFigureInput()` (loaders/validate/noegletal.ts:
+ * the build's key figures with file lines, catalogue, default comparison groups, known sums and ratios), so the page
+ * shows exactly what the README's pinned per-rule counts describe.
+ */
 export function keyFigureInput(): { input: KeyFigureInput; katalog: KeyFigureMeta[] } {
   useIngest();
-  const n = buildNoegletal();
-  const kommuner = buildKommuner();
-  const katalog: KeyFigureMeta[] = n.katalog.map((k) => ({
-    id: k.id,
-    titel: k.titel,
-    enhed: k.enhed,
-    taeller_personer: k.taeller_personer,
-    omraade: k.omraade
-  }));
-  // population on 1 January of each year (FOLK1AM months are written "2019M01")
-  const befolkning = buildBefolkning()
-    .rows.filter((r) => /M01$/.test(r.maaned))
-    .map((r) => ({ kommunekode: r.kommunekode, aar: Number(r.maaned.slice(0, 4)), befolkning: r.befolkning }));
-  return {
-    input: {
-      file: "data/raw/noegletal (noegletal.dk)",
-      rows: n.values,
-      katalog,
-      kommunekoder: kommuner.map((k) => k.kommunekode),
-      groups: groupsByArea(buildGroupDefaults()),
-      befolkning
-    },
-    katalog
-  };
+  const input = embeddedKeyFigureInput();
+  return { input, katalog: [...(input.katalog ?? [])] };
 }
 
 /** Serviceplatformen calls per municipality × month × service, and per municipality × month ("I alt"). */
