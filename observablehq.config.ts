@@ -37,6 +37,7 @@ export default {
     { name: "Sammenlign to kommuner", path: "/sammenlign" },
     { name: "Sammenligningsgrupper", path: "/sammenligningsgrupper" },
     { name: "Infrastruktur", path: "/infrastruktur/" },
+    { name: "Datakvalitet", path: "/datakvalitet" },
     { name: "Data og filer", path: "/data" },
     { name: "Notesbog: SQL i browseren", path: "/notesbog" },
     { name: "Spørg", path: "/spoerg" },

@@ -1,0 +1,184 @@
+// The browser's file validation of /datakvalitet (common/views/datakvalitet-fil.ts), run in Node: Danish findings
+// with file:line:column for malformed files, chunk boundaries that do not change the result, and the monthly sums of
+// a real-format extract checked against native DuckDB SQL over the same CSV.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { describe, expect, it } from "vitest";
+import {
+  type FileResult,
+  FileValidator,
+  parseNumber,
+  splitLine,
+  validateFileBytes
+} from "../../common/views/datakvalitet-fil.js";
+
+const dawa = JSON.parse(readFileSync("data/raw/dawa/kommuner_dataforsyningen_2024.json", "utf-8")) as {
+  kode: string;
+  udenforkommuneinddeling: boolean;
+}[];
+const kommunekoder = dawa.filter((k) => !k.udenforkommuneinddeling).map((k) => k.kode.slice(1));
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const run = (name: string, text: string | Uint8Array, chunk?: number): FileResult =>
+  validateFileBytes(typeof text === "string" ? enc(text) : text, { fileName: name, kommunekoder }, chunk);
+const rulesOf = (r: FileResult) => r.findings.map((f) => f.rule);
+const find = (r: FileResult, rule: string) => r.findings.find((f) => f.rule === rule);
+
+const HEADER = "id;kommunekode;aar;vaerdi;status";
+
+describe("helpers", () => {
+  it("splits quoted fields", () => {
+    expect(splitLine('a;"b;c";"d ""e""";', ";")).toEqual(["a", "b;c", 'd "e"', ""]);
+  });
+  it("reads Danish and plain numbers, refuses what is not one", () => {
+    expect(parseNumber("1.234,5", true)).toBe(1234.5);
+    expect(parseNumber("-0,25", true)).toBe(-0.25);
+    expect(parseNumber("1234.5", false)).toBe(1234.5);
+    expect(parseNumber("", true)).toBeNull();
+    expect(parseNumber("..", true)).toBeNull();
+    expect(parseNumber("12 345", true)).toBeNull();
+    // a decimal point in a decimal-comma file is not a number (1.234 is a thousands separator, 12.5 is not)
+    expect(parseNumber("12.5", true)).toBeNull();
+    expect(parseNumber("1.234", true)).toBe(1234);
+  });
+});
+
+describe("key-figure files (the published noegletal.csv format)", () => {
+  it("reads a clean file: every row used, no file-level finding", () => {
+    const r = run("noegletal.csv", `\uFEFF${HEADER}\r\nx;101;2018;1234,5;ok\r\nx;101;2019;;mangler\r\n`);
+    expect(r.kind).toBe("noegletal");
+    expect(r.rows).toBe(2);
+    expect(r.used).toBe(2);
+    expect(r.format).toBe('tegnsæt UTF-8 med BOM, skilletegn ";"');
+    expect(r.findings.filter((f) => f.line !== undefined)).toEqual([]);
+  });
+  it("names Christiansø, a 4-digit code, '..', a decimal point, an unknown status and a duplicate, with line:column", () => {
+    const r = run(
+      "n.csv",
+      [
+        HEADER,
+        "x;411;2018;1;ok", // line 2: Christiansø
+        "x;0101;2018;1;ok", // line 3: 4 digits
+        "x;101;2018;..;ok", // line 4
+        "x;147;2018;12.5;ok", // line 5: decimal point in a ; file
+        "x;151;2018;1;ukendt", // line 6
+        "x;153;2018;1;ok",
+        "x;153;2018;2;ok" // line 8: duplicate key
+      ].join("\n")
+    );
+    const at = (line: number) => r.findings.find((f) => f.line === line)!;
+    expect(at(2).rule).toBe("fuldstaendig.kommuner");
+    expect(at(2).message).toBe(
+      'n.csv:2:2: kommunekoden "411" kan ikke bruges: 411 er Christiansø, som ikke hører til nogen kommune'
+    );
+    expect(at(3).message).toContain("4 cifre; brug de 3 sidste (fx 0101 → 101)");
+    expect(at(4)).toMatchObject({ rule: "tal.celle", column: 4 });
+    expect(at(4).message).toContain('".." (ikke tilgængelig)');
+    expect(at(5).message).toContain("filen bruger decimalkomma, så punktum er et tusindtalsskilletegn");
+    expect(at(6).message).toContain('status "ukendt" er ukendt');
+    expect(at(8)).toMatchObject({ rule: "form.dublet", kommunekode: "153", periode: "2018" });
+    // 7 data rows, 2 used: line 7 only, since line 8 duplicates it
+    expect([r.rows, r.used]).toEqual([7, 1]);
+  });
+  it("reports a truncated last row, and a short row elsewhere as a field-count error", () => {
+    const r = run("n.csv", `${HEADER}\nx;101;2018\nx;147;2018;1;ok\nx;151;20`);
+    expect(r.findings.find((f) => f.line === 2)?.rule).toBe("form.felter");
+    expect(r.findings.find((f) => f.line === 4)).toMatchObject({ rule: "fil.afkortet" });
+    expect(r.findings.find((f) => f.line === 4)?.message).toBe(
+      "n.csv:4: filen slutter midt i en række (3 af 5 felter)"
+    );
+  });
+  it("refuses an empty file, a header-only file, an xlsx renamed .csv and an unknown header, in Danish", () => {
+    expect(find(run("tom.csv", ""), "fil.afkortet")?.message).toBe("tom.csv: filen er tom (0 bytes)");
+    expect(find(run("h.csv", `${HEADER}\r\n`), "fil.afkortet")?.message).toContain("kun en overskrift");
+    const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+    expect(find(run("regneark.csv", xlsx), "fil.tegnsaet")?.message).toContain(
+      "Excel-regneark, .xlsx, omdøbt til .csv"
+    );
+    const u = run("x.csv", "a,b,c\n1,2,3\n");
+    expect(rulesOf(u)).toEqual(["form.overskrift"]);
+    expect(u.findings[0].message).toContain("passer hverken til nøgletalstabellen");
+  });
+  it("warns about a Latin-1 file and still reads æøå right", () => {
+    const latin1 = Uint8Array.from(`${HEADER}\nfærdig;101;2018;1;ok\n`, (c) => c.charCodeAt(0));
+    const r = run("l.csv", latin1);
+    expect(find(r, "fil.tegnsaet")?.severity).toBe("advarsel");
+    expect(r.used).toBe(1);
+  });
+  it("gives the same findings whatever the chunk size (a multi-byte ø split across chunks)", () => {
+    const text = `${HEADER}\nø;411;2018;1;ok\nx;101;2018;a;ok\nx;101;2018;1;ok\nx;101;2018;1;ok`;
+    // msRegler is a time, not a result
+    const strip = ({ msRegler: _ms, ...r }: FileResult) => r;
+    const whole = strip(run("c.csv", text));
+    for (const chunk of [1, 2, 3, 7, 64]) expect(strip(run("c.csv", text, chunk))).toEqual(whole);
+  });
+});
+
+describe("infrastructure extracts", () => {
+  const HEAD =
+    "maaned;myndighed_cvr;myndighed_navn;kommunekode;leverandoer;it_system;it_system_id;service_nr;service_navn;dataomraade;antal_kald";
+  const row = (m: string, kode: string, service: string, kald: string, id = "6b96227d-6c15-4da5-a367-f57cbdb7c241") =>
+    `${m};29189854;K;${kode};L;S;${id};${service};Navn;Område;${kald}`;
+  it("checks every row against the contract: Christiansø, a non-UUID, a negative count", () => {
+    const r = run(
+      "serviceplatformen_x.csv",
+      [
+        HEAD,
+        row("2022-01", "411", "SF1470", "5"),
+        row("2022-01", "101", "SF1470", "5", "abc"),
+        row("2022-02", "101", "SF1470", "-3")
+      ].join("\n")
+    );
+    expect(r.kind).toBe("serviceplatformen");
+    expect(r.kilde).toBe("infrastruktur");
+    const at = (line: number) => r.findings.find((f) => f.line === line)!;
+    expect(at(2).message).toContain('"411", som ikke er en af de 98 kommunekoder');
+    expect(at(3).message).toContain("it_system_id");
+    expect(at(4).message).toContain("antal_kald");
+    expect(r.used).toBe(0);
+  });
+  it("finds duplicate keys", () => {
+    const r = run(
+      "serviceplatformen_x.csv",
+      [HEAD, row("2022-01", "101", "SF1470", "5"), row("2022-01", "101", "SF1470", "6")].join("\n")
+    );
+    expect(find(r, "form.dublet")?.line).toBe(3);
+  });
+  it("sums calls per municipality × month × service exactly as native DuckDB does (first 20,000 rows of the demo extract)", async () => {
+    const all = gunzipSync(readFileSync("data/demo/infrastruktur/serviceplatformen_seed1.csv.gz")).toString("utf-8");
+    const text = all.split("\n").slice(0, 20_001).join("\n");
+    const dir = mkdtempSync(join(tmpdir(), "dq-"));
+    const csv = join(dir, "serviceplatformen_test.csv");
+    writeFileSync(csv, text);
+    const v = new FileValidator({ fileName: "serviceplatformen_test.csv", kommunekoder });
+    const bytes = enc(text);
+    for (let i = 0; i < bytes.length; i += 65_536) v.push(bytes.subarray(i, i + 65_536));
+    const r = v.finish();
+    expect(r.rows).toBe(20_000);
+    expect(r.findings.filter((f) => f.line !== undefined)).toEqual([]);
+    const mine = new Map(
+      v
+        .infraRows()
+        .filter((x) => x.subjectKind === "service")
+        .map((x) => [`${x.kommunekode}|${x.maaned}|${x.subject}`, x.kald])
+    );
+    const con = await (await DuckDBInstance.create()).connect();
+    const res = await con.runAndReadAll(`
+      SELECT kommunekode, maaned, service_nr, sum(antal_kald)::DOUBLE AS kald
+      FROM read_csv('${csv}', delim=';', header=true, all_varchar=true,
+                    columns={'maaned':'VARCHAR','myndighed_cvr':'VARCHAR','myndighed_navn':'VARCHAR','kommunekode':'VARCHAR',
+                             'leverandoer':'VARCHAR','it_system':'VARCHAR','it_system_id':'VARCHAR','service_nr':'VARCHAR',
+                             'service_navn':'VARCHAR','dataomraade':'VARCHAR','antal_kald':'BIGINT'})
+      WHERE kommunekode IS NOT NULL AND kommunekode <> '' GROUP BY ALL`);
+    const golden = res.getRowObjectsJS() as { kommunekode: string; maaned: string; service_nr: string; kald: number }[];
+    expect(golden.length).toBeGreaterThan(100);
+    expect(mine.size).toBe(golden.length);
+    for (const g of golden) expect(mine.get(`${g.kommunekode}|${g.maaned}|${g.service_nr}`)).toBe(g.kald);
+    // the monthly totals are the sums of their services
+    const totals = v.infraRows().filter((x) => x.subjectKind === "total");
+    expect(totals.reduce((s, x) => s + x.kald, 0)).toBe(golden.reduce((s, g) => s + g.kald, 0));
+  }, 60_000);
+});
