@@ -220,6 +220,72 @@ export const RULES = {
     "Befolkningsserien har alle måneder fra første til sidste, for hver kommune.",
     "Udtrækket er lavet med et hul i tidsperioden."
   ),
+  "fuldstaendig.aar": rule(
+    "fuldstaendig.aar",
+    "advarsel",
+    "Et nøgletal har en værdi for kommunen i hvert år, hvor mindst halvdelen af de andre kommuner har en.",
+    "Kommunen har ikke indberettet for året, eller indberetningen er gået tabt undervejs."
+  ),
+  "serie.niveauskift": rule(
+    "serie.niveauskift",
+    "advarsel",
+    "En værdi ligger ikke langt fra kommunens egen historik (robust z-score mod median og MAD af de foregående perioder).",
+    "Ændret opgørelse eller registreringspraksis, et systemskifte eller en fejl i en leverance."
+  ),
+  "serie.nul": rule(
+    "serie.nul",
+    "fejl",
+    "En serie falder ikke pludselig til (næsten) nul, når kommunens historik ligger klart over nul.",
+    "En leverance er gået tabt, typisk efter et leverandørskifte, eller en integration er holdt op med at virke."
+  ),
+  "serie.stopper": rule(
+    "serie.stopper",
+    "advarsel",
+    "En serie, kommunen har haft værdier i, fortsætter til den seneste periode, som andre kommuner har.",
+    "Systemet er udfaset eller en integration er holdt op med at levere uden at en afløser leverer."
+  ),
+  "afvig.gruppe": rule(
+    "afvig.gruppe",
+    "advarsel",
+    "Værdien ligger ikke langt fra kommunens sammenligningsgruppe (robust z-score mod gruppens median og MAD).",
+    "En reel forskel, som bør kunne forklares, eller en fejl i kommunens registrering."
+  ),
+  "afvig.land": rule(
+    "afvig.land",
+    "advarsel",
+    "Værdien ligger ikke langt fra alle kommunerne (robust z-score mod landets median og MAD).",
+    "En reel særstilling, som bør kunne forklares, eller en fejl i kommunens registrering."
+  ),
+  "afvig.enhed": rule(
+    "afvig.enhed",
+    "fejl",
+    "Værdien er ikke omkring 1.000 gange større eller mindre end kommunens sædvanlige niveau.",
+    "En enhedsfejl: tal i kroner i stedet for tusind kroner (eller omvendt), eller et forkert decimaltegn."
+  ),
+  "konsistens.negativ": rule(
+    "konsistens.negativ",
+    "fejl",
+    "Et antal (personer, sager, kald) er aldrig negativt.",
+    "En fortegnsfejl, en korrektion bogført som negativ række, eller en celle fra et andet nøgletal."
+  ),
+  "konsistens.sum": rule(
+    "konsistens.sum",
+    "fejl",
+    "En total er lig summen af sine dele (inden for afrundingen).",
+    "En del mangler eller er talt to gange, eller totalen er opgjort på et andet tidspunkt end delene."
+  ),
+  "konsistens.pr_indbygger": rule(
+    "konsistens.pr_indbygger",
+    "fejl",
+    "Et tal pr. indbygger er lig tælleren divideret med befolkningen (inden for 2 %).",
+    "Tælleren eller befolkningen er fra et andet år, eller nøgletallet er regnet på et andet grundlag."
+  ),
+  "diskretion.smaatal": rule(
+    "diskretion.smaatal",
+    "fejl",
+    "Et offentliggjort antal personer eller sager er ikke mellem 1 og 4 (diskretionering).",
+    "Udtrækket er lavet uden diskretionering, eller små tal er ikke skjult, før de offentliggøres."
+  ),
   "dawa.felt": rule(
     "dawa.felt",
     "fejl",
