@@ -219,7 +219,9 @@ export function encodingWarning(file: string, found: Encoding, expected: Encodin
 /** What the published-table check knows: the 98 codes, the catalogue (id → unit, years). */
 export interface TableContext {
   kommunekoder: ReadonlySet<string>;
-  katalog: ReadonlyMap<string, { enhed: string; aar: ReadonlySet<number> }>;
+  katalog: ReadonlyMap<string, { enhed: string }>;
+  /** the source's years (every year some figure has data) */
+  aar: ReadonlySet<number>;
 }
 
 export interface TableRow {
@@ -345,13 +347,13 @@ export function inspectTable(
     if (!/^\d{4}$/.test(aarText)) {
       bad = true;
       findings.push(finding("kode.liste", file, `"${aarText}" er ikke et årstal med 4 cifre`, where(ix.aar)));
-    } else if (meta && !meta.aar.has(aar)) {
+    } else if (!ctx.aar.has(aar)) {
       bad = true;
       findings.push(
         finding(
           "kode.liste",
           file,
-          `${aar} er ikke et år i kataloget for "${id}" (${[...meta.aar].sort().join(", ")})`,
+          `${aar} er ikke et af kildens år (${[...ctx.aar].sort().join(", ")})`,
           where(ix.aar, { kommunekode: code, periode: aarText })
         )
       );
