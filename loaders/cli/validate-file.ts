@@ -126,7 +126,7 @@ const SEPARATOR_NAME: Record<string, string> = { ";": "semikolon", ",": "komma",
  */
 export function detectFileFormat(name: string, text: string): FormatId | undefined {
   const lines = text.split(/\r\n|\n|\r/, 20);
-  if (lines.some((l) => /^[^;]*;Kom\.nr;/.test(l) || l.split(";")[1]?.trim() === "Kom.nr")) return "noegletal";
+  if (lines.some((l) => /^[^;,\t]*[;,\t]"?Kom\.nr"?[;,\t]/.test(l))) return "noegletal";
   const first = (lines[0] ?? "").replace(/^\uFEFF/, "");
   const base = (name.split(/[\\/]/).pop() ?? name).toLowerCase();
   const candidates: { id: FormatId; columns: readonly string[] }[] = [

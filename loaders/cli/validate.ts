@@ -9,7 +9,16 @@
  * Exit codes: 0 no errors (warnings allowed), 1 errors (fejl), 2 input that cannot be read at all
  * (missing path, empty, binary/XLSX, unknown format) or a bad command line. Never a bare stack trace.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -231,7 +240,24 @@ interface Checked {
   raekker: number;
 }
 
-function checkNoegletal(bytes: Uint8Array, file: string, ctx: Context, rules?: string[]): Checked {
+function checkNoegletal(bytes: Uint8Array, file: string, text: string, ctx: Context, rules?: string[]): Checked {
+  const lines = text.split(/\r?\n/, 50);
+  const headerAt = lines.findIndex((l) => /Kom\.nr/.test(l));
+  const sep = headerAt >= 0 ? (/[,\t]Kom\.nr[,\t]/.exec(lines[headerAt])?.[0][0] ?? ";") : ";";
+  if (sep !== ";")
+    return {
+      findings: [
+        {
+          rule: "form.skilletegn",
+          severity: "fejl",
+          message: `felterne er adskilt med ${sep === "," ? "komma" : "tabulator"}, men en eksport fra noegletal.dk bruger semikolon (;); filen kan ikke læses sikkert, fordi decimalkommaet også er et komma`,
+          file,
+          line: headerAt + 1,
+          column: 1
+        }
+      ],
+      raekker: 0
+    };
   const { parsed, findings } = inspectNoegletal(bytes, file, { validCodes: ctx.codes, namesByCode: ctx.namesByCode });
   const out: (Finding | ValidationFinding)[] = [...findings];
   if (!parsed) return { findings: out, raekker: 0 };
@@ -351,10 +377,29 @@ async function checkInfra(
   const { instance, con } = await openDuckDB(join(dir, "tmp"));
   try {
     mkdirSync(join(dir, "ind"), { recursive: true });
-    symlinkSync(resolve(path), join(dir, "ind", linked));
-    const result = await ingestExtracts(join(dir, "ind"), join(dir, "ud"), [...ctx.codes], con, () => {});
+    // DuckDB's CSV reader refuses a file whose line endings are mixed (reported above as form.linjeskift):
+    // the ingest reads a copy with LF line endings, so the values are still checked
+    if (/\r\n/.test(text) && /(^|[^\r])\n/.test(text)) {
+      const raw = readBytes(path, file);
+      const lf = Buffer.from(Buffer.from(raw).toString("latin1").replace(/\r\n/g, "\n"), "latin1");
+      writeFileSync(join(dir, "ind", linked.replace(/\.gz$/i, "")), lf);
+    } else symlinkSync(resolve(path), join(dir, "ind", linked));
+    let result: Awaited<ReturnType<typeof ingestExtracts>>;
+    try {
+      result = await ingestExtracts(join(dir, "ind"), join(dir, "ud"), [...ctx.codes], con, () => {});
+    } catch (error) {
+      const msg = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+      out.push({
+        rule: "form.linje",
+        severity: "fejl",
+        message: `indlæsningen (DuckDB) kan ikke læse filen som CSV: ${msg.replaceAll(linked, file)}`,
+        file
+      });
+      return { findings: out, raekker: 0 };
+    }
     const report = result.reports[0];
-    const strip = (m: string) => m.replace(/^[^:]+:\d+(:\d+)?: /, "").replace(/^[^:]+: /, "");
+    const prefix = new RegExp(`^${linked.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+(:\\d+)?: `);
+    const strip = (m: string) => m.replace(prefix, "");
     for (const f of [...(report?.fileFindings ?? []), ...(report?.findings ?? [])]) {
       const colName =
         f.column > 0 ? firstLine.split(format.delimiter)[f.column - 1]?.trim().replace(/^"|"$/g, "") : undefined;
@@ -473,7 +518,7 @@ export async function validateFile(path: string, options: Omit<ValidateOptions, 
     const ctx = context();
     const findings: (Finding | ValidationFinding)[] = textFindings(text, file);
     let checked: Checked;
-    if (format === "noegletal") checked = checkNoegletal(bytes, file, ctx, options.rules);
+    if (format === "noegletal") checked = checkNoegletal(bytes, file, text, ctx, options.rules);
     else if (format === "tabel") checked = checkTable(text, file, ctx, encoding, options.rules);
     else if (format === "folk1am") checked = checkFolk1am(bytes, file, ctx);
     else checked = await checkInfra(path, file, format, text, encoding, ctx, options.rules);
