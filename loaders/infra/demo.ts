@@ -19,6 +19,7 @@ import { DATAOMRAADER, INDEKSER, KNOWN_SERVICES, STOETTESYSTEMER } from "../../c
 import { Prng } from "../../common/infra/prng.js";
 import { buildBefolkning, buildKommuner } from "../datasets.js";
 import { RAW_DIR } from "../lib/paths.js";
+import { parsePlantKinds, plantExtracts } from "../validate/plant.js";
 
 export interface DemoOptions {
   seed: number;
@@ -553,13 +554,24 @@ function arg(args: string[], name: string): string | undefined {
 if (process.argv[1] && /infra[\\/]demo\.ts$/.test(process.argv[1])) {
   const args = process.argv.slice(2);
   if (args.includes("--help")) {
-    process.stdout.write("npm run demodata -- --seed 1 --out <mappe> [--full-scale] [--support-days 7] [--gzip]\n");
+    process.stdout.write(
+      "npm run demodata -- --seed 1 --out <mappe> [--full-scale] [--support-days 7] [--gzip] [--plant all|regel,regel]\n" +
+        "  --plant: planter kendte fejl (loaders/validate/plant.ts) i Serviceplatformen-udtrækket og i et demo-nøgletalssæt\n" +
+        "           (noegletal_demo_seed<seed>.csv) og skriver planted.json; uden --plant er filerne uændrede\n"
+    );
     process.exit(0);
   }
   const seed = Number(arg(args, "--seed") ?? "1");
   const out = arg(args, "--out");
   if (!out || !Number.isInteger(seed)) {
     process.stderr.write("Fejl: brug --seed <heltal> --out <mappe> [--full-scale]\n");
+    process.exit(2);
+  }
+  let plant: ReturnType<typeof parsePlantKinds> | undefined;
+  try {
+    plant = arg(args, "--plant") === undefined ? undefined : parsePlantKinds(arg(args, "--plant") as string);
+  } catch (e) {
+    process.stderr.write(`Fejl: ${(e as Error).message}\n`);
     process.exit(2);
   }
   const summary = await generateDemo({
@@ -570,4 +582,8 @@ if (process.argv[1] && /infra[\\/]demo\.ts$/.test(process.argv[1])) {
     gzip: args.includes("--gzip")
   });
   process.stderr.write(JSON.stringify(summary, null, 2) + "\n");
+  if (plant) {
+    const planted = plantExtracts(out, out, plant, seed);
+    process.stderr.write(`plantet ${planted.length} fejl (Demodata), manifest: ${join(out, "planted.json")}\n`);
+  }
 }
