@@ -34,11 +34,12 @@ import {
   validateKeyFigures
 } from "../../common/validate/index.js";
 import { yearsWithData } from "../../common/vocabulary.js";
-import { buildKommuner, buildNoegletal } from "../datasets.js";
+import { buildBefolkning, buildKommuner, buildNoegletal } from "../datasets.js";
 import { ingestExtracts, openDuckDB } from "../infra/ingest.js";
 import { areaOf, uniqueIds, unitOf } from "../noegletal-katalog.js";
 import { inspectFolk1am } from "../sources/folk1am.js";
 import { inspectNoegletal } from "../sources/noegletal.js";
+import { DEMO_KATALOG, DEMO_RELATIONS, DEMO_YEARS, kommunegruppeGroups } from "../validate/demo-noegletal.js";
 import {
   assertText,
   detectFileFormat,
@@ -77,6 +78,8 @@ export interface FileReport {
   /** the format id, or null when the file could not be read */
   format: FormatId | null;
   format_navn: string | null;
+  /** generated demo data (the seeded demo key figures or extracts): said in the report */
+  demodata: boolean;
   /** false: the file could not be read at all (exit code 2) */
   laesbar: boolean;
   /** data rows read (key-figure cells, or rows of an extract) */
@@ -196,6 +199,10 @@ interface Context {
   namesByCode: Map<string, string>;
   codeByName: Map<string, string>;
   katalog: ReturnType<typeof buildNoegletal>["katalog"];
+  /** comparison groups for the outlier rules: the DST municipality group (kommunegruppe), "" = every area */
+  groups: Record<string, Record<string, string[]>>;
+  /** the latest FOLK1AM population per municipality (calls per inhabitant) */
+  befolkning: Record<string, number>;
 }
 
 let contextMemo: Context | undefined;
@@ -213,8 +220,22 @@ function quietly<T>(f: () => T): T {
 
 function context(): Context {
   if (contextMemo) return contextMemo;
-  const { kommuner, katalog } = quietly(() => ({ kommuner: buildKommuner(), katalog: buildNoegletal().katalog }));
+  const { kommuner, katalog, groups, folk } = quietly(() => ({
+    kommuner: buildKommuner(),
+    katalog: buildNoegletal().katalog,
+    groups: kommunegruppeGroups(),
+    folk: buildBefolkning().rows
+  }));
+  const latest =
+    folk
+      .map((r) => r.maaned)
+      .sort()
+      .at(-1) ?? "";
+  const befolkning: Record<string, number> = {};
+  for (const r of folk) if (r.maaned === latest) befolkning[r.kommunekode] = r.befolkning;
   contextMemo = {
+    groups: { "": groups },
+    befolkning,
     codes: new Set(kommuner.map((k) => k.kommunekode)),
     namesByCode: new Map(kommuner.map((k) => [k.kommunekode, k.navn])),
     codeByName: new Map(kommuner.map((k) => [k.navn, k.kommunekode])),
@@ -290,8 +311,19 @@ function checkNoegletal(bytes: Uint8Array, file: string, text: string, ctx: Cont
     status: v.status,
     line: v.linje
   }));
-  out.push(...validateKeyFigures({ file, rows, katalog, kommunekoder: [...ctx.codes] }, { rules }));
+  out.push(...validateKeyFigures({ file, rows, katalog, kommunekoder: [...ctx.codes], groups: ctx.groups }, { rules }));
   return { findings: out, raekker: parsed.dataRowsRead };
+}
+
+/** Is this table the seeded demo key figures (loaders/validate/demo-noegletal.ts) rather than the real catalogue's? */
+export function isDemoTable(text: string): boolean {
+  const demo = new Set(DEMO_KATALOG.map((k) => k.id));
+  const ids = text
+    .split(/\r?\n/, 200)
+    .slice(1)
+    .map((l) => l.split(/[;,\t]/)[0])
+    .filter(Boolean);
+  return ids.length > 0 && ids.every((id) => demo.has(id));
 }
 
 function checkTable(
@@ -299,19 +331,35 @@ function checkTable(
   file: string,
   ctx: Context,
   encoding: Parameters<typeof inspectTable>[3],
+  demo: boolean,
   rules?: string[]
 ): Checked {
-  const katalog = new Map(ctx.katalog.map((k) => [k.id, { enhed: k.enhed }]));
-  const aar = new Set(ctx.katalog.flatMap((k) => yearsWithData(k)));
+  const metas = demo ? DEMO_KATALOG : katalogMeta(ctx);
+  const katalog = new Map(metas.map((k) => [k.id, { enhed: k.enhed }]));
+  const aar = new Set(demo ? DEMO_YEARS : ctx.katalog.flatMap((k) => yearsWithData(k)));
   const { rows, findings } = inspectTable(text, file, { kommunekoder: ctx.codes, katalog, aar }, encoding);
   const out: (Finding | ValidationFinding)[] = [...findings];
-  if (rows.length)
+  if (rows.length) {
+    const cells = rows.map((r) => ({ ...r }));
+    const befolkning = demo
+      ? cells
+          .filter((r) => r.id === "indbyggere" && r.vaerdi !== null && r.status === "ok")
+          .map((r) => ({ kommunekode: r.kommunekode, aar: r.aar, befolkning: r.vaerdi as number }))
+      : undefined;
     out.push(
       ...validateKeyFigures(
-        { file, rows: rows.map((r) => ({ ...r })), katalog: katalogMeta(ctx), kommunekoder: [...ctx.codes] },
+        {
+          file,
+          rows: cells,
+          katalog: metas,
+          kommunekoder: [...ctx.codes],
+          groups: ctx.groups,
+          ...(demo ? { befolkning, ...DEMO_RELATIONS } : {})
+        },
         { rules }
       )
     );
+  }
   return { findings: out, raekker: rows.length };
 }
 
@@ -400,28 +448,56 @@ async function checkInfra(
     const report = result.reports[0];
     const prefix = new RegExp(`^${linked.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+(:\\d+)?: `);
     const strip = (m: string) => m.replace(prefix, "");
+    // where: the municipality and period of a rejected row, from its raw line
+    const headerNames = firstLine.split(format.delimiter).map((h) => h.trim().replace(/^"|"$/g, ""));
+    const iKode = headerNames.indexOf("kommunekode");
+    const timeCol = { serviceplatformen: "maaned", stoettesystemer: "time", indekssager: "opgjort_dato" }[
+      kind as string
+    ];
+    const iTid = timeCol ? headerNames.indexOf(timeCol) : -1;
+    const rawLines = report?.findings.length ? text.split(/\r?\n/) : [];
+    const placeOf = (line: number) => {
+      const cells = line > 1 ? (rawLines[line - 1]?.split(format.delimiter) ?? []) : [];
+      const kode = iKode >= 0 ? cells[iKode]?.trim() : undefined;
+      const tid = iTid >= 0 ? cells[iTid]?.trim() : undefined;
+      return { kommunekode: kode || undefined, periode: tid || undefined };
+    };
     for (const f of [...(report?.fileFindings ?? []), ...(report?.findings ?? [])]) {
       const colName =
         f.column > 0 ? firstLine.split(format.delimiter)[f.column - 1]?.trim().replace(/^"|"$/g, "") : undefined;
       const isCode = f.rule === "infra.vaerdi" && colName === "kommunekode";
+      // a negative count is the consistency rule's (the value pattern refuses it first)
+      const isNegative = f.rule === "infra.vaerdi" && colName === contract.measure && /er "-\d/.test(f.message);
       out.push({
-        rule: (isCode ? "kode.kommune" : f.rule) as RuleId,
+        rule: (isCode ? "kode.kommune" : isNegative ? "konsistens.negativ" : f.rule) as RuleId,
         severity: f.severity,
         message: strip(f.message).replaceAll(linked, file),
         file,
         line: f.line || undefined,
-        column: f.column || undefined
+        column: f.column || undefined,
+        ...(f.line > 1 ? placeOf(f.line) : {})
       });
     }
     if (report && !report.fileFindings.length && (kind === "serviceplatformen" || kind === "stoettesystemer")) {
       const monthly = await monthlyRows(con, join(dir, "ud", kind), kind);
-      if (monthly.length)
+      if (monthly.length) {
+        // a municipality's own extract is checked for its own codes; an extract with most of the 98 for all 98
+        const present = [...new Set(monthly.map((r) => r.kommunekode))].sort();
+        const kommunekoder = present.length >= 50 ? [...ctx.codes].sort() : present;
         out.push(
           ...validateInfraMonthly(
-            { file, rows: monthly, kommunekoder: [...new Set(monthly.map((r) => r.kommunekode))] },
+            {
+              file,
+              rows: monthly,
+              months: monthRange(monthly.map((r) => r.maaned)),
+              kommunekoder,
+              groups: ctx.groups[""],
+              befolkning: ctx.befolkning
+            },
             { rules }
           )
         );
+      }
     }
     return { findings: out, raekker: report?.rowsIn ?? 0 };
   } finally {
@@ -429,6 +505,26 @@ async function checkInfra(
     instance.closeSync?.();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Every month from the first to the last (YYYY-MM), so a month missing from the whole extract is seen. */
+export function monthRange(months: string[]): string[] {
+  const sorted = [...new Set(months)].filter((m) => /^\d{4}-\d{2}$/.test(m)).sort();
+  if (!sorted.length) return [];
+  const out: string[] = [];
+  let [y, m] = sorted[0].split("-").map(Number);
+  const last = sorted[sorted.length - 1];
+  for (let k = 0; k < 1200; k++) {
+    const s = `${y}-${String(m).padStart(2, "0")}`;
+    out.push(s);
+    if (s >= last) break;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
 }
 
 /** Monthly sums per municipality × service (or support system) and in total, from the ingest's Parquet. */
@@ -518,15 +614,19 @@ export async function validateFile(path: string, options: Omit<ValidateOptions, 
     const ctx = context();
     const findings: (Finding | ValidationFinding)[] = textFindings(text, file);
     let checked: Checked;
+    let demo = false;
     if (format === "noegletal") checked = checkNoegletal(bytes, file, text, ctx, options.rules);
-    else if (format === "tabel") checked = checkTable(text, file, ctx, encoding, options.rules);
-    else if (format === "folk1am") checked = checkFolk1am(bytes, file, ctx);
+    else if (format === "tabel") {
+      demo = isDemoTable(text);
+      checked = checkTable(text, file, ctx, encoding, demo, options.rules);
+    } else if (format === "folk1am") checked = checkFolk1am(bytes, file, ctx);
     else checked = await checkInfra(path, file, format, text, encoding, ctx, options.rules);
     findings.push(...checked.findings);
     return {
       fil: file,
       format,
-      format_navn: FORMAT_NAMES[format],
+      format_navn: (demo ? "Demodata: " : "") + FORMAT_NAMES[format],
+      demodata: demo || /(^|[\\/])data[\\/]demo[\\/]|_seed\d+\.csv/.test(path),
       laesbar: true,
       raekker: checked.raekker,
       fund: findings.filter(keep).map(toReport)
@@ -537,7 +637,15 @@ export async function validateFile(path: string, options: Omit<ValidateOptions, 
       ...error.finding,
       message: error.finding.message || error.message.replace(/^[^:]+: /, "").replace(/ \[regel [^\]]+\]$/, "")
     };
-    return { fil: file, format: null, format_navn: null, laesbar: false, raekker: 0, fund: [toReport(f)] };
+    return {
+      fil: file,
+      format: null,
+      format_navn: null,
+      demodata: false,
+      laesbar: false,
+      raekker: 0,
+      fund: [toReport(f)]
+    };
   }
 }
 
@@ -574,7 +682,8 @@ function where(f: ReportFinding): string {
   if (f.kolonne !== undefined) parts.push(`kolonne ${n(f.kolonne)}`);
   if (f.kommunekode) parts.push(`kommune ${f.kommunekode}`);
   if (f.periode) parts.push(`periode ${f.periode}`);
-  if (f.emne) parts.push(f.emne_navn && f.emne_navn !== f.emne ? `${f.emne_navn} (${f.emne})` : f.emne);
+  if (f.emne)
+    parts.push(f.emne_navn && !f.emne_navn.includes(f.emne) ? `${f.emne_navn} (${f.emne})` : (f.emne_navn ?? f.emne));
   return parts.join(", ");
 }
 
@@ -584,6 +693,7 @@ export function formatReport(r: ValidateResult): string {
     lines.push(
       `== ${file.fil}${file.format_navn ? ` (${file.format_navn}; ${n(file.raekker)} rækker læst)` : " (kan ikke læses)"}`
     );
+    if (file.demodata) lines.push("   Demodata: filen er genererede demodata, ikke rigtige tal.");
     if (file.fund.length === 0) lines.push("   Ingen fund.");
     const shown = new Map<string, number>();
     for (const f of file.fund) {
