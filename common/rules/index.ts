@@ -234,7 +234,7 @@ export const RULES = {
   ),
   "serie.nul": rule(
     "serie.nul",
-    "fejl",
+    "advarsel",
     "En serie falder ikke pludselig til (næsten) nul, når kommunens historik ligger klart over nul.",
     "En leverance er gået tabt, typisk efter et leverandørskifte, eller en integration er holdt op med at virke."
   ),
@@ -258,7 +258,7 @@ export const RULES = {
   ),
   "afvig.enhed": rule(
     "afvig.enhed",
-    "fejl",
+    "advarsel",
     "Værdien er ikke omkring 1.000 gange større eller mindre end kommunens sædvanlige niveau.",
     "En enhedsfejl: tal i kroner i stedet for tusind kroner (eller omvendt), eller et forkert decimaltegn."
   ),

@@ -49,13 +49,28 @@ const num = (v: number | null | undefined): v is number => typeof v === "number"
  * so that ×2 and ×½ are equally far; the returned median is then exp(median of the logs).
  */
 export function robustZ(x: number, reference: readonly number[], log = false): { z: number; median: number } | null {
+  const st = robustStats(reference, log);
+  return st && zOf(x, st);
+}
+
+export interface RobustStats {
+  median: number;
+  mad: number;
+  log: boolean;
+}
+
+/** Median and MAD of a reference set (of its logarithms when `log`); null with too few values or MAD 0. */
+export function robustStats(reference: readonly number[], log: boolean): RobustStats | null {
   if (reference.length < T.minReference) return null;
   const ref = log ? reference.map(Math.log) : (reference as number[]);
-  const v = log ? Math.log(x) : x;
   const m = median(ref);
   const mad = medianAbsoluteDeviation(ref);
-  if (mad === 0) return null;
-  return { z: (v - m) / (T.madToSd * mad), median: log ? Math.exp(m) : m };
+  return mad === 0 ? null : { median: m, mad, log };
+}
+
+export function zOf(x: number, st: RobustStats): { z: number; median: number } {
+  const v = st.log ? Math.log(x) : x;
+  return { z: (v - st.median) / (T.madToSd * st.mad), median: st.log ? Math.exp(st.median) : st.median };
 }
 
 /** Compare on the log scale when the value and every reference value are positive (amounts, rates, shares). */
@@ -121,7 +136,7 @@ export class Context {
     }) as ValidationFinding;
     f.kilde = this.set.kilde;
     f.subject = subject;
-    f.subjectLabel = info?.label ?? subject;
+    f.subjectLabel = info?.label ?? (subject === "*" ? "alle nøgletal" : subject);
     if (extra.vaerdi !== undefined) f.vaerdi = extra.vaerdi;
     if (extra.forventet !== undefined) f.forventet = extra.forventet;
     if (extra.periodeTil !== undefined) f.periodeTil = extra.periodeTil;
@@ -175,7 +190,8 @@ export function continuityRules(ctx: Context): Map<string, number> {
         if (numeric.length >= T.minHistory + 1) {
           const others = numeric.filter((j) => j !== i).map((j) => s[j] as number);
           const ref = median(others);
-          if (isUnitSlip(x, ref)) {
+          // only a series of one sign has a "usual level": the median of a series crossing zero is near 0
+          if (others.every((v) => Math.sign(v) === Math.sign(x)) && isUnitSlip(x, ref)) {
             slip.add(i);
             const f = Math.abs(x / ref) > 1 ? "ca. 1.000 gange" : "ca. 1/1.000 af";
             ctx.add(
@@ -288,24 +304,27 @@ export function outlierRules(ctx: Context): void {
         );
       };
       for (let i = 0; i < P; i++) {
-        const all: number[] = [];
-        if (rule === "afvig.land")
+        // the country: one reference set per period (it contains every x, so the log decision is the set's)
+        let land: RobustStats | null = null;
+        if (rule === "afvig.land") {
+          const all: number[] = [];
           for (const c of codes) if (num(bySeries.get(c)?.[i])) all.push(bySeries.get(c)?.[i] as number);
+          land = robustStats(all, all.length > 0 && useLog(all[0], all));
+        }
         for (const kode of codes) {
           const x = bySeries.get(kode)?.[i];
           let dir = 0;
           let res: { z: number; median: number } | null = null;
           if (num(x)) {
-            let ref: number[];
-            if (rule === "afvig.land") ref = all;
+            if (rule === "afvig.land") res = land && zOf(x, land);
             else {
-              ref = [];
+              const ref: number[] = [];
               for (const g of info.groups?.[kode] ?? []) {
                 const v = bySeries.get(g)?.[i];
                 if (g !== kode && num(v)) ref.push(v);
               }
+              res = robustZ(x, ref, useLog(x, ref));
             }
-            res = robustZ(x, ref, useLog(x, ref));
             if (res && Math.abs(res.z) > T.outlierZ) dir = Math.sign(res.z);
           }
           const r = run.get(kode);

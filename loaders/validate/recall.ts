@@ -8,6 +8,7 @@
  *   the planted set.
  *
  *   npm run --silent genfinding [-- --seed 1] [--json]
+ *   npm run --silent genfinding -- --real [--json]      (the rules on the embedded real key figures)
  *
  * `measureRecall()` is what a loader calls to publish the table (e.g. on /datakvalitet).
  * Clean infrastructure set: the committed demo extract `data/demo/infrastruktur/serviceplatformen_seed1.csv.gz`
@@ -25,6 +26,7 @@ import {
 } from "../../common/validate/index.js";
 import { buildBefolkning, buildKommuner } from "../datasets.js";
 import { DEMO_MONTHS } from "../infra/demo.js";
+import { PROJECT_ROOT } from "../lib/paths.js";
 import { demoKeyFigureInput, demoKeyFigures, kommunegruppeGroups } from "./demo-noegletal.js";
 import {
   keyFigureFileName,
@@ -35,7 +37,13 @@ import {
 } from "./plant.js";
 import { parseServiceplatformen, readText } from "./read.js";
 
-export const DEMO_SERVICEPLATFORMEN = join("data", "demo", "infrastruktur", "serviceplatformen_seed1.csv.gz");
+export const DEMO_SERVICEPLATFORMEN = join(
+  PROJECT_ROOT,
+  "data",
+  "demo",
+  "infrastruktur",
+  "serviceplatformen_seed1.csv.gz"
+);
 
 /** The engine's input for a Serviceplatformen extract: the 98, the demo months, DST municipality groups, FOLK1AM April 2022. */
 export function infraInput(file: string, rows: InfraMonthlyRow[]): InfraMonthlyInput {
@@ -159,6 +167,21 @@ export function recallMarkdown(r: RecallResult): string {
 if (process.argv[1] && /validate[\\/]recall\.ts$/.test(process.argv[1])) {
   const args = process.argv.slice(2);
   const i = args.indexOf("--seed");
+  if (args.includes("--real")) {
+    const { validateEmbeddedKeyFigures } = await import("./noegletal.js");
+    const { findings, perRule } = validateEmbeddedKeyFigures();
+    if (args.includes("--json")) process.stdout.write(`${JSON.stringify({ perRule, findings }, null, 2)}\n`);
+    else {
+      process.stdout.write(`De indlejrede nøgletal: ${findings.length} fund\n`);
+      for (const [rule, n] of Object.entries(perRule)) process.stdout.write(`  ${rule}: ${n}\n`);
+      for (const rule of Object.keys(perRule))
+        for (const f of findings.filter((x) => x.rule === rule).slice(0, 3))
+          process.stdout.write(
+            `  ${f.file}:${f.line}:${f.column}: ${f.kommunekode} ${f.periode}: ${f.message} [regel ${f.rule}]\n`
+          );
+    }
+    process.exit(0);
+  }
   const r = measureRecall(i >= 0 ? Number(args[i + 1]) : 1);
   if (args.includes("--json")) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
   else {

@@ -77,6 +77,8 @@ describe("continuity against the own history", () => {
     // 1/1000: 0.5 against 501 → 1/1002
     const g = only("afvig.enhed", cells("a", { "101": [500, 510, 505, 495, 0.5, 502, 498] }));
     expect(g.map((x) => x.periode)).toEqual(["2017"]);
+    // a series that crosses zero has no usual level (Frederikssund's liquid assets 2013-2019: median of the others is 5)
+    expect(only("afvig.enhed", cells("a", { "101": [4605, 3319, 4140, 452, -442, -2243, -1461] }))).toHaveLength(0);
     // ×100 is not a unit slip (log10 100 = 2, |2 − 3| = 1 > log10 3 = 0.477)
     expect(only("afvig.enhed", cells("a", { "101": [500, 510, 505, 495, 50000, 502, 498] }))).toHaveLength(0);
   });
@@ -113,6 +115,7 @@ describe("completeness", () => {
       ["147", "b"],
       ["151", "*"]
     ]);
+    expect(f[1].subjectLabel).toBe("alle nøgletal");
   });
 });
 
