@@ -455,12 +455,18 @@ async function checkInfra(
       kind as string
     ];
     const iTid = timeCol ? headerNames.indexOf(timeCol) : -1;
-    const rawLines = report?.findings.length ? text.split(/\r?\n/) : [];
+    const rawLines = report?.findings.length ? text.replace(/^\uFEFF/, "").split(/\r?\n/) : [];
     const placeOf = (line: number) => {
       const cells = line > 1 ? (rawLines[line - 1]?.split(format.delimiter) ?? []) : [];
       const kode = iKode >= 0 ? cells[iKode]?.trim() : undefined;
       const tid = iTid >= 0 ? cells[iTid]?.trim() : undefined;
       return { kommunekode: kode || undefined, periode: tid || undefined };
+    };
+    // the ingest counts fields; the report (like the loaders) names the character column where the field starts
+    const charColumn = (line: number, field: number) => {
+      const cells = rawLines[line - 1]?.split(format.delimiter);
+      if (!cells || field < 1 || field > cells.length) return field || undefined;
+      return cells.slice(0, field - 1).reduce((a, c) => a + c.length + format.delimiter.length, 1);
     };
     for (const f of [...(report?.fileFindings ?? []), ...(report?.findings ?? [])]) {
       const colName =
@@ -474,7 +480,7 @@ async function checkInfra(
         message: strip(f.message).replaceAll(linked, file),
         file,
         line: f.line || undefined,
-        column: f.column || undefined,
+        column: f.line > 1 && f.column > 0 ? charColumn(f.line, f.column) : f.column || undefined,
         ...(f.line > 1 ? placeOf(f.line) : {})
       });
     }
