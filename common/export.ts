@@ -94,6 +94,29 @@ export function excelNumberFormat(decimals?: number): string {
   return decimals === 0 ? "#,##0" : `#,##0.${"0".repeat(decimals)}`;
 }
 
+/** Decimals a number is written with, at most 6 (rounded there first, so floating noise such as 0.1 + 0.2 shows as 0,3). */
+function decimalsOfNumber(x: number): number {
+  const s = String(Number(x.toFixed(6)));
+  if (/e/i.test(s)) return 0;
+  const i = s.indexOf(".");
+  return i < 0 ? 0 : Math.min(6, s.length - i - 1);
+}
+
+/**
+ * The XLSX number format of a column whose decimals are not given: years and codes (integers between
+ * 1900 and 2100, or a column called år/aar/kode) without a thousands separator; other whole numbers
+ * with one (1.234); decimal numbers with a separator and as many decimals as the column's values show.
+ */
+export function inferredNumberFormat(label: string, values: readonly unknown[]): string {
+  const nums = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  if (nums.length === 0) return "General";
+  const decimals = Math.max(...nums.map(decimalsOfNumber));
+  if (decimals > 0) return excelNumberFormat(decimals);
+  const yearLike = nums.every((x) => x >= 1900 && x <= 2100);
+  if (yearLike || /(^|[\s_-])(år|aar|year|kode|kommunekode|nr)\b/i.test(label)) return "0";
+  return excelNumberFormat(0);
+}
+
 /** Minimal shape of the exceljs module we use, so Node and browser can pass their own copy. */
 export interface ExcelJSLike {
   Workbook: new () => {
@@ -127,8 +150,8 @@ export async function xlsxBytes<T>(
     headerRow++;
   }
   ws.addRow(columns.map((c) => c.label)).font = { bold: true };
-  for (const row of rows) {
-    const values = columns.map((c) => {
+  const table = rows.map((row) =>
+    columns.map((c) => {
       const v = cellOf(row, c);
       return v === undefined || (typeof v === "number" && !Number.isFinite(v))
         ? null
@@ -137,10 +160,21 @@ export async function xlsxBytes<T>(
             ? "ja"
             : "nej"
           : v;
-    });
+    })
+  );
+  // every numeric cell gets a number format: the column's decimals, or the decimals its values show
+  const formats = columns.map((c, i) =>
+    c.decimals !== undefined
+      ? excelNumberFormat(c.decimals)
+      : inferredNumberFormat(
+          c.label,
+          table.map((values) => values[i])
+        )
+  );
+  for (const values of table) {
     const r = ws.addRow(values);
-    columns.forEach((c, i) => {
-      if (typeof values[i] === "number") r.getCell(i + 1).numFmt = excelNumberFormat(c.decimals);
+    columns.forEach((_c, i) => {
+      if (typeof values[i] === "number") r.getCell(i + 1).numFmt = formats[i];
     });
   }
   ws.addRow([]);

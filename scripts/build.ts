@@ -52,22 +52,30 @@ const LOADER_FAILURE = /^(Fejl i inddata:|Fejl:)/;
  * Run a command, passing its output through; collect the loaders' failure messages from
  * its stderr so the build can end with them.
  */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<void> {
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ brokenLinks: string[] }> {
   return new Promise((ok, fail) => {
-    const child = spawn(cmd, args, { stdio: ["inherit", "inherit", "pipe"], env, cwd });
+    const child = spawn(cmd, args, { stdio: ["inherit", "pipe", "pipe"], env, cwd });
     const failures: string[] = [];
-    let pending = "";
-    child.stderr!.on("data", (chunk: Buffer) => {
-      process.stderr.write(chunk);
-      pending += chunk.toString("utf-8");
-      const lines = pending.split("\n");
-      pending = lines.pop()!;
-      for (const line of lines)
-        if (LOADER_FAILURE.test(line.replace(/\x1b\[[0-9;]*m/g, "").trim()))
-          failures.push(line.replace(/\x1b\[[0-9;]*m/g, "").trim());
-    });
+    // Framework's link check: "Warning: N broken links" (stderr) and one "↳ /page → /target" line each (stdout)
+    const brokenLinks: string[] = [];
+    const watch = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
+      let pending = "";
+      stream.on("data", (chunk: Buffer) => {
+        out.write(chunk);
+        pending += chunk.toString("utf-8");
+        const lines = pending.split("\n");
+        pending = lines.pop()!;
+        for (const raw of lines) {
+          const line = raw.replace(/\x1b\[[0-9;]*m/g, "").trim();
+          if (LOADER_FAILURE.test(line)) failures.push(line);
+          if (/^\u21b3 \S+ \u2192 \S+$/.test(line)) brokenLinks.push(line.slice(2));
+        }
+      });
+    };
+    watch(child.stdout!, process.stdout);
+    watch(child.stderr!, process.stderr);
     child.on("exit", (code) => {
-      if (code === 0) return ok();
+      if (code === 0) return ok({ brokenLinks });
       const why = failures.length
         ? failures.join("\n")
         : `${basename(cmd)} ${args.join(" ")} sluttede med kode ${code}`;
@@ -259,7 +267,15 @@ export async function buildSite(options: BuildOptions = {}): Promise<void> {
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${GUARD}`.trim(),
       PATH: `${join(TOOLS, "node_modules", ".bin")}:${process.env.PATH}`
     };
-    await run(join(TOOLS, "node_modules", ".bin", "observable"), ["build"], env, ROOT);
+    const { brokenLinks } = await run(join(TOOLS, "node_modules", ".bin", "observable"), ["build"], env, ROOT);
+    // a link Framework cannot resolve is an error here, not a warning scrolled past: links to the published
+    // files under /filer are made in JS on the page (src/data.md: filLink), because they are published after
+    // Framework's build (publishFiles) and Framework would call them broken
+    if (brokenLinks.length)
+      throw new BuildError(
+        `Framework fandt ${brokenLinks.length} link(s) til sider, der ikke findes:\n${brokenLinks.map((l) => `  ${l}`).join("\n")}\n` +
+          "Ret linket, eller lav links til /filer/… i JavaScript på siden (se filLink i src/data.md)."
+      );
     if (!existsSync(join(out, "index.html")))
       throw new BuildError(`Framework skrev ingen forside (${relative(ROOT, out)}/index.html)`);
     const pages = await postprocess(out);

@@ -193,6 +193,22 @@ function notFound(req: IncomingMessage, res: ServerResponse, root: string): void
   else plain(res, 404, "Siden findes ikke.");
 }
 
+/** A Danish message for a server that cannot listen (busy port, no permission, bad number), with what to do. */
+export function portMessage(error: unknown, port: number): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const next = Number.isInteger(port) && port > 0 && port < 65535 ? port + 1 : 3001;
+  if (code === "EADDRINUSE")
+    return (
+      `Porten ${port} er optaget: et andet program (måske et tidligere \`npm start\`) lytter allerede på 127.0.0.1:${port}. ` +
+      `Stop det, eller vælg en anden port, fx: PORT=${next} npm start`
+    );
+  if (code === "EACCES")
+    return `Kommunetal må ikke lytte på porten ${port} (porte under 1024 kræver administratorrettigheder). Vælg en anden port, fx: PORT=${next < 1024 ? 3000 : next} npm start`;
+  if (code === "ERR_SOCKET_BAD_PORT" || !Number.isInteger(port))
+    return `"${process.env.PORT}" er ikke et portnummer (0-65535). Vælg en anden port, fx: PORT=3000 npm start`;
+  return `Serveren kunne ikke starte på porten ${port}: ${(error as Error)?.message ?? String(error)}. Prøv en anden port, fx: PORT=${next} npm start`;
+}
+
 export function serveDist(dist: string, port: number, host = "127.0.0.1"): Promise<Server> {
   const root = resolve(dist);
   const server = createServer((req, res) => {
@@ -223,7 +239,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       process.stderr.write("Byggeriet fejlede (se ovenfor); serverer det forrige site fra dist/.\n");
     }
   }
-  const server = await serveDist(dist, Number(process.env.PORT ?? 3000));
-  const { port } = server.address() as AddressInfo;
-  process.stderr.write(`kommunetal kører på http://127.0.0.1:${port}/ (Ctrl+C for at stoppe)\n`);
+  const wanted = Number(process.env.PORT ?? 3000);
+  try {
+    const server = await serveDist(dist, wanted);
+    const { port } = server.address() as AddressInfo;
+    process.stderr.write(`kommunetal kører på http://127.0.0.1:${port}/ (Ctrl+C for at stoppe)\n`);
+  } catch (error) {
+    process.stderr.write(`${portMessage(error, wanted)}\n`);
+    process.exit(1);
+  }
 }

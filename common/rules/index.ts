@@ -64,6 +64,84 @@ export const RULES = {
     "Filen slutter ikke midt i en blok eller en celle; afslutningen (tegnforklaringen) er med.",
     "Download eller kopiering er afbrudt."
   ),
+  "fil.tom": rule(
+    "fil.tom",
+    "fejl",
+    "Filen indeholder data: den er hverken tom eller kun en overskrift.",
+    "Udtrækket er lavet med et filter, der intet fandt, eller filen er gemt, før data var hentet."
+  ),
+  "fil.binaer": rule(
+    "fil.binaer",
+    "fejl",
+    "Filen er en tekstfil (CSV), ikke et regneark (XLSX), et zip-arkiv eller en anden binær fil.",
+    "En Excel-projektmappe er omdøbt til .csv i stedet for at blive gemt som CSV, eller den forkerte fil er valgt."
+  ),
+  "fil.format": rule(
+    "fil.format",
+    "fejl",
+    "Filens format kan genkendes ud fra overskriften og navnet (noegletal.dk-eksport, FOLK1AM, kommunetals egne tabeller eller et af infrastrukturudtrækkene).",
+    "Overskriften er ændret, eller filen er et andet udtræk end de kendte; angiv formatet med --format."
+  ),
+  "form.skilletegn": rule(
+    "form.skilletegn",
+    "fejl",
+    "Felterne er adskilt med formatets skilletegn (semikolon i danske filer; infrastrukturudtræk må bruge semikolon eller komma).",
+    "Filen er gemt med engelske regionale indstillinger (komma) eller som tabulatorsepareret tekst."
+  ),
+  "form.kolonner": rule(
+    "form.kolonner",
+    "fejl",
+    "Overskriften har formatets kolonner med de rigtige navne i den rigtige rækkefølge.",
+    "En kolonne er omdøbt, flyttet eller slettet i et regneark, eller udtrækket er lavet med en anden version af formatet."
+  ),
+  "form.linjeskift": rule(
+    "form.linjeskift",
+    "advarsel",
+    "Alle linjer slutter ens (Windows CRLF eller Unix LF), ikke en blanding.",
+    "Filen er sat sammen af flere filer eller rettet i en editor med andre indstillinger."
+  ),
+  "form.linjelaengde": rule(
+    "form.linjelaengde",
+    "fejl",
+    "Ingen linje er urimeligt lang (højst 10.000 tegn).",
+    "Linjeskift er gået tabt (fx Mac-linjeskift CR alene), eller binære data er sat ind i filen."
+  ),
+  "kode.kommune": rule(
+    "kode.kommune",
+    "fejl",
+    "Kommunekoden er en af de 98 kommunekoder med 3 cifre; Christiansø (411), regioner og 4-cifrede koder (0101) er ikke kommunekoder her.",
+    "Koden er skrevet med 4 cifre som i DAWA, Christiansø eller en region er med i udtrækket, eller koden er tastet forkert."
+  ),
+  "kode.liste": rule(
+    "kode.liste",
+    "fejl",
+    "Koder findes i deres kodeliste: nøgletallets id i kataloget, årstal med data, status blandt kommunetals statusser.",
+    "Filen er fra en anden version af kataloget, eller en kode er rettet eller stavet forkert i hånden."
+  ),
+  "infra.kolonner": rule(
+    "infra.kolonner",
+    "fejl",
+    "Et infrastrukturudtræk har alle kontraktens kolonner med de præcise navne (ekstra kolonner beholdes).",
+    "En kolonne er omdøbt eller mangler, eller filen er et andet udtræk end navnet siger."
+  ),
+  "infra.felter": rule(
+    "infra.felter",
+    "fejl",
+    "Hver række i et infrastrukturudtræk har lige så mange felter som overskriften.",
+    "Et skilletegn i en tekst uden anførselstegn, eller en afkortet række."
+  ),
+  "infra.vaerdi": rule(
+    "infra.vaerdi",
+    "fejl",
+    "Hver værdi i et infrastrukturudtræk følger kontrakten: måned, CVR, UUID, servicenummer, hele tal ≥ 0, kendte koder.",
+    "En måned eller dato skrevet i et andet format, et negativt eller decimaltal, eller en kode uden for kodelisten."
+  ),
+  "infra.noegle": rule(
+    "infra.noegle",
+    "fejl",
+    "Ingen række i et infrastrukturudtræk gentager kontraktens nøgle (fx måned, myndighed, it-system, service).",
+    "Samme udtræk er indlæst to gange, eller perioder overlapper mellem to filer."
+  ),
   "form.overskrift": rule(
     "form.overskrift",
     "fejl",

@@ -8,6 +8,7 @@ import {
   type ExcelJSLike,
   excelNumberFormat,
   fileNameOf,
+  inferredNumberFormat,
   xlsxBytes
 } from "../../common/export.js";
 
@@ -92,4 +93,42 @@ test("excelNumberFormat and fileNameOf", () => {
   expect(excelNumberFormat(2)).toBe("#,##0.00");
   expect(excelNumberFormat()).toBe("General");
   expect(fileNameOf("Udg. til ældre pr. 67+-årig, 2019")).toBe("udg-til-aeldre-pr-67plus-aarig-2019");
+});
+
+describe("XLSX number formats without given decimals (issue #14 §4)", () => {
+  test("thousands separator, the decimals the values show, years and codes plain; read back with exceljs", async () => {
+    type R = { aar: number; befolkning: number; andel: number; tekst: string };
+    const data: R[] = [
+      { aar: 2018, befolkning: 623404, andel: 4.25, tekst: "a" },
+      { aar: 2019, befolkning: 1807, andel: 3.5, tekst: "b" }
+    ];
+    const cols: Column<R>[] = [
+      { key: "aar", label: "År" },
+      { key: "befolkning", label: "Indbyggere" },
+      { key: "andel", label: "Andel (pct.)" },
+      { key: "tekst", label: "Tekst" }
+    ];
+    const bytes = await xlsxBytes(ExcelJS as unknown as ExcelJSLike, data, cols, { source: "test" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    // row 1 header, rows 2-3 data
+    expect(ws.getCell("A2").value).toBe(2018);
+    expect(ws.getCell("A2").numFmt).toBe("0");
+    expect(ws.getCell("B2").value).toBe(623404);
+    expect(ws.getCell("B2").numFmt).toBe("#,##0");
+    expect(ws.getCell("B3").numFmt).toBe("#,##0");
+    // 4.25 shows two decimals, so the whole column is written with two (3,50)
+    expect(ws.getCell("C2").numFmt).toBe("#,##0.00");
+    expect(ws.getCell("C3").numFmt).toBe("#,##0.00");
+    expect(ws.getCell("D2").value).toBe("a");
+  });
+  test("inferredNumberFormat", () => {
+    expect(inferredNumberFormat("Kommunekode", [101, 851])).toBe("0");
+    expect(inferredNumberFormat("Antal", [12, 3456])).toBe("#,##0");
+    expect(inferredNumberFormat("Antal", [1950, 2000])).toBe("0"); // year-like values: no separator
+    expect(inferredNumberFormat("Værdi", [0.1 + 0.2])).toBe("#,##0.0"); // floating noise is not shown
+    expect(inferredNumberFormat("Værdi", [1 / 3])).toBe("#,##0.000000"); // at most 6 decimals
+    expect(inferredNumberFormat("Tom", [null, "x"])).toBe("General");
+  });
 });

@@ -6,7 +6,7 @@
 
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { notebookHash } from "../../common/notebook/codec.js";
+import { decodeNotebook, hashPayload, notebookHash } from "../../common/notebook/codec.js";
 import { fromFrameworkPage, fromSqlFile } from "../../common/notebook/files.js";
 import type { Notebook } from "../../common/notebook/state.js";
 import { openPage, problems, type Site, waitForFramework } from "./harness.js";
@@ -98,7 +98,8 @@ describe("notesbog", () => {
       );
       await page.keyboard.press("Escape");
       await page.click(".kt-nb-cell[data-index='2'] [data-action=run]");
-      await page.waitForTimeout(300);
+      // wait for the state, not for time: the new cell's result (98 municipalities) replaces the default query's
+      await expect.poll(async () => (await outputs(page))[1]?.length, { timeout: 60_000 }).toBe(98);
       const first = await outputs(page);
       expect(first).toHaveLength(2);
       const line = await native(
@@ -116,7 +117,18 @@ describe("notesbog", () => {
         "linje",
         "kort"
       ]);
-      await page.waitForTimeout(500); // the hash is written 300 ms after the last change
+      // the hash is written 300 ms after the last change: wait until it holds the three cells and the last SQL
+      const inHash = async () => {
+        const payload = hashPayload(new URL(page.url()).hash);
+        if (!payload) return null;
+        const nb = await decodeNotebook(payload).catch(() => null);
+        return nb ? nb.cells.map((c) => c.type + (c.type === "sql" ? `:${c.sql}` : "")).join("|") : null;
+      };
+      await expect
+        .poll(inHash, { timeout: 30_000 })
+        .toMatch(
+          /^text\|sql:.*\|sql:SELECT kommunekode, vaerdi FROM noegletal WHERE id = 'serviceudgifter-pr-indb' AND aar = \$aar ORDER BY vaerdi DESC$/
+        );
       const link = page.url();
       expect(link).toMatch(/#nb=[A-Za-z0-9_-]+$/);
       const again = await site.context.newPage();
@@ -130,18 +142,19 @@ describe("notesbog", () => {
       ]);
       // switch the municipality: the first cell now shows Læsø's figures
       await again.selectOption("select[name=kommune]", "825");
-      await again.waitForFunction(() => location.hash.length > 0);
-      await again.waitForTimeout(500);
-      const laesoe = await outputs(again);
       const expected = await native(
         "SELECT aar, vaerdi FROM noegletal WHERE id = 'serviceudgifter-pr-indb' AND kommunekode = '825' ORDER BY aar"
       );
-      expect(laesoe[0]).toEqual(
-        expected.map((r) => [
-          String(r.aar),
-          r.vaerdi === null ? "–" : Math.round(r.vaerdi as number).toLocaleString("da-DK")
-        ])
-      );
+      // wait for the rerun's result (not a fixed time: under load the rerun can take seconds)
+      await expect
+        .poll(async () => (await outputs(again))[0], { timeout: 60_000 })
+        .toEqual(
+          expected.map((r) => [
+            String(r.aar),
+            r.vaerdi === null ? "–" : Math.round(r.vaerdi as number).toLocaleString("da-DK")
+          ])
+        );
+      const laesoe = await outputs(again);
       expect(laesoe[0]).not.toEqual(first[0]);
       await again.close();
     } finally {

@@ -69,3 +69,16 @@ test("`npm run build` with a broken raw file: exit 1, the loader's message, the 
   expect(readFileSync(join(dist, "index.html"), "utf-8")).toBe("forrige site");
   expect(existsSync(`${dist}.ny-${r.pid}`)).toBe(false);
 }, 90_000);
+
+test("a link Framework calls broken fails the build with the page and the target (no warning scrolled past)", async () => {
+  const root = fixture();
+  const dist = join(root, "dist");
+  writeFileSync(
+    join(root, "src", "index.md"),
+    `${readFileSync(join(root, "src", "index.md"), "utf-8")}\n\n[en side](./findes-ikke)\n`
+  );
+  await expect(buildSite({ root, dist })).rejects.toThrow(
+    /Framework fandt 1 link\(s\) til sider, der ikke findes:\n {2}\/index → \/findes-ikke\n[\s\S]*filLink/
+  );
+  expect(existsSync(join(dist, "index.html"))).toBe(false);
+}, 180_000);
