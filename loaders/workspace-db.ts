@@ -180,8 +180,7 @@ export const WORKSPACE_TABLES: WorkspaceTable[] = [
   {
     name: "infrastruktur_kle_overensstemmelse",
     file: "infrastruktur-kle-overensstemmelse",
-    description:
-      "KLE i indeksene: andel af de KLE-opmærkede sager med et KLE-nummer, der findes, er aktuelt og på emneniveau, pr. it-system og kommune (Demodata, indtil rigtige udtræk bruges).",
+    description: `${extractsSource().demodata ? DEMODATA_LABEL : ""}KLE i indeksene: andel af de KLE-opmærkede sager med et KLE-nummer, der findes, er aktuelt og på emneniveau, pr. it-system og kommune.`,
     columns: publishedColumns("infrastruktur-kle-overensstemmelse"),
     parquet: () => aggregateBytes("infrastruktur-kle-overensstemmelse")
   },

@@ -107,7 +107,9 @@ describe("workspace database", () => {
     const infra = await rows(
       "SELECT table_name, comment FROM duckdb_tables() WHERE database_name = 'kt' AND table_name LIKE 'infrastruktur_%' ORDER BY 1"
     );
-    expect(infra.map((r) => r.table_name)).toEqual(INFRA_TABLES.map((t) => t.navn.replaceAll("-", "_")).sort());
+    // the aggregates of INFRA_TABLES, plus the KLE conformance table, which /data lists with the published tables
+    const expected = [...INFRA_TABLES.map((t) => t.navn), "infrastruktur-kle-overensstemmelse"];
+    expect(infra.map((r) => r.table_name)).toEqual(expected.map((n) => n.replaceAll("-", "_")).sort());
     // the default build uses the generated demo set: every description says so
     for (const r of infra) expect(String(r.comment).startsWith(DEMODATA_LABEL), String(r.table_name)).toBe(true);
     const [d] = await rows("SELECT bool_and(demodata) AS alle, count(*)::INTEGER AS n FROM infrastruktur_kald_maaned");
