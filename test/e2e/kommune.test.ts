@@ -64,7 +64,7 @@ async function groupMembersSql(kode: string, id: string): Promise<string> {
 async function expected(kode: string, id: string) {
   const members = await groupMembersSql(kode, id);
   return one(`
-    WITH y AS (SELECT aar_til AS aar FROM kat WHERE id = '${id}'),
+    WITH y AS (SELECT seneste_regnskabsaar AS aar FROM kat WHERE id = '${id}'),
     r AS (SELECT kommunekode, CAST(rank() OVER (ORDER BY vaerdi DESC) AS INTEGER) AS rang, CAST(count(*) OVER () AS INTEGER) AS n
           FROM v WHERE id = '${id}' AND aar = (SELECT aar FROM y) AND status IN ('ok', 'nul'))
     SELECT (SELECT aar FROM y) AS aar, v.vaerdi, v.status, r.rang, r.n,
@@ -344,7 +344,7 @@ describe("the profile: what stands out", () => {
           if (p.rank) {
             const members = await groupMembersSql(kode, it.id);
             const r = await one(`
-            WITH y AS (SELECT aar_til AS aar FROM kat WHERE id = '${it.id}'),
+            WITH y AS (SELECT seneste_regnskabsaar AS aar FROM kat WHERE id = '${it.id}'),
             g AS (SELECT vaerdi FROM v WHERE id = '${it.id}' AND aar = (SELECT aar FROM y) AND status IN ('ok', 'nul')
                   AND (kommunekode IN (${members}) OR kommunekode = '${kode}'))
             SELECT CAST(count(*) AS INTEGER) AS n,
@@ -358,7 +358,10 @@ describe("the profile: what stands out", () => {
             const land = danish(await cell(o.page, it.id, "landstal"));
             const label = await o.page.textContent(`tr[data-figur="${it.id}"] [data-col="landstal-kilde"]`);
             expect(label, it.id).toBe(p.landName === "landstallet" ? "landstal" : "gennemsnit af kommunerne (uvægtet)");
-            expect(p.landPct, it.text).toBe(Math.round((100 * ((e.vaerdi as number) - land)) / Math.abs(land)));
+            // the table shows the national figure rounded (an unweighted mean has no source row to read exactly),
+            // so the per cent recomputed from it may differ by one from the one computed from the exact figure
+            const fromTable = (100 * ((e.vaerdi as number) - land)) / Math.abs(land);
+            expect(Math.abs((p.landPct as number) - fromTable), it.text).toBeLessThan(1);
           }
         }
         // following a highlight's link (by keyboard) opens its collapsed area and shows the row
@@ -506,7 +509,7 @@ describe("catalogue, comparison and search", () => {
       ).toString("utf-8");
       const top = csv.slice(1).split("\r\n")[1].split(";");
       const first = await one(
-        `SELECT kommunekode FROM v WHERE id = 'udg-til-folkeskolen-pr-elev' AND aar = 2019 AND status IN ('ok','nul') ORDER BY vaerdi DESC LIMIT 1`
+        `SELECT kommunekode FROM v WHERE id = 'udg-til-folkeskolen-pr-elev' AND aar = (SELECT seneste_regnskabsaar FROM kat WHERE id = 'udg-til-folkeskolen-pr-elev') AND status IN ('ok','nul') ORDER BY vaerdi DESC LIMIT 1`
       );
       expect([top[0], top[1]]).toEqual(["1", first.kommunekode]);
       expect(await problems(o)).toEqual([]);
