@@ -321,9 +321,24 @@ describe("/sammenligningsgrupper", () => {
         });
         f.dispatchEvent(new Event("input", { bubbles: true }));
       }, firstTicked);
+      // wait until the one-variable state is shown before the last untick. With one variable left the page shows
+      // either a result or (as in 2018, where that variable alone is not significant) its own error card, so the
+      // mere presence of .kt-error-card does not mean the keyboard untick has been computed yet.
+      await page.waitForFunction(
+        () =>
+          document.querySelector("#kt-beregnet")?.textContent?.includes(" 1 kandidatvariable") ||
+          document.querySelector(".kt-error-card")?.textContent?.includes("Det drejer sig om:"),
+        undefined,
+        { timeout: 30_000 }
+      );
       await boxes.nth(firstTicked).focus();
       await page.keyboard.press("Space");
-      await page.waitForSelector(".kt-error-card", { timeout: 30_000 });
+      expect(await boxes.nth(firstTicked).isChecked()).toBe(false);
+      await page.waitForFunction(
+        () => document.querySelector(".kt-error-card")?.textContent?.includes("Vælg mindst én strukturel variabel."),
+        undefined,
+        { timeout: 30_000 }
+      );
       await waitForFramework(page);
       expect(await page.textContent(".kt-error-card")).toContain("Vælg mindst én strukturel variabel.");
       // nothing from the previous result is left: no group table, map, regression, matrix, year table or bootstrap
