@@ -82,6 +82,11 @@ test("the municipality page shows each figure's latest accounts year", async () 
   const o = await openPage(site, "/kommune/101");
   const { page } = o;
   try {
+    // the area sections are closed <details>: wait for the rows to exist, then open every section so they show
+    await page.waitForSelector("td[data-aarstype]", { state: "attached" });
+    await page.$$eval("details.kt-area-details", (ds) => {
+      for (const d of ds) (d as HTMLDetailsElement).open = true;
+    });
     await page.waitForSelector("td[data-aarstype]");
     const kinds = await page.$$eval("td[data-aarstype]", (tds) => [
       ...new Set(tds.map((td) => td.getAttribute("data-aarstype")))
