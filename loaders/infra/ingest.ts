@@ -28,6 +28,7 @@
 import {
   closeSync,
   createReadStream,
+  createWriteStream,
   existsSync,
   mkdirSync,
   openSync,
@@ -39,6 +40,8 @@ import {
 } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { createInterface } from "node:readline";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { createGunzip, gunzipSync, constants as zc } from "node:zlib";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import {
@@ -99,6 +102,67 @@ export function sampleOf(path: string, bytes = 1 << 20): Uint8Array {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Mixed line endings (some CRLF, some bare LF) make DuckDB's strict CSV reader stop with "The CSV Parser state
+ * machine reached an invalid state". Where a file mixes them, kommunetal reads a copy with every CRLF made LF:
+ * the bytes of the cells are unchanged (any encoding), and so are the line numbers the rejects report.
+ */
+export function mixedLineEndings(
+  sample: Uint8Array
+): { crlf: number; lf: number; firstLf: number; firstCrlf: number } | null {
+  let crlf = 0;
+  let lf = 0;
+  let firstLf = 0;
+  let firstCrlf = 0;
+  let line = 1;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 10) continue;
+    if (i > 0 && sample[i - 1] === 13) {
+      crlf++;
+      firstCrlf ||= line;
+    } else {
+      lf++;
+      firstLf ||= line;
+    }
+    line++;
+  }
+  return crlf > 0 && lf > 0 ? { crlf, lf, firstLf, firstCrlf } : null;
+}
+
+/** Write `path` (gunzipped if `.gz`) to `target` with every CR that ends a line removed. */
+export async function lfCopy(path: string, target: string): Promise<void> {
+  let pendingCr = false;
+  const strip = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      let from = 0;
+      const parts: Buffer[] = [];
+      if (pendingCr) {
+        if (chunk[0] !== 10) parts.push(Buffer.from([13]));
+        pendingCr = false;
+      }
+      for (let i = 0; i < chunk.length; i++) {
+        if (chunk[i] !== 13) continue;
+        if (i === chunk.length - 1) {
+          parts.push(chunk.subarray(from, i));
+          from = chunk.length;
+          pendingCr = true;
+        } else if (chunk[i + 1] === 10) {
+          parts.push(chunk.subarray(from, i));
+          from = i + 1;
+        }
+      }
+      if (from < chunk.length) parts.push(chunk.subarray(from));
+      done(null, Buffer.concat(parts));
+    },
+    flush(done) {
+      done(null, pendingCr ? Buffer.from([13]) : Buffer.alloc(0));
+    }
+  });
+  const source = createReadStream(path);
+  if (path.endsWith(".gz")) await pipeline(source, createGunzip(), strip, createWriteStream(target));
+  else await pipeline(source, strip, createWriteStream(target));
 }
 
 /** The extract files in a folder, sorted by name, with their contract. */
@@ -207,9 +271,21 @@ export async function ingestExtracts(
     const rejTable = `infra_rej_${fi}`;
     const scans = 0;
     // each scan gets its own reject table (DuckDB appends to an existing one); the first scan's is read
+    // mixed line endings: read an LF copy (same cells, same line numbers) and say so
+    let readPath = path;
+    const mixed = mixedLineEndings(format.bom ? sample.subarray(3) : sample);
+    if (mixed) {
+      readPath = join(outDir, ".staging", `lf-${fi}.csv`);
+      mkdirSync(join(outDir, ".staging"), { recursive: true });
+      await lfCopy(path, readPath);
+      log(
+        `[infrastruktur] ${file}: [form.linjeskift] blandede linjeskift (${mixed.crlf} CRLF og ${mixed.lf} LF i filens start; ` +
+          `første ${mixed.lf <= mixed.crlf ? `LF i linje ${mixed.firstLf}` : `CRLF i linje ${mixed.firstCrlf}`}); læst fra en kopi med LF, cellerne er uændrede`
+      );
+    }
     const readerOf = (
       t: string
-    ) => `read_csv(${q(path)}, delim=${q(format.delimiter)}, header=true, all_varchar=true, quote='"', escape='"',
+    ) => `read_csv(${q(readPath)}, delim=${q(format.delimiter)}, header=true, all_varchar=true, quote='"', escape='"',
       encoding=${q(format.encoding)}, store_rejects=true, rejects_table=${q(t)}, rejects_scan=${q(t + "_scan")}, ignore_errors=true,
       auto_detect=false, columns={${header.map((h, i) => `${q(h || `kolonne${i + 1}`)}: 'VARCHAR'`).join(", ")}})`;
     if (fileFindings.length) {
@@ -250,9 +326,25 @@ export async function ingestExtracts(
         ${part ? `, CASE WHEN _ok THEN ${part.year} ELSE 0 END AS year, CASE WHEN _ok THEN ${part.month} ELSE 0 END AS month` : ""}
       FROM (SELECT *, ${ok} AS _ok FROM (SELECT row_number() OVER () AS _rn, * FROM ${reader}))`;
     const t0 = performance.now();
-    const copied = await con.runAndReadAll(
-      `COPY (${select}) TO ${q(staging)} (FORMAT parquet, PARTITION_BY (_afvist${part ? ", year, month" : ""}), FILENAME_PATTERN 'f${fi}_{i}')`
-    );
+    const copySql = (sel: string) =>
+      `COPY (${sel}) TO ${q(staging)} (FORMAT parquet, PARTITION_BY (_afvist${part ? ", year, month" : ""}), FILENAME_PATTERN 'f${fi}_{i}')`;
+    let copied: Awaited<ReturnType<DuckDBConnection["runAndReadAll"]>>;
+    try {
+      copied = await con.runAndReadAll(copySql(select));
+    } catch (e) {
+      // line endings that change after the sample: read an LF copy from the start (rejects and output discarded)
+      if (readPath !== path || !/state machine|invalid state/i.test((e as Error).message)) throw e;
+      readPath = join(outDir, ".staging", `lf-${fi}.csv`);
+      await lfCopy(path, readPath);
+      rmSync(staging, { recursive: true, force: true });
+      await con.run(
+        `DROP TABLE IF EXISTS ${ident(`${rejTable}_0`)}; DROP TABLE IF EXISTS ${ident(`${rejTable}_0_scan`)}`
+      );
+      log(
+        `[infrastruktur] ${file}: [form.linjeskift] linjeskiftene skifter undervejs i filen; læst igen fra en kopi med LF`
+      );
+      copied = await con.runAndReadAll(copySql(select.replace(q(path), q(readPath))));
+    }
     const rowsRead = num(copied.getRows()[0]?.[0]);
     timing(`${file}: indlæsning og kontrol ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const kindDir = join(outDir, contract.kind);
