@@ -1,7 +1,7 @@
 /**
  * Web Worker of `/datakvalitet`: validates a file the user dropped, in the browser, chunk by chunk, so a 100 MB file
  * never blocks the page and never leaves the machine (no request is made). Bundled at build time into one classic
- * script by src/workers/datakvalitet.js.ts (loaders/datakvalitet-worker-bundle.ts); started by
+ * script by src/workers/datakvalitet.js.ts (loaders/worker-bundle.ts); started by
  * components/datakvalitet/client.ts.
  *
  * Message in:   {file: File, opts: Omit<FileCheckOptions, "fileName">, mode?: "validate" | "parse"}

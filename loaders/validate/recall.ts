@@ -24,6 +24,7 @@ import {
   validateInfraMonthly,
   validateKeyFigures
 } from "../../common/validate/index.js";
+import type { RecallRow } from "../../common/views/datakvalitet.js";
 import { buildBefolkning, buildKommuner } from "../datasets.js";
 import { DEMO_MONTHS } from "../infra/demo.js";
 import { PROJECT_ROOT } from "../lib/paths.js";
@@ -59,23 +60,8 @@ export function infraInput(file: string, rows: InfraMonthlyRow[]): InfraMonthlyI
   };
 }
 
-export interface RuleMeasure {
-  rule: RuleId;
-  severity: string;
-  /** planted anomalies of this kind (both sources) */
-  planted: number;
-  found: number;
-  /** found / planted; null when nothing of this kind is planted */
-  recall: number | null;
-  /** findings on the clean demo sets (key figures + infrastructure) */
-  falsePositivesClean: number;
-  /** findings of this rule on the planted sets */
-  findingsPlanted: number;
-  /** of those, how many match a plant */
-  matched: number;
-  /** matched / findingsPlanted; null without findings */
-  precision: number | null;
-}
+/** One rule's recall and precision: the row /datakvalitet publishes (common/views/datakvalitet.ts RecallRow). */
+export type RuleMeasure = RecallRow & { rule: RuleId };
 
 export interface RecallResult {
   seed: number;
