@@ -1,6 +1,8 @@
 // Observable Framework configuration for kommunetal (https://observablehq.com/framework/config).
 import { existsSync, readFileSync } from "node:fs";
 
+const { siteFooter } = await import("./loaders/footer.js");
+
 /** The 98 municipality codes, for the parameterised pages /kommune/<kode>. */
 function kommunekoder(): string[] {
   // same folder as the loaders read (KOMMUNETAL_DATA, or data/raw): see loaders/lib/paths.ts
@@ -55,8 +57,8 @@ export default {
       yield* searchEntries();
     }
   },
-  footer:
-    "kommunetal · Kilde: Social- og Indenrigsministeriet (noegletal.dk), Danmarks Statistik, SDFI/DAGI · Åbne data, ingen login, intet sendes nogen steder hen.",
+  // which snapshot every page shows (source, date, years and their kind) and the sources: loaders/footer.ts
+  footer: siteFooter(),
   head:
     '<meta name="description" content="Åbent analysearbejdsrum for de 98 danske kommuner">' +
     // inline icon: no extra request, and no 404 for /favicon.ico

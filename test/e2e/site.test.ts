@@ -71,6 +71,17 @@ describe("the built site", () => {
     );
   });
 
+  test("every page says which data snapshot it shows and which years are budget (#12)", () => {
+    for (const p of pagesIn(DIST)) {
+      const html = readFileSync(p, "utf-8");
+      // the embedded export (data/raw/noegletal): taken 3 September 2019, so 2019 is budget and 2013-2018 accounts
+      expect(html, p).toContain('data-snapshot="indbygget"');
+      expect(html, p).toContain(
+        "Øjebliksbillede: noegletal.dk, udtræk 3. september 2019, 2013–2019 (2013–2018 er regnskabstal, 2019 er budgettal)"
+      );
+    }
+  });
+
   test("pages are marked as Danish", () => {
     expect(readFileSync(join(DIST, "index.html"), "utf-8")).toContain('<html lang="da">');
   });
