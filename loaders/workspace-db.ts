@@ -214,8 +214,15 @@ FROM noegletal n JOIN noegletal_katalog c USING (id) JOIN kommuner k USING (komm
   },
   {
     name: "noegletal_seneste",
-    description: "Hvert nøgletals seneste år med data: én række pr. nøgletal og kommune.",
+    description:
+      "Hvert nøgletals seneste år med data: én række pr. nøgletal og kommune. Det er for de fleste nøgletal 2019, som er budgettal (kolonnen aarstype); sammenlign regnskaber med noegletal_seneste_regnskab.",
     sql: `SELECT n.* FROM noegletal n JOIN noegletal_katalog c USING (id) WHERE n.aar = c.aar_til`
+  },
+  {
+    name: "noegletal_seneste_regnskab",
+    description:
+      "Hvert nøgletals seneste regnskabsår med data (kataloget: seneste_regnskabsaar): én række pr. nøgletal og kommune; det år, siderne viser som udgangspunkt.",
+    sql: `SELECT n.* FROM noegletal n JOIN noegletal_katalog c USING (id) WHERE n.aar = c.seneste_regnskabsaar`
   },
   {
     name: "befolkning_seneste",

@@ -86,6 +86,19 @@ describe("workspace database", () => {
     expect(c.f as number).toBeGreaterThan(150);
   });
 
+  test("views: latest accounts year per figure is never a budget year", async () => {
+    const [v] = await rows(`SELECT count(*)::INTEGER AS n, count(DISTINCT id)::INTEGER AS f,
+      count(*) FILTER (WHERE aarstype <> 'regnskab')::INTEGER AS budget, max(aar)::INTEGER AS maks FROM noegletal_seneste_regnskab`);
+    // independently: per figure, the latest year marked regnskab in noegletal itself that has a value
+    const [w] =
+      await rows(`WITH s AS (SELECT id, max(aar) AS aar FROM noegletal WHERE aarstype = 'regnskab' AND vaerdi IS NOT NULL GROUP BY id)
+      SELECT count(*)::INTEGER AS n FROM noegletal n JOIN s USING (id, aar)`);
+    expect(v.budget).toBe(0);
+    expect(v.maks).toBe(2018); // the export was taken in September 2019: 2019 is budget, 2018 the latest accounts year
+    expect(v.n).toBe(w.n);
+    expect(v.n).toBe((v.f as number) * 98);
+  });
+
   test("predicted levels: faktisk is the key figure, faktisk − forventet = forskel, residuals sum to 0 (OLS with intercept)", async () => {
     const [m] = await rows(`SELECT count(*)::INTEGER AS n, max(abs(f.faktisk - n.vaerdi)) AS d
       FROM sammenligningsgrupper_forventet f JOIN noegletal n ON n.id = f.udfald AND n.kommunekode = f.kommunekode AND n.aar = f.aar`);
