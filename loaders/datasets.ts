@@ -37,7 +37,12 @@ let kommunerMemo: Kommune[] | undefined;
 export function buildKommuner(): Kommune[] {
   if (kommunerMemo) return kommunerMemo;
   const dawa = parseDawaKommuner(readRaw(RAW.dawaKommuner), shown(RAW.dawaKommuner));
-  const groups = parseKomgrp(readRaw(RAW.komgrp), shown(RAW.komgrp), new Set(dawa.kommuner.map((k) => k.kommunekode)));
+  const groups = parseKomgrp(
+    readRaw(RAW.komgrp),
+    shown(RAW.komgrp),
+    new Set(dawa.kommuner.map((k) => k.kommunekode)),
+    new Map(dawa.kommuner.map((k) => [k.kommunekode, k.navn]))
+  );
   const groupByCode = new Map(groups.map((g) => [g.kommunekode, g]));
   const missing = dawa.kommuner.filter((k) => !groupByCode.has(k.kommunekode));
   if (missing.length)

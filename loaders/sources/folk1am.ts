@@ -7,7 +7,10 @@
  *
  * Rules (common/rules): field count, one row per area and month (form.dublet), every
  * month from the first to the last for every municipality (fuldstaendig.maaned), all
- * municipalities present (fuldstaendig.kommuner), plausible counts (tal.interval).
+ * municipalities present (fuldstaendig.kommuner), plausible counts (tal.interval), and
+ * "Hele landet" equal to the sum of the areas below it that are not regions: the 98
+ * municipalities and Christiansø (konsistens.sum; DST's national total includes Christiansø,
+ * which the loaders reject as not a municipality, so it is summed here before it is dropped).
  */
 import { decodeDetected, type Finding, fieldCountFinding, finding, rangeOfUnit } from "../../common/rules/index.js";
 import { encodingFinding, stopOnErrors } from "../lib/rules.js";
@@ -80,6 +83,9 @@ function walk(bytes: Uint8Array, file: string, codeByName: Map<string, string>, 
   const monthsOf = new Map<string, Set<string>>();
   const lineOf = new Map<string, number>();
   const allMonths = new Set<string>();
+  /** per month: the sum of every area row that is neither a region nor the national total */
+  const areaSum = new Map<string, number>();
+  const nationalLine = new Map<string, { line: number; column: number }>();
   let read = 0;
   const lastLine = rows.length ? rows[rows.length - 1].line : 1;
   for (const row of rows.slice(1)) {
@@ -128,9 +134,11 @@ function walk(bytes: Uint8Array, file: string, codeByName: Map<string, string>, 
     allMonths.add(tid);
     if (omr === "Hele landet") {
       national.push({ maaned: tid, befolkning });
+      nationalLine.set(tid, { line: row.line, column: columnOf(row, iInd) });
       read--; // kept apart, not a municipality row
       continue;
     }
+    if (!/^Region /.test(omr)) areaSum.set(tid, (areaSum.get(tid) ?? 0) + befolkning);
     const kode = codeByName.get(omr);
     if (!kode) {
       rejected.push({ line: row.line, reason: `"${omr}" er ikke en af de 98 kommuner` });
@@ -180,6 +188,20 @@ function walk(bytes: Uint8Array, file: string, codeByName: Map<string, string>, 
         `ingen befolkningstal for ${absent.map((k) => `${k} ${names.get(k)}`).join(", ")} (stavemåden i OMRÅDE skal svare til DAWA's navn)`
       )
     );
+  }
+  // the source's own total: a lost, doubled or altered municipality row shows here
+  for (const n of national) {
+    const sum = areaSum.get(n.maaned) ?? 0;
+    if (sum !== n.befolkning) {
+      findings.push(
+        finding(
+          "konsistens.sum",
+          file,
+          `Hele landet ${n.maaned} er ${n.befolkning}, men kommunerne og Christiansø summer til ${sum} (forskel ${n.befolkning - sum})`,
+          { ...nationalLine.get(n.maaned), periode: n.maaned }
+        )
+      );
+    }
   }
   return { rows: out, national, rejected, read };
 }

@@ -17,9 +17,15 @@ export interface KommuneGruppe {
 /**
  * Parse; stops with file, line, column and rule on the first rule broken: a code twice
  * (form.dublet), a row with another field count than the header (form.felter), or fewer
- * or more than `expected` municipalities (fuldstaendig.kommuner, when given).
+ * or more than `expected` municipalities (fuldstaendig.kommuner, when given), or a name that
+ * is not the municipality's name for its code in `names` (navn.kode, when given: DAWA's names).
  */
-export function parseKomgrp(bytes: Uint8Array, file: string, expected?: Set<string>): KommuneGruppe[] {
+export function parseKomgrp(
+  bytes: Uint8Array,
+  file: string,
+  expected?: Set<string>,
+  names?: ReadonlyMap<string, string>
+): KommuneGruppe[] {
   const findings: Finding[] = [];
   const { text, encoding } = decodeDetected(bytes);
   const enc = encodingFinding(file, encoding, ["utf-8-bom", "utf-8"]);
@@ -78,6 +84,15 @@ export function parseKomgrp(bytes: Uint8Array, file: string, expected?: Set<stri
         continue;
       }
       seen.set(kode, row.line);
+      const name = names?.get(kode);
+      if (name !== undefined && name !== titel)
+        findings.push(
+          finding("navn.kode", file, `"${titel}" passer ikke til kommunekode ${kode} (${name})`, {
+            line: row.line,
+            column: columnOf(row, iTitel),
+            kommunekode: kode
+          })
+        );
       out.push({ kommunekode: kode, navn: titel, gruppekode: group.kode, gruppe: group.titel });
     } else
       throw new InputError(

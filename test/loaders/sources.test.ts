@@ -52,8 +52,9 @@ describe("parseFolk1am", () => {
     ["København", "101"],
     ["Læsø", "825"]
   ]);
+  // in this two-municipality "country" Hele landet is 659350 + 1759 + 84 (Christiansø) = 661193; regions are not summed
   const text =
-    "OMRÅDE;TID;INDHOLD\nHele landet;2024M01;5961249\nRegion Hovedstaden;2024M01;1916904\nKøbenhavn;2024M01;659350\nLæsø;2024M01;1759\nChristiansø;2024M01;84\n";
+    "OMRÅDE;TID;INDHOLD\nHele landet;2024M01;661193\nRegion Hovedstaden;2024M01;1916904\nKøbenhavn;2024M01;659350\nLæsø;2024M01;1759\nChristiansø;2024M01;84\n";
 
   test("matches names to codes, keeps the national total apart and rejects the rest with reasons", () => {
     const p = parseFolk1am(utf8(text), "folk.csv", codes);
@@ -61,9 +62,15 @@ describe("parseFolk1am", () => {
       { kommunekode: "101", maaned: "2024M01", befolkning: 659350 },
       { kommunekode: "825", maaned: "2024M01", befolkning: 1759 }
     ]);
-    expect(p.national).toEqual([{ maaned: "2024M01", befolkning: 5961249 }]);
+    expect(p.national).toEqual([{ maaned: "2024M01", befolkning: 661193 }]);
     expect(p.rejected.map((r) => r.line)).toEqual([3, 6]);
     expect(p.read).toBe(p.rows.length + p.rejected.length);
+  });
+
+  test("Hele landet must equal the municipalities plus Christiansø, month by month [konsistens.sum]", () => {
+    expect(() => parseFolk1am(utf8(text.replace("661193", "661194")), "folk.csv", codes)).toThrow(
+      "folk.csv:2:21: Hele landet 2024M01 er 661194, men kommunerne og Christiansø summer til 661193 (forskel 1)"
+    );
   });
 
   test("a count that is not a whole number names the cell", () => {
