@@ -146,6 +146,16 @@ export const KATALOG_HEADERS: Readonly<Record<keyof KatalogRow, string>> = {
   budgetaar: "Budgetår"
 };
 
+/** Short Danish headers of the municipality columns in exports (the same in every table that carries them). */
+export const KOMMUNE_HEADERS: Readonly<
+  Pick<Record<keyof Kommune, string>, "kommunekode" | "navn" | "regionsnavn" | "kommunegruppe">
+> = {
+  kommunekode: "Kommunekode",
+  navn: "Kommune",
+  regionsnavn: "Region",
+  kommunegruppe: "DST-kommunegruppe"
+};
+
 /** Statuses that carry a number that can be ranked and averaged. */
 export const NUMERIC_STATUS: ReadonlySet<string> = new Set<CellStatus>(["ok", "nul"]);
 

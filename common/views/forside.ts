@@ -10,6 +10,7 @@ import {
   isYesNoFigure,
   type KatalogRow,
   type KeyFigureRow,
+  KOMMUNE_HEADERS,
   type Kommune,
   statusText,
   type YearKind,
@@ -121,9 +122,9 @@ export function mapView(
 /** Columns of the map export. */
 export function mapColumns(figur: Pick<KatalogRow, "titel" | "decimaler">, enhed: string): Column<MapRow>[] {
   return [
-    { key: "kommunekode", label: "Kommunekode" },
-    { key: "navn", label: "Kommune" },
-    { key: "regionsnavn", label: "Region" },
+    { key: "kommunekode", label: KOMMUNE_HEADERS.kommunekode },
+    { key: "navn", label: KOMMUNE_HEADERS.navn },
+    { key: "regionsnavn", label: KOMMUNE_HEADERS.regionsnavn },
     { key: "vaerdi", label: `${figur.titel} (${enhed})`, decimals: figur.decimaler },
     { key: "status", label: "Status" }
   ];

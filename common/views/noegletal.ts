@@ -14,6 +14,7 @@ import {
   KATALOG_HEADERS,
   type KatalogRow,
   type KeyFigureRow,
+  KOMMUNE_HEADERS,
   type NationalFigureValue,
   type NationalRow,
   UNWEIGHTED_MEAN,
@@ -117,10 +118,10 @@ export function rankingColumns(figur: Pick<KatalogRow, "titel" | "enhed">): Colu
   const janej = isYesNoFigure(figur);
   return [
     { key: "rank", label: "Placering (1 = højeste)" },
-    { key: "kommunekode", label: "Kommunekode" },
-    { key: "navn", label: "Kommune" },
-    { key: "regionsnavn", label: "Region" },
-    { key: "kommunegruppe", label: "DST-kommunegruppe" },
+    { key: "kommunekode", label: KOMMUNE_HEADERS.kommunekode },
+    { key: "navn", label: KOMMUNE_HEADERS.navn },
+    { key: "regionsnavn", label: KOMMUNE_HEADERS.regionsnavn },
+    { key: "kommunegruppe", label: KOMMUNE_HEADERS.kommunegruppe },
     {
       key: janej ? (r) => (r.status === "ja" ? "ja" : r.status === "nej" ? "nej" : null) : "vaerdi",
       label: `${figur.titel} (${figur.enhed})`
