@@ -118,6 +118,44 @@ export interface KatalogRow {
   budgetaar: string;
 }
 
+/**
+ * The one set of short Danish headers for the catalogue's columns (the published `noegletal-katalog` table), used by
+ * every table and export that shows catalogue columns (/noegletal, /data). The column descriptions are in
+ * common/views/data.ts (TABLES); test/views/data.test.ts checks both against the published schema.
+ */
+export const KATALOG_HEADERS: Readonly<Record<keyof KatalogRow, string>> = {
+  id: "Id",
+  nr: "Nr. i kilden",
+  titel: "Titel",
+  enhed: "Enhed",
+  omraade: "Område-id",
+  omraade_navn: "Område",
+  aar_fra: "Første år",
+  aar_til: "Seneste år",
+  aar_med_data: "År med data",
+  antal_vaerdier: "Kommuneværdier i alt",
+  decimaler: "Decimaler",
+  landstal: "Kildens landstal",
+  landstal_metode: "Sådan er landstallet dannet",
+  taeller_personer: "Tæller personer",
+  undertrykkelse: "Undertrykkelse af små tal",
+  noter: "Noter fra kilden",
+  kilde: "Kilde",
+  linje_i_kilde: "Linje i kildefilen",
+  seneste_regnskabsaar: "Seneste regnskabsår",
+  budgetaar: "Budgetår"
+};
+
+/** Short Danish headers of the municipality columns in exports (the same in every table that carries them). */
+export const KOMMUNE_HEADERS: Readonly<
+  Pick<Record<keyof Kommune, string>, "kommunekode" | "navn" | "regionsnavn" | "kommunegruppe">
+> = {
+  kommunekode: "Kommunekode",
+  navn: "Kommune",
+  regionsnavn: "Region",
+  kommunegruppe: "DST-kommunegruppe"
+};
+
 /** Statuses that carry a number that can be ranked and averaged. */
 export const NUMERIC_STATUS: ReadonlySet<string> = new Set<CellStatus>(["ok", "nul"]);
 

@@ -11,7 +11,7 @@ export interface DotRow {
   kommunekode: string;
   navn: string;
   vaerdi: number | null;
-  rang?: number | null;
+  rank?: number | null;
 }
 
 export interface DistributionOptions {
@@ -72,7 +72,7 @@ export function distribution(rows: DotRow[], options: DistributionOptions): HTML
           strokeWidth: 0.5,
           anchor: "middle",
           title: (d: DotRow) =>
-            `${d.navn} (${d.kommunekode})\n${fmt(d.vaerdi!)}${d.rang ? `\nnr. ${d.rang} af ${data.length}` : ""}`,
+            `${d.navn} (${d.kommunekode})\n${fmt(d.vaerdi!)}${d.rank ? `\nnr. ${d.rank} af ${data.length}` : ""}`,
           tip: true
         })
       ),
@@ -103,7 +103,7 @@ export function distribution(rows: DotRow[], options: DistributionOptions): HTML
       caption: `Værdier${unit}, højeste først`,
       columns: ["Kommune", "Kommunekode", `Værdi${unit}`, "Rang"],
       numeric: [2, 3],
-      rows: () => sorted.map((d) => [d.navn, d.kommunekode, fmt(d.vaerdi!), d.rang ? String(d.rang) : ""])
+      rows: () => sorted.map((d) => [d.navn, d.kommunekode, fmt(d.vaerdi!), d.rank ? String(d.rank) : ""])
     }
   });
 }

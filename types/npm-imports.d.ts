@@ -13,3 +13,8 @@ declare module "npm:@observablehq/duckdb" {
     readonly _db: AsyncDuckDB;
   }
 }
+
+// Observable Inputs (no types of its own): the part components use. Pages import it by bare name too.
+declare module "@observablehq/inputs" {
+  export function table(data: readonly unknown[], options?: Record<string, unknown>): HTMLElement;
+}

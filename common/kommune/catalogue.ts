@@ -25,7 +25,7 @@ export interface KommuneRef {
 }
 
 export interface RankingRow {
-  rang: number | null;
+  rank: number | null;
   kommunekode: string;
   navn: string;
   regionsnavn: string;
@@ -61,7 +61,7 @@ export function rankingRows(
     const c = cells.get(k.kommunekode);
     const status: CellStatus = c?.status ?? "ikke_indberettet";
     return {
-      rang: ranks.get(k.kommunekode) ?? null,
+      rank: ranks.get(k.kommunekode) ?? null,
       kommunekode: k.kommunekode,
       navn: k.navn,
       regionsnavn: k.regionsnavn,
@@ -71,7 +71,7 @@ export function rankingRows(
       statustekst: statusText(status)
     };
   });
-  return rows.sort((a, b) => (a.rang ?? 1e9) - (b.rang ?? 1e9) || a.navn.localeCompare(b.navn, "da"));
+  return rows.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.navn.localeCompare(b.navn, "da"));
 }
 
 /** National figure for a year by the one rule (common/vocabulary.ts): the source's row, or the unweighted mean of the municipalities. */
@@ -95,10 +95,10 @@ export interface CompareRow {
   aar: number;
   a: number | null;
   a_status: CellStatus;
-  a_rang: number | null;
+  a_rank: number | null;
   b: number | null;
   b_status: CellStatus;
-  b_rang: number | null;
+  b_rank: number | null;
   antal: number;
   /** a − b, when both have a value */
   forskel: number | null;
@@ -138,10 +138,10 @@ export function compareRows(
       aar: k.aar_til,
       a: ra.vaerdi,
       a_status: ra.status,
-      a_rang: ra.rang,
+      a_rank: ra.rank,
       b: rb.vaerdi,
       b_status: rb.status,
-      b_rang: rb.rang,
+      b_rank: rb.rank,
       antal: rows.filter((r) => r.vaerdi !== null).length,
       forskel: both ? ra.vaerdi! - rb.vaerdi! : null,
       forskel_pct: both && rb.vaerdi !== 0 ? ((ra.vaerdi! - rb.vaerdi!) / Math.abs(rb.vaerdi!)) * 100 : null

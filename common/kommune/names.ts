@@ -9,7 +9,8 @@
  *   ("Kbh"), historic names of the municipalities merged in 2007 ("Brønderslev-Dronninglund",
  *   "Frederiksværk-Hundested"), the names of a municipality's main towns where people use
  *   them for the municipality ("Nykøbing Falster" for Guldborgsund), and English names.
- *   One table, used by the front-page search, the /kommune list and the site search.
+ *   One table, used by the front-page search, the /kommune list, the site search and Spørg
+ *   (common/spoerg/parse.ts, which leaves out `WORD_ALIASES` when it reads free text).
  */
 
 export const daCollator = new Intl.Collator("da");
@@ -28,7 +29,7 @@ export function sortByName<T extends { navn: string; kommunekode?: string }>(row
 
 /** Other names by kommunekode. The official name itself ("Aarhus") is always searched too. */
 export const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  "101": ["Kbh", "Kbh.", "Kjøbenhavn", "Copenhagen", "Københavns Kommune", "Hovedstaden"],
+  "101": ["Kbh", "Kbh.", "København K", "Kjøbenhavn", "Copenhagen", "Cph", "Københavns Kommune", "Hovedstaden"],
   "147": ["Frb", "Frb."],
   "169": ["Taastrup", "Hedehusene"],
   "173": ["Lyngby", "Kongens Lyngby", "Kgs. Lyngby"],
@@ -62,6 +63,12 @@ export const ALIASES: Readonly<Record<string, readonly string[]>> = {
   "849": ["Aabybro", "Åbybro", "Fjerritslev"],
   "851": ["Ålborg", "Nørresundby"]
 };
+
+/**
+ * Aliases that are also everyday Danish words ("Års" = a year's, "Ringe" = poor, "Mors" = mother's): a name
+ * search finds them, but a parser of whole sentences (Spørg) must not read them as a municipality.
+ */
+export const WORD_ALIASES: ReadonlySet<string> = new Set(["Års", "Aars", "Ringe", "Mors"]);
 
 /** Folded for search: lower case, æ/ø/å as ae/oe/aa, accents off, punctuation and hyphens as spaces. */
 export function fold(text: string): string {
@@ -123,4 +130,20 @@ export function findMunicipalities<T extends NameRef>(rows: readonly T[], query:
 export function aliasKeywords(k: NameRef): string {
   const names = [k.navn, ...(ALIASES[k.kommunekode] ?? [])];
   return [...new Set([...names, ...names.map(fold)])].join(" ");
+}
+
+/** The municipality with code `kode` (e.g. from the address), else the one with code `fallback` (pages' defaults). */
+export function byCodeOr<T extends { kommunekode: string }>(
+  rows: readonly T[],
+  kode: string | null,
+  fallback: string
+): T {
+  const found = rows.find((k) => k.kommunekode === kode) ?? rows.find((k) => k.kommunekode === fallback);
+  if (!found) throw new Error(`kommunekoden ${fallback} findes ikke blandt kommunerne`);
+  return found;
+}
+
+/** "Aarhus (751)": how a municipality is named in the pages' select boxes. */
+export function nameWithCode(k: NameRef): string {
+  return `${k.navn} (${k.kommunekode})`;
 }

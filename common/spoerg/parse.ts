@@ -3,6 +3,7 @@
  * clarification ("uklart") or a refusal ("afvist"). Deterministic; no model, no network.
  * Text that looks like SQL or script is only ever read as words.
  */
+import { ALIASES, plain, WORD_ALIASES } from "../kommune/names.js";
 import { fuzzyEqual, normalise } from "./text.js";
 import type {
   Forstaaet,
@@ -182,19 +183,19 @@ export interface Index {
   seneste: number;
 }
 
-const ALIASES: [string, string][] = [
-  ["kbh", "101"],
-  ["cph", "101"],
-  ["koebenhavn k", "101"],
-  ["aarhus", "751"],
-  ["arhus", "751"],
-  ["frb", "147"],
-  ["lyngby", "173"],
-  ["taastrup", "169"],
-  ["ikast", "756"],
-  ["ringkoebing", "760"],
-  ["bornholms regionskommune", "400"]
-];
+/**
+ * Other names of the municipalities as phrases of normalised text: the one alias table of common/kommune/names.ts
+ * (without the aliases that are everyday words), each as written and without æ/ø/å ("Århus" → "aarhus", "arhus").
+ */
+export function aliasPhrases(): [string, string][] {
+  const out = new Map<string, string>();
+  for (const [kode, aliases] of Object.entries(ALIASES))
+    for (const a of aliases) {
+      if (WORD_ALIASES.has(a)) continue;
+      for (const p of [normalise(a), plain(a)]) if (p && !out.has(p)) out.set(p, kode);
+    }
+  return [...out];
+}
 
 const canon = (t: string) => CANON[t] ?? t;
 
@@ -228,7 +229,8 @@ export function buildIndex(katalog: SpoergKatalog): Index {
       [n, k.kommunekode]
     );
   }
-  for (const [a, k] of ALIASES) kommuneFraser.push([a, k]);
+  const koder = new Set(katalog.kommuner.map((k) => k.kommunekode));
+  kommuneFraser.push(...aliasPhrases().filter(([, kode]) => koder.has(kode)));
   kommuneFraser.sort((a, b) => b[0].length - a[0].length);
   const regioner = new Map(katalog.kommuner.map((k) => [k.regionskode, k.regionsnavn]));
   const regionFraser: [string, string][] = [];

@@ -6,6 +6,9 @@
  * when a schema column has no text or a text names no column. Tested in test/views/data.test.ts.
  */
 
+import { formatNumber } from "../format.js";
+import { KATALOG_HEADERS, type KatalogRow } from "../vocabulary.js";
+
 /** Column types as the schemas name them (loaders/lib/parquet.ts). */
 export type ColumnType = "STRING" | "DOUBLE" | "INT32" | "BOOLEAN";
 
@@ -404,3 +407,36 @@ export const INFRA_TABLES: readonly TableText[] = [
     }
   }
 ];
+
+// ---------------------------------------------------------------------------------------------------------------
+// The page /data itself: file sizes and the catalogue table (headers from common/vocabulary.ts KATALOG_HEADERS).
+
+/** A file's size as the page prints it: "1.234 kB" (whole kB, Danish grouping); "" when unknown. */
+export function fileSize(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return "";
+  return `${formatNumber(bytes / 1024, 0)} kB`;
+}
+
+/** The catalogue's columns in the table on /data (the export has them all: common/views/noegletal.ts catalogueColumns). */
+export const CATALOGUE_TABLE_COLUMNS = [
+  "nr",
+  "titel",
+  "enhed",
+  "omraade_navn",
+  "aar_fra",
+  "aar_til",
+  "landstal"
+] as const satisfies readonly (keyof KatalogRow)[];
+
+/** Headers of the catalogue table, from the one vocabulary. */
+export function catalogueTableHeader(): Record<(typeof CATALOGUE_TABLE_COLUMNS)[number], string> {
+  return Object.fromEntries(CATALOGUE_TABLE_COLUMNS.map((c) => [c, KATALOG_HEADERS[c]])) as Record<
+    (typeof CATALOGUE_TABLE_COLUMNS)[number],
+    string
+  >;
+}
+
+/** A year cell of the catalogue table: "–" when the figure has no data. */
+export function yearCell(y: number | null): string {
+  return y === null ? "–" : String(y);
+}

@@ -7,18 +7,25 @@
 import type { Column } from "../export.js";
 import { formatValue } from "../format.js";
 import { type KommuneRef, nationalFor, type RankingRow, rankingRows } from "../kommune/catalogue.js";
+import { catalogueNationalNote, RANK_RULE } from "../kommune/texts.js";
 import {
   isNumericStatus,
   isYesNoFigure,
+  KATALOG_HEADERS,
   type KatalogRow,
   type KeyFigureRow,
+  KOMMUNE_HEADERS,
   type NationalFigureValue,
   type NationalRow,
   UNWEIGHTED_MEAN,
+  YEAR_KIND_RULE,
+  type YearKind,
   yearKindNote,
   yearKindOf,
+  yearLabel,
   yearsWithData
 } from "../vocabulary.js";
+import { isMoneyFigure, type PriceMode, type PriceSetting, priceNote, rowsInPrices, unitWithPrices } from "./priser.js";
 
 /**
  * A figure's years in the catalogue list: "2013–2019 (2019 budget)", "2013–2017", "2019 (budget)";
@@ -110,11 +117,11 @@ export function nationalLead(land: NationalFigureValue | null, decimals: number)
 export function rankingColumns(figur: Pick<KatalogRow, "titel" | "enhed">): Column<RankingRow>[] {
   const janej = isYesNoFigure(figur);
   return [
-    { key: "rang", label: "Placering (1 = højeste)" },
-    { key: "kommunekode", label: "Kommunekode" },
-    { key: "navn", label: "Kommune" },
-    { key: "regionsnavn", label: "Region" },
-    { key: "kommunegruppe", label: "DST-kommunegruppe" },
+    { key: "rank", label: "Placering (1 = højeste)" },
+    { key: "kommunekode", label: KOMMUNE_HEADERS.kommunekode },
+    { key: "navn", label: KOMMUNE_HEADERS.navn },
+    { key: "regionsnavn", label: KOMMUNE_HEADERS.regionsnavn },
+    { key: "kommunegruppe", label: KOMMUNE_HEADERS.kommunegruppe },
     {
       key: janej ? (r) => (r.status === "ja" ? "ja" : r.status === "nej" ? "nej" : null) : "vaerdi",
       label: `${figur.titel} (${figur.enhed})`
@@ -195,4 +202,223 @@ export function joinedDevelopment(
     punkter,
     tekst: `År fra noegletal.dk: ${span("noegletal.dk")}. År fra Danmarks Statistik (NGLK, regnskab): ${span("NGLK")}.`
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the page /noegletal shows around one figure: the catalogue list and export, the documentation block, the
+// lead sentence, the ranking table's columns, the development export and the page's address.
+
+/** The page's address for a figure and a municipality: "?id=…&kommune=…" (shareable; the catalogue links use it). */
+export function figureAddress(id: string, kommune: string | null): string {
+  return `?id=${encodeURIComponent(id)}${kommune ? `&kommune=${encodeURIComponent(kommune)}` : ""}`;
+}
+
+export interface CatalogueEntry {
+  id: string;
+  titel: string;
+  href: string;
+  /** " · kr. pr. elev · 2013–2019 (2019 budget)" */
+  meta: string;
+}
+
+export interface CatalogueArea {
+  omraade: string;
+  navn: string;
+  /** open while searching */
+  open: boolean;
+  figurer: CatalogueEntry[];
+}
+
+/**
+ * The catalogue list: areas in catalogue order, each with the figures the search found (areas with none are left
+ * out), every figure linking to the page's own address. All areas open while a search narrows the list.
+ */
+export function catalogueAreas(
+  katalog: readonly KatalogRow[],
+  fundne: readonly KatalogRow[],
+  dataYears: readonly number[],
+  kommune: string | null
+): CatalogueArea[] {
+  const open = fundne.length < katalog.length;
+  const areas: CatalogueArea[] = [];
+  for (const navn of new Set(katalog.map((k) => k.omraade_navn))) {
+    const figs = fundne.filter((k) => k.omraade_navn === navn);
+    if (!figs.length) continue;
+    areas.push({
+      omraade: figs[0].omraade,
+      navn,
+      open,
+      figurer: figs.map((k) => ({
+        id: k.id,
+        titel: k.titel,
+        href: figureAddress(k.id, kommune),
+        meta: ` · ${k.enhed} · ${yearsText(k, dataYears)}`
+      }))
+    });
+  }
+  return areas;
+}
+
+/** The columns of the catalogue export (/noegletal and /data): headers from common/vocabulary.ts KATALOG_HEADERS. */
+export function catalogueColumns(): Column<KatalogRow>[] {
+  const col = (key: keyof KatalogRow): Column<KatalogRow> => ({ key, label: KATALOG_HEADERS[key] });
+  return [
+    col("nr"),
+    col("id"),
+    col("titel"),
+    col("enhed"),
+    col("omraade_navn"),
+    col("aar_med_data"),
+    col("seneste_regnskabsaar"),
+    col("budgetaar"),
+    col("antal_vaerdier"),
+    col("landstal"),
+    col("landstal_metode"),
+    { key: (k) => catalogueNationalNote(k), label: "Det viser kommunetal" },
+    col("taeller_personer"),
+    col("undertrykkelse"),
+    col("noter"),
+    col("linje_i_kilde")
+  ];
+}
+
+/** One line of the documentation block: a term, its text, optionally as code and with a data-doc attribute. */
+export interface DocEntry {
+  term: string;
+  text: string;
+  code?: boolean;
+  /** `data-doc` (the browser tests read "aar" and "landstal") */
+  doc?: string;
+}
+
+/** The documentation of one figure, in the order the page shows it. */
+export function figureDocumentation(figur: KatalogRow): DocEntry[] {
+  const years = yearsWithData(figur);
+  const kinds = figur.budgetaar
+    ? ` (${yearKindNote(years.map((aar) => ({ aar, kind: yearKindOf(figur, aar) })))})`
+    : " (alle regnskabstal)";
+  const out: DocEntry[] = [
+    { term: "Fuld titel", text: figur.titel },
+    { term: "Id", text: figur.id, code: true },
+    { term: "Enhed", text: figur.enhed },
+    { term: "Område", text: figur.omraade_navn },
+    { term: "År med data", text: `${figur.aar_med_data.replaceAll(",", ", ")}${kinds}`, doc: "aar" },
+    { term: "Regnskab og budget", text: YEAR_KIND_RULE },
+    { term: "Kilde", text: `${figur.kilde} (linje ${figur.linje_i_kilde} i kildefilen)` },
+    { term: "Landstal", text: `${figur.landstal_metode} ${catalogueNationalNote(figur)}`, doc: "landstal" },
+    { term: "Placering", text: RANK_RULE }
+  ];
+  if (figur.noter) out.push({ term: "Noter", text: figur.noter });
+  return out;
+}
+
+/** Everything the page shows for one figure in one year, in the chosen prices. */
+export interface FigurePageView extends FigureYearView {
+  aarstype: YearKind;
+  /** "2018 (regnskab)" */
+  aarTekst: string;
+  /** "2018 er regnskabstal", for exports' source lines */
+  aarNote: string;
+  /** the unit with the price basis of money figures */
+  enhed: string;
+  /** the figure's rows (all years) and national rows in the chosen prices */
+  vaerdier: KeyFigureRow[];
+  landstal: NationalRow[];
+  /** the highlighted municipality's row of the ranking */
+  valgt: RankingRow | null;
+  /** the price sentence under the lead */
+  prisNote: string;
+  /** the price sentence under the development chart: only for money figures */
+  udviklingPrisNote: string;
+}
+
+export function figurePage(
+  figur: KatalogRow,
+  aar: number,
+  vaerdierPr: Map<string, KeyFigureRow[]>,
+  landstalPr: Map<string, NationalRow[]>,
+  kommuner: readonly KommuneRef[],
+  kommunekode: string,
+  priser: PriceMode,
+  prisvalg: PriceSetting
+): FigurePageView {
+  const aarstype = yearKindOf(figur, aar);
+  const vaerdier = rowsInPrices(vaerdierPr.get(figur.id) ?? [], figur, priser, prisvalg);
+  const landstal = rowsInPrices(landstalPr.get(figur.id) ?? [], figur, priser, prisvalg);
+  const year = figureYear(figur, vaerdier, landstal, kommuner, aar);
+  return {
+    ...year,
+    aarstype,
+    aarTekst: yearLabel(aar, aarstype, true),
+    aarNote: yearKindNote([{ aar, kind: aarstype }]),
+    enhed: unitWithPrices(figur, priser, prisvalg),
+    vaerdier,
+    landstal,
+    valgt: year.rangliste.find((r) => r.kommunekode === kommunekode) ?? null,
+    prisNote: priceNote(figur, priser, prisvalg),
+    udviklingPrisNote: isMoneyFigure(figur) ? priceNote(figur, priser, prisvalg) : ""
+  };
+}
+
+/** The lead sentence about the highlighted municipality: "København 2018 (regnskab): " in bold, then the rest. */
+export function figureLead(
+  navn: string,
+  v: Pick<FigurePageView, "aarTekst" | "janej" | "valgt" | "enhed" | "medVaerdi" | "land">,
+  decimals: number
+): { fed: string; tekst: string } {
+  const { valgt, janej } = v;
+  const value = janej
+    ? formatValue(null, valgt?.status)
+    : `${formatValue(valgt?.vaerdi ?? null, valgt?.status, decimals)} ${v.enhed}`;
+  const rank = valgt?.rank ? ` · nr. ${valgt.rank} af ${v.medVaerdi} (1 = højeste)` : "";
+  return { fed: `${navn} ${v.aarTekst}: `, tekst: `${value}${rank}${nationalLead(v.land, decimals)}` };
+}
+
+/** The reference line of the distribution chart: the national figure, except a sum ("I alt"); named honestly. */
+export function distributionReference(land: NationalFigureValue | null): {
+  reference: number | null;
+  referenceLabel: string;
+} {
+  return {
+    reference: land && land.kilde !== "I alt" ? land.vaerdi : null,
+    referenceLabel: land?.kilde === UNWEIGHTED_MEAN ? "gns. af kommunerne (uvægtet)" : "landstal"
+  };
+}
+
+/** The ranking table on the page: the export's columns (rankingColumns) in short headers. */
+export function rankingTable(
+  figur: Pick<KatalogRow, "titel" | "enhed">,
+  enhed: string,
+  aarTekst: string
+): { columns: (keyof RankingRow)[]; header: Partial<Record<keyof RankingRow, string>> } {
+  const labels = new Map(rankingColumns(figur).map((c) => [c.key, c.label]));
+  return {
+    columns: ["rank", "navn", "regionsnavn", "kommunegruppe", "vaerdi", "statustekst"],
+    header: {
+      rank: "Plac.",
+      navn: labels.get("navn"),
+      regionsnavn: labels.get("regionsnavn"),
+      kommunegruppe: "Kommunegruppe",
+      vaerdi: `${enhed}, ${aarTekst}`,
+      statustekst: labels.get("statustekst")
+    }
+  };
+}
+
+/** Columns of the development export. */
+export function developmentColumns(
+  figur: Pick<KatalogRow, "titel" | "budgetaar">,
+  enhed: string
+): Column<SeriesPoint>[] {
+  return [
+    { key: "serie", label: "Serie" },
+    { key: "aar", label: "År" },
+    { key: (r) => yearKindOf(figur, r.aar), label: "Regnskab/budget" },
+    { key: "vaerdi", label: `${figur.titel} (${enhed})` }
+  ];
+}
+
+/** The start figure: the address's `id` when it has data, else Udg. til folkeskolen pr. elev, else the first. */
+export function startFigure<K extends Pick<KatalogRow, "id">>(medData: readonly K[], id: string | null): K | undefined {
+  return medData.find((k) => k.id === id) ?? medData.find((k) => k.id === "udg-til-folkeskolen-pr-elev") ?? medData[0];
 }

@@ -4,7 +4,7 @@
  * Pure and typed; tested in test/views/sammenlign.test.ts.
  */
 import type { Column } from "../export.js";
-import { formatNumber, formatPercent } from "../format.js";
+import { formatNumber, formatPercent, formatValue } from "../format.js";
 import {
   type CompareRow,
   compareRows,
@@ -16,6 +16,7 @@ import {
 import {
   defaultYear,
   isYesNoFigure,
+  isYesNoStatus,
   type KatalogRow,
   UNWEIGHTED_MEAN,
   type YearKind,
@@ -171,10 +172,10 @@ export function compareColumns(aNavn: string, bNavn: string): Column<CompareView
     { key: "aarstype", label: "Regnskab/budget" },
     { key: "a", label: `${aNavn}: værdi` },
     { key: (r) => (r.a === null ? r.a_status : ""), label: `${aNavn}: status` },
-    { key: "a_rang", label: `${aNavn}: placering` },
+    { key: "a_rank", label: `${aNavn}: placering` },
     { key: "b", label: `${bNavn}: værdi` },
     { key: (r) => (r.b === null ? r.b_status : ""), label: `${bNavn}: status` },
-    { key: "b_rang", label: `${bNavn}: placering` },
+    { key: "b_rank", label: `${bNavn}: placering` },
     { key: "antal", label: "Kommuner med værdi" },
     { key: "forskel", label: `Forskel (${aNavn} − ${bNavn})` },
     { key: "forskel_pct", label: `Forskel i pct. af ${bNavn}` }
@@ -198,5 +199,58 @@ export function differenceText(r: Pick<CompareRow, "forskel" | "forskel_pct" | "
     sign: r.forskel > 0 ? "pos" : r.forskel < 0 ? "neg" : "zero",
     text: `${plus(r.forskel)}${formatNumber(r.forskel, r.decimaler)}`,
     pct: r.forskel_pct === null ? null : `${plus(r.forskel_pct)}${formatPercent(r.forskel_pct)}`
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The page's own sentences and address.
+
+/** The page's address: "?a=101&b=751" plus "&aar=2019" when a year is chosen. */
+export function compareAddress(a: string, b: string, aar: CompareYear): string {
+  return `?a=${a}&b=${b}${aar === null ? "" : `&aar=${aar}`}`;
+}
+
+/** B's default: Aarhus (751), or København (101) when A is Aarhus. */
+export function defaultB(a: string): string {
+  return a === "751" ? "101" : "751";
+}
+
+/** The year chosen in the address (`aar`), when it is one of the options; else the default (null). */
+export function yearFromAddress(options: readonly { value: CompareYear }[], aar: string | null): CompareYear {
+  return options.find((o) => o.value !== null && String(o.value) === aar)?.value ?? null;
+}
+
+/** The sentence over the table: "År: 2018 er regnskabstal." and, for a chosen year with budget rows, a warning. */
+export function yearSentence(rows: readonly Pick<CompareViewRow, "aar" | "aarstype">[], aar: CompareYear): string {
+  const budget = aar !== null && rows.some((r) => r.aarstype === "budget");
+  return `År: ${compareYearNote(rows)}.${budget ? " Budgettal er planlagte tal, ikke forbrug." : ""}`;
+}
+
+/** The note under an area's chart: what "100" is, and how many figures are not in the chart (they are in the table). */
+export function areaNote(punkter: number, udeladt: number): string {
+  if (!punkter) return "Ingen nøgletal i området kan vises i forhold til landet; se tabellen.";
+  const left = udeladt
+    ? ` ${udeladt} nøgletal er ikke med i figuren (ja/nej, landstal som sum, eller ingen værdi); de står i tabellen.`
+    : "";
+  return `Landet = 100: kildens landstal, eller gennemsnittet af kommunerne (uvægtet), hvor kilden intet landstal har.${left}`;
+}
+
+/** The headers of an area's table. */
+export function areaTableHeaders(aNavn: string, bNavn: string): string[] {
+  return ["Nøgletal", "År (regnskab/budget)", aNavn, bNavn, "Forskel (A − B)"];
+}
+
+/** One municipality's cell: the value with its status, "nr. 3 af 97" under it; `missing` when there is no value. */
+export function valueCell(
+  v: number | null,
+  status: CompareRow["a_status"],
+  decimals: number,
+  rank: number | null,
+  antal: number
+): { text: string; rank: string | null; missing: boolean } {
+  return {
+    text: formatValue(v, status, decimals),
+    rank: rank ? `nr. ${rank} af ${antal}` : null,
+    missing: v === null && !isYesNoStatus(status)
   };
 }

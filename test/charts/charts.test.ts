@@ -109,10 +109,10 @@ const features: FeatureCollection<Geometry, KommuneProps> = {
 };
 
 const dots: DotRow[] = [
-  { kommunekode: "101", navn: "København", vaerdi: 12.5, rang: 2 },
-  { kommunekode: "751", navn: "Aarhus", vaerdi: 20.25, rang: 1 },
-  { kommunekode: "825", navn: "Læsø", vaerdi: null, rang: null },
-  { kommunekode: "851", navn: "Aalborg", vaerdi: 7.125, rang: 3 }
+  { kommunekode: "101", navn: "København", vaerdi: 12.5, rank: 2 },
+  { kommunekode: "751", navn: "Aarhus", vaerdi: 20.25, rank: 1 },
+  { kommunekode: "825", navn: "Læsø", vaerdi: null, rank: null },
+  { kommunekode: "851", navn: "Aalborg", vaerdi: 7.125, rank: 3 }
 ];
 
 const series: SeriesRow[] = [

@@ -106,6 +106,30 @@ describe("parser", () => {
   });
 });
 
+describe("municipality aliases come from common/kommune/names.ts", () => {
+  it("every alias of the one table is a phrase, as written and without æ/ø/å; everyday words are not", async () => {
+    const { aliasPhrases } = await import("../../common/spoerg/parse.js");
+    const { ALIASES, WORD_ALIASES } = await import("../../common/kommune/names.js");
+    const phrases = new Map(aliasPhrases());
+    // by hand: "Kbh." → "kbh", "Århus" → "aarhus" and "arhus", "Dronninglund" → "dronninglund"
+    expect([phrases.get("kbh"), phrases.get("aarhus"), phrases.get("arhus"), phrases.get("dronninglund")]).toEqual([
+      "101",
+      "751",
+      "751",
+      "810"
+    ]);
+    for (const [kode, aliases] of Object.entries(ALIASES))
+      for (const a of aliases) if (!WORD_ALIASES.has(a)) expect(phrases.get(normalise(a)), a).toBe(kode);
+    // "Års" (a year's) is a Vesthimmerland alias in the name search, never in a sentence
+    expect(phrases.has("aars")).toBe(false);
+  });
+  it("the parser reads a name-search alias and leaves everyday words alone", () => {
+    expect(ok("skatteprocent Dronninglund 2015").kommuner).toEqual(["810"]);
+    expect(ok("skatteprocent Cph 2015").kommuner).toEqual(["101"]);
+    expect(ok("sidste års skatteprocent i Aalborg").kommuner).toEqual(["851"]);
+  });
+});
+
 describe("SQL templates", () => {
   it("inline only validated values", () => {
     const q = ok("skatteprocent Aalborg 2014");

@@ -46,3 +46,29 @@ describe("the /data column dictionary comes from the schemas", () => {
     ]);
   });
 });
+
+describe("the page /data: catalogue headers from the vocabulary, file sizes", async () => {
+  const { KATALOG_HEADERS } = await import("../../common/vocabulary.js");
+  const { CATALOGUE_TABLE_COLUMNS, catalogueTableHeader, fileSize, yearCell } = await import(
+    "../../common/views/data.js"
+  );
+  it("the headers name exactly the published catalogue's columns, and the dictionary describes the same ones", () => {
+    const schema = Object.keys(PUBLISHED_SCHEMAS["noegletal-katalog"]).sort();
+    expect(Object.keys(KATALOG_HEADERS).sort()).toEqual(schema);
+    expect(Object.keys(TABLES.find((t) => t.navn === "noegletal-katalog")!.kolonner).sort()).toEqual(schema);
+    // one header per column, none used twice
+    expect(new Set(Object.values(KATALOG_HEADERS)).size).toBe(schema.length);
+  });
+  it("the table's headers are the vocabulary's", () => {
+    const h = catalogueTableHeader();
+    expect(Object.keys(h)).toEqual([...CATALOGUE_TABLE_COLUMNS]);
+    for (const c of CATALOGUE_TABLE_COLUMNS) expect(h[c]).toBe(KATALOG_HEADERS[c]);
+    expect([yearCell(null), yearCell(2019)]).toEqual(["–", "2019"]);
+  });
+  it("sizes in whole kB with Danish grouping", () => {
+    // 1,263,616 bytes / 1024 = 1234 kB; 1536 / 1024 = 1.5 → 2
+    expect(fileSize(1_263_616)).toBe("1.234 kB");
+    expect(fileSize(1536)).toBe("2 kB");
+    expect(fileSize(undefined)).toBe("");
+  });
+});

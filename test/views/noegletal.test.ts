@@ -29,7 +29,7 @@ describe("figureYear", () => {
     const v = figureYear({ enhed: "kr." }, vaerdier, [], kommuner, 2018);
     expect(v.janej).toBe(false);
     // ties by name in Danish collation, where "Aa" sorts as "Å" (after "K")
-    expect(v.rangliste.map((r) => [r.kommunekode, r.rang])).toEqual([
+    expect(v.rangliste.map((r) => [r.kommunekode, r.rank])).toEqual([
       ["147", 1],
       ["101", 2],
       ["751", 2],
@@ -54,7 +54,7 @@ describe("figureYear", () => {
     const v = figureYear({ enhed: "ja/nej" }, yn, [], kommuner, 2018);
     expect(v.janej).toBe(true);
     expect(v.land).toBeNull();
-    expect(v.rangliste.every((r) => r.rang === null && r.vaerdi === null)).toBe(true);
+    expect(v.rangliste.every((r) => r.rank === null && r.vaerdi === null)).toBe(true);
   });
 });
 

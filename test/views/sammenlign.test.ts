@@ -63,7 +63,7 @@ describe("compareView", () => {
   it("values, ranks among the three and the difference by hand", () => {
     const x = v.raekker.find((row) => row.id === "x")!;
     // 150 − 100 = 50; 50 / 100 = 50 %; ranks: Læsø 200 (1), København 150 (2), Aarhus 100 (3)
-    expect(x).toMatchObject({ a: 150, b: 100, a_rang: 2, b_rang: 3, antal: 3, forskel: 50, forskel_pct: 50 });
+    expect(x).toMatchObject({ a: 150, b: 100, a_rank: 2, b_rank: 3, antal: 3, forskel: 50, forskel_pct: 50 });
     const y = v.raekker.find((row) => row.id === "y")!;
     expect(y).toMatchObject({ a: null, a_status: "mangler", b: 4, forskel: null, forskel_pct: null });
   });
@@ -204,5 +204,48 @@ describe("years on /sammenlign", () => {
     const { punkter } = areaChart(v.raekker, kat, vals, new Map(), "København", "Aarhus");
     // 2017: (100 + 80 + 60) / 3 = 80; København 100 / 80 · 100 = 125
     expect(punkter[0]).toMatchObject({ land: 80, indeks: 125, landKilde: "gennemsnit af kommunerne (uvægtet)" });
+  });
+});
+
+describe("the page's sentences and address", async () => {
+  const { areaNote, compareAddress, defaultB, valueCell, yearFromAddress, yearSentence, areaTableHeaders } =
+    await import("../../common/views/sammenlign.js");
+  it("address and defaults", () => {
+    expect(compareAddress("101", "751", null)).toBe("?a=101&b=751");
+    expect(compareAddress("101", "751", 2019)).toBe("?a=101&b=751&aar=2019");
+    expect([defaultB("101"), defaultB("751")]).toEqual(["751", "101"]);
+    const options = [{ value: null }, { value: 2019 }, { value: 2018 }];
+    expect([
+      yearFromAddress(options, "2018"),
+      yearFromAddress(options, "2012"),
+      yearFromAddress(options, null)
+    ]).toEqual([2018, null, null]);
+  });
+  it("the year sentence warns about budget figures only for a chosen year", () => {
+    const rows = [
+      { aar: 2018, aarstype: "regnskab" as const },
+      { aar: 2019, aarstype: "budget" as const }
+    ];
+    expect(yearSentence(rows, 2019)).toBe(
+      "År: 2018 er regnskabstal, 2019 er budgettal. Budgettal er planlagte tal, ikke forbrug."
+    );
+    expect(yearSentence([rows[0]], null)).toBe("År: 2018 er regnskabstal.");
+  });
+  it("an area's note counts what the chart leaves out", () => {
+    expect(areaNote(0, 3)).toBe("Ingen nøgletal i området kan vises i forhold til landet; se tabellen.");
+    expect(areaNote(4, 0)).toMatch(/^Landet = 100: .*har\.$/);
+    expect(areaNote(4, 2)).toMatch(/ 2 nøgletal er ikke med i figuren .*de står i tabellen\.$/);
+    expect(areaTableHeaders("København", "Aarhus")).toEqual([
+      "Nøgletal",
+      "År (regnskab/budget)",
+      "København",
+      "Aarhus",
+      "Forskel (A − B)"
+    ]);
+  });
+  it("a value cell: Danish number, rank under it, missing marked unless a yes/no answer", () => {
+    expect(valueCell(1234.5, "ok", 1, 3, 97)).toEqual({ text: "1.234,5", rank: "nr. 3 af 97", missing: false });
+    expect(valueCell(null, "mangler", 1, null, 97)).toMatchObject({ rank: null, missing: true });
+    expect(valueCell(null, "ja", 0, null, 97)).toMatchObject({ text: "ja", missing: false });
   });
 });
