@@ -5,6 +5,7 @@
  * module turns them into the trend, breakdowns, KLE check, onboarding matrix and the
  * three-step potential analysis with plain-Danish vendor questions.
  */
+import type { Column } from "../export.js";
 import { formatNumber, formatShare } from "../format.js";
 import type { KleOverensRow } from "../infra/kle.js";
 import type { Potentiale, PotentialeRow } from "../infra/potentiale.js";
@@ -271,6 +272,33 @@ export function onboardingMatrix(input: KommuneInput): {
     };
   });
   return { systemer, integrationer, cells };
+}
+
+/** The matrix legend: one example status per colour/symbol, with the label shown beside it. */
+export const KLARMELDING_LEGENDE: readonly { status: string; label: string }[] = [
+  { status: "Klarmeldt", label: "Klarmeldt" },
+  { status: "Delvist klarmeldt", label: "Delvist klarmeldt" },
+  { status: "Forløb 1", label: "I forløb" },
+  { status: "Ensidig", label: "Ensidig" },
+  { status: "Ikke klarmeldt", label: "Ikke klarmeldt / Nej" },
+  { status: "Manglende info", label: "Manglende info" },
+  { status: "Irrelevant", label: "Irrelevant / administrativt fjernet" }
+];
+
+export const KLARMELDING_NOTE = "● = kommunen kalder integrationen (seneste 12 mdr.). Tom celle = ingen klarmelding.";
+
+/** The onboarding matrix's export: one row per cell, "Kalder" ja/nej (empty when unknown). */
+export const KLARMELDING_KOLONNER: readonly Column<MatrixCellK>[] = [
+  { key: "ski_system", label: "SKI-system" },
+  { key: "leverandoer", label: "Leverandør" },
+  { key: "integration", label: "Integration" },
+  { key: "status", label: "Status" },
+  { key: (c) => (c.tilsluttet === null ? "" : c.tilsluttet ? "ja" : "nej"), label: "Kalder (12 mdr.)" }
+];
+
+/** A matrix cell's tooltip: "Sys1 · SF1490 Ydelsesindeks: Klarmeldt, i brug (kald)". */
+export function matrixTitel(c: MatrixCellK): string {
+  return `${c.ski_system} · ${c.integration}: ${c.style.tekst}${c.tilsluttet ? ", i brug (kald)" : ""}`;
 }
 
 export interface Step {

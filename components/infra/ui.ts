@@ -7,7 +7,15 @@
 import * as Plot from "@observablehq/plot";
 import { formatNumber, formatShare, tickFormat } from "../../common/format.js";
 import { formatMaaned, type Kort } from "../../common/views/infrastruktur.js";
-import { type MatrixCellK, type StepSide, statusStyle } from "../../common/views/infrastruktur-kommune.js";
+import {
+  KLARMELDING_KOLONNER,
+  KLARMELDING_LEGENDE,
+  KLARMELDING_NOTE,
+  type MatrixCellK,
+  matrixTitel,
+  type StepSide,
+  statusStyle
+} from "../../common/views/infrastruktur-kommune.js";
 import { type CellView, cellView, shownRows, type Tabel } from "../../common/views/infrastruktur-tabel.js";
 import { plot } from "../a11y.js";
 import { exportButtons } from "../download.js";
@@ -267,15 +275,6 @@ export function onboardingTable(
   ctx: Ctx
 ): HTMLElement {
   const by = new Map(m.cells.map((c) => [`${c.ski_system}|${c.integration}`, c]));
-  const legend: [string, string][] = [
-    ["Klarmeldt", "Klarmeldt"],
-    ["Delvist klarmeldt", "Delvist klarmeldt"],
-    ["Forløb 1", "I forløb"],
-    ["Ensidig", "Ensidig"],
-    ["Ikke klarmeldt", "Ikke klarmeldt / Nej"],
-    ["Manglende info", "Manglende info"],
-    ["Irrelevant", "Irrelevant / administrativt fjernet"]
-  ];
   return el(
     "figure",
     { class: "kt-infra-figure kt-onboarding", "data-table": "onboarding" },
@@ -313,7 +312,7 @@ export function onboardingTable(
                       {
                         class: "kt-matrix-cell",
                         style: `background:${c.style.farve}`,
-                        title: `${s} · ${i}: ${c.style.tekst}${c.tilsluttet ? ", i brug (kald)" : ""}`
+                        title: matrixTitel(c)
                       },
                       c.tekst
                     )
@@ -327,32 +326,19 @@ export function onboardingTable(
     el(
       "p",
       { class: "kt-small kt-matrix-legend" },
-      legend.map(([s, label]) => {
-        const st = statusStyle(s);
+      KLARMELDING_LEGENDE.map(({ status, label }) => {
+        const st = statusStyle(status);
         return [el("span", { class: "kt-matrix-key", style: `background:${st.farve}` }, st.symbol), ` ${label}  `];
       }),
-      "● = kommunen kalder integrationen (seneste 12 mdr.). Tom celle = ingen klarmelding."
+      KLARMELDING_NOTE
     ),
-    exportButtons(
-      m.cells,
-      [
-        { key: "ski_system", label: "SKI-system" },
-        { key: "leverandoer", label: "Leverandør" },
-        { key: "integration", label: "Integration" },
-        { key: "status", label: "Status" },
-        {
-          key: (c: MatrixCellK) => (c.tilsluttet === null ? "" : c.tilsluttet ? "ja" : "nej"),
-          label: "Kalder (12 mdr.)"
-        }
-      ],
-      {
-        title: "Klarmeldingsmatrix",
-        source: ctx.kilde,
-        demo: ctx.demodata,
-        filename: "infrastruktur-klarmelding",
-        sheet: "Klarmelding"
-      }
-    )
+    exportButtons(m.cells, KLARMELDING_KOLONNER, {
+      title: "Klarmeldingsmatrix",
+      source: ctx.kilde,
+      demo: ctx.demodata,
+      filename: "infrastruktur-klarmelding",
+      sheet: "Klarmelding"
+    })
   );
 }
 

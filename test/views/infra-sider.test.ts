@@ -16,7 +16,14 @@ import {
   systemTabel,
   systemValg
 } from "../../common/views/infrastruktur.js";
-import { type KommuneInput, kommuneSide } from "../../common/views/infrastruktur-kommune.js";
+import {
+  KLARMELDING_KOLONNER,
+  KLARMELDING_LEGENDE,
+  type KommuneInput,
+  kommuneSide,
+  matrixTitel,
+  statusStyle
+} from "../../common/views/infrastruktur-kommune.js";
 import { type RapportData, rapportSide } from "../../common/views/infrastruktur-rapport.js";
 import { cellView, shownRows, type Tabel } from "../../common/views/infrastruktur-tabel.js";
 
@@ -426,6 +433,70 @@ describe("kommuneSide (/infrastruktur/<kode>)", () => {
       text: "Datakvalitet: hvad kontrolreglerne har fundet i udtrækkene for København (Demodata)",
       href: "../datakvalitet?kommune=101&kilde=infrastruktur"
     });
+  });
+});
+
+describe("the onboarding matrix's export, tooltip and legend", () => {
+  const input = kommuneInput();
+  input.systemer = [{ ski_system: "Sys1", leverandoer: "Lev A", ydelsesomraade: "X" }];
+  input.klarmelding = [
+    {
+      ski_system: "Sys1",
+      leverandoer: "Lev A",
+      integration: "SF1490 Ydelsesindeks",
+      service_nr: "SF1490",
+      status: "Klarmeldt"
+    },
+    {
+      ski_system: "Sys1",
+      leverandoer: "Lev A",
+      integration: "SF1470 Sagsindeks",
+      service_nr: "SF1470",
+      status: "Forløb 2"
+    },
+    { ski_system: "Sys1", leverandoer: "Lev A", integration: "SF1500 X", service_nr: "SF1500", status: "Nej" }
+  ];
+  // connected: SF1490 (calls), not connected: SF1470, unknown: SF1500 (no potentiale row)
+  input.potentialeRaekker = [
+    {
+      ...input.klarmelding[0],
+      kommunekode: "101",
+      kald_12m: 40,
+      tilsluttet: true,
+      kommuner_tilsluttet: 1,
+      kommuner_med_systemet: 1
+    },
+    {
+      ...input.klarmelding[1],
+      kommunekode: "101",
+      kald_12m: 0,
+      tilsluttet: false,
+      kommuner_tilsluttet: 0,
+      kommuner_med_systemet: 1
+    }
+  ];
+  const m = kommuneSide(input).matrix;
+  it("writes one export row per cell with ja/nej/empty for 'calls'", () => {
+    const text = csvDanish(m.cells, KLARMELDING_KOLONNER, { source: "Test", demo: true });
+    expect(text.slice(1).split("\r\n").slice(0, 4)).toEqual([
+      "SKI-system;Leverandør;Integration;Status;Kalder (12 mdr.)",
+      "Sys1;Lev A;SF1490 Ydelsesindeks;Klarmeldt;ja",
+      "Sys1;Lev A;SF1470 Sagsindeks;Forløb 2;nej",
+      "Sys1;Lev A;SF1500 X;Nej;"
+    ]);
+  });
+  it("gives each cell a symbol (● when connected) and a tooltip in words", () => {
+    expect(m.cells.map((c) => c.tekst)).toEqual(["✓ ●", "…", "✗"]);
+    expect(m.cells.map(matrixTitel)).toEqual([
+      "Sys1 · SF1490 Ydelsesindeks: Klarmeldt, i brug (kald)",
+      "Sys1 · SF1470 Sagsindeks: I forløb 2",
+      "Sys1 · SF1500 X: Nej"
+    ]);
+  });
+  it("has a legend whose colours and symbols are all different (readable without colour)", () => {
+    const styles = KLARMELDING_LEGENDE.map((l) => statusStyle(l.status));
+    expect(new Set(styles.map((s) => s.symbol)).size).toBe(KLARMELDING_LEGENDE.length);
+    expect(new Set(styles.map((s) => s.farve)).size).toBe(KLARMELDING_LEGENDE.length);
   });
 });
 
