@@ -19,17 +19,18 @@ import {
   type KaldMaanedRow,
   type LandMaanedRow,
   lastMonths,
-  ranking12m,
+  type OversigtData,
   type ServiceRow,
   type StoetteTimeRow,
   type SystemanvendelseRow,
+  type SystemerData,
   type SystemServiceRow,
   sumDataomraade,
   topItSystemer,
   topServices
 } from "../common/views/infrastruktur.js";
 import type { KlarmeldingRow, KleRow, KommuneInput } from "../common/views/infrastruktur-kommune.js";
-import { type Rapport, rapport } from "../common/views/infrastruktur-rapport.js";
+import { type RapportData, rapport } from "../common/views/infrastruktur-rapport.js";
 import { STANDARD_AAR } from "./areas.js";
 import { buildKommuner } from "./datasets.js";
 import { buildGroupDefaults } from "./groups.js";
@@ -49,32 +50,8 @@ async function rows<T>(name: string): Promise<(T & { kommunekode: string })[]> {
   return out as (T & { kommunekode: string })[];
 }
 
-export interface OversigtData {
-  demodata: boolean;
-  kilde: string;
-  note_kald: string;
-  befolkningsregel: string;
-  headline: ReturnType<typeof headline>;
-  land: LandMaanedRow[];
-  /** the last 12 months of every municipality */
-  kald: KaldMaanedRow[];
-  dataomraade: ReturnType<typeof sumDataomraade>;
-  topServices: ReturnType<typeof topServices>;
-  topSystemer: ReturnType<typeof topItSystemer>;
-  stoette: StoetteTimeRow[];
-  systemService: SystemServiceRow[];
-  systemanvendelse: SystemanvendelseRow[];
-  /** KLE conformance: the country, every system and every municipality (common/infra/kle.ts) */
-  kle: KleOverensRow[];
-}
-
-/** rapport.json: the general report for all 98 (common/views/infrastruktur-rapport.ts). */
-export type RapportData = Rapport & {
-  demodata: boolean;
-  kilde: string;
-  note_kald: string;
-  periode: { fra: string; til: string };
-};
+export type { OversigtData } from "../common/views/infrastruktur.js";
+export type { RapportData } from "../common/views/infrastruktur-rapport.js";
 
 export async function buildInfraPagesZip(): Promise<Uint8Array> {
   const meta = JSON.parse(new TextDecoder().decode(await aggregateBytes("meta"))) as InfraMeta & {
@@ -103,7 +80,7 @@ export async function buildInfraPagesZip(): Promise<Uint8Array> {
   const sums = sumDataomraade(omr, months12);
   const zip = new JSZip();
   const date = new Date("2024-01-01T00:00:00Z");
-  const oversigt: OversigtData = {
+  const oversigt: OversigtData & SystemerData = {
     demodata: meta.demodata,
     kilde: meta.kilde,
     note_kald: meta.note_kald,

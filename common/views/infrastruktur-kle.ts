@@ -4,8 +4,9 @@
  * that break the standard and why) and in the all-98 report. Input: rows of the published table
  * infrastruktur-kle-overensstemmelse (common/infra/kle.ts). Pure.
  */
-import { formatShare } from "../format.js";
+import { formatNumber, formatShare } from "../format.js";
 import type { KleOverensRow } from "../infra/kle.js";
+import type { TabelKolonne } from "./infrastruktur-tabel.js";
 
 const coll = new Intl.Collator("da");
 
@@ -103,4 +104,27 @@ export function kleKommune(
           ? ` Længst fra standarden: ${systemer[0].it_system} (${andel(systemer[0])}).`
           : "");
   return { kommune, land, systemer, afvigelser: sorted, tekst };
+}
+
+/** Cases as shown: the count, or "<5" when hidden. */
+export const sagerTekst = (r: { sager: number | null }): string => (r.sager === null ? "<5" : formatNumber(r.sager, 0));
+
+/**
+ * The conformance columns of every KLE table (overview and municipality page): cases and the four shares, each
+ * shown as "97,1 %" or why it is not shown; the export writes the shares as numbers with 3 decimals.
+ */
+export function kleKolonner<T extends KleOverensRow>(): TabelKolonne<T>[] {
+  return [
+    { key: "sager", label: "Sager", num: true, decimals: 0, show: sagerTekst },
+    { key: "andel_findes", label: "Findes", num: true, decimals: 3, show: (r) => andelTekst(r, r.andel_findes) },
+    { key: "andel_aktuel", label: "Aktuelt", num: true, decimals: 3, show: (r) => andelTekst(r, r.andel_aktuel) },
+    { key: "andel_niveau", label: "Emneniveau", num: true, decimals: 3, show: (r) => andelTekst(r, r.andel_niveau) },
+    {
+      key: "andel_overens",
+      label: "Overholder alle tre",
+      num: true,
+      decimals: 3,
+      show: (r) => ({ text: andelTekst(r, r.andel_overens), strong: true })
+    }
+  ];
 }

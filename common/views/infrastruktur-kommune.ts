@@ -5,17 +5,23 @@
  * module turns them into the trend, breakdowns, KLE check, onboarding matrix and the
  * three-step potential analysis with plain-Danish vendor questions.
  */
+import type { Column } from "../export.js";
+import { formatNumber, formatShare } from "../format.js";
 import type { KleOverensRow } from "../infra/kle.js";
 import type { Potentiale, PotentialeRow } from "../infra/potentiale.js";
 import {
+  aendringTekst,
   type DataomraadeSum,
   type ItSystemRow,
   type KaldMaanedRow,
+  type Kort,
   type LandMaanedRow,
   lastMonths,
+  periodeTekst,
   type ServiceRow
 } from "./infrastruktur.js";
-import type { KleAfvigelse } from "./infrastruktur-kle.js";
+import { type KleAfvigelse, kleKolonner, kleKommune } from "./infrastruktur-kle.js";
+import type { Tabel } from "./infrastruktur-tabel.js";
 
 export interface KleRow {
   kle_nr: string;
@@ -268,6 +274,33 @@ export function onboardingMatrix(input: KommuneInput): {
   return { systemer, integrationer, cells };
 }
 
+/** The matrix legend: one example status per colour/symbol, with the label shown beside it. */
+export const KLARMELDING_LEGENDE: readonly { status: string; label: string }[] = [
+  { status: "Klarmeldt", label: "Klarmeldt" },
+  { status: "Delvist klarmeldt", label: "Delvist klarmeldt" },
+  { status: "Forløb 1", label: "I forløb" },
+  { status: "Ensidig", label: "Ensidig" },
+  { status: "Ikke klarmeldt", label: "Ikke klarmeldt / Nej" },
+  { status: "Manglende info", label: "Manglende info" },
+  { status: "Irrelevant", label: "Irrelevant / administrativt fjernet" }
+];
+
+export const KLARMELDING_NOTE = "● = kommunen kalder integrationen (seneste 12 mdr.). Tom celle = ingen klarmelding.";
+
+/** The onboarding matrix's export: one row per cell, "Kalder" ja/nej (empty when unknown). */
+export const KLARMELDING_KOLONNER: readonly Column<MatrixCellK>[] = [
+  { key: "ski_system", label: "SKI-system" },
+  { key: "leverandoer", label: "Leverandør" },
+  { key: "integration", label: "Integration" },
+  { key: "status", label: "Status" },
+  { key: (c) => (c.tilsluttet === null ? "" : c.tilsluttet ? "ja" : "nej"), label: "Kalder (12 mdr.)" }
+];
+
+/** A matrix cell's tooltip: "Sys1 · SF1490 Ydelsesindeks: Klarmeldt, i brug (kald)". */
+export function matrixTitel(c: MatrixCellK): string {
+  return `${c.ski_system} · ${c.integration}: ${c.style.tekst}${c.tilsluttet ? ", i brug (kald)" : ""}`;
+}
+
 export interface Step {
   nr: 1 | 2 | 3;
   navn: string;
@@ -369,5 +402,237 @@ export function kommuneView(input: KommuneInput): KommuneView {
     indekser: indexCheck(input),
     matrix: onboardingMatrix(input),
     steps: potentialeSteps(input)
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The page /infrastruktur/<kode>: everything it shows, from the municipality's JSON
+
+export const DEMO_BANNER_KOMMUNE = "Rapporten viser Demodata: genererede tal, ikke virkelige kommunedata.";
+
+export interface StepSide {
+  step: Step;
+  /** "Trin 1: Tilslutning" */
+  titel: string;
+  /** the KPI with its value, bold on the page: "Andel af …: 67 %" */
+  kpiTekst: string;
+  /** the systems and integrations behind the step, null when there is nothing to follow up (then `tomTekst`) */
+  tabel: Tabel<Step["punkter"][number]> | null;
+  tomTekst: string;
+}
+
+export interface KommuneSide {
+  /** the browser tab's title */
+  dokumentTitel: string;
+  banner: string | null;
+  links: { text: string; href: string }[];
+  periode: string;
+  kort: Kort[];
+  /** the sentence under the cards: which group, its members, how its figure is formed */
+  gruppeNote: string;
+  trend: { titel: string; points: TrendPoint[]; tabel: Tabel<TrendPoint> };
+  dataomraader: { titel: string; bars: { label: string; value: number }[]; tabel: Tabel<Share<DataomraadeSum>> };
+  services: Tabel<Share<ServiceRow>>;
+  itsystemer: Tabel<ItSystemRow>;
+  indekser: Tabel<IndexCheck>;
+  kle: Tabel<KleRow>;
+  kleOverens: {
+    tekst: string;
+    systemer: Tabel<KleOverensRow>;
+    /** the numbers that break the standard; null with `ingenAfvigelser` when there are none */
+    afvigelser: Tabel<KleAfvigelse> | null;
+    ingenAfvigelser: string;
+  };
+  matrix: ReturnType<typeof onboardingMatrix>;
+  steps: StepSide[];
+  datakvalitet: { text: string; href: string };
+}
+
+/** "+12 %" / "-3 %" / "–": how far the municipality is from a comparison. */
+const forskel = (x: number | null) => aendringTekst(x, 0);
+
+export function kommuneSide(input: KommuneInput): KommuneSide {
+  const v = kommuneView(input);
+  const c = v.comparison;
+  const periode = periodeTekst(c.fra, c.til);
+  const navn = input.navn;
+  const kode = input.kode;
+  const kle = kleKommune(input.kleOverens ?? [], input.kleAfvigelser ?? [], kode, navn);
+  const g = input.gruppe;
+  return {
+    dokumentTitel: `Infrastruktur: ${input.officielt_navn} | kommunetal`,
+    banner: input.demodata ? DEMO_BANNER_KOMMUNE : null,
+    links: [
+      { text: `Kend ${navn} Kommune`, href: `../kommune/${kode}` },
+      { text: "Alle kommuner", href: "./" }
+    ],
+    periode,
+    kort: [
+      { titel: "Kald pr. indbygger, 12 mdr.", vaerdi: formatNumber(c.kommune, 1), note: periode },
+      {
+        titel: "Sammenligningsgruppen",
+        vaerdi: formatNumber(c.gruppe, 1),
+        note: `Kommunen ligger ${forskel(c.forskel_gruppe)} fra gruppen.`
+      },
+      {
+        titel: "Hele landet",
+        vaerdi: formatNumber(c.land, 1),
+        note: `Kommunen ligger ${forskel(c.forskel_land)} fra landet.`
+      }
+    ],
+    gruppeNote:
+      `Sammenligningsgruppe: standardgruppen for området «${g.omraade_navn}» (${g.aar}), de ${g.medlemmer.length} mest ` +
+      `sammenlignelige kommuner: ${g.medlemmer.map((m) => m.navn).join(", ")}. Gruppens tal er summen af kald delt med summen ` +
+      `af indbyggere. ${input.note_kald}`,
+    trend: {
+      titel: "Kald pr. indbygger pr. måned: kommunen, sammenligningsgruppen og landet",
+      points: v.trend.points,
+      tabel: {
+        rows: v.trend.points,
+        cols: [
+          { key: "maaned", label: "Måned" },
+          { key: "serie", label: "Serie" },
+          { key: "kald_pr_indbygger", label: "Kald pr. indbygger", num: true, decimals: 2 }
+        ],
+        title: `${navn}: kald pr. indbygger pr. måned`,
+        filename: `infrastruktur-${kode}-udvikling`,
+        limit: 6
+      }
+    },
+    dataomraader: {
+      titel: `Kald pr. dataområde, ${periode}`,
+      bars: v.dataomraader.map((d) => ({ label: d.row.dataomraade, value: d.row.kald })),
+      tabel: {
+        rows: v.dataomraader,
+        cols: [
+          { key: (d) => d.row.dataomraade, label: "Dataområde" },
+          { key: (d) => d.row.kald, label: "Kald (12 mdr.)", num: true, decimals: 0 },
+          { key: "andel", label: "Andel", num: true, show: (d) => formatShare(d.andel, 1) }
+        ],
+        title: `${navn}: kald pr. dataområde`,
+        filename: `infrastruktur-${kode}-dataomraader`
+      }
+    },
+    services: {
+      rows: v.services,
+      cols: [
+        { key: (d) => d.row.service_nr, label: "Service" },
+        { key: (d) => d.row.service_navn, label: "Navn" },
+        { key: (d) => d.row.dataomraade, label: "Dataområde" },
+        { key: (d) => d.row.kald_12m, label: "Kald (12 mdr.)", num: true, decimals: 0 },
+        { key: "andel", label: "Andel", num: true, show: (d) => formatShare(d.andel, 1) },
+        { key: (d) => d.row.antal_it_systemer, label: "IT-systemer", num: true, decimals: 0 }
+      ],
+      title: `${navn}: kald pr. service`,
+      filename: `infrastruktur-${kode}-services`,
+      limit: 15
+    },
+    itsystemer: {
+      rows: v.itsystemer,
+      cols: [
+        { key: "it_system", label: "IT-system" },
+        { key: "leverandoer", label: "Leverandør" },
+        {
+          key: "kald_12m",
+          label: "Kald (12 mdr.)",
+          num: true,
+          decimals: 0,
+          show: (r) =>
+            r.kald_12m === null ? { text: "ingen kald (udskiftet?)", missing: true } : formatNumber(r.kald_12m, 0)
+        },
+        { key: "antal_services", label: "Services", num: true, decimals: 0 },
+        { key: "foerste_maaned", label: "Første måned" },
+        { key: "sidste_maaned", label: "Sidste måned" }
+      ],
+      title: `${navn}: IT-systemer på Serviceplatformen`,
+      filename: `infrastruktur-${kode}-it-systemer`
+    },
+    indekser: {
+      rows: v.indekser,
+      cols: [
+        { key: "indeks", label: "Indeks" },
+        { key: "integration", label: "Integration" },
+        { key: "emner_med_sager", label: "KLE-emner med sager", num: true, decimals: 0 },
+        { key: "ugyldige_kle", label: "Ugyldige KLE-numre", num: true, decimals: 0 },
+        { key: (r) => r.klarmeldte_systemer.join(", "), label: "Systemer klarmeldt til indekset" },
+        { key: (r) => r.tilsluttede_systemer.join(", "), label: "… der leverer (kald)" },
+        { key: (r) => r.mangler.join(", "), label: "Klarmeldt, men leverer ikke" }
+      ],
+      title: `${navn}: indeksernes KLE-emner og de systemer, der skal levere`,
+      filename: `infrastruktur-${kode}-indekser`,
+      id: "indekser",
+      caption: "Antal sager 1–4 vises ikke (<5); emner med skjulte antal tæller som emner med sager."
+    },
+    kle: {
+      rows: input.kle,
+      cols: [
+        { key: "indeks", label: "Indeks" },
+        { key: "kle_nr", label: "KLE-nr." },
+        { key: "kle_titel", label: "Titel" },
+        {
+          key: "antal_sager",
+          label: "Sager",
+          num: true,
+          decimals: 0,
+          show: (r) => (r.antal_sager === null ? r.status || "–" : formatNumber(r.antal_sager, 0))
+        },
+        { key: (r) => (r.kle_gyldig ? "ja" : "nej"), label: "Gyldigt KLE-nr." }
+      ],
+      title: `${navn}: KLE-emner i indeksene`,
+      filename: `infrastruktur-${kode}-kle`,
+      limit: 12
+    },
+    kleOverens: {
+      tekst: kle.tekst,
+      systemer: {
+        rows: kle.systemer,
+        cols: [{ key: "it_system", label: "IT-system" }, ...kleKolonner<KleOverensRow>()],
+        title: `${navn}: KLE-overensstemmelse pr. it-system (dårligst først)`,
+        filename: `infrastruktur-${kode}-kle-systemer`,
+        id: "kle-systemer"
+      },
+      afvigelser:
+        kle.afvigelser.length === 0
+          ? null
+          : {
+              rows: kle.afvigelser,
+              cols: [
+                { key: "it_system", label: "IT-system" },
+                { key: "kle_nr", label: "KLE-nr." },
+                { key: "grund", label: "Afviger, fordi" }
+              ],
+              title: `${navn}: KLE-numre, der ikke overholder standarden`,
+              filename: `infrastruktur-${kode}-kle-afvigelser`,
+              id: "kle-afvigelser"
+            },
+      ingenAfvigelser: "Ingen KLE-numre afviger fra standarden."
+    },
+    matrix: v.matrix,
+    steps: v.steps.map((s) => ({
+      step: s,
+      titel: `Trin ${s.nr}: ${s.navn}`,
+      kpiTekst: `${s.kpi}: ${formatShare(s.vaerdi, 0)}`,
+      tomTekst: "Intet at følge op på i dette trin.",
+      tabel:
+        s.punkter.length === 0
+          ? null
+          : {
+              rows: s.punkter,
+              cols: [
+                { key: "ski_system", label: "System" },
+                { key: "leverandoer", label: "Leverandør" },
+                { key: "integration", label: "Integration" },
+                { key: "status", label: "Klarmelding" },
+                { key: "detalje", label: "Fund" },
+                { key: "spoergsmaal", label: "Spørg leverandøren" }
+              ],
+              title: `Trin ${s.nr} (${s.navn.toLowerCase()}): ${navn}`,
+              filename: `infrastruktur-${kode}-trin-${s.nr}`
+            }
+    })),
+    datakvalitet: {
+      text: `Datakvalitet: hvad kontrolreglerne har fundet i udtrækkene for ${navn}${input.demodata ? " (Demodata)" : ""}`,
+      href: `../datakvalitet?kommune=${kode}&kilde=infrastruktur`
+    }
   };
 }

@@ -9,6 +9,8 @@
 import { formatNumber, formatShare } from "../format.js";
 import type { KleOverensRow } from "../infra/kle.js";
 import type { Potentiale } from "../infra/potentiale.js";
+import { periodeTekst } from "./infrastruktur.js";
+import { link, type Tabel } from "./infrastruktur-tabel.js";
 
 const coll = new Intl.Collator("da");
 
@@ -240,4 +242,105 @@ export function rapport(input: RapportInput): Rapport {
     );
 
   return { kpier, kommuner, par: parRows, leverandoerer, kle: land };
+}
+
+// ---------------------------------------------------------------------------
+// The page /infrastruktur/rapport: everything it shows, from rapport.json
+
+/** rapport.json: the general report for all 98 (loaders/infra-pages.ts). */
+export type RapportData = Rapport & {
+  demodata: boolean;
+  kilde: string;
+  note_kald: string;
+  periode: { fra: string; til: string };
+};
+
+export const DEMO_BANNER_RAPPORT =
+  "Rapporten viser Demodata: genererede tal kalibreret til KOMBITs publicerede totaler, ikke virkelige kommunedata.";
+
+export interface RapportSide {
+  banner: string | null;
+  links: { text: string; href: string }[];
+  periode: string;
+  /** the line under the lead: period, how calls are counted, source */
+  periodeNote: string;
+  kpier: RapportKpi[];
+  kommuner: Tabel<RapportKommune>;
+  par: Tabel<RapportPar>;
+  leverandoerer: Tabel<RapportLeverandoer>;
+}
+
+export function rapportSide(r: RapportData): RapportSide {
+  const periode = periodeTekst(r.periode.fra, r.periode.til);
+  const andel = (x: number | null) => formatShare(x, 0);
+  return {
+    banner: r.demodata ? DEMO_BANNER_RAPPORT : null,
+    links: [
+      { text: "Infrastruktur: oversigten", href: "./" },
+      { text: "rapporten for én kommune, fx København", href: "./101" }
+    ],
+    periode,
+    periodeNote: `Periode: ${periode} (seneste 12 måneder). ${r.note_kald} Kilde: ${r.kilde}`,
+    kpier: r.kpier,
+    kommuner: {
+      rows: r.kommuner,
+      cols: [
+        { key: "navn", label: "Kommune", show: (x) => link(x.navn, `./${x.kommunekode}`) },
+        { key: "kommunekode", label: "Kode" },
+        { key: "klarmeldte", label: "Klarmeldte par", num: true, decimals: 0 },
+        { key: "tilsluttede", label: "I brug", num: true, decimals: 0 },
+        { key: "tilslutning", label: "1 Tilslutning", num: true, decimals: 3, show: (x) => andel(x.tilslutning) },
+        { key: "udbredelse", label: "2 Udbredelse", num: true, decimals: 3, show: (x) => andel(x.udbredelse) },
+        { key: "andre_har_gjort_det", label: "Andre har gjort det", num: true, decimals: 0 },
+        { key: "lav_anvendelse", label: "3 Lav brug (par)", num: true, decimals: 0 },
+        {
+          key: "kle_overens",
+          label: "KLE overholdt",
+          num: true,
+          decimals: 3,
+          show: (x) => (x.kle_overens === null ? "skjult/–" : formatShare(x.kle_overens, 1))
+        }
+      ],
+      title: `De ${r.kommuner.length} kommuner, laveste tilslutning først (${periode})`,
+      filename: "infrastruktur-rapport-kommuner",
+      id: "rapport-kommuner",
+      caption:
+        "Par = et SKI-system, kommunen bruger, × en integration, systemet er klarmeldt til. Andre har gjort det: par, kommunen " +
+        "mangler, som mindst halvdelen af de andre kommuner med systemet har i drift. KLE overholdt: andel af kommunens " +
+        "KLE-opmærkede sager i indeksene med et KLE-nummer, der findes, var aktuelt og er på emneniveau."
+    },
+    par: {
+      rows: r.par,
+      cols: [
+        { key: "ski_system", label: "System" },
+        { key: "leverandoer", label: "Leverandør" },
+        { key: "integration", label: "Integration" },
+        { key: "ikke_tilsluttet", label: "1 Klarmeldt, ikke i brug (kommuner)", num: true, decimals: 0 },
+        { key: "andre_har_gjort_det", label: "2 … hvor andre har gjort det", num: true, decimals: 0 },
+        { key: "lav_anvendelse", label: "3 Lav brug (kommuner)", num: true, decimals: 0 },
+        { key: "kommuner", label: "Kommuner" }
+      ],
+      title: "System × integration: hvor mange kommuner har potentiale i hvert trin",
+      filename: "infrastruktur-rapport-integrationer",
+      limit: 25,
+      id: "rapport-par",
+      caption: "Flest kommuner med potentiale (trin 1 + trin 3) først. Eksporten har alle par."
+    },
+    leverandoerer: {
+      rows: r.leverandoerer,
+      cols: [
+        { key: "leverandoer", label: "Leverandør" },
+        { key: "systemer", label: "Systemer", num: true, decimals: 0 },
+        { key: "ikke_tilsluttet", label: "Klarmeldt, ikke i brug", num: true, decimals: 0 },
+        { key: "lav_anvendelse", label: "Lav brug", num: true, decimals: 0 },
+        { key: "kommuner", label: "Kommuner", num: true, decimals: 0 },
+        { key: "spoergsmaal", label: "Spørg leverandøren" }
+      ],
+      title: "Spørgsmål til leverandørerne",
+      filename: "infrastruktur-rapport-leverandoerer",
+      limit: 20,
+      id: "rapport-leverandoerer",
+      caption: "Antal er kommune × integration. Hver kommunes egen rapport har spørgsmålene for dens systemer."
+    }
+  };
 }

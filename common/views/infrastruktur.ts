@@ -4,8 +4,11 @@
  * Used in Node (loaders/infra/pages.ts prepares the page's small JSON) and in the browser.
  */
 
-import { formatMonthCode } from "../format.js";
+import { formatMonthCode, formatNumber } from "../format.js";
 import { type KaldSummary, kaldPrIndbygger } from "../infra/kald.js";
+import type { KleOverensRow } from "../infra/kle.js";
+import { kleKolonner, kleOversigt } from "./infrastruktur-kle.js";
+import { link, type Tabel } from "./infrastruktur-tabel.js";
 
 export interface KaldMaanedRow {
   kommunekode: string;
@@ -371,4 +374,275 @@ export function systemerMedSpredning(
 /** `2024-04` → `april 2024` (short: `apr. 2024`); anything else unchanged. */
 export function formatMaaned(m: string, short = false): string {
   return /^\d{4}-\d{2}$/.test(m) ? formatMonthCode(m.replace("-", "M"), short) : m;
+}
+
+// ---------------------------------------------------------------------------
+// The page /infrastruktur: everything it shows, from oversigt.json and systemer.json (loaders/infra-pages.ts)
+
+/** oversigt.json: the overview's data, prepared at build time. */
+export interface OversigtData {
+  demodata: boolean;
+  kilde: string;
+  note_kald: string;
+  befolkningsregel: string;
+  headline: Headline;
+  land: LandMaanedRow[];
+  /** the last 12 months of every municipality */
+  kald: KaldMaanedRow[];
+  dataomraade: DataomraadeSum[];
+  topServices: TopService[];
+  topSystemer: TopSystem[];
+  stoette: StoetteTimeRow[];
+  /** KLE conformance: the country, every system and every municipality (common/infra/kle.ts) */
+  kle: KleOverensRow[];
+}
+
+/** systemer.json: the "why only Fredericia?" data, loaded after the rest of the overview. */
+export interface SystemerData {
+  systemService: SystemServiceRow[];
+  systemanvendelse: SystemanvendelseRow[];
+}
+
+/** A headline card: title, the big number as shown, and the note under it. */
+export interface Kort {
+  titel: string;
+  vaerdi: string;
+  note: string;
+}
+
+/** A relative change as shown: "+25,0 %", "-3,1 %", or "–". */
+export function aendringTekst(x: number | null, decimals = 1): string {
+  return x === null ? "–" : `${x >= 0 ? "+" : ""}${formatNumber(x * 100, decimals)} %`;
+}
+
+/** The period of a 12-month summary in Danish: "maj 2023 – april 2024". */
+export function periodeTekst(fra: string, til: string): string {
+  return `${formatMaaned(fra)} – ${formatMaaned(til)}`;
+}
+
+export const DEMO_BANNER_OVERSIGT =
+  "Siden viser Demodata: genererede tal kalibreret til KOMBITs publicerede totaler, ikke virkelige kommunedata.";
+
+export interface OversigtSide {
+  periode: string;
+  /** the Demodata banner's sentence, null for real extracts */
+  banner: string | null;
+  kort: Kort[];
+  /** the note under the cards: how calls are counted and which population is used */
+  note: string;
+  trend: { titel: string; points: { maaned: string; serie: string; kald_pr_indbygger: number | null }[] };
+  /** kommunekode → name, for the other views */
+  navne: Map<string, string>;
+  kort98: {
+    titel: string;
+    caption: string;
+    values: Map<string, number | null>;
+    /** the tooltip's extra line per municipality ("nr. 3 af 98") */
+    rang: Map<string, string>;
+  };
+  rangering: Tabel<RankRow>;
+  matrix: {
+    titel: string;
+    caption: string;
+    navne: string[];
+    omraader: string[];
+    cells: MatrixCell[];
+    tabel: Tabel<MatrixCell>;
+  };
+  topServices: Tabel<TopService>;
+  topSystemer: Tabel<TopSystem>;
+  kle: { tekst: string; systemer: Tabel<KleOverensRow>; kommuner: Tabel<KleOverensRow & { navn: string }> };
+  /** the support systems to choose between (null = all) */
+  stoetteSystemer: string[];
+}
+
+/** Everything /infrastruktur shows above the two selectors. */
+export function oversigtSide(o: OversigtData): OversigtSide {
+  const rank = ranking12m(o.kald);
+  const periode = periodeTekst(rank.summary.fra, rank.summary.til);
+  const navne = new Map(rank.rows.map((r) => [r.kommunekode, r.navn]));
+  const h = o.headline;
+  const kort: Kort[] = [
+    {
+      titel: `Kald pr. indbygger, ${formatMaaned(h.maaned)}`,
+      vaerdi: formatNumber(h.kald_pr_indbygger, 1),
+      note: "Hele landet (de 98 kommuner)."
+    },
+    {
+      titel: "Ændring over 12 måneder",
+      vaerdi: aendringTekst(h.aendring),
+      note:
+        h.aaret_foer === null
+          ? "Udtrækket når ikke et år tilbage."
+          : `Samme måned året før: ${formatNumber(h.aaret_foer, 1)}.`
+    },
+    {
+      titel: `Kald pr. indbygger, ${periode}`,
+      vaerdi: formatNumber(rank.summary.land.kald_pr_indbygger, 0),
+      note: "Seneste 12 måneder, hele landet."
+    }
+  ];
+  const mx = dataomraadeMatrix(o.dataomraade, rank.rows);
+  const kle = kleOversigt(o.kle, navne);
+  return {
+    periode,
+    banner: o.demodata ? DEMO_BANNER_OVERSIGT : null,
+    kort,
+    note: `${o.note_kald} ${o.befolkningsregel}`,
+    trend: {
+      titel: "Kald pr. indbygger pr. måned, hele landet",
+      points: o.land.map((r) => ({ maaned: r.maaned, serie: "Hele landet", kald_pr_indbygger: r.kald_pr_indbygger }))
+    },
+    navne,
+    kort98: {
+      titel: `Kald pr. indbygger, ${periode}`,
+      caption: "Kvintiler: hver farve rummer en femtedel af kommunerne.",
+      values: new Map(rank.rows.map((r) => [r.kommunekode, r.kald_pr_indbygger])),
+      rang: new Map(rank.rows.map((r) => [r.kommunekode, `nr. ${r.rang} af ${rank.rows.length}`]))
+    },
+    rangering: {
+      rows: rank.rows,
+      cols: [
+        { key: "rang", label: "Nr.", num: true },
+        { key: "navn", label: "Kommune", show: (r) => link(r.navn, `./${r.kommunekode}`) },
+        { key: "kommunekode", label: "Kode" },
+        { key: "kald", label: "Kald (12 mdr.)", num: true, decimals: 0 },
+        { key: "indbyggere", label: "Indbyggere", num: true, decimals: 0 },
+        { key: "kald_pr_indbygger", label: "Kald pr. indbygger", num: true, decimals: 1 }
+      ],
+      title: `Kald pr. indbygger, ${periode}`,
+      filename: "infrastruktur-kald-pr-indbygger",
+      id: "rangering"
+    },
+    matrix: {
+      titel: `Kald pr. indbygger pr. dataområde, ${periode}`,
+      caption: "Kommunerne i rækkefølge efter kald pr. indbygger i alt (flest øverst).",
+      navne: rank.rows.map((r) => r.navn),
+      omraader: mx.omraader,
+      cells: mx.cells,
+      tabel: {
+        rows: mx.cells,
+        cols: [
+          { key: "kommunekode", label: "Kode" },
+          { key: "navn", label: "Kommune" },
+          { key: "dataomraade", label: "Dataområde" },
+          { key: "kald", label: "Kald (12 mdr.)", num: true, decimals: 0 },
+          { key: "pr_indbygger", label: "Kald pr. indbygger", num: true, decimals: 2 }
+        ],
+        title: `Dataområde × kommune, ${periode}`,
+        filename: "infrastruktur-dataomraade-kommune",
+        limit: 30
+      }
+    },
+    topServices: {
+      rows: o.topServices,
+      cols: [
+        { key: "service_nr", label: "Service" },
+        { key: "service_navn", label: "Navn" },
+        { key: "dataomraade", label: "Dataområde" },
+        { key: "kald_12m", label: "Kald (12 mdr.)", num: true, decimals: 0 },
+        { key: "kommuner", label: "Kommuner der kalder", num: true, decimals: 0 }
+      ],
+      title: `Top ${o.topServices.length} services, seneste 12 måneder`,
+      filename: "infrastruktur-top-services"
+    },
+    topSystemer: {
+      rows: o.topSystemer,
+      cols: [
+        { key: "it_system", label: "IT-system" },
+        { key: "leverandoer", label: "Leverandør" },
+        { key: "kald_12m", label: "Kald (12 mdr.)", num: true, decimals: 0 },
+        { key: "kommuner", label: "Kommuner der kalder", num: true, decimals: 0 }
+      ],
+      title: `Top ${o.topSystemer.length} IT-systemer, seneste 12 måneder`,
+      filename: "infrastruktur-top-it-systemer"
+    },
+    kle: {
+      tekst: kle.tekst,
+      systemer: {
+        rows: kle.systemer,
+        cols: [
+          { key: "it_system", label: "IT-system" },
+          ...kleKolonner<KleOverensRow>(),
+          { key: "afvigende_numre", label: "Afvigende KLE-numre" }
+        ],
+        title: "KLE-overensstemmelse pr. it-system, alle kommuner (dårligst først)",
+        filename: "infrastruktur-kle-systemer",
+        limit: 15,
+        id: "kle-systemer",
+        caption:
+          "Dårligst først: laveste andel sager, der overholder alle tre krav. Systemer med skjult andel står sidst."
+      },
+      kommuner: {
+        rows: kle.kommuner,
+        cols: [
+          { key: "navn", label: "Kommune", show: (r) => link(r.navn, `./${r.kommunekode}`) },
+          { key: "kommunekode", label: "Kode" },
+          ...kleKolonner<KleOverensRow & { navn: string }>(),
+          { key: "afvigende_numre", label: "Afvigende KLE-numre" }
+        ],
+        title: "KLE-overensstemmelse pr. kommune (dårligst først)",
+        filename: "infrastruktur-kle-kommuner",
+        limit: 10,
+        id: "kle-kommuner"
+      }
+    },
+    stoetteSystemer: [...new Set(o.stoette.map((r) => r.stoettesystem))].sort((a, b) => a.localeCompare(b, "da"))
+  };
+}
+
+export type StoetteProfilRow = ReturnType<typeof stoetteProfil>[number];
+
+/** The support-system heatmap and its table for the chosen system (null = all). */
+export function stoetteSide(
+  rows: readonly StoetteTimeRow[],
+  valg: string | null
+): { profil: StoetteProfilRow[]; titel: string; caption: string; tabel: Tabel<StoetteProfilRow> } {
+  const profil = stoetteProfil(rows, valg);
+  return {
+    profil,
+    titel: `Gennemsnitlige kald pr. time: ${valg ?? "alle støttesystemer"}`,
+    caption: "Alle myndigheder. Gennemsnit over de timer, udtrækket dækker.",
+    tabel: {
+      rows: profil,
+      cols: [
+        { key: "ugedag_navn", label: "Ugedag" },
+        { key: "time", label: "Time", num: true, decimals: 0 },
+        { key: "kald_pr_time", label: "Gns. kald pr. time", num: true, decimals: 1 }
+      ],
+      title: `Støttesystemer pr. ugedag og time (${valg ?? "alle"})`,
+      filename: "infrastruktur-stoettesystemer-time",
+      limit: 24
+    }
+  };
+}
+
+/** The IT systems to choose between (Danish order) and the one shown first: the first with spread, else the first. */
+export function systemValg(sys: SystemerData): { alle: string[]; standard: string | undefined } {
+  const alle = [...new Set(sys.systemService.map((s) => s.it_system))].sort((a, b) => a.localeCompare(b, "da"));
+  const spredning = systemerMedSpredning(sys.systemService, sys.systemanvendelse);
+  return { alle, standard: spredning[0] ?? alle[0] };
+}
+
+/** "Which municipalities that use this system call this service?" as a table. */
+export function systemTabel(
+  sys: SystemerData,
+  system: string,
+  navne: ReadonlyMap<string, string>
+): Tabel<SystemServiceView> {
+  return {
+    rows: systemView(system, sys.systemService, sys.systemanvendelse, navne),
+    cols: [
+      { key: "service_nr", label: "Service" },
+      { key: "service_navn", label: "Navn" },
+      { key: "bruger_systemet", label: "Kommuner med systemet", num: true, decimals: 0 },
+      { key: "kalder", label: "… der kalder", num: true, decimals: 0 },
+      { key: "kalder_navne", label: "Kalder" },
+      { key: "kalder_ikke_navne", label: "Kalder ikke" }
+    ],
+    title: `${system}: kommuner med systemet og deres kald`,
+    filename: "infrastruktur-system-service",
+    caption:
+      "Kommuner med systemet: SKI's systemanvendelse. Kalder: kald fra systemet til servicen de seneste 12 måneder."
+  };
 }

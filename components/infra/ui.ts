@@ -5,10 +5,18 @@
  * visible "Demodata" badge.
  */
 import * as Plot from "@observablehq/plot";
-import type { Column } from "../../common/export.js";
 import { formatNumber, formatShare, tickFormat } from "../../common/format.js";
-import { formatMaaned } from "../../common/views/infrastruktur.js";
-import { type MatrixCellK, statusStyle } from "../../common/views/infrastruktur-kommune.js";
+import { formatMaaned, type Kort } from "../../common/views/infrastruktur.js";
+import {
+  KLARMELDING_KOLONNER,
+  KLARMELDING_LEGENDE,
+  KLARMELDING_NOTE,
+  type MatrixCellK,
+  matrixTitel,
+  type StepSide,
+  statusStyle
+} from "../../common/views/infrastruktur-kommune.js";
+import { type CellView, cellView, shownRows, type Tabel } from "../../common/views/infrastruktur-tabel.js";
 import { plot } from "../a11y.js";
 import { exportButtons } from "../download.js";
 import { type Child, el } from "../kommune/dom.js";
@@ -23,29 +31,19 @@ export function demoBadge(ctx: Ctx): HTMLElement | null {
   return ctx.demodata ? el("span", { class: "kt-demo-badge" }, "Demodata") : null;
 }
 
-export interface Col<T> extends Column<T> {
-  /** how the cell is shown; default: numbers in Danish format, else text */
-  show?: (row: T) => Child;
-  num?: boolean;
+/** A table cell as DOM: text, a link, bold, or greyed when missing. */
+function cellNode(v: CellView): Child {
+  if (v.href) return el("a", { href: v.href }, v.text);
+  if (v.strong) return el("strong", {}, v.text);
+  if (v.missing) return el("span", { class: "kt-missing" }, v.text);
+  return v.text;
 }
 
-function cell<T>(row: T, c: Col<T>): Child {
-  if (c.show) return c.show(row);
-  const v = typeof c.key === "function" ? c.key(row) : (row as Record<string, unknown>)[c.key];
-  if (typeof v === "number") return formatNumber(v, c.decimals);
-  if (v === null || v === undefined) return "–";
-  return String(v);
-}
-
-/** A titled table (figure) with a Demodata badge, a caption and CSV/XLSX export buttons. */
-export function table<T>(
-  rows: readonly T[],
-  cols: readonly Col<T>[],
-  ctx: Ctx,
-  opts: { title: string; filename: string; caption?: string; limit?: number; id?: string }
-): HTMLElement {
-  const shown = opts.limit ? rows.slice(0, opts.limit) : rows;
-  const t = el(
+/** A titled table (figure) with a Demodata badge, a caption and CSV/XLSX export buttons (common/views/infrastruktur-tabel.ts). */
+export function table<T>(t: Tabel<T>, ctx: Ctx): HTMLElement {
+  const { rows: shown, note } = shownRows(t);
+  const cols = t.cols;
+  const tbl = el(
     "table",
     { class: "kt-kdk-table kt-infra-table" },
     el(
@@ -64,29 +62,64 @@ export function table<T>(
         el(
           "tr",
           {},
-          cols.map((c) => el("td", { class: c.num ? "kt-num" : null }, cell(r, c)))
+          cols.map((c) => el("td", { class: c.num ? "kt-num" : null }, cellNode(cellView(r, c))))
         )
       )
     )
   );
   return el(
     "figure",
-    { class: "kt-infra-figure", id: opts.id ?? null, "data-table": opts.filename },
-    el("figcaption", {}, el("strong", {}, opts.title), " ", demoBadge(ctx)),
+    { class: "kt-infra-figure", id: t.id ?? null, "data-table": t.filename },
+    el("figcaption", {}, el("strong", {}, t.title), " ", demoBadge(ctx)),
     // a wide table scrolls; the region is focusable so it can be scrolled by keyboard (WCAG 2.1.1)
-    el("div", { class: "kt-infra-scroll", tabindex: 0, role: "region", "aria-label": opts.title }, t),
-    opts.limit && rows.length > opts.limit
-      ? el("p", { class: "kt-small kt-muted" }, `Viser ${opts.limit} af ${rows.length} rækker; eksporten har alle.`)
-      : null,
-    opts.caption ? el("p", { class: "kt-small kt-muted" }, opts.caption) : null,
-    exportButtons(rows, cols, {
-      title: opts.title,
+    el("div", { class: "kt-infra-scroll", tabindex: 0, role: "region", "aria-label": t.title }, tbl),
+    note ? el("p", { class: "kt-small kt-muted" }, note) : null,
+    t.caption ? el("p", { class: "kt-small kt-muted" }, t.caption) : null,
+    exportButtons(t.rows, cols, {
+      title: t.title,
       source: ctx.kilde,
       demo: ctx.demodata,
-      filename: opts.filename,
-      sheet: opts.title.slice(0, 31)
+      filename: t.filename,
+      sheet: t.title.slice(0, 31)
     })
   );
+}
+
+/** The Demodata banner at the top of a page (nothing for real extracts). */
+export function demoBanner(text: string | null, ctx: Ctx): HTMLElement | null {
+  return text === null ? null : el("p", { class: "kt-demo-banner" }, demoBadge(ctx), ` ${text}`);
+}
+
+/** The print button and the page's links (hidden in print). */
+export function printBar(label: string, links: readonly { text: string; href: string }[]): HTMLElement {
+  return el(
+    "p",
+    { class: "kt-noprint" },
+    el("button", { type: "button", onclick: "window.print()" }, label),
+    links.map((l, i) => [i === 0 ? " " : " · ", el("a", { href: l.href }, l.text)])
+  );
+}
+
+/** The headline cards: title, big number and a note with the Demodata badge. */
+export function headlineCards(kort: readonly Kort[], ctx: Ctx): HTMLElement {
+  return el(
+    "div",
+    { class: "kt-cards kt-infra-headline" },
+    kort.map((k) =>
+      el(
+        "div",
+        { class: "card" },
+        el("h2", {}, k.titel),
+        el("p", { class: "big" }, k.vaerdi),
+        el("p", { class: "kt-small" }, `${k.note} `, demoBadge(ctx))
+      )
+    )
+  );
+}
+
+/** A sentence with the Demodata badge after it. */
+export function tekstMedBadge(text: string, ctx: Ctx, cls = "kt-infra-kle-tekst"): HTMLElement {
+  return el("p", { class: cls }, text, " ", demoBadge(ctx));
 }
 
 /** A chart wrapped in a figure with a title, a Demodata badge and a caption. */
@@ -242,15 +275,6 @@ export function onboardingTable(
   ctx: Ctx
 ): HTMLElement {
   const by = new Map(m.cells.map((c) => [`${c.ski_system}|${c.integration}`, c]));
-  const legend: [string, string][] = [
-    ["Klarmeldt", "Klarmeldt"],
-    ["Delvist klarmeldt", "Delvist klarmeldt"],
-    ["Forløb 1", "I forløb"],
-    ["Ensidig", "Ensidig"],
-    ["Ikke klarmeldt", "Ikke klarmeldt / Nej"],
-    ["Manglende info", "Manglende info"],
-    ["Irrelevant", "Irrelevant / administrativt fjernet"]
-  ];
   return el(
     "figure",
     { class: "kt-infra-figure kt-onboarding", "data-table": "onboarding" },
@@ -288,7 +312,7 @@ export function onboardingTable(
                       {
                         class: "kt-matrix-cell",
                         style: `background:${c.style.farve}`,
-                        title: `${s} · ${i}: ${c.style.tekst}${c.tilsluttet ? ", i brug (kald)" : ""}`
+                        title: matrixTitel(c)
                       },
                       c.tekst
                     )
@@ -302,32 +326,31 @@ export function onboardingTable(
     el(
       "p",
       { class: "kt-small kt-matrix-legend" },
-      legend.map(([s, label]) => {
-        const st = statusStyle(s);
+      KLARMELDING_LEGENDE.map(({ status, label }) => {
+        const st = statusStyle(status);
         return [el("span", { class: "kt-matrix-key", style: `background:${st.farve}` }, st.symbol), ` ${label}  `];
       }),
-      "● = kommunen kalder integrationen (seneste 12 mdr.). Tom celle = ingen klarmelding."
+      KLARMELDING_NOTE
     ),
-    exportButtons(
-      m.cells,
-      [
-        { key: "ski_system", label: "SKI-system" },
-        { key: "leverandoer", label: "Leverandør" },
-        { key: "integration", label: "Integration" },
-        { key: "status", label: "Status" },
-        {
-          key: (c: MatrixCellK) => (c.tilsluttet === null ? "" : c.tilsluttet ? "ja" : "nej"),
-          label: "Kalder (12 mdr.)"
-        }
-      ],
-      {
-        title: "Klarmeldingsmatrix",
-        source: ctx.kilde,
-        demo: ctx.demodata,
-        filename: "infrastruktur-klarmelding",
-        sheet: "Klarmelding"
-      }
-    )
+    exportButtons(m.cells, KLARMELDING_KOLONNER, {
+      title: "Klarmeldingsmatrix",
+      source: ctx.kilde,
+      demo: ctx.demodata,
+      filename: "infrastruktur-klarmelding",
+      sheet: "Klarmelding"
+    })
+  );
+}
+
+/** One step of the potential analysis: title, KPI, comparison, explanation and its table (or "nothing to follow up"). */
+export function stepSection(s: StepSide, ctx: Ctx): HTMLElement {
+  return el(
+    "section",
+    { class: "kt-infra-step", "data-step": s.step.nr },
+    el("h3", {}, s.titel, " ", demoBadge(ctx)),
+    el("p", {}, el("strong", {}, s.kpiTekst), ". ", s.step.sammenligning),
+    el("p", { class: "kt-small kt-muted" }, s.step.forklaring),
+    s.tabel === null ? el("p", { class: "kt-small" }, s.tomTekst) : table(s.tabel, ctx)
   );
 }
 

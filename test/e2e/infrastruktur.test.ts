@@ -11,7 +11,7 @@ import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { openPage, problems, type Site, startSite } from "./harness.js";
+import { DIST, openPage, problems, type Site, startSite } from "./harness.js";
 
 let site: Site;
 let db: DuckDBConnection;
@@ -20,9 +20,12 @@ beforeAll(async () => {
   site = await startSite();
   db = await (await DuckDBInstance.create()).connect();
   // the aggregate the build made (loaders/infra/build.ts); the pages only get JSON derived from it
-  await db.run(
-    `CREATE VIEW km AS SELECT * FROM '${process.env.KOMMUNETAL_INFRA_CACHE ?? ".cache/infrastruktur"}/aggregates/infrastruktur-kald-maaned.parquet'`
-  );
+  const agg = `${process.env.KOMMUNETAL_INFRA_CACHE ?? ".cache/infrastruktur"}/aggregates`;
+  await db.run(`CREATE VIEW km AS SELECT * FROM '${agg}/infrastruktur-kald-maaned.parquet'`);
+  await db.run(`CREATE VIEW kle AS SELECT * FROM '${agg}/infrastruktur-kle.parquet'`);
+  await db.run(`CREATE VIEW pot AS SELECT * FROM '${agg}/infrastruktur-potentiale.parquet'`);
+  // the published comparison groups (the page uses the default group of "administration" in the standard year 2018)
+  await db.run(`CREATE VIEW grp AS SELECT * FROM '${DIST}/filer/sammenligningsgrupper.parquet'`);
 });
 afterAll(async () => {
   await site?.close();
@@ -35,6 +38,50 @@ async function expected12m(kode: string): Promise<number> {
     SELECT sum(kald) FILTER (WHERE maaned IN (SELECT maaned FROM m)) / max(indbyggere) FILTER (WHERE maaned = (SELECT max(maaned) FROM m)) AS v
     FROM km WHERE kommunekode = '${kode}'`);
   return Number((r.getRowObjectsJS()[0] as { v: number }).v);
+}
+
+/** The comparison group's 12-month calls per inhabitant, native SQL: the members' calls summed / their last month's population. */
+async function expectedGroup(kode: string): Promise<{ v: number; members: number }> {
+  const r = await db.runAndReadAll(`
+    WITH m AS (SELECT DISTINCT maaned FROM km ORDER BY maaned DESC LIMIT 12),
+    g AS (SELECT nabo FROM grp WHERE omraade = 'administration' AND aar = 2018 AND kommunekode = '${kode}')
+    SELECT sum(kald) FILTER (WHERE maaned IN (SELECT maaned FROM m))
+         / sum(indbyggere) FILTER (WHERE maaned = (SELECT max(maaned) FROM m)) AS v,
+         (SELECT count(*) FROM g) AS members
+    FROM km WHERE kommunekode IN (SELECT nabo FROM g)`);
+  const row = r.getRowObjectsJS()[0] as { v: number; members: bigint };
+  return { v: Number(row.v), members: Number(row.members) };
+}
+
+/** The country's 12-month calls per inhabitant over the 98, native SQL. */
+async function expectedLand(): Promise<number> {
+  const r = await db.runAndReadAll(`
+    WITH m AS (SELECT DISTINCT maaned FROM km ORDER BY maaned DESC LIMIT 12)
+    SELECT sum(kald) FILTER (WHERE maaned IN (SELECT maaned FROM m))
+         / sum(indbyggere) FILTER (WHERE maaned = (SELECT max(maaned) FROM m)) AS v FROM km`);
+  return Number((r.getRowObjectsJS()[0] as { v: number }).v);
+}
+
+/** Per index: KLE topics with cases (hidden "<5" count) and the municipality's systems onboarded to the index, native SQL. */
+async function expectedIndexes(kode: string): Promise<string[][]> {
+  const r = await db.runAndReadAll(`
+    WITH ix(indeks, sf) AS (VALUES ('Sags- og dokumentindeks', 'SF1470'), ('Ydelsesindeks', 'SF1490'))
+    SELECT ix.indeks, ix.sf,
+      (SELECT count(DISTINCT kle_nr) FROM kle WHERE kle.kommunekode = '${kode}' AND kle.indeks = ix.indeks
+         AND (coalesce(antal_sager, 0) > 0 OR status = '<5'))::VARCHAR AS emner,
+      coalesce((SELECT string_agg(DISTINCT ski_system, ', ' ORDER BY ski_system) FROM pot
+         WHERE pot.kommunekode = '${kode}' AND pot.service_nr = ix.sf AND status IN ('Klarmeldt', 'Delvist klarmeldt')), '') AS klarmeldte,
+      coalesce((SELECT string_agg(DISTINCT ski_system, ', ' ORDER BY ski_system) FROM pot
+         WHERE pot.kommunekode = '${kode}' AND pot.service_nr = ix.sf AND status IN ('Klarmeldt', 'Delvist klarmeldt')
+         AND tilsluttet), '') AS leverer
+    FROM ix ORDER BY ix.indeks`);
+  return (r.getRowObjectsJS() as Record<string, string>[]).map((x) => [
+    x.indeks,
+    x.sf,
+    x.emner,
+    x.klarmeldte,
+    x.leverer
+  ]);
 }
 
 function danish(text: string): number {
@@ -171,4 +218,34 @@ describe.each(["101", "825"])("/infrastruktur/%s", (kode) => {
       await o.page.close();
     }
   });
+});
+
+// issue #8: "calls per inhabitant against the comparison group and the country" and "KLE topics with cases in the
+// indexes against what the municipality's systems should deliver", each value against native DuckDB SQL
+test("/infrastruktur/751: the group and country figures and the index table equal native DuckDB", async () => {
+  const kode = "751";
+  const o = await openPage(site, `/infrastruktur/${kode}`, { waitFor: "#indekser table" });
+  try {
+    expect(await problems(o)).toEqual([]);
+    const cards = await o.page.$$eval(".kt-infra-headline .card", (cs) =>
+      cs.map((c) => [c.querySelector("h2")?.textContent ?? "", c.querySelector(".big")?.textContent ?? ""])
+    );
+    expect(cards.map((c) => c[0])).toEqual(["Kald pr. indbygger, 12 mdr.", "Sammenligningsgruppen", "Hele landet"]);
+    const group = await expectedGroup(kode);
+    expect(group.members).toBe(10);
+    expect(danish(cards[0][1])).toBeCloseTo(await expected12m(kode), 1);
+    expect(danish(cards[1][1])).toBeCloseTo(group.v, 1);
+    expect(danish(cards[2][1])).toBeCloseTo(await expectedLand(), 1);
+    const rows = await o.page.$$eval("#indekser tbody tr", (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim() ?? ""))
+    );
+    const expected = await expectedIndexes(kode);
+    // columns: index, integration, topics with cases, invalid numbers, onboarded systems, … delivering, missing
+    expect(rows.map((r) => [r[0], r[1], r[2], r[4], r[5]])).toEqual(expected);
+    expect(expected.some((e) => Number(e[2]) > 0)).toBe(true);
+    const fig = await o.page.$eval("#indekser", (f) => f.querySelector(".kt-demo-badge") !== null);
+    expect(fig).toBe(true);
+  } finally {
+    await o.page.close();
+  }
 });

@@ -125,7 +125,7 @@ test("/netvaerk/infrastruktur for Odense: the connection share equals the infras
   try {
     await cells(o.page, 4);
     const first = await o.page.$$eval(".kt-nb-cell[data-cell=sql] tbody tr", (trs) =>
-      trs.slice(0, 1).map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent!.trim()))
+      trs.slice(0, 2).map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent!.trim()))
     );
     // independent: common/infra/potentiale.ts (what /infrastruktur/<kode> shows) over the rows native DuckDB reads
     const rows = (await (
@@ -141,6 +141,17 @@ test("/netvaerk/infrastruktur for Odense: the connection share equals the infras
     expect(first[0][0]).toMatch(/^1\. Tilslutning/);
     expect(first[0][1]).toBe(pct);
     expect(first[0][3]).toBe(`${p.tilslutning.tilsluttede} af ${p.tilslutning.klarmeldte}`);
+    // step 2 (udbredelse) for the municipality and the country: the same function's shares, rounded as the SQL does
+    const pct1 = (x: number | null) => {
+      expect(x).not.toBeNull();
+      return (Math.round(x! * 1000) / 10).toLocaleString("da-DK", { maximumFractionDigits: 3 });
+    };
+    expect(first[1][0]).toMatch(/^2\. Udbredelse/);
+    expect(first[1][1]).toBe(pct1(p.udbredelse.andel));
+    expect(first[1][2]).toBe(pct1(p.udbredelse.landsandel));
+    // the country's connection share: every municipality's connected pairs over their onboarded pairs
+    const all = rows.filter((r) => r.status === "Klarmeldt" || r.status === "Delvist klarmeldt");
+    expect(first[0][2]).toBe(pct1(all.filter((r) => r.tilsluttet).length / all.length));
     // the page says Demodata
     expect(await o.page.textContent("main")).toContain("Demodata");
     expect(await problems(o)).toEqual([]);
