@@ -20,6 +20,7 @@ import {
   levelColumns,
   matrixColumns,
   matrixRows,
+  type OutcomePrices,
   regressionColumns,
   STABILITY_COLUMNS,
   stabilityHeading,
@@ -68,15 +69,11 @@ export function variableLabel(titel: (id: string) => string, defaults: readonly 
 }
 
 /** The sentence on the price basis under the switch. */
-export function priceNote(m: CalculatorModel): HTMLElement {
+export function priceNote(p: OutcomePrices): HTMLElement {
   return el(
     "p",
-    {
-      class: "kt-small kt-muted",
-      "data-priser-note": "",
-      "data-priser-faktor": m.prices.fixed ? m.prices.factor : null
-    },
-    m.prices.note
+    { class: "kt-small kt-muted", "data-priser-note": "", "data-priser-faktor": p.fixed ? p.factor : null },
+    p.note
   );
 }
 
