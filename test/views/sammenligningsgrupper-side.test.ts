@@ -334,3 +334,22 @@ describe("the page model", () => {
     expect(g.valgtAndel).toBe("Andel af gentagelserne, hvor hver variabel blev valgt: Variablen x 90 %");
   });
 });
+
+describe("the page only wires (src/sammenligningsgrupper.md)", () => {
+  it("every view (V.) and component (P.) it calls exists, and it has no JavaScript beyond the wiring", async () => {
+    const { readFileSync } = await import("node:fs");
+    const md = readFileSync("src/sammenligningsgrupper.md", "utf-8");
+    const V = await import("../../common/views/sammenligningsgrupper.js");
+    // components/groups/page.ts needs a DOM to run; its exports are read from the source
+    const P = readFileSync("components/groups/page.ts", "utf-8");
+    const called = (prefix: string) => [
+      ...new Set([...md.matchAll(new RegExp(`\\b${prefix}\\.(\\w+)`, "g"))].map((m) => m[1]))
+    ];
+    for (const name of called("V")) expect(V, `V.${name}`).toHaveProperty(name);
+    for (const name of called("P")) expect(P, `P.${name}`).toMatch(new RegExp(`export (function|const) ${name}\\b`));
+    const js = [...md.matchAll(/```js\n([\s\S]*?)```/g)].flatMap((m) => m[1].trimEnd().split("\n"));
+    // no loops, no arrow functions doing work, no maps or sorts inline
+    expect(js.filter((l) => /\bfor \(|\.sort\(|\.filter\(|\.reduce\(|new Map\(/.test(l))).toEqual([]);
+    expect(js.length).toBeLessThanOrEqual(70);
+  });
+});
