@@ -11,11 +11,21 @@
  */
 import type { Column } from "../export.js";
 import { formatNumber, formatPercent } from "../format.js";
-import { type DistanceMethod, type FigureIndex, GroupsError, groupsInput, INTERCEPT } from "../groups/index.js";
+import { type DistanceMethod, FigureIndex, GroupsError, groupsInput, INTERCEPT, METHODS } from "../groups/index.js";
 import type { GroupsOptions, GroupsResult, Neighbour } from "../groups/model.js";
 import { computeGroups, DEFAULTS } from "../groups/model.js";
 import type { Term } from "../groups/ols.js";
 import { type PageState, parseState, stateToSearch } from "../groups/state.js";
+import { sortByName } from "../kommune/names.js";
+import type { KeyFigureRow } from "../vocabulary.js";
+import {
+  isMoneyFigure,
+  type PriceMode,
+  type PriceSetting,
+  priceFactor,
+  priceSetting,
+  type StatbankPrices
+} from "./priser.js";
 
 /** A neighbour is "sure" when it is in the group in at least this share of the bootstrap draws. */
 export const STABILITY_SURE = 0.8;
@@ -190,6 +200,8 @@ export const VIF_HIGH = 10;
 /** The page's settings: the engine's URL state plus the chosen outcome (`udfald`, a key-figure id). */
 export interface CalculatorState extends PageState {
   udfald?: string;
+  /** "faste" when the address asks for fixed prices */
+  priser?: PriceMode;
 }
 
 const ID = /^[a-z0-9-]+$/;
@@ -199,17 +211,22 @@ export function parseCalculatorState(search: string): CalculatorState {
   const s: CalculatorState = parseState(search);
   const udfald = new URLSearchParams(search).get("udfald");
   if (udfald && ID.test(udfald)) s.udfald = udfald;
+  const priser = new URLSearchParams(search).get("priser");
+  if (priser === "faste" || priser === "loebende") s.priser = priser;
   return s;
 }
 
 /** The query string (without "?") for the settings; `udfald` follows `omraade` and is left out when it is the area's own. */
 export function calculatorSearch(s: CalculatorState, areaOutcome?: string): string {
-  const { udfald, ...rest } = s;
+  const { udfald, priser, ...rest } = s;
   const base = stateToSearch(rest);
-  if (!udfald || udfald === areaOutcome) return base;
   const parts = base ? base.split("&") : [];
-  const at = parts.findIndex((p) => p.startsWith("omraade="));
-  parts.splice(at + 1, 0, `udfald=${udfald}`);
+  if (udfald && udfald !== areaOutcome) {
+    const at = parts.findIndex((p) => p.startsWith("omraade="));
+    parts.splice(at + 1, 0, `udfald=${udfald}`);
+  }
+  // current prices are the default and are left out
+  if (priser === "faste") parts.push("priser=faste");
   return parts.join("&");
 }
 
@@ -314,18 +331,26 @@ export function calculate(
   choices: readonly { id: string; log: boolean }[],
   aar: number,
   options: GroupsOptions,
-  now: () => number = () => performance.now()
+  now: () => number = () => performance.now(),
+  outcomeFactor = 1
 ): Calculation {
   const t0 = now();
   try {
     if (!index.has(outcome, aar)) throw new GroupsError("input", `Udfaldet har ingen værdier i ${aar}.`, [outcome]);
-    const input = groupsInput(index, [...koder], outcome, [...choices], aar);
+    const input = deflateOutcome(groupsInput(index, [...koder], outcome, [...choices], aar), outcomeFactor);
     const result = computeGroups(input, options);
     return { ok: true, result, input, ms: now() - t0 };
   } catch (e) {
     if (e instanceof GroupsError) return { ok: false, error: e };
     throw e;
   }
+}
+
+/** The engine's input with the outcome's values multiplied by `factor` (fixed prices); the same object when 1. */
+export function deflateOutcome(input: ReturnType<typeof groupsInput>, factor: number): ReturnType<typeof groupsInput> {
+  if (factor === 1) return input;
+  const values = input.outcome.values.map((v) => (v === null ? null : v * factor));
+  return { ...input, outcome: { ...input.outcome, values } };
 }
 
 /** `probability(a, b)` from a bootstrap result: share of draws with b among a's nearest (null until done). */
@@ -761,4 +786,490 @@ export function initialLog(
 ): string[] {
   const pick = remembered ?? (fromUrl?.vars ? (fromUrl.log ?? []) : areaLog);
   return pick.filter((id) => chosen.includes(id));
+}
+
+// ---------------------------------------------------------------------------------------
+// The page's context, memory, price setting and model: what the page's cells used to compute inline
+
+/** An area of sammenligningsomraader.json (loaders/groups.ts AreaJson), as far as the page reads it. */
+export interface CalculatorArea {
+  id: string;
+  navn: string;
+  udfald: string;
+  variabler: string[];
+  standardaar: number;
+  aar: number[];
+  log: string[];
+  variabler_pr_aar: Record<string, string[]>;
+  udeladte_pr_aar?: Record<string, { id: string; grund: string }[]>;
+  begrundelser: Record<string, string>;
+}
+
+/** What the page looks up, built once from the loaded data. */
+export interface CalculatorContext {
+  index: FigureIndex;
+  koder: string[];
+  omraader: CalculatorArea[];
+  /** the catalogue's figures (the outcomes offered) */
+  katalog: FigureInfo[];
+  navnMap: Map<string, string>;
+  navn: (kode: string) => string;
+  titel: (id: string) => string;
+  enhed: (id: string) => string;
+  has: (id: string, aar: number) => boolean;
+  /** the structural variables any area may use */
+  struktur: Set<string>;
+  /** the price setting for fixed prices (common/views/priser.ts) */
+  prisvalg: PriceSetting;
+}
+
+/** Structural variables: every area's candidates plus the catalogue's figures of area "struktur". */
+export function structuralVariables(
+  omraader: readonly { variabler: readonly string[] }[],
+  katalog: readonly { id: string; omraade: string }[]
+): Set<string> {
+  return new Set([
+    ...omraader.flatMap((o) => o.variabler),
+    ...katalog.filter((k) => k.omraade === "struktur").map((k) => k.id)
+  ]);
+}
+
+/** Lookups by code and id (unknown ones fall back to the code/id itself, and "" for a unit). */
+export function calculatorContext(
+  kommuner: readonly { kommunekode: string; navn: string }[],
+  katalog: readonly (FigureInfo & { omraade: string })[],
+  noegletal: Iterable<KeyFigureRow>,
+  omraader: CalculatorArea[],
+  statbank: StatbankPrices
+): CalculatorContext {
+  const index = new FigureIndex(noegletal);
+  const navnMap = new Map(kommuner.map((k) => [k.kommunekode, k.navn]));
+  const titelMap = new Map(katalog.map((k) => [k.id, k.titel]));
+  const enhedMap = new Map(katalog.map((k) => [k.id, k.enhed]));
+  const years = [...new Set(omraader.flatMap((o) => o.aar))].sort((a, b) => a - b);
+  return {
+    index,
+    koder: kommuner.map((k) => k.kommunekode),
+    omraader,
+    katalog: [...katalog],
+    navnMap,
+    navn: (k) => navnMap.get(k) ?? k,
+    titel: (id) => titelMap.get(id) ?? id,
+    enhed: (id) => enhedMap.get(id) ?? "",
+    has: (id, aar) => index.has(id, aar),
+    struktur: structuralVariables(omraader, katalog),
+    prisvalg: priceSetting(statbank, years)
+  };
+}
+
+/**
+ * Choices remembered per area while the page is open (switching area and back keeps them); not part of the
+ * reactive state on purpose. Before anything is remembered, the address's choice applies to its own area.
+ */
+export class ChoiceMemory {
+  private readonly udfald = new Map<string, string>();
+  private readonly vars = new Map<string, string[]>();
+  private readonly log = new Map<string, string[]>();
+  private readonly vaegte = new Map<string, number>();
+  constructor(private readonly start: CalculatorState) {}
+  private fromUrl(area: CalculatorArea): boolean {
+    return this.start.omraade === area.id;
+  }
+  /** the outcome shown first: remembered, else the address's (same area), else the area's own */
+  outcome(area: CalculatorArea): string {
+    return this.udfald.get(area.id) ?? (this.fromUrl(area) ? this.start.udfald : undefined) ?? area.udfald;
+  }
+  /** the variables ticked first, among the offered ones */
+  variables(area: CalculatorArea, aar: number, offered: readonly string[]): string[] {
+    const url = this.fromUrl(area) ? this.start.vars : undefined;
+    return initialVariables(offered, this.vars.get(area.id), url, area.variabler_pr_aar[aar] ?? []);
+  }
+  /** the logged variables ticked first, among the chosen ones */
+  logs(area: CalculatorArea, chosen: readonly string[]): string[] {
+    return initialLog(chosen, this.log.get(area.id), this.fromUrl(area) ? this.start : undefined, area.log);
+  }
+  /** a variable's weight (method "weights"): remembered, else the address's, else 1 */
+  weight(id: string): number {
+    return this.vaegte.get(id) ?? this.start.vaegte?.[id] ?? 1;
+  }
+  remember(area: string, c: { udfald: string; vars: string[]; log: string[]; vaegte: Record<string, number> }): void {
+    this.udfald.set(area, c.udfald);
+    this.vars.set(area, c.vars);
+    this.log.set(area, c.log);
+    for (const [id, w] of Object.entries(c.vaegte)) this.vaegte.set(id, w);
+  }
+}
+
+/** The price basis of the outcome under the "løbende / faste priser" switch. */
+export interface OutcomePrices {
+  /** the switch can be set to fixed prices (an index exists) */
+  available: boolean;
+  /** the outcome is a money figure, so the switch applies */
+  applies: boolean;
+  /** fixed prices are in effect: the outcome's values are multiplied by `factor` */
+  fixed: boolean;
+  /** index(base year) / index(year); 1 in current prices */
+  factor: number;
+  /** the outcome's unit, with ", faste 2019-priser" in fixed prices */
+  unit: string;
+  /** " (faste 2019-priser)" for titles, "" otherwise */
+  titleSuffix: string;
+  /** the sentence under the switch */
+  note: string;
+}
+
+/**
+ * How the outcome is shown: a money outcome (unit "kr. …") in fixed prices is multiplied by
+ * index(base year) / index(year) (common/views/priser.ts); anything else stays as it is, and the note says why.
+ */
+export function outcomePrices(enhed: string, aar: number, mode: PriceMode, setting: PriceSetting): OutcomePrices {
+  const applies = isMoneyFigure({ enhed });
+  const current = (note: string): OutcomePrices => ({
+    available: setting.available,
+    applies,
+    fixed: false,
+    factor: 1,
+    unit: enhed,
+    titleSuffix: "",
+    note
+  });
+  if (!setting.available) return current(`Kun løbende priser: ${setting.reason}`);
+  if (!applies)
+    return current(
+      `Udfaldet (${enhed || "uden enhed"}) er ikke et kronebeløb, så skiftet mellem løbende og faste priser gælder ikke her.`
+    );
+  if (mode === "loebende") return current(`Løbende priser (årets egne priser). Faste priser: ${setting.kilde}.`);
+  const f = priceFactor(setting, aar);
+  if (f === null) return current(`Prisindekset dækker ikke ${aar}, så udfaldet vises i løbende priser.`);
+  const basis = `faste ${setting.basisaar}-priser`;
+  return {
+    available: true,
+    applies,
+    fixed: true,
+    factor: f,
+    unit: `${enhed}, ${basis}`,
+    titleSuffix: ` (${basis})`,
+    note: [
+      `Faste ${setting.basisaar}-priser: udfaldets værdier i ${aar} er ganget med ${formatNumber(f, 4)}`,
+      `(prisindeks ${setting.basisaar} / prisindeks ${aar}; ${setting.kilde}).`,
+      "Regression, afstande, gennemsnit og eksport er i faste priser. Grupperne er de samme som i løbende priser,",
+      "fordi alle kommuners værdier i året ganges med samme faktor (kommandolinjen regner i løbende priser)."
+    ].join(" ")
+  };
+}
+
+/** The published default-group files: name under /filer and what they hold. */
+export const STANDARD_FILES: readonly { fil: string; tekst: string }[] = [
+  {
+    fil: "sammenligningsgrupper.parquet",
+    tekst:
+      "Standardgrupperne: alle områder, alle år, de 10 mest sammenlignelige pr. kommune (omraade, aar, kommunekode, rang, nabo, afstand, gensidig)"
+  },
+  {
+    fil: "sammenligningsomraader.json",
+    tekst: "Områderne: udfald, kandidatvariable, standardår, beregnede år og valgte variable pr. år"
+  },
+  {
+    fil: "sammenligningsgrupper-modeller.parquet",
+    tekst: "Hvert trin i hver regression bag standardgrupperne (β, SE, t, p, VIF, R²)"
+  }
+];
+
+/** One published file with its size: "(12 kB)". */
+export function standardFileRows(sizes: Record<string, number>): { fil: string; tekst: string; kb: string }[] {
+  return STANDARD_FILES.map((f) => ({ ...f, kb: `${formatNumber((sizes[f.fil] ?? 0) / 1024, 0)} kB` }));
+}
+
+/** The page's settings as its inputs give them. */
+export interface CalculatorSettings {
+  omraade: CalculatorArea;
+  aar: number;
+  udfald: string;
+  kommune: { kommunekode: string; navn: string };
+  variabler: string[];
+  logs: string[];
+  alpha: number;
+  metode: { id: DistanceMethod; navn: string };
+  N: number;
+  vaegte: Record<string, number>;
+  priser: PriceMode;
+}
+
+/** The bootstrap's settings (apart from the model's, so changing them does not recompute the model). */
+export interface BootstrapSettings {
+  gentagelser: number;
+  seed: number;
+  genvalg: boolean;
+}
+
+/** Everything the result sections show that does not wait for the bootstrap. */
+export interface CalculatorModel {
+  s: CalculatorSettings;
+  beregning: Calculation;
+  r: GroupsResult | null;
+  options: GroupsOptions;
+  prices: OutcomePrices;
+  /** the outcome's title, with the price basis in fixed prices */
+  udfaldTitel: string;
+  udfaldEnhed: string;
+  afstandsenhed: string;
+  afstandDecimaler: number;
+  /** the selected municipality is in the model */
+  iModel: boolean;
+  /** why it is not, in Danish ("" when it is) */
+  ikkeIModel: string;
+  cli: string;
+  regression: RegressionRow[];
+  summary: RegressionSummary | null;
+  eliminering: EliminationRow[];
+  niveau: LevelRow[];
+  udeladte: ExcludedRow[];
+  variable: VariableRow[];
+  aarene: YearRow[];
+}
+
+/** Compute the page's model from its settings (the engine runs here, once per change of a setting). */
+export function calculatorModel(ctx: CalculatorContext, s: CalculatorSettings): CalculatorModel {
+  const prices = outcomePrices(ctx.enhed(s.udfald), s.aar, s.priser, ctx.prisvalg);
+  const valg = s.variabler.map((id) => ({ id, log: s.logs.includes(id) }));
+  const vaegte = s.metode.id === "weights" ? s.vaegte : undefined;
+  const options: GroupsOptions = { alpha: s.alpha, method: s.metode.id, top: s.N, weights: s.vaegte };
+  const beregning = calculate(ctx.index, ctx.koder, s.udfald, valg, s.aar, options, undefined, prices.factor);
+  const r = beregning.ok ? beregning.result : null;
+  const udfaldTitel = `${ctx.titel(s.udfald)}${prices.titleSuffix}`;
+  const iModel = r ? r.kommunekoder.includes(s.kommune.kommunekode) : false;
+  const missing = r?.excluded.find((e) => e.kommunekode === s.kommune.kommunekode)?.missing ?? [];
+  return {
+    s,
+    beregning,
+    r,
+    options,
+    prices,
+    udfaldTitel,
+    udfaldEnhed: prices.unit,
+    afstandsenhed: distanceUnit(s.metode.id, prices.unit),
+    afstandDecimaler: distanceDecimals(s.metode.id),
+    iModel,
+    ikkeIModel:
+      r && !iModel
+        ? `${s.kommune.navn} mangler data for ${missing.map(ctx.titel).join(", ")} i ${s.aar} og er ikke med i beregningen.`
+        : "",
+    cli: cliCommand({
+      outcome: s.udfald,
+      vars: s.variabler,
+      year: s.aar,
+      alpha: s.alpha,
+      method: s.metode.id,
+      top: s.N,
+      log: s.logs,
+      weights: vaegte
+    }),
+    regression: r ? regressionRows(r, ctx.titel) : [],
+    summary: r ? regressionSummary(r, udfaldTitel, prices.unit, s.aar) : null,
+    eliminering: r ? eliminationRows(r, ctx.titel) : [],
+    niveau: r ? levelRows(r, ctx.navn) : [],
+    udeladte: r ? excludedRows(r, ctx.navn, ctx.titel) : [],
+    variable: r ? variableRows(r, ctx.titel, ctx.enhed, s.omraade.begrundelser) : [],
+    aarene: r
+      ? yearRows(
+          yearGroups(ctx.index, ctx.koder, s.udfald, valg, s.omraade.aar, s.kommune.kommunekode, options),
+          s.aar,
+          s.N,
+          ctx.navn,
+          ctx.titel
+        )
+      : []
+  };
+}
+
+/** The bootstrap's result as far as the tables read it (common/groups/bootstrap.ts BootstrapResult). */
+export interface BootstrapSummary {
+  kommunekoder: readonly string[];
+  probability: ArrayLike<number>;
+  used: number;
+  seed: number;
+  /** the variables were selected again in each draw */
+  reselect: boolean;
+  keptShare: Record<string, number>;
+}
+
+/** What the result sections show once the bootstrap has (or has not yet) finished. */
+export interface GroupView {
+  gruppe: GroupRow[];
+  /** mean of the group members' outcome (in the model's prices); null without a group */
+  gennemsnit: number | null;
+  alle: AllGroupsRow[];
+  /** empty until the bootstrap is done */
+  stabilitet: StabilityRow[];
+  /** with reselection: "Andel … : x 80 % · y 40 %"; "" otherwise */
+  valgtAndel: string;
+}
+
+/** The mean of the group members' actual outcome (the municipality itself not included). */
+export function groupMean(rows: readonly { faktisk: number }[]): number | null {
+  return rows.length ? rows.reduce((s, r) => s + r.faktisk, 0) / rows.length : null;
+}
+
+export function groupView(ctx: CalculatorContext, m: CalculatorModel, boot: BootstrapSummary | null): GroupView {
+  const r = m.r;
+  const pOf = probabilityOf(boot);
+  const gruppe = r ? groupRows(r, m.s.kommune.kommunekode, ctx.navn, pOf) : [];
+  return {
+    gruppe,
+    gennemsnit: groupMean(gruppe),
+    alle: r ? allGroupRows(r, ctx.navn, pOf) : [],
+    stabilitet: r && boot ? stabilityRows(r.kommunekoder, r.neighbours, (a, b) => pOf(a, b) ?? NaN, ctx.navn) : [],
+    valgtAndel: boot?.reselect
+      ? `Andel af gentagelserne, hvor hver variabel blev valgt: ${Object.entries(boot.keptShare)
+          .map(([id, x]) => `${ctx.titel(id)} ${formatNumber(x * 100, 0)} %`)
+          .join(" · ")}`
+      : ""
+  };
+}
+
+/** The address's query string for the model's and the bootstrap's settings. */
+export function pageSearch(m: CalculatorModel, b: BootstrapSettings): string {
+  const s = m.s;
+  return calculatorSearch(
+    {
+      omraade: s.omraade.id,
+      udfald: s.udfald,
+      aar: s.aar,
+      kommune: s.kommune.kommunekode,
+      vars: s.variabler,
+      log: s.logs,
+      alpha: s.alpha,
+      metode: s.metode.id,
+      n: s.N,
+      vaegte: s.metode.id === "weights" ? s.vaegte : undefined,
+      gentagelser: b.gentagelser,
+      seed: b.seed,
+      genvalg: b.genvalg,
+      priser: m.prices.fixed ? "faste" : undefined
+    },
+    s.omraade.udfald
+  );
+}
+
+/** What the bootstrap worker gets beside the model's input. */
+export function bootstrapOptions(b: BootstrapSettings): { resamples: number; seed: number; reselect: boolean } {
+  return { resamples: b.gentagelser, seed: Math.trunc(b.seed) || 0, reselect: b.genvalg };
+}
+
+// ---------------------------------------------------------------------------------------
+// The inputs' choices and options (the page passes them to Inputs.select / radio / range as they are)
+
+type SelectArgs<T> = [readonly T[], { label: string; format?: (x: T) => string; value?: T }];
+
+/** Område: the areas, the address's first. */
+export function areaSelect(ctx: CalculatorContext, start: CalculatorState): SelectArgs<CalculatorArea> {
+  const value = ctx.omraader.find((o) => o.id === start.omraade) ?? ctx.omraader[0];
+  return [ctx.omraader, { label: "Område", format: (o) => o.navn, value }];
+}
+
+/** År: the area's years, latest first; the address's year if the area has it, else the area's standard year. */
+export function yearSelect(omraade: CalculatorArea, start: CalculatorState): SelectArgs<number> {
+  const value = start.aar !== undefined && omraade.aar.includes(start.aar) ? start.aar : omraade.standardaar;
+  return [[...omraade.aar].reverse(), { label: "År", format: String, value }];
+}
+
+/** Udfald: any key figure with values in the year (outcomeChoices); the remembered or address's choice first. */
+export function outcomeSelect(
+  ctx: CalculatorContext,
+  omraade: CalculatorArea,
+  aar: number,
+  chosen: string
+): SelectArgs<FigureInfo> {
+  const choices = outcomeChoices(ctx.katalog, aar, ctx.has, omraade.udfald);
+  const format = (f: FigureInfo) => (f.id === omraade.udfald ? `${f.titel} (områdets standard)` : f.titel);
+  return [choices, { label: "Udfald", format, value: choices.find((f) => f.id === chosen) ?? choices[0] }];
+}
+
+/** Kommune: in Danish order, "Navn (kode)"; the address's or the default municipality. */
+export function municipalitySelect<K extends { kommunekode: string; navn: string }>(
+  kommuner: readonly K[],
+  start: CalculatorState
+): SelectArgs<K> {
+  const sorted = sortByName(kommuner);
+  const value = kommuner.find((k) => k.kommunekode === (start.kommune ?? DEFAULT_KOMMUNE));
+  return [sorted, { label: "Kommune", format: (k) => `${k.navn} (${k.kommunekode})`, value }];
+}
+
+/** Signifikansniveau α. */
+export function alphaSelect(start: CalculatorState): SelectArgs<number> {
+  return [
+    alphaLevels(start.alpha),
+    { label: "Signifikansniveau α", format: formatAlpha, value: start.alpha ?? DEFAULT_ALPHA }
+  ];
+}
+
+/** Bootstrap-gentagelser. */
+export function resampleSelect(start: CalculatorState): SelectArgs<number> {
+  const value =
+    start.gentagelser !== undefined && RESAMPLE_CHOICES.includes(start.gentagelser)
+      ? start.gentagelser
+      : DEFAULT_RESAMPLES;
+  return [RESAMPLE_CHOICES, { label: "Bootstrap-gentagelser", format: (x) => formatNumber(x, 0), value }];
+}
+
+/** The candidate variables' checkbox: offered, ticked first, the summary line and the note on unusable defaults. */
+export function variableChoice(
+  ctx: CalculatorContext,
+  omraade: CalculatorArea,
+  aar: number,
+  udfald: string,
+  memory: ChoiceMemory
+): { offered: string[]; value: string[]; summary: string; note: string } {
+  const offered = offeredVariables(ctx.struktur, udfald, aar, ctx.has, omraade.variabler, ctx.titel);
+  const udeladt = omraade.udeladte_pr_aar?.[aar] ?? [];
+  return {
+    offered,
+    value: memory.variables(omraade, aar, offered),
+    summary: `Kandidatvariable (${offered.length} mulige i ${aar}; standard for området er markeret først)`,
+    note: udeladt.length
+      ? `${udeladt.length} af områdets ${omraade.variabler.length} standardvariable kan ikke bruges i ${aar}: ${udeladt
+          .map((o) => `${ctx.titel(o.id)}: ${o.grund}`)
+          .join("; ")}.`
+      : ""
+  };
+}
+
+/** The matrix's two radios: what the colour shows, and the order of rows and columns. */
+export const MATRIX_VALUE = new Map([
+  ["Afstand", "distance"],
+  ["Rang", "rank"]
+]);
+export const MATRIX_ORDER = new Map([
+  ["Forventet niveau", "need"],
+  ["Kommunekode", "code"]
+]);
+
+/** Afstand: the distance methods (common/groups/distance.ts METHODS); the address's or β-weighted. */
+export function methodRadio(start: CalculatorState): SelectArgs<(typeof METHODS)[number]> {
+  const value = METHODS.find((m) => m.id === (start.metode ?? "beta"));
+  return [METHODS, { label: "Afstand", format: (m) => m.navn, value }];
+}
+
+/** Gruppestørrelse N (a range input's bounds and options). */
+export function topRange(
+  start: CalculatorState
+): [readonly [number, number], { label: string; step: number; value: number }] {
+  return [TOP_RANGE, { label: "Gruppestørrelse N", step: 1, value: start.n ?? DEFAULT_TOP }];
+}
+
+/** Startværdi (seed) and "Gentag også variabeludvælgelsen": the options of the number input and the toggle. */
+export function seedOptions(start: CalculatorState): { label: string; value: number; step: number } {
+  return { label: "Startværdi (seed)", value: start.seed ?? DEFAULT_SEED, step: 1 };
+}
+export function reselectOptions(start: CalculatorState): { label: string; value: boolean } {
+  return { label: "Gentag også variabeludvælgelsen", value: start.genvalg ?? false };
+}
+
+/** A weight's slider (method "weights"): 0 to 5 in steps of 0,25; remembered, the address's or 1. */
+export function weightRange(
+  ctx: CalculatorContext,
+  memory: ChoiceMemory,
+  id: string
+): [readonly [number, number], { label: string; step: number; value: number }] {
+  return [[0, 5], { label: ctx.titel(id), step: 0.25, value: memory.weight(id) }];
 }

@@ -55,7 +55,8 @@ export function resultTable<T>(
       columns.map((c) => {
         const v = row[c.key];
         const text = c.format ? c.format(v, row) : v === null || v === undefined ? "" : String(v);
-        return el("td", { class: c.numeric ? "kt-num" : null }, text);
+        // data-label: the column's header, shown beside the value where a narrow screen stacks the cells
+        return el("td", { class: c.numeric ? "kt-num" : null, "data-label": c.label }, text);
       })
     )
   );

@@ -6,7 +6,10 @@
  * No request may leave localhost, and no console error may occur.
  */
 
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseArgs, runCli } from "../../loaders/cli/groups.js";
@@ -436,6 +439,168 @@ describe("/sammenligningsgrupper", () => {
       await expectNoSeriousAxe(o.page);
     } finally {
       await o.page.close();
+    }
+  });
+
+  test("without a refreshed snapshot the price switch offers current prices only, and says why", async () => {
+    const o = await openPage(site, "/sammenligningsgrupper?gentagelser=200", { waitFor: "form[data-priser]" });
+    try {
+      expect(await o.page.getAttribute("form[data-priser]", "data-priser")).toBe("utilgaengelig");
+      expect(await o.page.isDisabled("form[data-priser] input[value=faste]")).toBe(true);
+      expect(await o.page.isChecked("form[data-priser] input[value=loebende]")).toBe(true);
+      expect(await o.page.textContent("[data-priser-note]")).toMatch(/^Kun løbende priser: .*npm run opdater/);
+      await waitForBootstrap(o.page);
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await o.page.close();
+    }
+  });
+
+  test("fixed prices (replay snapshot): the group mean, the export and the units are deflated; the groups stay", async () => {
+    // statbank.json as a build after `npm run opdater` against the replay server would publish it (as in front.test.ts)
+    const { startReplay } = await import("../dst/replay-server.js");
+    const { refresh } = await import("../../loaders/dst/snapshot.js");
+    const { StatbankClient } = await import("../../loaders/dst/statbank.js");
+    const { DAWA_KODER } = await import("../../loaders/dst/kommunekoder.js");
+    const { readSnapshot } = await import("../../loaders/dst/nglk.js");
+    const { statbankSummary } = await import("../../loaders/dst/publish.js");
+    const out = mkdtempSync(join(tmpdir(), "kommunetal-grupper-priser-"));
+    const replay = await startReplay();
+    let summary: ReturnType<typeof statbankSummary>;
+    try {
+      const client = new StatbankClient({ baseUrl: replay.url, retries: 1, backoffMs: 1, timeoutMs: 10_000 });
+      await refresh({
+        client,
+        apiUrl: replay.url,
+        out,
+        tables: ["NGLK"],
+        kommunekoder: DAWA_KODER(),
+        now: () => new Date()
+      });
+      summary = statbankSummary(readSnapshot(join(out, "statbank")), () => []);
+    } finally {
+      await replay.close();
+      rmSync(out, { recursive: true, force: true });
+    }
+    const index = new Map(summary.prisindeks!.aar.map((r) => [r.aar, r.indeks]));
+    const factor = index.get(2019)! / index.get(2018)!;
+    const outcome = buildGroupDefaults().areas.find((a) => a.id === "folkeskole")!.udfald;
+    await site.context.route(/\/filer\/statbank\.json$/, (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(summary) })
+    );
+    const o = await openPage(site, "/sammenligningsgrupper?gentagelser=200", {
+      waitFor: "form[data-priser=tilgaengelig]"
+    });
+    const { page } = o;
+    try {
+      await waitForBootstrap(page);
+      const members = async () => (await groupTable(page)).map((r) => r[2]);
+      const mean = async () => Number(await page.getAttribute("[data-gruppe-gennemsnit]", "data-gruppe-gennemsnit"));
+      const codes = await members();
+      expect(codes).toHaveLength(10);
+      // the group mean in current prices, independently: native DuckDB over the published key figures
+      const c = await (await DuckDBInstance.create()).connect();
+      const r = await c.runAndReadAll(
+        `SELECT avg(vaerdi) AS m FROM 'dist/filer/noegletal.parquet' WHERE id = '${outcome}' AND aar = 2018 AND kommunekode IN (${codes.map((k) => `'${k}'`).join(",")})`
+      );
+      const duckMean = r.getRowObjects()[0].m as number;
+      expect(Math.abs((await mean()) - duckMean)).toBeLessThan(1e-6);
+
+      await page.check("form[data-priser] input[value=faste]");
+      await page.waitForFunction(() =>
+        /^Faste 2019-priser/.test(document.querySelector("[data-priser-note]")?.textContent ?? "")
+      );
+      await page.waitForFunction(() =>
+        document.querySelector(".kt-gruppekort h3")?.textContent?.includes("faste 2019-priser")
+      );
+      await waitForBootstrap(page);
+      // 2018 in 2019 prices: the mean × index(2019) / index(2018); the same ten municipalities
+      expect(Math.abs((await mean()) - duckMean * factor)).toBeLessThan(1e-6 * duckMean);
+      expect(await members()).toEqual(codes);
+      expect(await page.textContent("[data-gruppe-gennemsnit] strong")).toBe(
+        Math.round(duckMean * factor).toLocaleString("da-DK")
+      );
+      expect(new URL(page.url()).searchParams.get("priser")).toBe("faste");
+      expect(await page.textContent(".card:has(h2:text-matches('regression på')) h2")).toContain("(faste 2019-priser)");
+      // the group export: units say fixed prices, the actual value of rank 1 is deflated
+      const card = page.locator(".kt-gruppekort");
+      const [csv] = await Promise.all([page.waitForEvent("download"), card.locator("button[data-export=csv]").click()]);
+      const lines = readFileSync((await csv.path())!, "utf-8")
+        .slice(1)
+        .split("\r\n");
+      expect(lines[0]).toContain("Faktisk værdi (kr. pr. 6-16-årig, faste 2019-priser)");
+      const first = lines[1].split(";");
+      const v = await c.runAndReadAll(
+        `SELECT vaerdi FROM 'dist/filer/noegletal.parquet' WHERE id = '${outcome}' AND aar = 2018 AND kommunekode = '${first[1]}'`
+      );
+      expect(Number(first[6])).toBe(Math.round((v.getRowObjects()[0].vaerdi as number) * factor));
+      expect(await problems(o)).toEqual([]);
+      await expectNoSeriousAxe(page);
+    } finally {
+      await page.close();
+    }
+    // a non-money outcome: the switch does not apply, and the address does not claim fixed prices
+    const p = await openPage(
+      site,
+      "/sammenligningsgrupper?omraade=folkeskole&udfald=andel-0-17-aarige&priser=faste&gentagelser=200",
+      {
+        waitFor: "[data-priser-note]"
+      }
+    );
+    try {
+      await waitForBootstrap(p.page);
+      expect(await p.page.textContent("[data-priser-note]")).toContain("ikke et kronebeløb");
+      expect(new URL(p.page.url()).searchParams.get("priser")).toBeNull();
+      expect(await problems(p)).toEqual([]);
+    } finally {
+      await p.page.close();
+      await site.context.unrouteAll();
+    }
+  });
+
+  test("the 'Begrundelse' column and the controls are not cut off, on a desktop and on a 375 px phone (#14)", async () => {
+    const o = await openPage(site, "/sammenligningsgrupper?gentagelser=200", {
+      waitFor: ".card[data-section=variable] table"
+    });
+    const { page } = o;
+    try {
+      await waitForBootstrap(page);
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.waitForFunction((w) => document.documentElement.clientWidth <= w, width);
+        const cut = await page.evaluate(() => {
+          const vw = document.documentElement.clientWidth;
+          const out: string[] = [];
+          const table = document.querySelector(".card[data-section=variable] table")!;
+          const head = Array.from(table.querySelectorAll("thead th")).map((th) => (th.textContent ?? "").trim());
+          const col = head.indexOf("Begrundelse");
+          if (col < 0) out.push("no Begrundelse column");
+          const box = table.closest(".kt-table-scroll")!.getBoundingClientRect();
+          for (const tr of Array.from(table.querySelectorAll("tbody tr"))) {
+            const td = tr.children[col] as HTMLElement;
+            const r = td.getBoundingClientRect();
+            if (!(td.textContent ?? "").trim()) out.push("empty Begrundelse");
+            if (td.scrollWidth > td.clientWidth + 1) out.push(`overflows: ${td.textContent}`);
+            if (r.left < box.left - 1 || r.right > box.right + 1 || r.right > vw + 1)
+              out.push(`outside the box: ${td.textContent}`);
+          }
+          // every control on the page lies within the screen's width
+          for (const c of Array.from(
+            document.querySelectorAll<HTMLElement>("main select, main input, main button, main summary")
+          )) {
+            const r = c.getBoundingClientRect();
+            if (r.width > 0 && (r.left < -1 || r.right > vw + 1))
+              out.push(`control outside: ${c.outerHTML.slice(0, 80)}`);
+          }
+          if (document.documentElement.scrollWidth > vw + 1)
+            out.push(`page scrolls sideways: ${document.documentElement.scrollWidth}`);
+          return out;
+        });
+        expect(cut, `width ${width}`).toEqual([]);
+      }
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await page.close();
     }
   });
 });
