@@ -662,3 +662,32 @@ export function infraRuleOf(
   if (rule === "infra.vaerdi" && measure && column === measure && /er "-\d/.test(message)) return "konsistens.negativ";
   return rule as RuleId;
 }
+
+/** Every month from the first to the last (YYYY-MM), so a month missing from the whole extract is seen. */
+export function monthRange(months: string[]): string[] {
+  const sorted = [...new Set(months)].filter((m) => /^\d{4}-\d{2}$/.test(m)).sort();
+  if (!sorted.length) return [];
+  const out: string[] = [];
+  let [y, m] = sorted[0].split("-").map(Number);
+  const last = sorted[sorted.length - 1];
+  for (let k = 0; k < 1200; k++) {
+    const s = `${y}-${String(m).padStart(2, "0")}`;
+    out.push(s);
+    if (s >= last) break;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The municipalities an extract is checked for (fuldstaendig.kommuner): a municipality's own extract for its own
+ * codes; an extract with most of the 98 (50 or more) for all 98.
+ */
+export function expectedCodes(rows: readonly { kommunekode: string }[], all: readonly string[]): string[] {
+  const present = [...new Set(rows.map((r) => r.kommunekode))].sort();
+  return present.length >= 50 ? [...all].sort() : present;
+}

@@ -28,11 +28,13 @@ import { type decodeDetected, type Finding, RULES, type RuleId } from "../../com
 import {
   checkKeyFigureFile,
   encodingWarning,
+  expectedCodes,
   type FileContext,
   FORMAT_ALIASES,
   FORMAT_NAMES,
   type FormatId,
   infraRuleOf,
+  monthRange,
   openFile,
   separatorOf,
   UnreadableFile
@@ -256,8 +258,16 @@ interface Checked {
   raekker: number;
 }
 
+/**
+ * What the shared file check knows, as the command line builds it: the build writes it into datakvalitet.json, so
+ * a file dropped on /datakvalitet is checked with the same catalogue, names, years and groups.
+ */
+export function cliFileContext(): FileContext {
+  return fileContext(context());
+}
+
 /** The shared file check's context (common/validate/file.ts) from the loaders' reference data. */
-export function fileContext(ctx: Context, rules?: string[]): FileContext {
+function fileContext(ctx: Context, rules?: string[]): FileContext {
   return {
     kommunekoder: [...ctx.codes].sort(),
     navne: Object.fromEntries(ctx.namesByCode),
@@ -391,15 +401,13 @@ async function checkInfra(
       const monthly = await monthlyRows(con, join(dir, "ud", kind), kind);
       if (monthly.length) {
         // a municipality's own extract is checked for its own codes; an extract with most of the 98 for all 98
-        const present = [...new Set(monthly.map((r) => r.kommunekode))].sort();
-        const kommunekoder = present.length >= 50 ? [...ctx.codes].sort() : present;
         out.push(
           ...validateInfraMonthly(
             {
               file,
               rows: monthly,
               months: monthRange(monthly.map((r) => r.maaned)),
-              kommunekoder,
+              kommunekoder: expectedCodes(monthly, [...ctx.codes].sort()),
               groups: ctx.groups[""],
               befolkning: ctx.befolkning
             },
@@ -414,26 +422,6 @@ async function checkInfra(
     instance.closeSync?.();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Every month from the first to the last (YYYY-MM), so a month missing from the whole extract is seen. */
-export function monthRange(months: string[]): string[] {
-  const sorted = [...new Set(months)].filter((m) => /^\d{4}-\d{2}$/.test(m)).sort();
-  if (!sorted.length) return [];
-  const out: string[] = [];
-  let [y, m] = sorted[0].split("-").map(Number);
-  const last = sorted[sorted.length - 1];
-  for (let k = 0; k < 1200; k++) {
-    const s = `${y}-${String(m).padStart(2, "0")}`;
-    out.push(s);
-    if (s >= last) break;
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  return out;
 }
 
 /** Monthly sums per municipality × service (or support system) and in total, from the ingest's Parquet. */
