@@ -22,6 +22,7 @@ import {
   validateKeyFigures
 } from "../common/validate/index.js";
 import type { DatakvalitetData, DqFinding, RecallRow } from "../common/views/datakvalitet.js";
+import { cliFileContext } from "./cli/validate.js";
 import { buildKommuner, NOEGLETAL_KILDE } from "./datasets.js";
 import { buildGroupDefaults, type Defaults } from "./groups.js";
 import { ensureInfra, extractsSource } from "./infra/build.js";
@@ -188,6 +189,7 @@ export async function buildDatakvalitet(): Promise<DatakvalitetData> {
     regler: Object.keys(RULES),
     kommuner: buildKommuner().map((k) => ({ kommunekode: k.kommunekode, navn: k.navn })),
     katalog,
-    infraGrupper: groups
+    infraGrupper: groups,
+    filKontekst: cliFileContext()
   };
 }

@@ -4,9 +4,12 @@
  * state (`?kommune=101&kilde=noegletal&regel=serie.nul&alvor=fejl`), sorted the Danish way, summarised per rule and
  * exported. Pure TypeScript (no DOM): `tsc` checks it, test/views/datakvalitet.test.ts tests it.
  */
+
 import type { Column } from "../export.js";
 import { formatNumber } from "../format.js";
 import { RULES, type Severity } from "../rules/index.js";
+import type { FileContext } from "../validate/file.js";
+import type { FileCheckOptions } from "./datakvalitet-fil.js";
 
 export type Kilde = "noegletal" | "infrastruktur";
 
@@ -87,6 +90,12 @@ export interface DatakvalitetData {
   katalog: { id: string; titel: string; enhed: string; taeller_personer?: boolean; omraade?: string }[];
   /** the default comparison groups used for the infrastructure rules (kommunekode → codes), for a dropped extract */
   infraGrupper: Record<string, string[]> | null;
+  /**
+   * what `npm run validate` knows about key-figure files (catalogue, names, years, the outlier rules' comparison
+   * groups, the demo key figures): a dropped file is checked with the command line's context (loaders/cli/validate.ts
+   * cliFileContext); absent in files written before it existed
+   */
+  filKontekst?: FileContext;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -503,10 +512,11 @@ export const sourceOf = (data: DatakvalitetData): string =>
     .join(". ");
 
 /** Options for validating a dropped file with what the build knows (98 codes, catalogue, comparison groups). */
-export const fileOptionsOf = (data: DatakvalitetData) => ({
+export const fileOptionsOf = (data: DatakvalitetData): Omit<FileCheckOptions, "fileName"> => ({
   kommunekoder: data.kommuner.map((k) => k.kommunekode),
-  katalog: data.katalog,
-  groups: data.infraGrupper ?? undefined
+  katalog: data.filKontekst?.katalog ?? data.katalog,
+  groups: data.infraGrupper ?? undefined,
+  noegletal: data.filKontekst
 });
 
 /** The findings of a dropped file are on demo data only if the user says so; the page shows them as the user's. */

@@ -9,7 +9,13 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ExtractKind } from "../../common/infra/contracts.js";
-import { type KleCatalogue, type KleOverensRow, kleConformance, publishConformance } from "../../common/infra/kle.js";
+import {
+  type KleCatalogue,
+  type KleOverensRow,
+  kleConformance,
+  kleGyldig,
+  publishConformance
+} from "../../common/infra/kle.js";
 import { type CaseCell, suppressCases } from "../../common/infra/suppress.js";
 import { type Schema, toParquet } from "../lib/parquet.js";
 
@@ -209,7 +215,7 @@ export async function buildAggregates(a: AggregateInput, outDir: string): Promis
       const t = titles.get(c.kle_nr);
       if (t === undefined) appender.appendNull();
       else appender.appendVarchar(t);
-      appender.appendBoolean(t !== undefined);
+      appender.appendBoolean(kleGyldig(c.kle_nr, c.opgjort_dato, a.kleKatalog));
       appender.appendVarchar(c.indeks);
       if (c.antal_sager === null) appender.appendNull();
       else appender.appendBigInt(BigInt(c.antal_sager));

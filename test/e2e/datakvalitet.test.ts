@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { validatePaths } from "../../loaders/cli/validate.js";
 import { DIST, openPage, problems, runAxe, type Site, seriousViolations, startSite } from "./harness.js";
 
 let site: Site;
@@ -95,7 +96,8 @@ describe("/datakvalitet", () => {
     const o = await openPage(site, "/datakvalitet", { waitFor: "#kt-dq-file" });
     const before = o.requests.length;
     const csv =
-      "\uFEFFid;kommunekode;aar;vaerdi;status\r\nx;101;2018;1,5;ok\r\nx;411;2018;2;ok\r\nx;101;2018;..;ok\r\n";
+      "\uFEFFid;kommunekode;aar;vaerdi;status\r\nindbyggertal-1-januar;101;2018;602481;ok\r\n" +
+      "indbyggertal-1-januar;411;2018;2;ok\r\nindbyggertal-1-januar;147;2018;..;ok\r\n";
     await o.page.setInputFiles("#kt-dq-file", {
       name: "min-fil.csv",
       mimeType: "text/csv",
@@ -105,9 +107,9 @@ describe("/datakvalitet", () => {
       timeout: 60_000
     });
     const text = (await o.page.locator(".kt-dq-result").nth(1).textContent()) ?? "";
-    expect(text).toContain('min-fil.csv:3:2: kommunekoden "411" kan ikke bruges: 411 er Christiansø');
-    expect(text).toContain('min-fil.csv:4:4: værdien ".." er ikke et tal');
-    expect(await o.page.locator(".kt-dq-status").textContent()).toContain("3 rækker");
+    expect(text).toContain("min-fil.csv:3:23: kommunekode 411 er Christiansø");
+    expect(text).toContain('min-fil.csv:4:32: ".." er en markør for en manglende værdi');
+    expect(await o.page.locator(".kt-dq-status").textContent()).toContain("1 rækker");
     // the file never left the browser: the only new requests are the worker script (same site)
     const fresh = o.requests.slice(before);
     expect(fresh.every((u) => u.startsWith(site.base))).toBe(true);
@@ -116,6 +118,34 @@ describe("/datakvalitet", () => {
     // axe (WCAG 2.1 A/AA) with the uploaded file's findings shown and every "Vis som tabel" opened
     await o.page.$$eval("details", (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     expect(seriousViolations(await runAxe(o.page))).toEqual([]);
+    await o.page.close();
+  });
+
+  test("the raw noegletal.dk export dropped on the page gives the findings npm run validate gives (counts per rule)", async () => {
+    const raw = "data/raw/noegletal/noegletal_dk_2013-2019_raw.csv";
+    // the command line's --json result, computed here with its own code
+    const cli = (await validatePaths([raw])).filer[0].fund;
+    const want: Record<string, number> = {};
+    for (const f of cli) want[f.regel] = (want[f.regel] ?? 0) + 1;
+    expect(Object.keys(want).length).toBeGreaterThan(0);
+    const o = await openPage(site, "/datakvalitet", { waitFor: "#kt-dq-file" });
+    await o.page.setInputFiles("#kt-dq-file", raw);
+    await o.page.waitForFunction(() => document.querySelectorAll(".kt-dq-totals").length === 2, undefined, {
+      timeout: 120_000
+    });
+    expect(await o.page.locator(".kt-dq-status").textContent()).toContain("læst som noegletal");
+    const csv = (await download(o.page, ".kt-dq-result >> nth=1 >> .kt-export button[data-export='csv']")).toString(
+      "utf-8"
+    );
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0].startsWith("Kilde;Regel;")).toBe(true);
+    const got: Record<string, number> = {};
+    for (const r of lines.slice(1, lines.indexOf(""))) {
+      const regel = r.split(";")[1];
+      got[regel] = (got[regel] ?? 0) + 1;
+    }
+    expect(got).toEqual(want);
+    expect(await problems(o)).toEqual([]);
     await o.page.close();
   });
 
