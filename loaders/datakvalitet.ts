@@ -26,7 +26,7 @@ import type { DatakvalitetData, DqFinding, RecallRow } from "../common/views/dat
 import { cliFileContext } from "./cli/validate.js";
 import { buildKommuner, NOEGLETAL_KILDE } from "./datasets.js";
 import { buildGroupDefaults, type Defaults } from "./groups.js";
-import { ensureInfra, extractsSource, readKleCatalogue } from "./infra/build.js";
+import { ensureInfra, extractsSource, readKle, readKleCatalogue, readKleUdgaaede } from "./infra/build.js";
 import { openDuckDB } from "./infra/ingest.js";
 import { GROUP_AREA } from "./infra-pages.js";
 import { useIngest } from "./ingest.js";
@@ -262,6 +262,11 @@ export async function buildDatakvalitet(): Promise<DatakvalitetData> {
     kommuner: buildKommuner().map((k) => ({ kommunekode: k.kommunekode, navn: k.navn })),
     katalog,
     infraGrupper: groups,
-    filKontekst: cliFileContext()
+    filKontekst: cliFileContext(),
+    kle: {
+      emner: readKle().map((k) => k.emne_nr),
+      udgaaede: readKleUdgaaede(),
+      navn: readKleCatalogue().navn
+    }
   };
 }

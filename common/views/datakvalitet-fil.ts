@@ -28,6 +28,7 @@ import {
   parseCount,
   valueProblem
 } from "../infra/contracts.js";
+import { type KleSagRow, kleCatalogue, kleFindings, type Udgaaet } from "../infra/kle.js";
 import { ENCODING_LABEL, type Finding, type Severity } from "../rules/index.js";
 import {
   assertText,
@@ -73,6 +74,8 @@ export interface FileCheckOptions {
    * years, the comparison groups of the outlier rules, the demo key figures); datakvalitet.json carries it
    */
   noegletal?: Omit<FileContext, "kommunekoder" | "katalog" | "rules">;
+  /** the KLE catalogue (current emne numbers, retired numbers): kle.* on an index extract (indekssager_*.csv) */
+  kle?: { emner: readonly string[]; udgaaede: readonly Udgaaet[]; navn: string };
   maxFindings?: number;
 }
 
@@ -196,6 +199,8 @@ export class FileValidator {
   private lastMap: Map<string, number> | null = null;
   private readonly labels = new Map<string, string>();
   private col: Record<string, number> = {};
+  /** index extracts: the rows that passed the contract, for the KLE conformance (kle.*) at the end */
+  private readonly sager: KleSagRow[] = [];
   /** contract columns with their field index, and per column the values already found valid */
   private checks: { spec: ColumnSpec; i: number; valid: Set<string>; last: string | null }[] = [];
 
@@ -450,6 +455,7 @@ export class FileValidator {
       }
     }
     const c = this.col;
+    const have = (...names: string[]) => names.every((n) => c[n] !== undefined);
     const kode = c.kommunekode === undefined ? undefined : cells[c.kommunekode].trim() || undefined;
     for (const f of found)
       this.add({
@@ -480,8 +486,20 @@ export class FileValidator {
     }
     this.keyHashes.set(key, line);
     this.used++;
+    if (contract.kind === "indekssager" && this.opts.kle && have("kle_nr", "indeks", "opgjort_dato", "antal_sager")) {
+      this.sager.push({
+        opgjort_dato: cells[c.opgjort_dato].trim().slice(0, 10),
+        kle_nr: cells[c.kle_nr].trim(),
+        indeks: cells[c.indeks].trim(),
+        it_system: c.it_system === undefined ? "" : cells[c.it_system].trim(),
+        kommunekode: kode ?? null,
+        antal_sager: parseCount(cells[c.antal_sager]),
+        line,
+        column: c.kle_nr + 1
+      });
+      return;
+    }
     const sp = contract.kind === "serviceplatformen";
-    const have = (...names: string[]) => names.every((n) => c[n] !== undefined);
     if (
       !kode ||
       !contract.measure ||
@@ -594,6 +612,19 @@ export class FileValidator {
 
   private seriesFindings(): DqFinding[] {
     if (this.used === 0) return [];
+    if (this.sager.length && this.opts.kle) {
+      const k = this.opts.kle;
+      const cat = kleCatalogue(k.emner, k.udgaaede, k.navn);
+      return this.sager.flatMap((r) =>
+        kleFindings([r], cat, this.opts.fileName).map((f) => ({
+          ...f,
+          message: `${this.opts.fileName}:${f.line}:${f.column}: ${f.message}`,
+          kilde: "infrastruktur" as const,
+          subject: r.it_system,
+          subjectLabel: `${r.it_system} (KLE i ${r.indeks})`
+        }))
+      );
+    }
     const rows = this.infraRows();
     if (rows.length === 0) return [];
     return validateInfraMonthly({

@@ -96,6 +96,8 @@ export interface DatakvalitetData {
    * cliFileContext); absent in files written before it existed
    */
   filKontekst?: FileContext;
+  /** the KLE catalogue for kle.* on a dropped index extract (loaders/infra/build.ts readKleCatalogue's sources) */
+  kle?: FileCheckOptions["kle"];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -516,7 +518,8 @@ export const fileOptionsOf = (data: DatakvalitetData): Omit<FileCheckOptions, "f
   kommunekoder: data.kommuner.map((k) => k.kommunekode),
   katalog: data.filKontekst?.katalog ?? data.katalog,
   groups: data.infraGrupper ?? undefined,
-  noegletal: data.filKontekst
+  noegletal: data.filKontekst,
+  kle: data.kle
 });
 
 /** The findings of a dropped file are on demo data only if the user says so; the page shows them as the user's. */

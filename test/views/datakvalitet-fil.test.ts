@@ -15,6 +15,7 @@ import {
   validateFileBytes
 } from "../../common/views/datakvalitet-fil.js";
 import { cliFileContext } from "../../loaders/cli/validate.js";
+import { readKle, readKleUdgaaede } from "../../loaders/infra/build.js";
 
 const dawa = JSON.parse(readFileSync("data/raw/dawa/kommuner_dataforsyningen_2024.json", "utf-8")) as {
   kode: string;
@@ -173,4 +174,46 @@ describe("infrastructure extracts", () => {
     const totals = v.infraRows().filter((x) => x.subjectKind === "total");
     expect(totals.reduce((s, x) => s + x.kald, 0)).toBe(golden.reduce((s, g) => s + g.kald, 0));
   }, 60_000);
+});
+
+describe("KLE conformance of a dropped index extract (indekssager_*.csv)", () => {
+  it("kle.findes, kle.aktuel and kle.niveau per rule equal native DuckDB SQL over every row of the demo extract", async () => {
+    const path = "data/demo/infrastruktur/indekssager_seed1.csv.gz";
+    const bytes = gunzipSync(readFileSync(path));
+    const r = validateFileBytes(bytes, {
+      fileName: "indekssager_seed1.csv",
+      kommunekoder,
+      kle: { emner: readKle().map((k) => k.emne_nr), udgaaede: readKleUdgaaede(), navn: "KLE" }
+    });
+    const got: Record<string, number> = { "kle.findes": 0, "kle.aktuel": 0, "kle.niveau": 0 };
+    for (const f of r.findings) if (f.rule in got) got[f.rule]++;
+    const emner = "data/raw/kle/kle_emner_os2kle_v3.23.csv";
+    const udg = "data/raw/kle/kle_udgaaede_os2kle.csv";
+    const instance = await DuckDBInstance.create(":memory:");
+    const con = await instance.connect();
+    try {
+      const sql = `
+        WITH x AS (SELECT kle_nr, opgjort_dato::DATE AS dato FROM read_csv('${path}', delim=';', header=true, all_varchar=true)),
+        akt AS (SELECT emne_nr AS nr FROM read_csv('${emner}', header=true, all_varchar=true)
+                UNION SELECT gruppe_nr FROM read_csv('${emner}', header=true, all_varchar=true)
+                UNION SELECT hovedgruppe_nr FROM read_csv('${emner}', header=true, all_varchar=true)),
+        udg AS (SELECT nr, make_date(split_part(udgaaet_i_kle, ' ', 2)::INT, CASE split_part(udgaaet_i_kle, ' ', 3) WHEN 'Feb' THEN 2 ELSE 8 END, 1) AS d
+                FROM read_csv('${udg}', header=true, all_varchar=true) WHERE nr NOT IN (SELECT nr FROM akt)),
+        c AS (SELECT (x.kle_nr IN (SELECT nr FROM akt) OR udg.nr IS NOT NULL) AS findes,
+                     (x.kle_nr IN (SELECT nr FROM akt) OR (udg.nr IS NOT NULL AND x.dato < udg.d)) AS aktuel,
+                     regexp_full_match(x.kle_nr, '[0-9]{2}(\\.[0-9]{2})?') AS over_emne
+              FROM x LEFT JOIN udg ON udg.nr = x.kle_nr)
+        SELECT count(*) FILTER (WHERE NOT findes)::INTEGER AS "kle.findes",
+               count(*) FILTER (WHERE findes AND NOT aktuel)::INTEGER AS "kle.aktuel",
+               count(*) FILTER (WHERE over_emne)::INTEGER AS "kle.niveau" FROM c`;
+      const expected = (await con.runAndReadAll(sql)).getRowObjectsJS()[0];
+      expect(got).toEqual(expected);
+      expect(Object.values(got).every((n) => n > 0)).toBe(true);
+      const one = r.findings.find((f) => f.rule === "kle.aktuel")!;
+      expect(one.message).toMatch(/^indekssager_seed1\.csv:\d+:2: KLE-nummeret /);
+    } finally {
+      con.closeSync();
+      instance.closeSync();
+    }
+  });
 });
