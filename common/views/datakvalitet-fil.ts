@@ -232,7 +232,8 @@ export class FileValidator {
   private addShared(f: Finding | ValidationFinding): void {
     const v = f as ValidationFinding;
     if (v.subject !== undefined && v.kilde !== undefined) {
-      this.add(v as DqFinding);
+      // the series rules' findings are never capped (as in an extract's validateInfraMonthly), only file-level ones
+      this.findings.push(v as DqFinding);
       return;
     }
     const at = f.line ? `:${f.line}${f.column ? `:${f.column}` : ""}` : "";

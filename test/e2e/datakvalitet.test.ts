@@ -14,8 +14,8 @@ import { DIST, openPage, problems, runAxe, type Site, seriousViolations, startSi
 let site: Site;
 
 interface Json {
-  noegletal: { findings: { kommunekode?: string; kilde: string }[] };
-  infrastruktur: { demodata: boolean; findings: { kommunekode?: string; kilde: string }[] } | null;
+  noegletal: { findings: { kommunekode?: string; kilde: string; rule: string }[] };
+  infrastruktur: { demodata: boolean; findings: { kommunekode?: string; kilde: string; rule: string }[] } | null;
 }
 const data = JSON.parse(readFileSync(join(DIST, "filer", "datakvalitet.json"), "utf-8")) as Json;
 const all = [...data.noegletal.findings, ...(data.infrastruktur?.findings ?? [])];
@@ -56,6 +56,19 @@ describe("/datakvalitet", () => {
     // the list shows cards (25 at a time) with explanation and likely cause
     const cards = Math.min(25, all.length);
     expect(await o.page.locator(".kt-dq-card").count()).toBe(cards);
+    await o.page.close();
+  });
+
+  test("filtering by rule kle.aktuel shows the build's KLE findings, labelled Demodata", async () => {
+    const want = all.filter((f) => f.rule === "kle.aktuel").length;
+    expect(want).toBeGreaterThan(0);
+    const o = await openPage(site, "/datakvalitet?regel=kle.aktuel", { waitFor: ".kt-dq-totals" });
+    expect(await shownCount(o.page)).toBe(want);
+    expect(await o.page.locator(".kt-dq-card").count()).toBe(Math.min(25, want));
+    const first = (await o.page.locator(".kt-dq-card").first().textContent()) ?? "";
+    expect(first).toContain("KLE-nummeret");
+    if (data.infrastruktur?.demodata) expect(first).toContain("Demodata");
+    expect(await problems(o)).toEqual([]);
     await o.page.close();
   });
 

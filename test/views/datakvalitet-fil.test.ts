@@ -217,3 +217,26 @@ describe("KLE conformance of a dropped index extract (indekssager_*.csv)", () =>
     }
   });
 });
+
+describe("the raw noegletal.dk export, whole", () => {
+  it("gives exactly the command line's findings per rule (the series rules' findings are not capped)", async () => {
+    const raw = "data/raw/noegletal/noegletal_dk_2013-2019_raw.csv";
+    const ctx = cliFileContext();
+    const r = validateFileBytes(readFileSync(raw), {
+      fileName: raw,
+      kommunekoder: ctx.kommunekoder,
+      katalog: ctx.katalog,
+      noegletal: ctx
+    });
+    const { validatePaths } = await import("../../loaders/cli/validate.js");
+    const cli = (await validatePaths([raw])).filer[0].fund;
+    const count = (rules: string[]) => {
+      const m: Record<string, number> = {};
+      for (const x of rules) m[x] = (m[x] ?? 0) + 1;
+      return m;
+    };
+    expect(r.kind).toBe("noegletal");
+    expect(r.findings.length).toBeGreaterThan(2000);
+    expect(count(r.findings.map((f) => f.rule))).toEqual(count(cli.map((f) => f.regel)));
+  });
+});
