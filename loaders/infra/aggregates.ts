@@ -18,6 +18,7 @@ import {
 } from "../../common/infra/kle.js";
 import { type CaseCell, suppressCases } from "../../common/infra/suppress.js";
 import { type Schema, toParquet } from "../lib/parquet.js";
+import { guardSmallCounts } from "../validate/smaatal-guard.js";
 
 export interface AggregateInput {
   con: DuckDBConnection;
@@ -253,5 +254,7 @@ export async function buildAggregates(a: AggregateInput, outDir: string): Promis
     writeFileSync(join(outDir, "infrastruktur-kle-overensstemmelse.parquet"), toParquet(published, KLE_OVERENS_SCHEMA));
     counts["infrastruktur-kle-overensstemmelse"] = published.length;
   }
+  // diskretion.smaatal: no count of cases 1-4 in any table written here (stops the build, Danish message)
+  await guardSmallCounts(con, outDir);
   return counts;
 }
