@@ -524,3 +524,40 @@ export const fileOptionsOf = (data: DatakvalitetData): Omit<FileCheckOptions, "f
 
 /** The findings of a dropped file are on demo data only if the user says so; the page shows them as the user's. */
 export const notDemo = (_f: DqFinding): boolean => false;
+
+// ---------------------------------------------------------------------------------------------
+// The page's texts with numbers (src/datakvalitet.md only wires them)
+
+/** "Reglerne er kørt på 123.480 celler: 180 nøgletal × 98 kommuner × 7 år (2013–2019), fra … Resultat: …" */
+export function keyFigureSummary(kf: DatakvalitetData["noegletal"]): string {
+  const a = kf.aar;
+  return (
+    `Reglerne er kørt på ${formatNumber(kf.celler, 0)} celler: ${formatNumber(kf.noegletal, 0)} nøgletal × ` +
+    `${formatNumber(kf.kommuner, 0)} kommuner × ${a.length} år (${a[0]}–${a[a.length - 1]}), fra ${kf.kilde}. ` +
+    `Resultat: ${totalsText(totals(kf.findings))}`
+  );
+}
+
+/** The infrastructure section's line, or the note that the build had no Serviceplatformen extract. */
+export function infraSummary(infra: DatakvalitetData["infrastruktur"]): string {
+  if (!infra) return "Der er ikke noget udtræk fra Serviceplatformen i denne bygning.";
+  const m = infra.maaneder;
+  return (
+    `Serviceplatformens kald pr. kommune, måned og service (${formatNumber(infra.raekker, 0)} rækker, ` +
+    `${m[0] ?? ""} – ${m[m.length - 1] ?? ""}) og KLE-overensstemmelsen i indeksudtrækket. ${infra.kilde}. ` +
+    `Resultat: ${totalsText(totals(infra.findings))} `
+  );
+}
+
+/** Title, export source line and the "more findings counted" note of a file checked in the browser. */
+export function fileResultTexts(r: { fileName: string; omitted: number }): {
+  title: string;
+  source: string;
+  omitted: string | null;
+} {
+  return {
+    title: `Datakvalitet: ${r.fileName}`,
+    source: `Egen fil: ${r.fileName} (valideret i browseren)`,
+    omitted: r.omitted ? `${formatNumber(r.omitted, 0)} fund mere på filniveau er talt, men ikke vist.` : null
+  };
+}
