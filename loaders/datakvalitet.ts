@@ -13,6 +13,7 @@
 
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { type KleSagRow, kleFindings } from "../common/infra/kle.js";
 import { RULES } from "../common/rules/index.js";
 import {
   type InfraMonthlyRow,
@@ -22,9 +23,10 @@ import {
   validateKeyFigures
 } from "../common/validate/index.js";
 import type { DatakvalitetData, DqFinding, RecallRow } from "../common/views/datakvalitet.js";
+import { cliFileContext } from "./cli/validate.js";
 import { buildKommuner, NOEGLETAL_KILDE } from "./datasets.js";
 import { buildGroupDefaults, type Defaults } from "./groups.js";
-import { ensureInfra, extractsSource } from "./infra/build.js";
+import { ensureInfra, extractsSource, readKle, readKleCatalogue, readKleUdgaaede } from "./infra/build.js";
 import { openDuckDB } from "./infra/ingest.js";
 import { GROUP_AREA } from "./infra-pages.js";
 import { useIngest } from "./ingest.js";
@@ -116,6 +118,64 @@ export async function infraMonthly(): Promise<{ rows: InfraMonthlyRow[]; months:
   }
 }
 
+/**
+ * kle.findes / kle.aktuel / kle.niveau (common/infra/kle.ts kleFindings) on the index extract's cases at the latest
+ * counting date, one finding per municipality × IT system × index × KLE number (cases summed). `source` is a DuckDB
+ * table expression over the extract's rows (the ingest's Parquet in the build; the CSV in the tests).
+ */
+export async function kleIndexFindings(
+  con: Awaited<ReturnType<typeof openDuckDB>>["con"],
+  source: string,
+  file: string
+): Promise<DqFinding[]> {
+  const rows = (
+    await con.runAndReadAll(`
+      WITH x AS (SELECT * FROM ${source} WHERE kommunekode IS NOT NULL),
+      latest AS (SELECT max(opgjort_dato::DATE) AS d FROM x)
+      SELECT strftime(opgjort_dato::DATE, '%Y-%m-%d') AS opgjort_dato, kle_nr, indeks, it_system, kommunekode,
+             sum(antal_sager::BIGINT)::BIGINT AS antal_sager
+      FROM x WHERE opgjort_dato::DATE = (SELECT d FROM latest) GROUP BY ALL ORDER BY kommunekode, it_system, indeks, kle_nr`)
+  ).getRowObjectsJS() as Record<string, unknown>[];
+  const sager: KleSagRow[] = rows.map((r) => ({
+    opgjort_dato: String(r.opgjort_dato),
+    kle_nr: String(r.kle_nr),
+    indeks: String(r.indeks),
+    it_system: String(r.it_system),
+    kommunekode: String(r.kommunekode),
+    antal_sager: Number(r.antal_sager)
+  }));
+  const cat = readKleCatalogue();
+  // per row, so each finding carries its IT system and index as the subject
+  return sager.flatMap((r) =>
+    kleFindings([r], cat, file).map((f) => ({
+      ...f,
+      kilde: "infrastruktur" as const,
+      subject: r.it_system,
+      subjectLabel: `${r.it_system} (KLE i ${r.indeks})`
+    }))
+  );
+}
+
+/** The KLE findings of the ingested index extract (none when the build has no index extract). */
+async function buildKleFindings(demodata: boolean): Promise<DqFinding[]> {
+  const dir = await ensureInfra((s) => log(s));
+  const ix = join(dir, "parquet", "indekssager");
+  if (!existsSync(ix) || readdirSync(ix).length === 0) {
+    log("KLE: intet indeksudtræk; ingen kle.*-fund");
+    return [];
+  }
+  const { instance, con } = await openDuckDB(join(dir, "tmp"));
+  try {
+    const src = `read_parquet('${join(ix, "**", "*.parquet").replaceAll("'", "''")}', hive_partitioning=true)`;
+    const found = await kleIndexFindings(con, src, demodata ? "indekssager (Demodata)" : "indekssager");
+    log(`KLE${demodata ? " (Demodata)" : ""}: ${counts(found)}`);
+    return found;
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+  }
+}
+
 /** Per-rule recall/precision on the planted demo anomalies (the engine's own measurement, seed 1). */
 function recallTable(): RecallRow[] {
   const t0 = performance.now();
@@ -172,6 +232,19 @@ export async function buildDatakvalitet(): Promise<DatakvalitetData> {
       findings: found
     };
   } else log("infrastruktur: intet Serviceplatformen-udtræk; ingen fund");
+  const kle = await buildKleFindings(src.demodata);
+  if (kle.length) {
+    infraOut ??= {
+      demodata: src.demodata,
+      kilde: src.demodata
+        ? "Demodata: genereret af kommunetal (npm run demodata), ikke virkelige kommunedata"
+        : src.dir,
+      raekker: 0,
+      maaneder: [],
+      findings: []
+    };
+    infraOut.findings = [...infraOut.findings, ...kle];
+  }
   const recall = recallTable();
   log(`færdig på ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return {
@@ -188,6 +261,12 @@ export async function buildDatakvalitet(): Promise<DatakvalitetData> {
     regler: Object.keys(RULES),
     kommuner: buildKommuner().map((k) => ({ kommunekode: k.kommunekode, navn: k.navn })),
     katalog,
-    infraGrupper: groups
+    infraGrupper: groups,
+    filKontekst: cliFileContext(),
+    kle: {
+      emner: readKle().map((k) => k.emne_nr),
+      udgaaede: readKleUdgaaede(),
+      navn: readKleCatalogue().navn
+    }
   };
 }

@@ -111,6 +111,16 @@ export function checkKle(nr: string, indeks: string, dato: string, cat: KleCatal
   };
 }
 
+/**
+ * `kle_gyldig` of the table infrastruktur-kle: the number exists in KLE and was not retired before the day the cases
+ * were counted (the same rule as the "aktuel" check: a number retired on or before `dato` is not valid; one retired
+ * later was valid that day). The level is measured apart (kle.niveau).
+ */
+export function kleGyldig(nr: string, dato: string, cat: KleCatalogue): boolean {
+  const c = checkKle(nr, "", dato, cat);
+  return c.findes && c.aktuel;
+}
+
 /** Why a number breaks the standard, in Danish ("" when it conforms). */
 export function kleGrund(nr: string, indeks: string, dato: string, cat: KleCatalogue): string {
   const c = checkKle(nr, indeks, dato, cat);

@@ -353,7 +353,7 @@ export const INFRA_TABLES: readonly TableText[] = [
       kommunekode: "3 cifre",
       kle_nr: "KLE-nummer, NN.NN.NN",
       kle_titel: "emnets titel i KLE v3.23; tom, når nummeret er udgået eller ukendt",
-      kle_gyldig: "falsk, når nummeret ikke findes i KLE v3.23",
+      kle_gyldig: "falsk, når nummeret ikke findes i KLE eller var udgået på opgørelsesdatoen",
       indeks: "Sags- og dokumentindeks eller Ydelsesindeks",
       antal_sager: "antal sager; tom, når tallet er skjult",
       status: "tom, eller <5 når antallet er 1-4 eller skjult af sekundær diskretionering",

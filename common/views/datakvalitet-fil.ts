@@ -3,16 +3,19 @@
  * components/datakvalitet/worker.ts, and in Node tests and benches). Nothing is uploaded: the bytes never leave the
  * browser.
  *
- * Two kinds of file are recognised from the header (and the file name):
- * - the key-figure table as kommunetal publishes it (`/filer/noegletal.csv`: `id;kommunekode;aar;vaerdi;status`,
- *   decimal comma with `;`), or the same columns with `,` and decimal point;
- * - the infrastructure extracts (contracts in common/infra/contracts.ts): every row is checked against its
- *   contract, and Serviceplatformen/support-system calls are summed per municipality × month × service.
- * At the end the series rules of the engine (common/validate) run on what was read: `validateKeyFigures` or
- * `validateInfraMonthly`. The file-level findings name file, line and column, in Danish.
+ The file-level checks are those of `npm run validate` (common/validate/file.ts, one module for both): the
+ * first bytes are refused the same way (empty, XLSX/ZIP, gzip without .gz, binary), the format is recognised the same
+ * way (`detectFileFormat`), and
+ * - the key-figure formats (the raw noegletal.dk export, and the table kommunetal publishes, `/filer/noegletal.csv`)
+ *   are read whole and checked by `checkKeyFigureFile`, the command line's own code (parser, table checks, series
+ *   rules), so a file dropped here gives the findings `npm run validate` gives;
+ * - the infrastructure extracts (contracts in common/infra/contracts.ts) are streamed: every row is checked against
+ *   its contract with the ingest's rules and wording (infra.felter, infra.vaerdi, infra.noegle, kode.kommune,
+ *   konsistens.negativ; `infraRuleOf`), the text checks run as a stream (`TextScanner`), and Serviceplatformen/support
+ *   system calls are summed per municipality × month × service for `validateInfraMonthly`.
  *
- * Memory: lines are handled as they arrive (only the current chunk's text is held); the infrastructure rows are kept
- * as monthly sums, the key-figure cells as four compact columns.
+ * Memory: an extract is handled line by line as it arrives (kept as monthly sums); a key-figure file (a few MB) is
+ * held whole.
  */
 import {
   CONTRACTS,
@@ -25,15 +28,28 @@ import {
   parseCount,
   valueProblem
 } from "../infra/contracts.js";
-import type { Severity } from "../rules/index.js";
+import { type KleSagRow, kleCatalogue, kleFindings, type Udgaaet } from "../infra/kle.js";
+import { ENCODING_LABEL, type Finding, type Severity } from "../rules/index.js";
+import {
+  assertText,
+  checkKeyFigureFile,
+  detectFileFormat,
+  encodingWarning,
+  expectedCodes,
+  type FileContext,
+  type FormatId,
+  infraRuleOf,
+  monthRange,
+  openFile,
+  TextScanner,
+  UnreadableFile
+} from "../validate/file.js";
 import {
   type InfraMonthlyRow,
-  type KeyFigureCell,
   type KeyFigureMeta,
-  validateInfraMonthly,
-  validateKeyFigures
+  type ValidationFinding,
+  validateInfraMonthly
 } from "../validate/index.js";
-import { CELL_STATUSES } from "../vocabulary.js";
 import type { DqFinding, Kilde } from "./datakvalitet.js";
 
 /** Values remembered per column as already checked and valid (a cache, so repeated values are checked once). */
@@ -53,10 +69,18 @@ export interface FileCheckOptions {
   katalog?: readonly KeyFigureMeta[];
   /** comparison groups for the infrastructure rules (kommunekode → codes), optional */
   groups?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * key-figure files: what `npm run validate` knows besides codes and catalogue (municipality names, the source's
+   * years, the comparison groups of the outlier rules, the demo key figures); datakvalitet.json carries it
+   */
+  noegletal?: Omit<FileContext, "kommunekoder" | "katalog" | "rules">;
+  /** the KLE catalogue (current emne numbers, retired numbers): kle.* on an index extract (indekssager_*.csv) */
+  kle?: { emner: readonly string[]; udgaaede: readonly Udgaaet[]; navn: string };
   maxFindings?: number;
 }
 
-export type FileKind = "noegletal" | Contract["kind"];
+/** "noegletal": the noegletal.dk export; "tabel": kommunetal's published table; else an extract's kind. */
+export type FileKind = "noegletal" | "tabel" | Contract["kind"];
 
 export interface FileResult {
   fileName: string;
@@ -79,7 +103,30 @@ export interface FileResult {
   msRegler: number;
 }
 
-const KOMMUNEKODE = /^[0-9]{3}$/;
+/** Bytes looked at to decide a file's format and encoding. */
+const SNIFF = 1 << 16;
+
+function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const all = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return all;
+}
+
+/** The finding for a file that is not there to read (0 bytes), as the command line words it. */
+function unreadable(file: string, bytes: Uint8Array): Finding {
+  try {
+    assertText(bytes, file);
+  } catch (error) {
+    if (error instanceof UnreadableFile) return error.finding;
+    throw error;
+  }
+  return { rule: "fil.tom", severity: "fejl", message: "filen er tom", file };
+}
 
 /** Split one CSV line on `delim`, honouring double quotes ("a;b" and doubled quotes). */
 export function splitLine(line: string, delim: string): string[] {
@@ -137,17 +184,14 @@ export class FileValidator {
   private omitted = 0;
   private findings: DqFinding[] = [];
   private lastShort: { index: number; line: number; cells: number } | null = null;
-  private readonly keys = new Set<string>();
-  /** infrastructure keys as 53-bit hashes (see keyHash) and the key's field indexes */
-  private readonly keyHashes = new Set<number>();
+  /** key-figure files: the chunks, read whole at the end by the command line's code */
+  private held: Uint8Array[] | null = null;
+  /** chunks before the first SNIFF bytes */
+  private pending: Uint8Array[] = [];
+  private scanner: TextScanner | null = null;
+  /** infrastructure keys as 53-bit hashes (see keyHash) → the line they were first seen on */
+  private readonly keyHashes = new Map<number, number>();
   private keyCols: number[] = [];
-  // key figures, as columns
-  private kfId: string[] = [];
-  private kfKode: string[] = [];
-  private kfAar: number[] = [];
-  private kfVal: (number | null)[] = [];
-  private kfStatus: string[] = [];
-  private kfLine: number[] = [];
   // infrastructure: "kommunekode|maaned" → subject → calls, plus labels
   private readonly monthly = new Map<string, Map<string, number>>();
   private lastKode: string | null = null;
@@ -155,6 +199,8 @@ export class FileValidator {
   private lastMap: Map<string, number> | null = null;
   private readonly labels = new Map<string, string>();
   private col: Record<string, number> = {};
+  /** index extracts: the rows that passed the contract, for the KLE conformance (kle.*) at the end */
+  private readonly sager: KleSagRow[] = [];
   /** contract columns with their field index, and per column the values already found valid */
   private checks: { spec: ColumnSpec; i: number; valid: Set<string>; last: string | null }[] = [];
 
@@ -171,11 +217,27 @@ export class FileValidator {
     }
     this.findings.push({
       file: this.opts.fileName,
-      kilde: this.kind === "noegletal" || this.kind === null ? "noegletal" : "infrastruktur",
+      kilde: this.kilde(),
       subject: f.subject ?? "fil",
       subjectLabel: f.subjectLabel ?? this.opts.fileName,
       ...f
     });
+  }
+
+  private kilde(): Kilde {
+    return this.kind === null || this.kind === "noegletal" || this.kind === "tabel" ? "noegletal" : "infrastruktur";
+  }
+
+  /** A finding of the shared file checks (common/validate/file.ts), located in its message as file:line:column. */
+  private addShared(f: Finding | ValidationFinding): void {
+    const v = f as ValidationFinding;
+    if (v.subject !== undefined && v.kilde !== undefined) {
+      // the series rules' findings are never capped (as in an extract's validateInfraMonthly), only file-level ones
+      this.findings.push(v as DqFinding);
+      return;
+    }
+    const at = f.line ? `:${f.line}${f.column ? `:${f.column}` : ""}` : "";
+    this.add({ ...f, message: `${this.opts.fileName}${at}: ${f.message}` });
   }
 
   private fileFinding(rule: string, severity: Severity, message: string, line?: number, column?: number): void {
@@ -192,36 +254,60 @@ export class FileValidator {
     if (this.unreadable) return;
     this.bytes += chunk.length;
     if (!this.started) {
-      this.started = true;
-      if (!this.sniff(chunk)) return;
+      // the format is decided on the first 64 KiB (or the whole file, when smaller), whatever the chunk size
+      this.pending.push(chunk.slice());
+      if (this.bytes < SNIFF) return;
+      this.startWith(concat(this.pending, this.bytes));
+      return;
+    }
+    this.handle(chunk);
+  }
+
+  private startWith(first: Uint8Array): void {
+    this.started = true;
+    this.pending = [];
+    if (this.sniff(first)) this.handle(first);
+  }
+
+  private handle(chunk: Uint8Array): void {
+    if (this.held) {
+      this.held.push(chunk.slice());
+      return;
     }
     const text = this.decoder!.decode(chunk, { stream: true });
+    this.scanner!.push(this.lineNo === 0 && this.rest === "" ? text.replace(/^\uFEFF/, "") : text);
     this.consume(text, false);
   }
 
-  /** First bytes: refuse binary files (xlsx renamed .csv), pick the encoding. */
+  /**
+   * First bytes: refuse what is not text as the command line does (assertText), recognise the format
+   * (detectFileFormat); key-figure files are held for `checkKeyFigureFile`, extracts are streamed.
+   */
   private sniff(chunk: Uint8Array): boolean {
-    if (chunk[0] === 0x50 && chunk[1] === 0x4b && chunk[2] === 0x03 && chunk[3] === 0x04) {
+    try {
+      assertText(chunk, this.opts.fileName);
+    } catch (error) {
+      if (!(error instanceof UnreadableFile)) throw error;
       this.unreadable = true;
-      this.fileFinding(
-        "fil.tegnsaet",
-        "fejl",
-        "filen er et zip-arkiv (fx et Excel-regneark, .xlsx, omdøbt til .csv), ikke en tekstfil; gem den som CSV (semikolonsepareret, UTF-8)"
-      );
-      return false;
-    }
-    if (chunk.subarray(0, 4096).includes(0)) {
-      this.unreadable = true;
-      this.fileFinding(
-        "fil.tegnsaet",
-        "fejl",
-        "filen indeholder nul-bytes (binær fil eller UTF-16); gem den som CSV i UTF-8"
-      );
+      this.addShared(error.finding);
       return false;
     }
     const bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
-    const utf8 = isUtf8(chunk.subarray(bom ? 3 : 0, 1 << 20));
+    const utf16 = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
+    const utf8 = !utf16 && isUtf8(chunk.subarray(bom ? 3 : 0, 1 << 20));
+    const head = new TextDecoder(
+      utf16 ? (chunk[0] === 0xff ? "utf-16le" : "utf-16be") : utf8 ? "utf-8" : "windows-1252"
+    )
+      .decode(chunk.subarray(0, 1 << 16))
+      .replace(/^\uFEFF/, "");
+    const format: FormatId | undefined = detectFileFormat(this.opts.fileName, head);
+    if (format === "noegletal" || format === "tabel" || utf16) {
+      this.kind = format === "noegletal" ? "noegletal" : "tabel";
+      this.held = [];
+      return true;
+    }
     this.decoder = new TextDecoder(utf8 ? "utf-8" : "windows-1252", { ignoreBOM: false });
+    this.scanner = new TextScanner(this.opts.fileName);
     this.format = {
       encoding: utf8 ? "utf-8" : "latin-1",
       bom,
@@ -229,12 +315,10 @@ export class FileValidator {
       decimal: "dansk",
       description: ""
     };
-    if (!utf8)
-      this.fileFinding(
-        "fil.tegnsaet",
-        "advarsel",
-        "filen er ikke UTF-8; den er læst som ISO-8859-1/Windows-1252 (æøå kan være forkerte, hvis det er et andet tegnsæt)"
-      );
+    if (!utf8) {
+      const w = encodingWarning(this.opts.fileName, "iso-8859-1", ["utf-8", "utf-8-bom", "ascii"]);
+      if (w) this.addShared(w);
+    }
     return true;
   }
 
@@ -264,9 +348,7 @@ export class FileValidator {
     if (text.trim() === "") return;
     if (this.kind === null) return;
     this.rows++;
-    const cells = splitLine(text, this.delim);
-    if (this.kind === "noegletal") this.keyFigureRow(cells);
-    else this.infraRow(cells);
+    this.infraRow(splitLine(text, this.delim));
   }
 
   private readHeader(text: string): void {
@@ -281,10 +363,6 @@ export class FileValidator {
       this.format.delimiter = this.delim === "," ? "," : ";";
       this.format.decimal = this.delim === ";" ? "dansk" : "almindelig";
     }
-    if (KEY_FIGURE_COLUMNS.slice(0, 4).every((c) => c in this.col)) {
-      this.kind = "noegletal";
-      return;
-    }
     const byName = contractOfFile(this.opts.fileName);
     const scored = Object.values(CONTRACTS)
       .map((c) => ({ c, score: c.columns.filter((s) => s.name in this.col).length / c.columns.length }))
@@ -293,6 +371,14 @@ export class FileValidator {
     if (contract) {
       this.kind = contract.kind;
       this.contract = contract;
+      if (this.delim === "\t")
+        this.fileFinding(
+          "form.skilletegn",
+          "fejl",
+          `felterne er adskilt med tabulator; ${contract.title} skal bruge semikolon (;) eller komma (,)`,
+          1,
+          1
+        );
       this.keyCols = contract.key.map((k) => header.indexOf(k)).filter((i) => i >= 0);
       this.checks = contract.columns
         .map((spec) => ({ spec, i: header.indexOf(spec.name), valid: new Set<string>(), last: null as string | null }))
@@ -308,132 +394,36 @@ export class FileValidator {
       return;
     }
     if (clean.trim() === "") {
-      this.fileFinding("fil.afkortet", "fejl", "filen er tom (første linje er tom); der er ingen overskrift", 1);
+      this.fileFinding("fil.tom", "fejl", "filen er tom (første linje er tom); der er ingen overskrift", 1);
       return;
     }
     this.fileFinding(
       "form.overskrift",
       "fejl",
-      `overskriften (${header.slice(0, 6).join(this.delim)}${header.length > 6 ? " …" : ""}) passer hverken til nøgletalstabellen ` +
-        `(${KEY_FIGURE_COLUMNS.join(";")}) eller til et af infrastrukturens udtræk (${Object.values(CONTRACTS)
+      `overskriften (${header.slice(0, 6).join(this.delim)}${header.length > 6 ? " …" : ""}) passer hverken til nøgletallenes ` +
+        `formater (noegletal.dk-eksporten, ${KEY_FIGURE_COLUMNS.join(";")}) eller til et af infrastrukturens udtræk (${Object.values(
+          CONTRACTS
+        )
           .map((c) => c.prefix.replace(/_$/, ""))
           .join(", ")}); skilletegnet blev læst som "${this.delim === "\t" ? "tabulator" : this.delim}"`,
       1
     );
   }
 
+  /** infra.felter, in the ingest's words (loaders/infra/ingest.ts). */
   private fieldCount(cells: string[]): boolean {
     const width = this.header!.length;
     if (cells.length === width) return true;
     this.lastShort =
       cells.length < width ? { index: this.findings.length, line: this.lineNo, cells: cells.length } : null;
     this.fileFinding(
-      "form.felter",
+      "infra.felter",
       "fejl",
-      `linjen har ${cells.length} felter, forventede ${width} som overskriften (skilletegn "${this.delim}")`,
+      `rækken har ${cells.length > width ? "flere" : "færre"} felter end overskriftens ${width} (${cells.length}; skilletegn "${this.delim}")`,
       this.lineNo,
       Math.min(cells.length, width) + 1
     );
     return false;
-  }
-
-  private keyFigureRow(cells: string[]): void {
-    if (!this.fieldCount(cells)) return;
-    const c = this.col;
-    const line = this.lineNo;
-    const id = cells[c.id].trim();
-    const kode = cells[c.kommunekode].trim();
-    const aarText = cells[c.aar].trim();
-    const status = c.status === undefined ? "ok" : cells[c.status].trim() || "ok";
-    const where = { kommunekode: kode, subject: id || "?", subjectLabel: this.title(id) };
-    let ok = true;
-    if (!KOMMUNEKODE.test(kode) || !this.codes.has(kode)) {
-      ok = false;
-      const why =
-        kode === "411"
-          ? "411 er Christiansø, som ikke hører til nogen kommune"
-          : /^[0-9]{4}$/.test(kode)
-            ? "kommunekoden har 4 cifre; brug de 3 sidste (fx 0101 → 101)"
-            : "den er ikke en af de 98 kommunekoder";
-      this.add({
-        rule: "fuldstaendig.kommuner",
-        severity: "fejl",
-        message: `${this.opts.fileName}:${line}:${c.kommunekode + 1}: kommunekoden "${kode}" kan ikke bruges: ${why}`,
-        line,
-        column: c.kommunekode + 1,
-        ...where,
-        kommunekode: undefined
-      });
-    }
-    const aar = Number(aarText);
-    if (!/^[0-9]{4}$/.test(aarText) || aar < 1990 || aar > 2100) {
-      ok = false;
-      this.add({
-        rule: "tal.celle",
-        severity: "fejl",
-        message: `${this.opts.fileName}:${line}:${c.aar + 1}: året "${aarText}" er ikke et årstal (fire cifre)`,
-        line,
-        column: c.aar + 1,
-        ...where
-      });
-    }
-    const raw = cells[c.vaerdi];
-    const vaerdi = parseNumber(raw, this.delim === ";");
-    if (vaerdi === null && raw.trim() !== "") {
-      ok = false;
-      const hint =
-        this.delim === ";" && /^-?[0-9]+\.[0-9]{1,2}$/.test(raw.trim())
-          ? "; filen bruger decimalkomma, så punktum er et tusindtalsskilletegn"
-          : raw.trim() === ".."
-            ? '; ".." (ikke tilgængelig) skrives som en tom værdi med status ikke_tilgaengelig'
-            : "";
-      this.add({
-        rule: "tal.celle",
-        severity: "fejl",
-        message: `${this.opts.fileName}:${line}:${c.vaerdi + 1}: værdien "${raw.trim()}" er ikke et tal${hint}`,
-        line,
-        column: c.vaerdi + 1,
-        ...where,
-        periode: aarText
-      });
-    }
-    if (c.status !== undefined && !(CELL_STATUSES as readonly string[]).includes(status)) {
-      ok = false;
-      this.add({
-        rule: "tal.celle",
-        severity: "fejl",
-        message: `${this.opts.fileName}:${line}:${c.status + 1}: status "${status}" er ukendt; tilladt: ${CELL_STATUSES.join(", ")}`,
-        line,
-        column: c.status + 1,
-        ...where,
-        periode: aarText
-      });
-    }
-    if (!ok) return;
-    const key = `${id}|${kode}|${aar}`;
-    if (this.keys.has(key)) {
-      this.add({
-        rule: "form.dublet",
-        severity: "fejl",
-        message: `${this.opts.fileName}:${line}: nøglen (${id}, ${kode}, ${aar}) forekommer igen; den første værdi er brugt`,
-        line,
-        ...where,
-        periode: String(aar)
-      });
-      return;
-    }
-    this.keys.add(key);
-    this.used++;
-    this.kfId.push(id);
-    this.kfKode.push(kode);
-    this.kfAar.push(aar);
-    this.kfVal.push(vaerdi);
-    this.kfStatus.push(status);
-    this.kfLine.push(line);
-  }
-
-  private title(id: string): string {
-    return this.opts.katalog?.find((k) => k.id === id)?.titel ?? id;
   }
 
   private infraRow(cells: string[]): void {
@@ -442,7 +432,7 @@ export class FileValidator {
     const line = this.lineNo;
     // the contract's value checks (common/infra/contracts.ts valueProblem), each distinct valid value checked once
     const decimal = this.format?.decimal ?? "dansk";
-    const found: { message: string; column: number }[] = [];
+    const found: { message: string; column: number; name: string }[] = [];
     for (const chk of this.checks) {
       const v = cells[chk.i];
       // sorted extracts repeat a value row after row: the previous row's valid value needs no lookup
@@ -454,17 +444,23 @@ export class FileValidator {
         continue;
       }
       const problem = valueProblem(v, chk.spec, this.codes, decimal);
-      if (problem) found.push({ message: `${this.opts.fileName}:${line}:${chk.i + 1}: ${problem}`, column: chk.i + 1 });
+      if (problem)
+        found.push({
+          message: `${this.opts.fileName}:${line}:${chk.i + 1}: ${problem}`,
+          column: chk.i + 1,
+          name: chk.spec.name
+        });
       else {
         chk.last = v;
         if (chk.valid.size < VALID_CACHE) chk.valid.add(v);
       }
     }
     const c = this.col;
+    const have = (...names: string[]) => names.every((n) => c[n] !== undefined);
     const kode = c.kommunekode === undefined ? undefined : cells[c.kommunekode].trim() || undefined;
     for (const f of found)
       this.add({
-        rule: "infra.vaerdi",
+        rule: infraRuleOf("infra.vaerdi", f.name, contract.measure, f.message),
         severity: "fejl",
         message: f.message,
         line,
@@ -475,23 +471,42 @@ export class FileValidator {
       });
     if (found.length) return;
     const key = keyHash(cells, this.keyCols);
-    if (this.keyHashes.has(key)) {
-      const shown = this.keyCols.map((i) => cells[i]).join(", ");
+    const first = this.keyHashes.get(key);
+    if (first !== undefined) {
       this.add({
-        rule: "form.dublet",
+        rule: "infra.noegle",
         severity: "fejl",
-        message: `${this.opts.fileName}:${line}: nøglen (${contract.key.join(", ")}) = (${shown}) forekommer igen`,
+        message: `${this.opts.fileName}:${line}:1: rækken gentager nøglen (${contract.key.join(", ")}) fra linje ${first}`,
         line,
+        column: 1,
         kommunekode: kode,
         subject: contract.kind,
         subjectLabel: contract.title
       });
       return;
     }
-    this.keyHashes.add(key);
+    this.keyHashes.set(key, line);
     this.used++;
-    if (!kode || !contract.measure) return;
+    if (contract.kind === "indekssager" && this.opts.kle && have("kle_nr", "indeks", "opgjort_dato", "antal_sager")) {
+      this.sager.push({
+        opgjort_dato: cells[c.opgjort_dato].trim().slice(0, 10),
+        kle_nr: cells[c.kle_nr].trim(),
+        indeks: cells[c.indeks].trim(),
+        it_system: c.it_system === undefined ? "" : cells[c.it_system].trim(),
+        kommunekode: kode ?? null,
+        antal_sager: parseCount(cells[c.antal_sager]),
+        line,
+        column: c.kle_nr + 1
+      });
+      return;
+    }
     const sp = contract.kind === "serviceplatformen";
+    if (
+      !kode ||
+      !contract.measure ||
+      !have(contract.measure, ...(sp ? ["maaned", "service_nr"] : ["time", "stoettesystem"]))
+    )
+      return;
     if (!sp && contract.kind !== "stoettesystemer") return;
     // the month and the subject (service, or support system); fields were checked above, so no trimming of
     // well-formed values is needed beyond what the contract allows
@@ -511,32 +526,81 @@ export class FileValidator {
     const m = this.lastMap!;
     m.set(subject, (m.get(subject) ?? 0) + kald);
     if (!this.labels.has(subject))
-      this.labels.set(subject, sp ? `${subject} ${cells[c.service_navn].trim()}` : subject);
+      this.labels.set(subject, sp ? `${subject} ${cells[c.service_navn]?.trim() ?? ""}`.trim() : subject);
   }
 
   /** End of file: the last line, a cut-off last row, empty files, then the series rules. */
   finish(): FileResult {
-    if (!this.unreadable && this.decoder) this.consume(this.decoder.decode(), true);
-    if (!this.started || this.bytes === 0) this.fileFinding("fil.afkortet", "fejl", "filen er tom (0 bytes)");
-    else if (this.header !== null && this.kind !== null && this.rows === 0)
-      this.fileFinding("fil.afkortet", "fejl", "filen har kun en overskrift og ingen datarækker", 1);
+    if (!this.started && this.bytes > 0) this.startWith(concat(this.pending, this.bytes));
+    if (!this.started || this.bytes === 0) {
+      if (!this.unreadable) this.addShared(unreadable(this.opts.fileName, new Uint8Array()));
+      return this.result(0, []);
+    }
+    if (this.held) return this.finishKeyFigures();
+    if (!this.unreadable && this.decoder) {
+      const tail = this.decoder.decode();
+      this.scanner!.push(tail);
+      this.consume(tail, true);
+      for (const f of this.scanner!.finish()) this.addShared(f);
+    }
+    if (this.header !== null && this.kind !== null && this.rows === 0)
+      this.fileFinding("fil.tom", "fejl", "filen har kun en overskrift og ingen datarækker", 1, 1);
     if (this.lastShort && this.lastShort.line === this.lineNo && this.findings[this.lastShort.index]) {
       const f = this.findings[this.lastShort.index];
-      f.rule = "fil.afkortet";
-      f.message = `${this.opts.fileName}:${this.lastShort.line}: filen slutter midt i en række (${this.lastShort.cells} af ${this.header!.length} felter)`;
+      f.message += "; filen slutter midt i en række (den kan være afkortet)";
     }
     const t0 = Date.now();
     const series = this.seriesFindings();
-    const msRegler = Date.now() - t0;
-    const kilde: Kilde = this.kind === null || this.kind === "noegletal" ? "noegletal" : "infrastruktur";
+    return this.result(Date.now() - t0, series);
+  }
+
+  /** A key-figure file, whole: the command line's own code (common/validate/file.ts). */
+  private finishKeyFigures(): FileResult {
+    const all = concat(this.held!, this.bytes);
+    this.held = null;
+    const t0 = Date.now();
+    try {
+      const opened = openFile(all, this.opts.fileName);
+      const format = opened.format === "noegletal" || opened.format === "tabel" ? opened.format : "tabel";
+      this.kind = format;
+      this.format = {
+        encoding: opened.encoding.startsWith("utf-8") ? "utf-8" : "latin-1",
+        bom: opened.encoding === "utf-8-bom",
+        delimiter: ";",
+        decimal: "dansk",
+        description: ENCODING_LABEL[opened.encoding]
+      };
+      const ctx: FileContext = {
+        kommunekoder: this.opts.kommunekoder,
+        katalog: this.opts.katalog ?? [],
+        aar: this.opts.noegletal?.aar ?? [],
+        ...this.opts.noegletal
+      };
+      const kf = checkKeyFigureFile(all, this.opts.fileName, { ...opened, format }, ctx);
+      for (const f of opened.findings) this.addShared(f);
+      for (const f of kf.findings) this.addShared(f);
+      this.rows = kf.raekker;
+      this.used = kf.raekker;
+    } catch (error) {
+      if (!(error instanceof UnreadableFile)) throw error;
+      this.unreadable = true;
+      this.addShared({
+        ...error.finding,
+        message: error.finding.message || error.message.replace(/^[^:]+: /, "").replace(/ \[regel [^\]]+\]$/, "")
+      });
+    }
+    return this.result(Date.now() - t0, []);
+  }
+
+  private result(msRegler: number, series: DqFinding[]): FileResult {
     const fmt = this.format
-      ? `tegnsæt ${this.format.encoding === "utf-8" ? `UTF-8${this.format.bom ? " med BOM" : " uden BOM"}` : "ISO-8859-1"}, ` +
+      ? `tegnsæt ${this.format.description || (this.format.encoding === "utf-8" ? `UTF-8${this.format.bom ? " med BOM" : " uden BOM"}` : "ISO-8859-1")}, ` +
         `skilletegn "${this.delim === "\t" ? "tabulator" : this.delim}"`
       : "ikke læst";
     return {
       fileName: this.opts.fileName,
       kind: this.kind,
-      kilde,
+      kilde: this.kilde(),
       format: fmt,
       bytes: this.bytes,
       rows: this.rows,
@@ -549,36 +613,28 @@ export class FileValidator {
 
   private seriesFindings(): DqFinding[] {
     if (this.used === 0) return [];
-    if (this.kind === "noegletal") {
-      return validateKeyFigures({
-        file: this.opts.fileName,
-        rows: this.keyFigureCells(),
-        katalog: this.opts.katalog,
-        kommunekoder: this.opts.kommunekoder
-      });
+    if (this.sager.length && this.opts.kle) {
+      const k = this.opts.kle;
+      const cat = kleCatalogue(k.emner, k.udgaaede, k.navn);
+      return this.sager.flatMap((r) =>
+        kleFindings([r], cat, this.opts.fileName).map((f) => ({
+          ...f,
+          message: `${this.opts.fileName}:${f.line}:${f.column}: ${f.message}`,
+          kilde: "infrastruktur" as const,
+          subject: r.it_system,
+          subjectLabel: `${r.it_system} (KLE i ${r.indeks})`
+        }))
+      );
     }
     const rows = this.infraRows();
     if (rows.length === 0) return [];
-    const months = [...new Set(rows.map((r) => r.maaned))].sort();
     return validateInfraMonthly({
       file: this.opts.fileName,
       rows,
-      months,
-      kommunekoder: this.opts.kommunekoder,
+      months: monthRange(rows.map((r) => r.maaned)),
+      kommunekoder: expectedCodes(rows, this.opts.kommunekoder),
       groups: this.opts.groups
     });
-  }
-
-  /** The key-figure cells read so far (rows that passed the file-level checks). */
-  keyFigureCells(): KeyFigureCell[] {
-    return this.kfId.map((id, i) => ({
-      id,
-      kommunekode: this.kfKode[i],
-      aar: this.kfAar[i],
-      vaerdi: this.kfVal[i],
-      status: this.kfStatus[i],
-      line: this.kfLine[i]
-    }));
   }
 
   /** Calls per municipality × month × subject, and per municipality × month ("I alt"), of the rows read so far. */
@@ -634,6 +690,28 @@ export function keyHash(cells: readonly string[], cols: readonly number[]): numb
     h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
   }
   return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+}
+
+/**
+ * The worker's entry (components/datakvalitet/worker.ts): read a stream of bytes chunk by chunk into a FileValidator.
+ * `progress` is called after each chunk with the bytes read so far. Node tests call it with the same options.
+ */
+export async function validateStream(
+  stream: ReadableStream<Uint8Array>,
+  opts: FileCheckOptions,
+  progress: (bytes: number) => void = () => {}
+): Promise<FileResult> {
+  const v = new FileValidator(opts);
+  const reader = stream.getReader();
+  let done = 0;
+  for (;;) {
+    const { value, done: end } = await reader.read();
+    if (end) break;
+    v.push(value);
+    done += value.length;
+    progress(done);
+  }
+  return v.finish();
 }
 
 /** Validate a whole file held in memory (tests, Node); the worker streams instead. */

@@ -4,9 +4,12 @@
  * state (`?kommune=101&kilde=noegletal&regel=serie.nul&alvor=fejl`), sorted the Danish way, summarised per rule and
  * exported. Pure TypeScript (no DOM): `tsc` checks it, test/views/datakvalitet.test.ts tests it.
  */
+
 import type { Column } from "../export.js";
 import { formatNumber } from "../format.js";
 import { RULES, type Severity } from "../rules/index.js";
+import type { FileContext } from "../validate/file.js";
+import type { FileCheckOptions } from "./datakvalitet-fil.js";
 
 export type Kilde = "noegletal" | "infrastruktur";
 
@@ -87,6 +90,14 @@ export interface DatakvalitetData {
   katalog: { id: string; titel: string; enhed: string; taeller_personer?: boolean; omraade?: string }[];
   /** the default comparison groups used for the infrastructure rules (kommunekode → codes), for a dropped extract */
   infraGrupper: Record<string, string[]> | null;
+  /**
+   * what `npm run validate` knows about key-figure files (catalogue, names, years, the outlier rules' comparison
+   * groups, the demo key figures): a dropped file is checked with the command line's context (loaders/cli/validate.ts
+   * cliFileContext); absent in files written before it existed
+   */
+  filKontekst?: FileContext;
+  /** the KLE catalogue for kle.* on a dropped index extract (loaders/infra/build.ts readKleCatalogue's sources) */
+  kle?: FileCheckOptions["kle"];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -503,11 +514,50 @@ export const sourceOf = (data: DatakvalitetData): string =>
     .join(". ");
 
 /** Options for validating a dropped file with what the build knows (98 codes, catalogue, comparison groups). */
-export const fileOptionsOf = (data: DatakvalitetData) => ({
+export const fileOptionsOf = (data: DatakvalitetData): Omit<FileCheckOptions, "fileName"> => ({
   kommunekoder: data.kommuner.map((k) => k.kommunekode),
-  katalog: data.katalog,
-  groups: data.infraGrupper ?? undefined
+  katalog: data.filKontekst?.katalog ?? data.katalog,
+  groups: data.infraGrupper ?? undefined,
+  noegletal: data.filKontekst,
+  kle: data.kle
 });
 
 /** The findings of a dropped file are on demo data only if the user says so; the page shows them as the user's. */
 export const notDemo = (_f: DqFinding): boolean => false;
+
+// ---------------------------------------------------------------------------------------------
+// The page's texts with numbers (src/datakvalitet.md only wires them)
+
+/** "Reglerne er kørt på 123.480 celler: 180 nøgletal × 98 kommuner × 7 år (2013–2019), fra … Resultat: …" */
+export function keyFigureSummary(kf: DatakvalitetData["noegletal"]): string {
+  const a = kf.aar;
+  return (
+    `Reglerne er kørt på ${formatNumber(kf.celler, 0)} celler: ${formatNumber(kf.noegletal, 0)} nøgletal × ` +
+    `${formatNumber(kf.kommuner, 0)} kommuner × ${a.length} år (${a[0]}–${a[a.length - 1]}), fra ${kf.kilde}. ` +
+    `Resultat: ${totalsText(totals(kf.findings))}`
+  );
+}
+
+/** The infrastructure section's line, or the note that the build had no Serviceplatformen extract. */
+export function infraSummary(infra: DatakvalitetData["infrastruktur"]): string {
+  if (!infra) return "Der er ikke noget udtræk fra Serviceplatformen i denne bygning.";
+  const m = infra.maaneder;
+  return (
+    `Serviceplatformens kald pr. kommune, måned og service (${formatNumber(infra.raekker, 0)} rækker, ` +
+    `${m[0] ?? ""} – ${m[m.length - 1] ?? ""}) og KLE-overensstemmelsen i indeksudtrækket. ${infra.kilde}. ` +
+    `Resultat: ${totalsText(totals(infra.findings))} `
+  );
+}
+
+/** Title, export source line and the "more findings counted" note of a file checked in the browser. */
+export function fileResultTexts(r: { fileName: string; omitted: number }): {
+  title: string;
+  source: string;
+  omitted: string | null;
+} {
+  return {
+    title: `Datakvalitet: ${r.fileName}`,
+    source: `Egen fil: ${r.fileName} (valideret i browseren)`,
+    omitted: r.omitted ? `${formatNumber(r.omitted, 0)} fund mere på filniveau er talt, men ikke vist.` : null
+  };
+}

@@ -12,20 +12,27 @@ import {
   chartLabel,
   chartPoints,
   chartTableRows,
+  type DatakvalitetData,
   type DqFinding,
   EXPORT_COLUMNS,
   exportRows,
   type Filters,
+  fileResultTexts,
   filterOptions,
+  infraSummary,
   KILDE_TEXT,
   type Kilde,
+  keyFigureSummary,
   nameOf,
+  notDemo,
   pageOf,
   pctText,
   periodText,
   type RecallRow,
   type RuleSummaryRow,
+  ruleSummary,
   ruleText,
+  sortFileFindings,
   totals,
   totalsText,
   urlOf
@@ -398,4 +405,102 @@ export function dropZone(
     if (f) run(f);
   });
   return root;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page's sections (src/datakvalitet.md wires data → these)
+
+/** The banner saying the infrastructure findings are on Demodata (null when they are not). */
+export function demoBanner(on: boolean): HTMLElement | null {
+  return on
+    ? el(
+        "p",
+        { class: "kt-demo-banner" },
+        demoBadge(true),
+        " Infrastrukturens fund er på Demodata: genererede udtræk, ikke virkelige kommunedata. Nøgletallenes fund er på de rigtige nøgletal."
+      )
+    : null;
+}
+
+/** The real key figures: what was validated, the result, the note on thresholds and the per-rule table. */
+export function keyFigureSection(data: DatakvalitetData, navne: ReadonlyMap<string, string>): HTMLElement {
+  return el(
+    "div",
+    {},
+    el("p", {}, keyFigureSummary(data.noegletal)),
+    el(
+      "p",
+      { class: "kt-small kt-muted" },
+      "Reglerne er ikke justeret for at få data til at se rene eller beskidte ud: tærsklerne står ét sted (common/validate) med en begrundelse, og et fund er et spørgsmål, ikke en dom. En advarsel om en afvigelse kan være en reel forskel, som kommunen kan forklare."
+    ),
+    ruleSummaryTable(
+      ruleSummary(data.noegletal.findings, navne),
+      "Fund i de rigtige nøgletal pr. regel, med eksempler",
+      false
+    )
+  );
+}
+
+/** The infrastructure extracts (Demodata unless real extracts were built in). */
+export function infraSection(data: DatakvalitetData, navne: ReadonlyMap<string, string>): HTMLElement {
+  const infra = data.infrastruktur;
+  if (!infra) return el("p", {}, infraSummary(null));
+  return el(
+    "div",
+    {},
+    el("p", {}, infraSummary(infra), demoBadge(infra.demodata)),
+    ruleSummaryTable(ruleSummary(infra.findings, navne), "Fund i infrastrukturens udtræk pr. regel", infra.demodata)
+  );
+}
+
+/** Recall and precision on the planted anomalies (Demodata). */
+export function recallSection(recall: DatakvalitetData["recall"]): HTMLElement {
+  if (!recall) return el("p", {}, "Tabellen over recall og præcision er ikke med i denne bygning.");
+  return el(
+    "div",
+    {},
+    el(
+      "p",
+      {},
+      "Demogeneratoren kan plante fejl af hver slags i udtrækkene (npm run demodata -- --plant all). Recall er andelen af de plantede fejl, reglerne fandt; præcisionen er andelen af reglens fund, der er plantede fejl. Fund på det rene demosæt er falske alarmer. ",
+      demoBadge(true)
+    ),
+    recallTable(recall)
+  );
+}
+
+/** The findings of a file checked in the browser (never Demodata: it is the user's own file). */
+export function fileResult(result: FileResult, navne: ReadonlyMap<string, string>): HTMLElement {
+  const t = fileResultTexts(result);
+  return el(
+    "div",
+    {},
+    t.omitted ? el("p", { class: "kt-small" }, t.omitted) : null,
+    findingList(sortFileFindings(result.findings, navne), navne, {
+      title: t.title,
+      filename: "datakvalitet-egen-fil",
+      source: t.source,
+      demo: notDemo
+    })
+  );
+}
+
+/** Every rule that was run, with its severity, explanation and likely cause. */
+export function rulesList(ids: readonly string[]): HTMLElement {
+  return el(
+    "dl",
+    { class: "kt-dq-rules" },
+    ...ids.flatMap((id) => {
+      const t = ruleText(id);
+      return [
+        el("dt", {}, el("code", {}, id), ` (${t.severity ?? ""})`),
+        el(
+          "dd",
+          {},
+          t.forklaring,
+          t.aarsag ? el("span", { class: "kt-muted" }, ` Sandsynlig årsag: ${t.aarsag}`) : null
+        )
+      ];
+    })
+  );
 }

@@ -9,7 +9,7 @@
  * Messages out: {type: "progress", done, total} (bytes) … then {type: "done", result: FileResult}
  *               or {type: "error", message}.
  */
-import { type FileCheckOptions, FileValidator } from "../../common/views/datakvalitet-fil.js";
+import { type FileCheckOptions, validateStream } from "../../common/views/datakvalitet-fil.js";
 
 interface WorkerScope {
   onmessage:
@@ -46,24 +46,19 @@ scope.onmessage = async (e) => {
       scope.postMessage({ type: "parsed", ...(await parseOnly(file)), ms: performance.now() - t0 });
       return;
     }
-    const v = new FileValidator({ ...opts, fileName: file.name.replace(/\.gz$/i, "") });
     let done = 0;
     let lastPost = 0;
-    const reader = streamOf(file, (n) => {
+    const stream = streamOf(file, (n) => {
       done += n;
-    }).getReader();
-    for (;;) {
-      const { value, done: end } = await reader.read();
-      if (end) break;
-      v.push(value);
+    });
+    const result = await validateStream(stream, { ...opts, fileName: file.name.replace(/\.gz$/i, "") }, () => {
       const now = performance.now();
       if (now - lastPost > 100) {
         lastPost = now;
         scope.postMessage({ type: "progress", done: Math.min(done, file.size), total: file.size });
       }
-    }
+    });
     scope.postMessage({ type: "progress", done: file.size, total: file.size, phase: "regler" });
-    const result = v.finish();
     result.ms = performance.now() - t0;
     scope.postMessage({ type: "done", result });
   } catch (error) {

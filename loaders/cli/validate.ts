@@ -3,7 +3,7 @@
  * validate key-figure files (the noegletal.dk export, DST FOLK1AM, the project's own published
  * key-figure table) and the infrastructure extracts (common/infra/contracts.ts), with the same
  * parsers and rules the build uses (loaders/sources, loaders/infra/ingest.ts) plus the file-level
- * checks of ./validate-file.ts and the series rules of common/validate. Prints a Danish report
+ * checks of common/validate/file.ts (shared with the browser check of /datakvalitet) and the series rules of common/validate. Prints a Danish report
  * (rule, what, where, why it matters, likely cause) or JSON.
  *
  * Exit codes: 0 no errors (warnings allowed), 1 errors (fejl), 2 input that cannot be read at all
@@ -24,35 +24,32 @@ import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { CONTRACTS, detectFormat as detectInfraFormat, type ExtractKind } from "../../common/infra/contracts.js";
-import { decodeDetected, type Finding, RULES, type RuleId } from "../../common/rules/index.js";
+import { type decodeDetected, type Finding, RULES, type RuleId } from "../../common/rules/index.js";
+import {
+  checkKeyFigureFile,
+  encodingWarning,
+  expectedCodes,
+  type FileContext,
+  FORMAT_ALIASES,
+  FORMAT_NAMES,
+  type FormatId,
+  infraRuleOf,
+  monthRange,
+  openFile,
+  separatorOf,
+  UnreadableFile
+} from "../../common/validate/file.js";
 import {
   type InfraMonthlyRow,
-  type KeyFigureCell,
   type KeyFigureMeta,
   type ValidationFinding,
-  validateInfraMonthly,
-  validateKeyFigures
+  validateInfraMonthly
 } from "../../common/validate/index.js";
 import { yearsWithData } from "../../common/vocabulary.js";
 import { buildBefolkning, buildKommuner, buildNoegletal } from "../datasets.js";
 import { ingestExtracts, openDuckDB } from "../infra/ingest.js";
-import { areaOf, uniqueIds, unitOf } from "../noegletal-katalog.js";
 import { inspectFolk1am } from "../sources/folk1am.js";
-import { inspectNoegletal } from "../sources/noegletal.js";
 import { DEMO_KATALOG, DEMO_RELATIONS, DEMO_YEARS, kommunegruppeGroups } from "../validate/demo-noegletal.js";
-import {
-  assertText,
-  detectFileFormat,
-  encodingWarning,
-  FORMAT_ALIASES,
-  FORMAT_NAMES,
-  type FormatId,
-  inspectTable,
-  kommunekodeProblem,
-  separatorOf,
-  textFindings,
-  UnreadableFile
-} from "./validate-file.js";
 
 /** One finding as reported: the rule's Danish explanation and likely cause attached. */
 export interface ReportFinding {
@@ -261,106 +258,25 @@ interface Checked {
   raekker: number;
 }
 
-function checkNoegletal(bytes: Uint8Array, file: string, text: string, ctx: Context, rules?: string[]): Checked {
-  const lines = text.split(/\r?\n/, 50);
-  const headerAt = lines.findIndex((l) => /Kom\.nr/.test(l));
-  const sep = headerAt >= 0 ? (/[,\t]Kom\.nr[,\t]/.exec(lines[headerAt])?.[0][0] ?? ";") : ";";
-  if (sep !== ";")
-    return {
-      findings: [
-        {
-          rule: "form.skilletegn",
-          severity: "fejl",
-          message: `felterne er adskilt med ${sep === "," ? "komma" : "tabulator"}, men en eksport fra noegletal.dk bruger semikolon (;); filen kan ikke læses sikkert, fordi decimalkommaet også er et komma`,
-          file,
-          line: headerAt + 1,
-          column: 1
-        }
-      ],
-      raekker: 0
-    };
-  const { parsed, findings } = inspectNoegletal(bytes, file, { validCodes: ctx.codes, namesByCode: ctx.namesByCode });
-  const out: (Finding | ValidationFinding)[] = [...findings];
-  if (!parsed) return { findings: out, raekker: 0 };
-  for (const r of parsed.rejected) {
-    const code = /kommunenummer (\d+)/.exec(r.reason)?.[1] ?? "";
-    out.push({
-      rule: "kode.kommune",
-      severity: "fejl",
-      message: kommunekodeProblem(code, ctx.codes) ?? r.reason,
-      file,
-      line: r.line,
-      column: 1,
-      kommunekode: code
-    });
-  }
-  const ids = uniqueIds(parsed.figures.map((f) => f.titel));
-  const own = new Map(ctx.katalog.map((k) => [k.id, k]));
-  const katalog: KeyFigureMeta[] = parsed.figures.map((f, i) => ({
-    id: ids[i],
-    titel: f.titel,
-    enhed: unitOf(f.titel),
-    omraade: own.get(ids[i])?.omraade ?? areaOf(f.titel),
-    taeller_personer: String(own.get(ids[i])?.taeller_personer) === "ja"
-  }));
-  const rows: KeyFigureCell[] = parsed.values.map((v) => ({
-    id: ids[v.nr - 1],
-    kommunekode: v.kommunekode,
-    aar: v.aar,
-    vaerdi: v.vaerdi,
-    status: v.status,
-    line: v.linje
-  }));
-  out.push(...validateKeyFigures({ file, rows, katalog, kommunekoder: [...ctx.codes], groups: ctx.groups }, { rules }));
-  return { findings: out, raekker: parsed.dataRowsRead };
+/**
+ * What the shared file check knows, as the command line builds it: the build writes it into datakvalitet.json, so
+ * a file dropped on /datakvalitet is checked with the same catalogue, names, years and groups.
+ */
+export function cliFileContext(): FileContext {
+  return fileContext(context());
 }
 
-/** Is this table the seeded demo key figures (loaders/validate/demo-noegletal.ts) rather than the real catalogue's? */
-export function isDemoTable(text: string): boolean {
-  const demo = new Set(DEMO_KATALOG.map((k) => k.id));
-  const ids = text
-    .split(/\r?\n/, 200)
-    .slice(1)
-    .map((l) => l.split(/[;,\t]/)[0])
-    .filter(Boolean);
-  return ids.length > 0 && ids.every((id) => demo.has(id));
-}
-
-function checkTable(
-  text: string,
-  file: string,
-  ctx: Context,
-  encoding: Parameters<typeof inspectTable>[3],
-  demo: boolean,
-  rules?: string[]
-): Checked {
-  const metas = demo ? DEMO_KATALOG : katalogMeta(ctx);
-  const katalog = new Map(metas.map((k) => [k.id, { enhed: k.enhed }]));
-  const aar = new Set(demo ? DEMO_YEARS : ctx.katalog.flatMap((k) => yearsWithData(k)));
-  const { rows, findings } = inspectTable(text, file, { kommunekoder: ctx.codes, katalog, aar }, encoding);
-  const out: (Finding | ValidationFinding)[] = [...findings];
-  if (rows.length) {
-    const cells = rows.map((r) => ({ ...r }));
-    const befolkning = demo
-      ? cells
-          .filter((r) => r.id === "indbyggere" && r.vaerdi !== null && r.status === "ok")
-          .map((r) => ({ kommunekode: r.kommunekode, aar: r.aar, befolkning: r.vaerdi as number }))
-      : undefined;
-    out.push(
-      ...validateKeyFigures(
-        {
-          file,
-          rows: cells,
-          katalog: metas,
-          kommunekoder: [...ctx.codes],
-          groups: ctx.groups,
-          ...(demo ? { befolkning, ...DEMO_RELATIONS } : {})
-        },
-        { rules }
-      )
-    );
-  }
-  return { findings: out, raekker: rows.length };
+/** The shared file check's context (common/validate/file.ts) from the loaders' reference data. */
+function fileContext(ctx: Context, rules?: string[]): FileContext {
+  return {
+    kommunekoder: [...ctx.codes].sort(),
+    navne: Object.fromEntries(ctx.namesByCode),
+    katalog: katalogMeta(ctx),
+    aar: [...new Set(ctx.katalog.flatMap((k) => yearsWithData(k)))].sort((x, y) => x - y),
+    groups: ctx.groups,
+    demo: { katalog: DEMO_KATALOG, aar: DEMO_YEARS, relations: DEMO_RELATIONS },
+    rules
+  };
 }
 
 function checkFolk1am(bytes: Uint8Array, file: string, ctx: Context): Checked {
@@ -471,11 +387,8 @@ async function checkInfra(
     for (const f of [...(report?.fileFindings ?? []), ...(report?.findings ?? [])]) {
       const colName =
         f.column > 0 ? firstLine.split(format.delimiter)[f.column - 1]?.trim().replace(/^"|"$/g, "") : undefined;
-      const isCode = f.rule === "infra.vaerdi" && colName === "kommunekode";
-      // a negative count is the consistency rule's (the value pattern refuses it first)
-      const isNegative = f.rule === "infra.vaerdi" && colName === contract.measure && /er "-\d/.test(f.message);
       out.push({
-        rule: (isCode ? "kode.kommune" : isNegative ? "konsistens.negativ" : f.rule) as RuleId,
+        rule: infraRuleOf(f.rule, colName, contract.measure, f.message),
         severity: f.severity,
         message: strip(f.message).replaceAll(linked, file),
         file,
@@ -488,15 +401,13 @@ async function checkInfra(
       const monthly = await monthlyRows(con, join(dir, "ud", kind), kind);
       if (monthly.length) {
         // a municipality's own extract is checked for its own codes; an extract with most of the 98 for all 98
-        const present = [...new Set(monthly.map((r) => r.kommunekode))].sort();
-        const kommunekoder = present.length >= 50 ? [...ctx.codes].sort() : present;
         out.push(
           ...validateInfraMonthly(
             {
               file,
               rows: monthly,
               months: monthRange(monthly.map((r) => r.maaned)),
-              kommunekoder,
+              kommunekoder: expectedCodes(monthly, [...ctx.codes].sort()),
               groups: ctx.groups[""],
               befolkning: ctx.befolkning
             },
@@ -511,26 +422,6 @@ async function checkInfra(
     instance.closeSync?.();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Every month from the first to the last (YYYY-MM), so a month missing from the whole extract is seen. */
-export function monthRange(months: string[]): string[] {
-  const sorted = [...new Set(months)].filter((m) => /^\d{4}-\d{2}$/.test(m)).sort();
-  if (!sorted.length) return [];
-  const out: string[] = [];
-  let [y, m] = sorted[0].split("-").map(Number);
-  const last = sorted[sorted.length - 1];
-  for (let k = 0; k < 1200; k++) {
-    const s = `${y}-${String(m).padStart(2, "0")}`;
-    out.push(s);
-    if (s >= last) break;
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  return out;
 }
 
 /** Monthly sums per municipality × service (or support system) and in total, from the ingest's Parquet. */
@@ -608,23 +499,15 @@ export async function validateFile(path: string, options: Omit<ValidateOptions, 
   const keep = (f: { rule: string }) => !options.rules || options.rules.includes(f.rule);
   try {
     const bytes = readBytes(path, file);
-    assertText(bytes, file);
-    const { text, encoding } = decodeDetected(bytes);
-    const format = options.format ?? detectFileFormat(path, text);
-    if (!format)
-      throw new UnreadableFile(
-        { rule: "fil.format", severity: "fejl", message: "", file },
-        `${file}: formatet kan ikke genkendes ud fra overskriften "${text.split(/\r?\n/, 1)[0].slice(0, 80)}" og filnavnet; ` +
-          `angiv det med --format (${Object.keys(FORMAT_ALIASES).join(", ")}) [regel fil.format]`
-      );
+    const { text, encoding, format, findings: textFound } = openFile(bytes, file, options.format);
     const ctx = context();
-    const findings: (Finding | ValidationFinding)[] = textFindings(text, file);
+    const findings: (Finding | ValidationFinding)[] = [...textFound];
     let checked: Checked;
     let demo = false;
-    if (format === "noegletal") checked = checkNoegletal(bytes, file, text, ctx, options.rules);
-    else if (format === "tabel") {
-      demo = isDemoTable(text);
-      checked = checkTable(text, file, ctx, encoding, demo, options.rules);
+    if (format === "noegletal" || format === "tabel") {
+      const kf = checkKeyFigureFile(bytes, file, { text, encoding, format }, fileContext(ctx, options.rules));
+      demo = kf.demo;
+      checked = kf;
     } else if (format === "folk1am") checked = checkFolk1am(bytes, file, ctx);
     else checked = await checkInfra(path, file, format, text, encoding, ctx, options.rules);
     findings.push(...checked.findings);

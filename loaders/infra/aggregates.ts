@@ -9,9 +9,16 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ExtractKind } from "../../common/infra/contracts.js";
-import { type KleCatalogue, type KleOverensRow, kleConformance, publishConformance } from "../../common/infra/kle.js";
+import {
+  type KleCatalogue,
+  type KleOverensRow,
+  kleConformance,
+  kleGyldig,
+  publishConformance
+} from "../../common/infra/kle.js";
 import { type CaseCell, suppressCases } from "../../common/infra/suppress.js";
 import { type Schema, toParquet } from "../lib/parquet.js";
+import { guardSmallCounts } from "../validate/smaatal-guard.js";
 
 export interface AggregateInput {
   con: DuckDBConnection;
@@ -209,7 +216,7 @@ export async function buildAggregates(a: AggregateInput, outDir: string): Promis
       const t = titles.get(c.kle_nr);
       if (t === undefined) appender.appendNull();
       else appender.appendVarchar(t);
-      appender.appendBoolean(t !== undefined);
+      appender.appendBoolean(kleGyldig(c.kle_nr, c.opgjort_dato, a.kleKatalog));
       appender.appendVarchar(c.indeks);
       if (c.antal_sager === null) appender.appendNull();
       else appender.appendBigInt(BigInt(c.antal_sager));
@@ -247,5 +254,7 @@ export async function buildAggregates(a: AggregateInput, outDir: string): Promis
     writeFileSync(join(outDir, "infrastruktur-kle-overensstemmelse.parquet"), toParquet(published, KLE_OVERENS_SCHEMA));
     counts["infrastruktur-kle-overensstemmelse"] = published.length;
   }
+  // diskretion.smaatal: no count of cases 1-4 in any table written here (stops the build, Danish message)
+  await guardSmallCounts(con, outDir);
   return counts;
 }

@@ -6,7 +6,8 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname } from "node:path";
-import { ENCODING_LABEL, type Encoding, type Finding, formatFinding, RULES } from "../../common/rules/index.js";
+import { type Encoding, type Finding, formatFinding, RULES } from "../../common/rules/index.js";
+import { encodingWarning } from "../../common/validate/file.js";
 import { shown } from "./paths.js";
 import { InputError } from "./text.js";
 
@@ -79,11 +80,5 @@ export function parseJson(text: string, file: string, what: string): unknown {
 
 /** A warning when a file's encoding is not the one its source normally uses. */
 export function encodingFinding(file: string, found: Encoding, expected: Encoding[]): Finding | null {
-  if (expected.includes(found)) return null;
-  return {
-    rule: "fil.tegnsaet",
-    severity: "advarsel",
-    file,
-    message: `tegnsættet er ${ENCODING_LABEL[found]} (afgjort ud fra filens bytes), ikke ${expected.map((e) => ENCODING_LABEL[e]).join(" eller ")} som kilden plejer; filen er læst som ${ENCODING_LABEL[found]}`
-  };
+  return encodingWarning(file, found, expected, " som kilden plejer");
 }

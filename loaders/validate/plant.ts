@@ -104,6 +104,24 @@ function shuffled(codes: string[], rng: Prng): string[] {
   return a;
 }
 
+/** The manifest of one file's plants: `note` records one anomaly with an id `<prefix>01`, `<prefix>02`, … */
+function manifest(prefix: "I" | "N", kilde: PlantedAnomaly["kilde"], file: string) {
+  const planted: PlantedAnomaly[] = [];
+  const note = (rule: RuleId, kommunekode: string, periode: string, subject: string, detail: string) => {
+    planted.push({
+      id: `${prefix}${String(planted.length + 1).padStart(2, "0")}`,
+      rule,
+      kilde,
+      file,
+      kommunekode,
+      periode,
+      subject,
+      detail
+    });
+  };
+  return { planted, note };
+}
+
 /** Plant anomalies into the text of a Serviceplatformen extract. */
 export function plantServiceplatformen(
   text: string,
@@ -144,19 +162,7 @@ export function plantServiceplatformen(
     [...perKS.keys()].filter((k) => bestService(k).min >= 200),
     rng
   );
-  const planted: PlantedAnomaly[] = [];
-  let n = 0;
-  const note = (rule: RuleId, kommunekode: string, periode: string, subject: string, detail: string) =>
-    planted.push({
-      id: `I${String(++n).padStart(2, "0")}`,
-      rule,
-      kilde: "infrastruktur",
-      file,
-      kommunekode,
-      periode,
-      subject,
-      detail
-    });
+  const { planted, note } = manifest("I", "infrastruktur", file);
   const scale = (pred: (r: string[]) => boolean, f: (x: number) => number) => {
     for (const r of rows) if (pred(r)) r[cA] = String(f(Number(r[cA])));
   };
@@ -199,19 +205,15 @@ export function plantServiceplatformen(
         break;
       }
       case "afvig.land":
+      case "afvig.gruppe": {
+        const f = rule === "afvig.land" ? 5 : 4;
         scale(
           (r) => r[cK] === k,
-          (x) => x * 5
+          (x) => x * f
         );
-        note(rule, k, "", "I alt", "alle kommunens antal_kald ×5");
+        note(rule, k, "", "I alt", `alle kommunens antal_kald ×${f}`);
         break;
-      case "afvig.gruppe":
-        scale(
-          (r) => r[cK] === k,
-          (x) => x * 4
-        );
-        note(rule, k, "", "I alt", "alle kommunens antal_kald ×4");
-        break;
+      }
       case "afvig.enhed":
         scale(
           (r) => isKS(r) && r[cM] === m,
@@ -247,21 +249,15 @@ export function plantKeyFigures(
   const rng = new Prng(seed * 15_485_863 + 5);
   let rows = cells.map((c) => ({ ...c }));
   const candidates = shuffled([...new Set(rows.map((r) => r.kommunekode))], rng);
-  const planted: PlantedAnomaly[] = [];
-  let n = 0;
-  const note = (rule: RuleId, kommunekode: string, periode: string, subject: string, detail: string) =>
-    planted.push({
-      id: `N${String(++n).padStart(2, "0")}`,
-      rule,
-      kilde: "noegletal",
-      file,
-      kommunekode,
-      periode,
-      subject,
-      detail
-    });
+  const { planted, note } = manifest("N", "noegletal", file);
   const cell = (id: string, k: string, aar: number) =>
     rows.find((r) => r.id === id && r.kommunekode === k && r.aar === aar) as KeyFigureCell;
+  /** the service expenditure series of municipality k, from year `from` on, times f (rounded) */
+  const scaleSeries = (k: string, f: number, from = 0) => {
+    for (const r of rows)
+      if (r.id === "serviceudgifter" && r.kommunekode === k && r.aar >= from)
+        r.vaerdi = Math.round((r.vaerdi as number) * f);
+  };
   const extra: KeyFigureCell[] = [];
   for (const rule of KEYFIGURE_PLANTS) {
     if (!kinds.includes(rule)) continue;
@@ -279,8 +275,7 @@ export function plantKeyFigures(
         note(rule, k, y, su, `værdien for ${y} mangler (status mangler)`);
         break;
       case "serie.niveauskift":
-        for (const r of rows)
-          if (r.id === su && r.kommunekode === k && r.aar >= aar) r.vaerdi = Math.round((r.vaerdi as number) * 2.2);
+        scaleSeries(k, 2.2, aar);
         note(rule, k, y, su, `×2,2 fra ${y}`);
         break;
       case "serie.nul":
@@ -292,13 +287,12 @@ export function plantKeyFigures(
         note(rule, k, "2022", su, "rækkerne fra 2022 er fjernet");
         break;
       case "afvig.land":
-        for (const r of rows) if (r.id === su && r.kommunekode === k) r.vaerdi = Math.round((r.vaerdi as number) * 2);
-        note(rule, k, "", su, "×2 i alle år");
+      case "afvig.gruppe": {
+        const f = rule === "afvig.land" ? 2 : 1.8;
+        scaleSeries(k, f);
+        note(rule, k, "", su, `×${String(f).replace(".", ",")} i alle år`);
         break;
-      case "afvig.gruppe":
-        for (const r of rows) if (r.id === su && r.kommunekode === k) r.vaerdi = Math.round((r.vaerdi as number) * 1.8);
-        note(rule, k, "", su, "×1,8 i alle år");
-        break;
+      }
       case "afvig.enhed": {
         const c = cell(su, k, aar);
         c.vaerdi = (c.vaerdi as number) * 1000;

@@ -8,13 +8,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { validatePaths } from "../../loaders/cli/validate.js";
 import { DIST, openPage, problems, runAxe, type Site, seriousViolations, startSite } from "./harness.js";
 
 let site: Site;
 
 interface Json {
-  noegletal: { findings: { kommunekode?: string; kilde: string }[] };
-  infrastruktur: { demodata: boolean; findings: { kommunekode?: string; kilde: string }[] } | null;
+  noegletal: { findings: { kommunekode?: string; kilde: string; rule: string }[] };
+  infrastruktur: { demodata: boolean; findings: { kommunekode?: string; kilde: string; rule: string }[] } | null;
 }
 const data = JSON.parse(readFileSync(join(DIST, "filer", "datakvalitet.json"), "utf-8")) as Json;
 const all = [...data.noegletal.findings, ...(data.infrastruktur?.findings ?? [])];
@@ -58,6 +59,19 @@ describe("/datakvalitet", () => {
     await o.page.close();
   });
 
+  test("filtering by rule kle.aktuel shows the build's KLE findings, labelled Demodata", async () => {
+    const want = all.filter((f) => f.rule === "kle.aktuel").length;
+    expect(want).toBeGreaterThan(0);
+    const o = await openPage(site, "/datakvalitet?regel=kle.aktuel", { waitFor: ".kt-dq-totals" });
+    expect(await shownCount(o.page)).toBe(want);
+    expect(await o.page.locator(".kt-dq-card").count()).toBe(Math.min(25, want));
+    const first = (await o.page.locator(".kt-dq-card").first().textContent()) ?? "";
+    expect(first).toContain("KLE-nummeret");
+    if (data.infrastruktur?.demodata) expect(first).toContain("Demodata");
+    expect(await problems(o)).toEqual([]);
+    await o.page.close();
+  });
+
   test("filters by municipality from the URL (?kommune=101), and the select shows it", async () => {
     const o = await openPage(site, "/datakvalitet?kommune=101", { waitFor: ".kt-dq-totals" });
     const expected = all.filter((f) => f.kommunekode === "101").length;
@@ -95,7 +109,8 @@ describe("/datakvalitet", () => {
     const o = await openPage(site, "/datakvalitet", { waitFor: "#kt-dq-file" });
     const before = o.requests.length;
     const csv =
-      "\uFEFFid;kommunekode;aar;vaerdi;status\r\nx;101;2018;1,5;ok\r\nx;411;2018;2;ok\r\nx;101;2018;..;ok\r\n";
+      "\uFEFFid;kommunekode;aar;vaerdi;status\r\nindbyggertal-1-januar;101;2018;602481;ok\r\n" +
+      "indbyggertal-1-januar;411;2018;2;ok\r\nindbyggertal-1-januar;147;2018;..;ok\r\n";
     await o.page.setInputFiles("#kt-dq-file", {
       name: "min-fil.csv",
       mimeType: "text/csv",
@@ -105,9 +120,9 @@ describe("/datakvalitet", () => {
       timeout: 60_000
     });
     const text = (await o.page.locator(".kt-dq-result").nth(1).textContent()) ?? "";
-    expect(text).toContain('min-fil.csv:3:2: kommunekoden "411" kan ikke bruges: 411 er Christiansø');
-    expect(text).toContain('min-fil.csv:4:4: værdien ".." er ikke et tal');
-    expect(await o.page.locator(".kt-dq-status").textContent()).toContain("3 rækker");
+    expect(text).toContain("min-fil.csv:3:23: kommunekode 411 er Christiansø");
+    expect(text).toContain('min-fil.csv:4:32: ".." er en markør for en manglende værdi');
+    expect(await o.page.locator(".kt-dq-status").textContent()).toContain("1 rækker");
     // the file never left the browser: the only new requests are the worker script (same site)
     const fresh = o.requests.slice(before);
     expect(fresh.every((u) => u.startsWith(site.base))).toBe(true);
@@ -116,6 +131,34 @@ describe("/datakvalitet", () => {
     // axe (WCAG 2.1 A/AA) with the uploaded file's findings shown and every "Vis som tabel" opened
     await o.page.$$eval("details", (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     expect(seriousViolations(await runAxe(o.page))).toEqual([]);
+    await o.page.close();
+  });
+
+  test("the raw noegletal.dk export dropped on the page gives the findings npm run validate gives (counts per rule)", async () => {
+    const raw = "data/raw/noegletal/noegletal_dk_2013-2019_raw.csv";
+    // the command line's --json result, computed here with its own code
+    const cli = (await validatePaths([raw])).filer[0].fund;
+    const want: Record<string, number> = {};
+    for (const f of cli) want[f.regel] = (want[f.regel] ?? 0) + 1;
+    expect(Object.keys(want).length).toBeGreaterThan(0);
+    const o = await openPage(site, "/datakvalitet", { waitFor: "#kt-dq-file" });
+    await o.page.setInputFiles("#kt-dq-file", raw);
+    await o.page.waitForFunction(() => document.querySelectorAll(".kt-dq-totals").length === 2, undefined, {
+      timeout: 120_000
+    });
+    expect(await o.page.locator(".kt-dq-status").textContent()).toContain("læst som noegletal");
+    const csv = (await download(o.page, ".kt-dq-result >> nth=1 >> .kt-export button[data-export='csv']")).toString(
+      "utf-8"
+    );
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0].startsWith("Kilde;Regel;")).toBe(true);
+    const got: Record<string, number> = {};
+    for (const r of lines.slice(1, lines.indexOf(""))) {
+      const regel = r.split(";")[1];
+      got[regel] = (got[regel] ?? 0) + 1;
+    }
+    expect(got).toEqual(want);
+    expect(await problems(o)).toEqual([]);
     await o.page.close();
   });
 

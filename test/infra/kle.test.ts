@@ -14,6 +14,7 @@ import {
   kleCatalogue,
   kleConformance,
   kleFindings,
+  kleGyldig,
   kleUdgaveDato,
   publishConformance,
   worstSystems
@@ -104,6 +105,27 @@ const FIXTURE: KleSagRow[] = [
   row("147", "A", "99.99.99", 1000, { opgjort_dato: "2023-12-31" }),
   row("", "A", "99.99.99", 1000)
 ];
+
+describe("kle_gyldig of infrastruktur-kle is date-aware like the aktuel check", () => {
+  it("a number retired before (or on) the counting date is not valid; one retired later was valid that day", () => {
+    // 00.22.10 retired with KLE 2020 Aug (2020-08-01); 27.24.00 with KLE 2025 Feb (2025-02-01)
+    expect(kleGyldig("00.22.10", "2020-07-31", cat)).toBe(true);
+    expect(kleGyldig("00.22.10", "2020-08-01", cat)).toBe(false);
+    expect(kleGyldig("00.22.10", "2024-03-31", cat)).toBe(false);
+    expect(kleGyldig("27.24.00", "2024-03-31", cat)).toBe(true);
+    expect(kleGyldig("27.24.00", "2025-03-31", cat)).toBe(false);
+    // current numbers (also one that was retired once and is current again) are valid on any date; unknown ones never
+    expect(kleGyldig("01.02.05", "2030-01-01", cat)).toBe(true);
+    expect(kleGyldig("01.02.03", "2024-03-31", cat)).toBe(true);
+    expect(kleGyldig("99.99.99", "2024-03-31", cat)).toBe(false);
+    // the same answer as the aktuel/findes checks for every number and date above
+    for (const nr of ["00.22.10", "27.24.00", "01.02.05", "99.99.99"])
+      for (const d of ["2020-07-31", "2024-03-31", "2025-03-31"]) {
+        const c = checkKle(nr, SDI, d, cat);
+        expect(kleGyldig(nr, d, cat)).toBe(c.findes && c.aktuel);
+      }
+  });
+});
 
 describe("tallies per municipality × system, system and municipality", () => {
   const t = kleConformance(FIXTURE, cat);

@@ -14,6 +14,8 @@ import {
   splitLine,
   validateFileBytes
 } from "../../common/views/datakvalitet-fil.js";
+import { cliFileContext } from "../../loaders/cli/validate.js";
+import { readKle, readKleUdgaaede } from "../../loaders/infra/build.js";
 
 const dawa = JSON.parse(readFileSync("data/raw/dawa/kommuner_dataforsyningen_2024.json", "utf-8")) as {
   kode: string;
@@ -46,74 +48,64 @@ describe("helpers", () => {
   });
 });
 
-describe("key-figure files (the published noegletal.csv format)", () => {
-  it("reads a clean file: every row used, no file-level finding", () => {
-    const r = run("noegletal.csv", `\uFEFF${HEADER}\r\nx;101;2018;1234,5;ok\r\nx;101;2019;;mangler\r\n`);
-    expect(r.kind).toBe("noegletal");
+describe("key-figure files: the command line's checks (common/validate/file.ts), whole", () => {
+  // the context the build writes into datakvalitet.json; every malformed key-figure file of the corpus is run
+  // through both paths by test/validate/corpus-worker.test.ts
+  let ctx: ReturnType<typeof cliFileContext> | undefined;
+  const kf = (name: string, text: string | Uint8Array, chunk?: number): FileResult => {
+    ctx ??= cliFileContext();
+    return validateFileBytes(
+      typeof text === "string" ? enc(text) : text,
+      { fileName: name, kommunekoder: ctx.kommunekoder, katalog: ctx.katalog, noegletal: ctx },
+      chunk
+    );
+  };
+  const ID = "indbyggertal-1-januar";
+  it("reads a clean table: every row used, no file-level finding", () => {
+    const r = kf("noegletal.csv", `\uFEFF${HEADER}\r\n${ID};101;2018;602481;ok\r\n${ID};101;2019;;mangler\r\n`);
+    expect(r.kind).toBe("tabel");
     expect(r.rows).toBe(2);
-    expect(r.used).toBe(2);
-    expect(r.format).toBe('tegnsæt UTF-8 med BOM, skilletegn ";"');
     expect(r.findings.filter((f) => f.line !== undefined)).toEqual([]);
   });
-  it("names Christiansø, a 4-digit code, '..', a decimal point, an unknown status and a duplicate, with line:column", () => {
-    const r = run(
+  it("names Christiansø, a 4-digit code, '..', a decimal point, an unknown status and a duplicate, with line", () => {
+    const r = kf(
       "n.csv",
       [
         HEADER,
-        "x;411;2018;1;ok", // line 2: Christiansø
-        "x;0101;2018;1;ok", // line 3: 4 digits
-        "x;101;2018;..;ok", // line 4
-        "x;147;2018;12.5;ok", // line 5: decimal point in a ; file
-        "x;151;2018;1;ukendt", // line 6
-        "x;153;2018;1;ok",
-        "x;153;2018;2;ok" // line 8: duplicate key
-      ].join("\n")
+        `${ID};411;2018;1;ok`, // line 2: Christiansø
+        `${ID};0101;2018;1;ok`, // line 3: 4 digits
+        `${ID};101;2018;..;ok`, // line 4
+        `${ID};147;2018;12.5;ok`, // line 5: decimal point in a ; file
+        `${ID};151;2018;1;ukendt`, // line 6
+        `${ID};153;2018;1;ok`,
+        `${ID};153;2018;2;ok` // line 8: duplicate key
+      ].join("\r\n") + "\r\n"
     );
     const at = (line: number) => r.findings.find((f) => f.line === line)!;
-    expect(at(2).rule).toBe("fuldstaendig.kommuner");
-    expect(at(2).message).toBe(
-      'n.csv:2:2: kommunekoden "411" kan ikke bruges: 411 er Christiansø, som ikke hører til nogen kommune'
-    );
-    expect(at(3).message).toContain("4 cifre; brug de 3 sidste (fx 0101 → 101)");
-    expect(at(4)).toMatchObject({ rule: "tal.celle", column: 4 });
-    expect(at(4).message).toContain('".." (ikke tilgængelig)');
-    expect(at(5).message).toContain("filen bruger decimalkomma, så punktum er et tusindtalsskilletegn");
+    expect(at(2)).toMatchObject({ rule: "kode.kommune" });
+    expect(at(2).message).toContain("411 er Christiansø");
+    expect(at(3).message).toContain('"0101" har 4 cifre (DAWA-form)');
+    expect(at(4)).toMatchObject({ rule: "tal.celle", column: 32 });
+    expect(at(5).rule).toBe("tal.format");
     expect(at(6).message).toContain('status "ukendt" er ukendt');
     expect(at(8)).toMatchObject({ rule: "form.dublet", kommunekode: "153", periode: "2018" });
-    // 7 data rows, 2 used: line 7 only, since line 8 duplicates it
-    expect([r.rows, r.used]).toEqual([7, 1]);
+    expect(r.findings.filter((f) => f.subject === "fil").every((f) => f.message.startsWith("n.csv:"))).toBe(true);
   });
-  it("reports a truncated last row, and a short row elsewhere as a field-count error", () => {
-    const r = run("n.csv", `${HEADER}\nx;101;2018\nx;147;2018;1;ok\nx;151;20`);
-    expect(r.findings.find((f) => f.line === 2)?.rule).toBe("form.felter");
-    expect(r.findings.find((f) => f.line === 4)).toMatchObject({ rule: "fil.afkortet" });
-    expect(r.findings.find((f) => f.line === 4)?.message).toBe(
-      "n.csv:4: filen slutter midt i en række (3 af 5 felter)"
-    );
-  });
-  it("refuses an empty file, a header-only file, an xlsx renamed .csv and an unknown header, in Danish", () => {
-    expect(find(run("tom.csv", ""), "fil.afkortet")?.message).toBe("tom.csv: filen er tom (0 bytes)");
-    expect(find(run("h.csv", `${HEADER}\r\n`), "fil.afkortet")?.message).toContain("kun en overskrift");
+  it("refuses an empty file, an xlsx renamed .csv and an unknown header, in Danish", () => {
+    expect(find(run("tom.csv", ""), "fil.tom")?.message).toContain("filen er tom (0 byte)");
     const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
-    expect(find(run("regneark.csv", xlsx), "fil.tegnsaet")?.message).toContain(
-      "Excel-regneark, .xlsx, omdøbt til .csv"
-    );
+    expect(find(run("regneark.csv", xlsx), "fil.binaer")?.message).toContain("regneark (XLSX)");
     const u = run("x.csv", "a,b,c\n1,2,3\n");
     expect(rulesOf(u)).toEqual(["form.overskrift"]);
-    expect(u.findings[0].message).toContain("passer hverken til nøgletalstabellen");
-  });
-  it("warns about a Latin-1 file and still reads æøå right", () => {
-    const latin1 = Uint8Array.from(`${HEADER}\nfærdig;101;2018;1;ok\n`, (c) => c.charCodeAt(0));
-    const r = run("l.csv", latin1);
-    expect(find(r, "fil.tegnsaet")?.severity).toBe("advarsel");
-    expect(r.used).toBe(1);
+    expect(u.findings[0].message).toContain("passer hverken til nøgletallenes formater");
   });
   it("gives the same findings whatever the chunk size (a multi-byte ø split across chunks)", () => {
-    const text = `${HEADER}\nø;411;2018;1;ok\nx;101;2018;a;ok\nx;101;2018;1;ok\nx;101;2018;1;ok`;
+    const text = `${HEADER}\nø;411;2018;1;ok\n${ID};101;2018;a;ok\n${ID};101;2018;1;ok\n${ID};101;2018;1;ok`;
     // msRegler is a time, not a result
     const strip = ({ msRegler: _ms, ...r }: FileResult) => r;
-    const whole = strip(run("c.csv", text));
-    for (const chunk of [1, 2, 3, 7, 64]) expect(strip(run("c.csv", text, chunk))).toEqual(whole);
+    const whole = strip(kf("c.csv", text));
+    expect(whole.kind).toBe("tabel");
+    for (const chunk of [1, 2, 3, 7, 64]) expect(strip(kf("c.csv", text, chunk))).toEqual(whole);
   });
 });
 
@@ -145,7 +137,8 @@ describe("infrastructure extracts", () => {
       "serviceplatformen_x.csv",
       [HEAD, row("2022-01", "101", "SF1470", "5"), row("2022-01", "101", "SF1470", "6")].join("\n")
     );
-    expect(find(r, "form.dublet")?.line).toBe(3);
+    expect(find(r, "infra.noegle")?.line).toBe(3);
+    expect(find(r, "infra.noegle")?.message).toContain("gentager nøglen");
   });
   it("sums calls per municipality × month × service exactly as native DuckDB does (first 20,000 rows of the demo extract)", async () => {
     const all = gunzipSync(readFileSync("data/demo/infrastruktur/serviceplatformen_seed1.csv.gz")).toString("utf-8");
@@ -181,4 +174,69 @@ describe("infrastructure extracts", () => {
     const totals = v.infraRows().filter((x) => x.subjectKind === "total");
     expect(totals.reduce((s, x) => s + x.kald, 0)).toBe(golden.reduce((s, g) => s + g.kald, 0));
   }, 60_000);
+});
+
+describe("KLE conformance of a dropped index extract (indekssager_*.csv)", () => {
+  it("kle.findes, kle.aktuel and kle.niveau per rule equal native DuckDB SQL over every row of the demo extract", async () => {
+    const path = "data/demo/infrastruktur/indekssager_seed1.csv.gz";
+    const bytes = gunzipSync(readFileSync(path));
+    const r = validateFileBytes(bytes, {
+      fileName: "indekssager_seed1.csv",
+      kommunekoder,
+      kle: { emner: readKle().map((k) => k.emne_nr), udgaaede: readKleUdgaaede(), navn: "KLE" }
+    });
+    const got: Record<string, number> = { "kle.findes": 0, "kle.aktuel": 0, "kle.niveau": 0 };
+    for (const f of r.findings) if (f.rule in got) got[f.rule]++;
+    const emner = "data/raw/kle/kle_emner_os2kle_v3.23.csv";
+    const udg = "data/raw/kle/kle_udgaaede_os2kle.csv";
+    const instance = await DuckDBInstance.create(":memory:");
+    const con = await instance.connect();
+    try {
+      const sql = `
+        WITH x AS (SELECT kle_nr, opgjort_dato::DATE AS dato FROM read_csv('${path}', delim=';', header=true, all_varchar=true)),
+        akt AS (SELECT emne_nr AS nr FROM read_csv('${emner}', header=true, all_varchar=true)
+                UNION SELECT gruppe_nr FROM read_csv('${emner}', header=true, all_varchar=true)
+                UNION SELECT hovedgruppe_nr FROM read_csv('${emner}', header=true, all_varchar=true)),
+        udg AS (SELECT nr, make_date(split_part(udgaaet_i_kle, ' ', 2)::INT, CASE split_part(udgaaet_i_kle, ' ', 3) WHEN 'Feb' THEN 2 ELSE 8 END, 1) AS d
+                FROM read_csv('${udg}', header=true, all_varchar=true) WHERE nr NOT IN (SELECT nr FROM akt)),
+        c AS (SELECT (x.kle_nr IN (SELECT nr FROM akt) OR udg.nr IS NOT NULL) AS findes,
+                     (x.kle_nr IN (SELECT nr FROM akt) OR (udg.nr IS NOT NULL AND x.dato < udg.d)) AS aktuel,
+                     regexp_full_match(x.kle_nr, '[0-9]{2}(\\.[0-9]{2})?') AS over_emne
+              FROM x LEFT JOIN udg ON udg.nr = x.kle_nr)
+        SELECT count(*) FILTER (WHERE NOT findes)::INTEGER AS "kle.findes",
+               count(*) FILTER (WHERE findes AND NOT aktuel)::INTEGER AS "kle.aktuel",
+               count(*) FILTER (WHERE over_emne)::INTEGER AS "kle.niveau" FROM c`;
+      const expected = (await con.runAndReadAll(sql)).getRowObjectsJS()[0];
+      expect(got).toEqual(expected);
+      expect(Object.values(got).every((n) => n > 0)).toBe(true);
+      const one = r.findings.find((f) => f.rule === "kle.aktuel")!;
+      expect(one.message).toMatch(/^indekssager_seed1\.csv:\d+:2: KLE-nummeret /);
+    } finally {
+      con.closeSync();
+      instance.closeSync();
+    }
+  });
+});
+
+describe("the raw noegletal.dk export, whole", () => {
+  it("gives exactly the command line's findings per rule (the series rules' findings are not capped)", async () => {
+    const raw = "data/raw/noegletal/noegletal_dk_2013-2019_raw.csv";
+    const ctx = cliFileContext();
+    const r = validateFileBytes(readFileSync(raw), {
+      fileName: raw,
+      kommunekoder: ctx.kommunekoder,
+      katalog: ctx.katalog,
+      noegletal: ctx
+    });
+    const { validatePaths } = await import("../../loaders/cli/validate.js");
+    const cli = (await validatePaths([raw])).filer[0].fund;
+    const count = (rules: string[]) => {
+      const m: Record<string, number> = {};
+      for (const x of rules) m[x] = (m[x] ?? 0) + 1;
+      return m;
+    };
+    expect(r.kind).toBe("noegletal");
+    expect(r.findings.length).toBeGreaterThan(2000);
+    expect(count(r.findings.map((f) => f.rule))).toEqual(count(cli.map((f) => f.regel)));
+  });
 });

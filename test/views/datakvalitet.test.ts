@@ -11,9 +11,12 @@ import {
   demoOf,
   EXPORT_COLUMNS,
   exportRows,
+  fileResultTexts,
   filterOptions,
   findingsLink,
   inFinding,
+  infraSummary,
+  keyFigureSummary,
   kildeTextOf,
   NO_FILTERS,
   periodText,
@@ -272,5 +275,47 @@ describe("export", () => {
     // linje and kolonne are missing: empty cells, never 0
     expect(cells.slice(14, 17)).toEqual(["", "", "Demodata"]);
     expect(csv).toContain("Demodata");
+  });
+});
+
+describe("the page's texts with numbers (hand-checked)", () => {
+  const f = (rule: string, severity: "fejl" | "advarsel") =>
+    ({ rule, severity, message: "m", file: "x", kilde: "noegletal", subject: "s", subjectLabel: "S" }) as const;
+  it("key figures: cells, figures × municipalities × years, source and result", () => {
+    const text = keyFigureSummary({
+      kilde: "noegletal.dk",
+      celler: 123480,
+      noegletal: 180,
+      kommuner: 98,
+      aar: [2013, 2014, 2015, 2016, 2017, 2018, 2019],
+      findings: [f("serie.nul", "advarsel"), f("form.dublet", "fejl")]
+    });
+    expect(text).toBe(
+      `Reglerne er kørt på 123.480 celler: 180 nøgletal × 98 kommuner × 7 år (2013–2019), fra noegletal.dk. Resultat: ${totalsText(
+        totals([f("serie.nul", "advarsel"), f("form.dublet", "fejl")])
+      )}`
+    );
+  });
+  it("infrastructure: rows, months, source; and the note when the build has no extract", () => {
+    expect(infraSummary(null)).toBe("Der er ikke noget udtræk fra Serviceplatformen i denne bygning.");
+    expect(
+      infraSummary({
+        demodata: true,
+        kilde: "Demodata",
+        raekker: 80013,
+        maaneder: ["2021-05", "2024-04"],
+        findings: []
+      })
+    ).toContain("(80.013 rækker, 2021-05 – 2024-04)");
+  });
+  it("a dropped file: title, source line, and the count of findings not shown", () => {
+    expect(fileResultTexts({ fileName: "a.csv", omitted: 0 })).toEqual({
+      title: "Datakvalitet: a.csv",
+      source: "Egen fil: a.csv (valideret i browseren)",
+      omitted: null
+    });
+    expect(fileResultTexts({ fileName: "a.csv", omitted: 1234 }).omitted).toBe(
+      "1.234 fund mere på filniveau er talt, men ikke vist."
+    );
   });
 });

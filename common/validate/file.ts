@@ -1,12 +1,16 @@
 /**
- * File-level checks of `npm run validate` (issue #11): recognise a file's format from its
- * header and name, and check what the loaders' parsers do not (binary files, empty files,
- * separators, mixed line endings, very long lines), plus a parser for the project's own
- * published key-figure table (`/filer/noegletal.csv`: `;`, decimal comma, UTF-8 with BOM).
+ * The one module of file-level checks (issue #11), used by `npm run validate` (loaders/cli/validate.ts) and by the
+ * browser check of /datakvalitet (common/views/datakvalitet-fil.ts in the Web Worker): recognise a file's format from
+ * its header and name, and check what the parsers do not (binary files, empty files, separators, mixed line endings,
+ * very long lines); read the key-figure formats (the noegletal.dk export via ./noegletal-export.ts, and the project's
+ * own published table `/filer/noegletal.csv`: `;`, decimal comma, UTF-8 with BOM) and run the engine's series rules
+ * on them (`checkKeyFigureFile`); and the rule mapping of the infrastructure extracts' value findings
+ * (`infraRuleOf`), so both paths name the same rule.
  *
- * Pure TypeScript (bytes in, findings out; TextDecoder only), so the browser page can reuse it.
+ * Pure TypeScript (bytes in, findings out; TextDecoder only).
  */
-import { CONTRACTS, type ExtractKind } from "../../common/infra/contracts.js";
+import { CONTRACTS, type ExtractKind } from "../infra/contracts.js";
+import { areaOf, uniqueIds, unitOf } from "../noegletal-katalog.js";
 import {
   decodeDetected,
   ENCODING_LABEL,
@@ -15,10 +19,19 @@ import {
   fieldCountFinding,
   finding,
   numberFormatOf,
+  type RuleId,
   rangeOfUnit
-} from "../../common/rules/index.js";
-import { CELL_STATUSES, type CellStatus, isNumericStatus } from "../../common/vocabulary.js";
-import { columnOf, InputError, splitRows } from "../lib/text.js";
+} from "../rules/index.js";
+import { columnOf, InputError, splitRows } from "../text.js";
+import { CELL_STATUSES, type CellStatus, isNumericStatus } from "../vocabulary.js";
+import {
+  type KeyFigureCell,
+  type KeyFigureInput,
+  type KeyFigureMeta,
+  type ValidationFinding,
+  validateKeyFigures
+} from "./index.js";
+import { inspectNoegletal } from "./noegletal-export.js";
 
 /** The formats the command line reads. */
 export type FormatId = "noegletal" | "folk1am" | "tabel" | ExtractKind;
@@ -150,69 +163,100 @@ export function detectFileFormat(name: string, text: string): FormatId | undefin
 }
 
 /**
- * Checks on the raw text every format gets: mixed line endings (advarsel) and very long
- * lines (fejl). `text` is the decoded file (BOM dropped).
+ * Checks on the raw text every format gets: mixed line endings (advarsel) and very long lines (fejl). Streaming:
+ * `push` decoded text as it arrives (BOM dropped), then `finish`; `textFindings` does both for a whole text.
  */
-export function textFindings(text: string, file: string): Finding[] {
-  const out: Finding[] = [];
-  let crlf = 0;
-  let lf = 0;
-  let firstCrlf = 0;
-  let firstLf = 0;
-  let line = 1;
-  let start = 0;
-  let long = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const ch = text.charCodeAt(i);
-    const end = i === text.length || ch === 10;
-    if (!end) continue;
-    const len = i - start - (i > 0 && text.charCodeAt(i - 1) === 13 ? 1 : 0);
-    if (len > MAX_LINE && long < 3) {
-      long++;
-      out.push(
+export class TextScanner {
+  private crlf = 0;
+  private lf = 0;
+  private firstCrlf = 0;
+  private firstLf = 0;
+  private line = 1;
+  private long = 0;
+  /** length of the current line so far, whether it ended in CR, and its first MAX_LINE characters (for the hint) */
+  private len = 0;
+  private lastCr = false;
+  private head = "";
+  private readonly out: Finding[] = [];
+
+  constructor(private readonly file: string) {}
+
+  push(text: string): void {
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf("\n", start);
+      const piece = nl < 0 ? text.slice(start) : text.slice(start, nl);
+      if (this.head.length < MAX_LINE) this.head += piece.slice(0, MAX_LINE - this.head.length);
+      if (piece.length) this.lastCr = piece.charCodeAt(piece.length - 1) === 13;
+      this.len += piece.length;
+      if (nl < 0) return;
+      this.endLine(true);
+      start = nl + 1;
+    }
+  }
+
+  private endLine(newline: boolean): void {
+    const len = this.len - (newline && this.lastCr ? 1 : 0);
+    if (len > MAX_LINE && this.long < 3) {
+      this.long++;
+      this.out.push(
         finding(
           "form.linjelaengde",
-          file,
+          this.file,
           `linjen er ${len.toLocaleString("da-DK")} tegn lang (højst ${MAX_LINE.toLocaleString("da-DK")}); ` +
-            `${text.slice(start, start + MAX_LINE).includes("\r") ? "den indeholder CR-tegn, så linjeskiftene er nok gamle Mac-linjeskift (CR)" : "linjeskift er gået tabt, eller noget andet er sat ind"}`,
-          { line, column: MAX_LINE + 1 }
+            `${this.head.includes("\r") ? "den indeholder CR-tegn, så linjeskiftene er nok gamle Mac-linjeskift (CR)" : "linjeskift er gået tabt, eller noget andet er sat ind"}`,
+          { line: this.line, column: MAX_LINE + 1 }
         )
       );
     }
-    if (i < text.length) {
-      if (i > 0 && text.charCodeAt(i - 1) === 13) {
-        crlf++;
-        if (!firstCrlf) firstCrlf = line;
+    if (newline) {
+      if (this.lastCr) {
+        this.crlf++;
+        if (!this.firstCrlf) this.firstCrlf = this.line;
       } else {
-        lf++;
-        if (!firstLf) firstLf = line;
+        this.lf++;
+        if (!this.firstLf) this.firstLf = this.line;
       }
     }
-    line++;
-    start = i + 1;
+    this.line++;
+    this.len = 0;
+    this.lastCr = false;
+    this.head = "";
   }
-  if (crlf > 0 && lf > 0) {
-    const minorityIsLf = lf <= crlf;
-    out.push(
-      finding(
-        "form.linjeskift",
-        file,
-        `linjeskift er blandet: ${crlf} linjer slutter med CRLF (Windows) og ${lf} med LF (Unix); ` +
-          `første ${minorityIsLf ? "LF" : "CRLF"} i linje ${minorityIsLf ? firstLf : firstCrlf}`,
-        { line: minorityIsLf ? firstLf : firstCrlf, column: 1 }
-      )
-    );
+
+  finish(): Finding[] {
+    this.endLine(false);
+    const { crlf, lf } = this;
+    if (crlf > 0 && lf > 0) {
+      const minorityIsLf = lf <= crlf;
+      this.out.push(
+        finding(
+          "form.linjeskift",
+          this.file,
+          `linjeskift er blandet: ${crlf} linjer slutter med CRLF (Windows) og ${lf} med LF (Unix); ` +
+            `første ${minorityIsLf ? "LF" : "CRLF"} i linje ${minorityIsLf ? this.firstLf : this.firstCrlf}`,
+          { line: minorityIsLf ? this.firstLf : this.firstCrlf, column: 1 }
+        )
+      );
+    }
+    return this.out;
   }
-  return out;
+}
+
+/** TextScanner over a whole decoded text. */
+export function textFindings(text: string, file: string): Finding[] {
+  const t = new TextScanner(file);
+  t.push(text);
+  return t.finish();
 }
 
 /** A warning when the encoding is not one the format is written in. */
-export function encodingWarning(file: string, found: Encoding, expected: Encoding[]): Finding | null {
+export function encodingWarning(file: string, found: Encoding, expected: Encoding[], habit = ""): Finding | null {
   if (expected.includes(found)) return null;
   return finding(
     "fil.tegnsaet",
     file,
-    `tegnsættet er ${ENCODING_LABEL[found]} (afgjort ud fra filens bytes), ikke ${expected.map((e) => ENCODING_LABEL[e]).join(" eller ")}; filen er læst som ${ENCODING_LABEL[found]}`
+    `tegnsættet er ${ENCODING_LABEL[found]} (afgjort ud fra filens bytes), ikke ${expected.map((e) => ENCODING_LABEL[e]).join(" eller ")}${habit}; filen er læst som ${ENCODING_LABEL[found]}`
   );
 }
 
@@ -437,4 +481,213 @@ export function inspectTable(
     if (!bad) rows.push({ id, kommunekode: code, aar, vaerdi, status: status as CellStatus, line: row.line });
   }
   return { rows, findings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One file, from bytes: what the command line and the browser both run
+
+/** What the key-figure checks know (the command line builds it from the loaders; the page from datakvalitet.json). */
+export interface FileContext {
+  /** the 98 municipality codes */
+  kommunekoder: readonly string[];
+  /** kommunekode → name as DAWA writes it ("101" → "København"): names against codes in the noegletal.dk export */
+  navne?: Readonly<Record<string, string>>;
+  /** the catalogue: id, title, unit, comparison area, counts persons */
+  katalog: readonly KeyFigureMeta[];
+  /** the source's years (every year some figure has data) */
+  aar: readonly number[];
+  /** comparison groups of the outlier rules (area → kommunekode → group; "" = every area) */
+  groups?: KeyFigureInput["groups"];
+  /** the seeded demo key figures (loaders/validate/demo-noegletal.ts): a table of these ids is read as Demodata */
+  demo?: {
+    katalog: readonly KeyFigureMeta[];
+    aar: readonly number[];
+    relations: Pick<KeyFigureInput, "sums" | "perInhabitant">;
+  };
+  /** only these rule ids (the command line's --rules); the filter is applied by the caller to file-level findings */
+  rules?: string[];
+}
+
+export interface OpenedFile {
+  text: string;
+  encoding: Encoding;
+  format: FormatId;
+  /** the text checks every format gets (mixed line endings, very long lines) */
+  findings: Finding[];
+}
+
+/**
+ * Refuse what is not text, decode (encoding from the bytes), recognise the format (or take `format`) and run the
+ * text checks. Throws UnreadableFile (exit code 2 on the command line) for empty, binary and unrecognised files.
+ */
+export function openFile(bytes: Uint8Array, file: string, format?: FormatId): OpenedFile {
+  assertText(bytes, file);
+  const { text, encoding } = decodeDetected(bytes);
+  const found = format ?? detectFileFormat(file, text);
+  if (!found)
+    throw new UnreadableFile(
+      { rule: "fil.format", severity: "fejl", message: "", file },
+      `${file}: formatet kan ikke genkendes ud fra overskriften "${text.split(/\r?\n/, 1)[0].slice(0, 80)}" og filnavnet; ` +
+        `angiv det med --format (${Object.keys(FORMAT_ALIASES).join(", ")}) [regel fil.format]`
+    );
+  return { text, encoding, format: found, findings: textFindings(text, file) };
+}
+
+export interface KeyFigureCheck {
+  findings: (Finding | ValidationFinding)[];
+  /** data rows read (municipal rows of the export; data lines of the table) */
+  raekker: number;
+  /** the table holds the seeded demo key figures */
+  demo: boolean;
+}
+
+/** Is this table the seeded demo key figures rather than the real catalogue's? */
+export function isDemoTable(text: string, demoIds: ReadonlySet<string>): boolean {
+  const ids = text
+    .split(/\r?\n/, 200)
+    .slice(1)
+    .map((l) => l.split(/[;,\t]/)[0])
+    .filter(Boolean);
+  return demoIds.size > 0 && ids.length > 0 && ids.every((id) => demoIds.has(id));
+}
+
+/**
+ * The key-figure formats after `openFile`: the noegletal.dk export (parsed by ./noegletal-export.ts, the build's own
+ * parser) or the published table (`inspectTable`), then the engine's series rules (common/validate) on the cells.
+ */
+export function checkKeyFigureFile(
+  bytes: Uint8Array,
+  file: string,
+  opened: Pick<OpenedFile, "text" | "encoding"> & { format: "noegletal" | "tabel" },
+  ctx: FileContext
+): KeyFigureCheck {
+  const codes = new Set(ctx.kommunekoder);
+  const rules = ctx.rules;
+  if (opened.format === "tabel") {
+    const demo = !!ctx.demo && isDemoTable(opened.text, new Set(ctx.demo.katalog.map((k) => k.id)));
+    const metas = demo && ctx.demo ? ctx.demo.katalog : ctx.katalog;
+    const katalog = new Map(metas.map((k) => [k.id, { enhed: k.enhed }]));
+    const aar = new Set(demo && ctx.demo ? ctx.demo.aar : ctx.aar);
+    const { rows, findings } = inspectTable(opened.text, file, { kommunekoder: codes, katalog, aar }, opened.encoding);
+    const out: (Finding | ValidationFinding)[] = [...findings];
+    if (rows.length) {
+      const cells: KeyFigureCell[] = rows.map((r) => ({ ...r }));
+      const befolkning = demo
+        ? cells
+            .filter((r) => r.id === "indbyggere" && r.vaerdi !== null && r.status === "ok")
+            .map((r) => ({ kommunekode: r.kommunekode, aar: r.aar, befolkning: r.vaerdi as number }))
+        : undefined;
+      out.push(
+        ...validateKeyFigures(
+          {
+            file,
+            rows: cells,
+            katalog: metas,
+            kommunekoder: [...codes],
+            groups: ctx.groups,
+            ...(demo && ctx.demo ? { befolkning, ...ctx.demo.relations } : {})
+          },
+          { rules }
+        )
+      );
+    }
+    return { findings: out, raekker: rows.length, demo };
+  }
+  const lines = opened.text.split(/\r?\n/, 50);
+  const headerAt = lines.findIndex((l) => /Kom\.nr/.test(l));
+  const sep = headerAt >= 0 ? (/[,\t]Kom\.nr[,\t]/.exec(lines[headerAt])?.[0][0] ?? ";") : ";";
+  if (sep !== ";")
+    return {
+      findings: [
+        {
+          rule: "form.skilletegn",
+          severity: "fejl",
+          message: `felterne er adskilt med ${sep === "," ? "komma" : "tabulator"}, men en eksport fra noegletal.dk bruger semikolon (;); filen kan ikke læses sikkert, fordi decimalkommaet også er et komma`,
+          file,
+          line: headerAt + 1,
+          column: 1
+        }
+      ],
+      raekker: 0,
+      demo: false
+    };
+  const namesByCode = ctx.navne ? new Map(Object.entries(ctx.navne)) : undefined;
+  const { parsed, findings } = inspectNoegletal(bytes, file, { validCodes: codes, namesByCode });
+  const out: (Finding | ValidationFinding)[] = [...findings];
+  if (!parsed) return { findings: out, raekker: 0, demo: false };
+  for (const r of parsed.rejected) {
+    const code = /kommunenummer (\d+)/.exec(r.reason)?.[1] ?? "";
+    out.push({
+      rule: "kode.kommune",
+      severity: "fejl",
+      message: kommunekodeProblem(code, codes) ?? r.reason,
+      file,
+      line: r.line,
+      column: 1,
+      kommunekode: code
+    });
+  }
+  const ids = uniqueIds(parsed.figures.map((f) => f.titel));
+  const own = new Map(ctx.katalog.map((k) => [k.id, k]));
+  const katalog: KeyFigureMeta[] = parsed.figures.map((f, i) => ({
+    id: ids[i],
+    titel: f.titel,
+    enhed: unitOf(f.titel),
+    omraade: own.get(ids[i])?.omraade ?? areaOf(f.titel),
+    taeller_personer: own.get(ids[i])?.taeller_personer === true
+  }));
+  const rows: KeyFigureCell[] = parsed.values.map((v) => ({
+    id: ids[v.nr - 1],
+    kommunekode: v.kommunekode,
+    aar: v.aar,
+    vaerdi: v.vaerdi,
+    status: v.status,
+    line: v.linje
+  }));
+  out.push(...validateKeyFigures({ file, rows, katalog, kommunekoder: [...codes], groups: ctx.groups }, { rules }));
+  return { findings: out, raekker: parsed.dataRowsRead, demo: false };
+}
+
+/**
+ * The rule of an infrastructure value finding as reported: a bad municipality code is `kode.kommune`, a negative
+ * count in the measure column is the consistency rule's (`konsistens.negativ`; the value pattern refuses it first).
+ */
+export function infraRuleOf(
+  rule: string,
+  column: string | undefined,
+  measure: string | undefined,
+  message: string
+): RuleId {
+  if (rule === "infra.vaerdi" && column === "kommunekode") return "kode.kommune";
+  if (rule === "infra.vaerdi" && measure && column === measure && /er "-\d/.test(message)) return "konsistens.negativ";
+  return rule as RuleId;
+}
+
+/** Every month from the first to the last (YYYY-MM), so a month missing from the whole extract is seen. */
+export function monthRange(months: string[]): string[] {
+  const sorted = [...new Set(months)].filter((m) => /^\d{4}-\d{2}$/.test(m)).sort();
+  if (!sorted.length) return [];
+  const out: string[] = [];
+  let [y, m] = sorted[0].split("-").map(Number);
+  const last = sorted[sorted.length - 1];
+  for (let k = 0; k < 1200; k++) {
+    const s = `${y}-${String(m).padStart(2, "0")}`;
+    out.push(s);
+    if (s >= last) break;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The municipalities an extract is checked for (fuldstaendig.kommuner): a municipality's own extract for its own
+ * codes; an extract with most of the 98 (50 or more) for all 98.
+ */
+export function expectedCodes(rows: readonly { kommunekode: string }[], all: readonly string[]): string[] {
+  const present = [...new Set(rows.map((r) => r.kommunekode))].sort();
+  return present.length >= 50 ? [...all].sort() : present;
 }
