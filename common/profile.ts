@@ -187,28 +187,7 @@ export function scoreFigure(f: FigureInput): Highlight | null {
   const udvikling =
     first && first.vaerdi !== 0 ? { fra: first.aar, pct: pct(x, first.vaerdi as number) as number } : null;
 
-  const unit = shortUnit(f.enhed);
-  const parts = [`${f.titel}: ${withUnit(formatNumber(x, f.decimaler), unit)} i ${f.aar}`];
-  if (forskelGruppe !== null && pctGruppe !== null) {
-    const r = Math.round(Math.abs(pctGruppe));
-    const size = withUnit(formatNumber(Math.abs(forskelGruppe), f.decimaler), differenceUnit(f.enhed));
-    parts.push(
-      r === 0 && Math.abs(forskelGruppe) < 10 ** -f.decimaler / 2
-        ? "på niveau med sammenligningsgruppens gennemsnit"
-        : `${size} (${formatNumber(r, 0)} %) ${forskelGruppe > 0 ? "over" : "under"} sammenligningsgruppens gennemsnit`
-    );
-  }
-  if (rankInGroup !== null) parts.push(`${rankWords(rankInGroup, group.length)} af ${group.length} i gruppen`);
-  if (pctLand !== null) parts.push(`${direction(pctLand)} ${landNavn}`);
-  if (udvikling) {
-    const r = Math.round(Math.abs(udvikling.pct));
-    parts.push(
-      r === 0
-        ? `uændret siden ${udvikling.fra}`
-        : `${udvikling.pct > 0 ? "steget" : "faldet"} ${r} % siden ${udvikling.fra}`
-    );
-  }
-  return {
+  const h: Highlight = {
     id: f.id,
     titel: f.titel,
     omraade: f.omraade,
@@ -231,8 +210,61 @@ export function scoreFigure(f: FigureInput): Highlight | null {
     gruppeStoerrelse: group.length,
     udvikling,
     score: Math.max(Math.abs(zGruppe ?? 0), Math.abs(zLand ?? 0)),
-    saetning: `${parts.join(", ")}.`
+    saetning: ""
   };
+  h.saetning = highlightSentence(h);
+  return h;
+}
+
+/** The fields of a highlight its sentence is written from. */
+export type SentenceFacts = Pick<
+  Highlight,
+  | "titel"
+  | "enhed"
+  | "decimaler"
+  | "aar"
+  | "vaerdi"
+  | "forskelGruppe"
+  | "pctGruppe"
+  | "rankInGroup"
+  | "gruppeStoerrelse"
+  | "pctLand"
+  | "landNavn"
+  | "udvikling"
+>;
+
+/**
+ * The highlight's plain Danish sentence, e.g. "Udgifter til folkeskolen pr. elev: 78.400 kr. i 2018, 6.500 kr. (9 %)
+ * over sammenligningsgruppens gennemsnit, 3. højeste af 8 i gruppen, 12 % over landstallet, steget 4 % siden 2013."
+ * `prices` (e.g. "faste 2019-priser") is named after the year when the money values are not the year's own prices.
+ */
+export function highlightSentence(h: SentenceFacts, { prices = "" }: { prices?: string } = {}): string {
+  const unit = shortUnit(h.enhed);
+  const parts = [
+    `${h.titel}: ${withUnit(formatNumber(h.vaerdi, h.decimaler), unit)} i ${h.aar}${prices ? ` (${prices})` : ""}`
+  ];
+  const { forskelGruppe, pctGruppe, udvikling } = h;
+  if (forskelGruppe !== null && pctGruppe !== null) {
+    const r = Math.round(Math.abs(pctGruppe));
+    const size = withUnit(formatNumber(Math.abs(forskelGruppe), h.decimaler), differenceUnit(h.enhed));
+    parts.push(
+      r === 0 && Math.abs(forskelGruppe) < 10 ** -h.decimaler / 2
+        ? "på niveau med sammenligningsgruppens gennemsnit"
+        : `${size} (${formatNumber(r, 0)} %) ${forskelGruppe > 0 ? "over" : "under"} sammenligningsgruppens gennemsnit`
+    );
+  }
+  if (h.rankInGroup !== null)
+    parts.push(`${rankWords(h.rankInGroup, h.gruppeStoerrelse)} af ${h.gruppeStoerrelse} i gruppen`);
+  if (h.pctLand !== null) parts.push(`${direction(h.pctLand)} ${h.landNavn}`);
+  if (udvikling) {
+    const r = Math.round(Math.abs(udvikling.pct));
+    parts.push(
+      r === 0
+        ? `uændret siden ${udvikling.fra}`
+        : `${udvikling.pct > 0 ? "steget" : "faldet"} ${r} % siden ${udvikling.fra}`
+    );
+  }
+  return `${parts.join(", ")}.`;
 }
 
 /** The highlights of a municipality: per area the `perArea` figures with the largest |z| ≥ threshold, in area order. */
