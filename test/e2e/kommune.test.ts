@@ -733,6 +733,7 @@ describe("current or fixed prices (issue #12)", () => {
         ls.map((l) => ({ id: l.getAttribute("data-profil")!, text: l.querySelector("[data-saetning]")!.textContent! }))
       );
       const money = items.filter((it) => / kr\. i \d{4}/.test(it.text));
+      expect(money.length).toBeGreaterThan(0);
       for (const it of money) {
         expect(it.text, it.id).toContain(`(faste ${basis}-priser)`);
         expect(danish(/: (-?[\d.]+(?:,\d+)?)/.exec(it.text)![1])).toBe(danish(await cell(page, it.id, "vaerdi")));
