@@ -17,7 +17,7 @@ import type { Column } from "../export.js";
 import { formatMonthCode, formatNumber } from "../format.js";
 import { nationalSourceText } from "../kommune/texts.js";
 import type { Highlight, NationalFigure, PageArea, PageData, PageFigure } from "../kommune/types.js";
-import { highlightSentence } from "../profile.js";
+import { highlightSentence } from "../profile-text.js";
 import { statusText, UNWEIGHTED_MEAN } from "../vocabulary.js";
 import { isMoneyFigure, type PriceMode, type PriceSetting, priceFactor, priceText, unitWithPrices } from "./priser.js";
 
