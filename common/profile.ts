@@ -24,7 +24,9 @@
  * Pure: no DOM, no I/O; used by the page loader at build time and testable by hand.
  */
 import { medianAbsoluteDeviation, median as ssMedian } from "simple-statistics";
-import { formatNumber } from "./format.js";
+import { highlightSentence } from "./profile-text.js";
+
+export { differenceUnit, highlightSentence, rankWords, type SentenceFacts, shortUnit } from "./profile-text.js";
 
 /** 1 / Φ⁻¹(3/4): makes the MAD a consistent estimator of σ for normal data (R's mad() default). */
 export const MAD_SCALE = 1.4826;
@@ -123,22 +125,6 @@ function pct(x: number, ref: number): number | null {
   return ref === 0 ? null : (100 * (x - ref)) / Math.abs(ref);
 }
 
-/** "3. højeste" / "højeste" / "laveste": the rank in Danish, from the top or the bottom, whichever is nearer. */
-export function rankWords(rank: number, of: number): string {
-  if (rank === 1) return "højeste";
-  if (rank === of) return "laveste";
-  const fromBottom = of - rank + 1;
-  return rank <= fromBottom ? `${rank}. højeste` : `${fromBottom}. laveste`;
-}
-
-/** The unit a value is written with in a sentence: "kr. pr. elev" → "kr." (the title says per what). */
-export function shortUnit(enhed: string): string {
-  if (/^kr\./.test(enhed)) return "kr.";
-  if (/^(ikke angivet|antal|pr\.\s|indeks)/.test(enhed)) return "";
-  const per = /^(\S+) pr\. /.exec(enhed);
-  return per ? per[1] : enhed;
-}
-
 /**
  * Units of absolute size (a count of inhabitants, schools, places; an area): comparing them
  * across municipalities of different sizes says only that the municipality is large or small,
@@ -146,21 +132,6 @@ export function shortUnit(enhed: string): string {
  */
 export function isAbsoluteSize(enhed: string): boolean {
   return enhed === "antal" || enhed === "personer" || enhed === "km²";
-}
-
-/** The unit of a difference: percentages differ by percentage points. */
-export function differenceUnit(enhed: string): string {
-  if (enhed === "pct.") return "procentpoint";
-  if (enhed === "promille") return "promillepoint";
-  return shortUnit(enhed);
-}
-
-const withUnit = (text: string, unit: string) => (unit ? `${text} ${unit}` : text);
-
-function direction(p: number): string {
-  const r = Math.round(Math.abs(p));
-  if (r === 0) return "på niveau med";
-  return `${formatNumber(r, 0)} % ${p > 0 ? "over" : "under"}`;
 }
 
 export function scoreFigure(f: FigureInput): Highlight | null {
@@ -187,28 +158,7 @@ export function scoreFigure(f: FigureInput): Highlight | null {
   const udvikling =
     first && first.vaerdi !== 0 ? { fra: first.aar, pct: pct(x, first.vaerdi as number) as number } : null;
 
-  const unit = shortUnit(f.enhed);
-  const parts = [`${f.titel}: ${withUnit(formatNumber(x, f.decimaler), unit)} i ${f.aar}`];
-  if (forskelGruppe !== null && pctGruppe !== null) {
-    const r = Math.round(Math.abs(pctGruppe));
-    const size = withUnit(formatNumber(Math.abs(forskelGruppe), f.decimaler), differenceUnit(f.enhed));
-    parts.push(
-      r === 0 && Math.abs(forskelGruppe) < 10 ** -f.decimaler / 2
-        ? "på niveau med sammenligningsgruppens gennemsnit"
-        : `${size} (${formatNumber(r, 0)} %) ${forskelGruppe > 0 ? "over" : "under"} sammenligningsgruppens gennemsnit`
-    );
-  }
-  if (rankInGroup !== null) parts.push(`${rankWords(rankInGroup, group.length)} af ${group.length} i gruppen`);
-  if (pctLand !== null) parts.push(`${direction(pctLand)} ${landNavn}`);
-  if (udvikling) {
-    const r = Math.round(Math.abs(udvikling.pct));
-    parts.push(
-      r === 0
-        ? `uændret siden ${udvikling.fra}`
-        : `${udvikling.pct > 0 ? "steget" : "faldet"} ${r} % siden ${udvikling.fra}`
-    );
-  }
-  return {
+  const h: Highlight = {
     id: f.id,
     titel: f.titel,
     omraade: f.omraade,
@@ -231,8 +181,10 @@ export function scoreFigure(f: FigureInput): Highlight | null {
     gruppeStoerrelse: group.length,
     udvikling,
     score: Math.max(Math.abs(zGruppe ?? 0), Math.abs(zLand ?? 0)),
-    saetning: `${parts.join(", ")}.`
+    saetning: ""
   };
+  h.saetning = highlightSentence(h);
+  return h;
 }
 
 /** The highlights of a municipality: per area the `perArea` figures with the largest |z| ≥ threshold, in area order. */

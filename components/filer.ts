@@ -73,10 +73,16 @@ export function tableCards(tabeller: readonly TableDictionary[], sizeOf: SizeOf)
 
 /** The catalogue as a sortable table with the vocabulary's headers. */
 export function catalogueTable(katalog: readonly KatalogRow[]): HTMLElement {
-  return Inputs.table(katalog, {
-    columns: [...CATALOGUE_TABLE_COLUMNS],
-    header: catalogueTableHeader(),
-    format: { aar_fra: yearCell, aar_til: yearCell, nr: String },
-    rows: 20
-  });
+  // in a box of its own: its cells wrap instead of being cut with "…" (issue #14 §4; style.css .kt-katalog)
+  const box = document.createElement("div");
+  box.className = "kt-katalog";
+  box.append(
+    Inputs.table(katalog, {
+      columns: [...CATALOGUE_TABLE_COLUMNS],
+      header: catalogueTableHeader(),
+      format: { aar_fra: yearCell, aar_til: yearCell, nr: String },
+      rows: 20
+    })
+  );
+  return box;
 }

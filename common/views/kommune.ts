@@ -10,13 +10,16 @@
  *   vocabulary's rule (never "landstal" for an unweighted mean of the municipalities);
  * - the search/filter over the figures;
  * - the header's facts, each with its date;
- * - the export rows and columns.
+ * - the export rows and columns;
+ * - the page in current or fixed prices (pageInPrices), from the price switch of common/views/priser.ts.
  */
 import type { Column } from "../export.js";
 import { formatMonthCode, formatNumber } from "../format.js";
 import { nationalSourceText } from "../kommune/texts.js";
 import type { Highlight, NationalFigure, PageArea, PageData, PageFigure } from "../kommune/types.js";
+import { highlightSentence } from "../profile-text.js";
 import { statusText, UNWEIGHTED_MEAN } from "../vocabulary.js";
+import { isMoneyFigure, type PriceMode, type PriceSetting, priceFactor, priceText, unitWithPrices } from "./priser.js";
 
 /** Where a figure's row is in the full table (the profile links there). */
 export function rowAnchor(id: string): string {
@@ -288,4 +291,100 @@ export function exportColumns(page: PageData): Column<ExportRow>[] {
     ...page.aar.map((y, i) => ({ key: (r: ExportRow) => r.serie[i], label: `${page.navn} ${y}` })),
     { key: "fuld_titel", label: "Nøgletal (fuld titel)" }
   ];
+}
+
+// ---------------------------------------------------------------------------
+// Current or fixed prices (issue #12): the switch of the front map and /noegletal, on this page
+
+/** The page's money figures in the prices the switch names; the view of the page is computed from this. */
+export interface PricedPage extends PageData {
+  /** "loebende" or "faste" as applied (always "loebende" without a price index) */
+  priser: PriceMode;
+  /** the basis in words for the money figures: "løbende priser" or "faste 2019-priser" */
+  prisgrundlag: string;
+}
+
+/**
+ * Every money value of the page (units "kr. …") in the switch's prices: value, national figure, group mean,
+ * the development series and the profile's highlights (re-written from the deflated numbers). A year's value
+ * x in current prices becomes x × index(basisår) / index(år) (common/views/priser.ts). Ranks and per cent
+ * differences within one year do not change (one factor per year); the development since an earlier year does.
+ * Non-money figures are returned as they are. In current prices, or without an index, the page is unchanged.
+ * A value whose year the index lacks becomes null with status "ikke_tilgaengelig", never the undeflated number.
+ */
+export function pageInPrices(page: PageData, mode: PriceMode, setting: PriceSetting): PricedPage {
+  const fixed = mode === "faste" && setting.available;
+  const prisgrundlag = priceText({ enhed: "kr." }, fixed ? "faste" : "loebende", setting);
+  if (!fixed) return { ...page, priser: "loebende", prisgrundlag };
+  const factor = (aar: number) => priceFactor(setting, aar);
+  const scale = (v: number | null, aar: number): number | null => {
+    if (v === null) return null;
+    const f = factor(aar);
+    return f === null ? null : v * f;
+  };
+  const lost = (v: number | null, aar: number) => v !== null && factor(aar) === null;
+  const enhed = (e: string) => unitWithPrices({ enhed: e }, "faste", setting);
+  const omraader = page.omraader.map((a) => ({
+    ...a,
+    figurer: a.figurer.map((f): PageFigure => {
+      if (f.janej || !isMoneyFigure(f)) return f;
+      return {
+        ...f,
+        enhed: enhed(f.enhed),
+        vaerdi: scale(f.vaerdi, f.aar),
+        status: lost(f.vaerdi, f.aar) ? "ikke_tilgaengelig" : f.status,
+        land: { ...f.land, vaerdi: scale(f.land.vaerdi, f.aar) },
+        gruppe: { ...f.gruppe, gns: scale(f.gruppe.gns, f.aar) },
+        serie: {
+          v: f.serie.v.map((v, i) => scale(v, page.aar[i])),
+          s: f.serie.s.map((s, i) => (lost(f.serie.v[i], page.aar[i]) ? "ikke_tilgaengelig" : s)),
+          land: f.serie.land.map((v, i) => scale(v, page.aar[i])),
+          gruppe: f.serie.gruppe.map((v, i) => scale(v, page.aar[i]))
+        }
+      };
+    })
+  }));
+  const series = new Map(page.omraader.flatMap((a) => a.figurer.map((f) => [f.id, f.serie.v] as const)));
+  const profil = page.profil.flatMap((h): Highlight[] => {
+    if (!isMoneyFigure(h)) return [h];
+    const f = factor(h.aar);
+    // the index lacks the highlight's year: no sentence rather than one in mixed prices
+    if (f === null) return [];
+    const x = h.vaerdi * f;
+    let udvikling: Highlight["udvikling"] = null;
+    if (h.udvikling) {
+      const first = series.get(h.id)?.[page.aar.indexOf(h.udvikling.fra)] ?? null;
+      const from = scale(first, h.udvikling.fra);
+      if (from !== null && from !== 0) udvikling = { fra: h.udvikling.fra, pct: (100 * (x - from)) / Math.abs(from) };
+    }
+    const priced: Highlight = {
+      ...h,
+      enhed: enhed(h.enhed),
+      vaerdi: x,
+      gruppeGns: h.gruppeGns === null ? null : h.gruppeGns * f,
+      forskelGruppe: h.forskelGruppe === null ? null : h.forskelGruppe * f,
+      gruppeVaerdier: h.gruppeVaerdier.map((v) => v * f),
+      landMedian: h.landMedian * f,
+      landRef: h.landRef * f,
+      udvikling
+    };
+    return [{ ...priced, saetning: highlightSentence({ ...priced, enhed: h.enhed }, { prices: prisgrundlag }) }];
+  });
+  return { ...page, omraader, profil, priser: "faste", prisgrundlag };
+}
+
+/** The sentence beside the page's price switch: which figures it changes, and that the others stay as they are. */
+export function pagePriceNote(page: PricedPage, setting: PriceSetting): string {
+  const money = page.omraader.reduce((n, a) => n + a.figurer.filter((f) => !f.janej && isMoneyFigure(f)).length, 0);
+  const total = page.omraader.reduce((n, a) => n + a.figurer.length, 0);
+  if (!setting.available) return `Kun løbende priser: ${setting.reason}`;
+  const others = `De øvrige ${total - money} nøgletal (andele, antal, satser m.m.) er ikke kronebeløb og er de samme i løbende og faste priser.`;
+  if (page.priser === "loebende")
+    return `Løbende priser (hvert års egne priser). Faste priser gælder de ${money} nøgletal i kr.; ${setting.kilde}. ${others}`;
+  return `Faste ${setting.basisaar}-priser for de ${money} nøgletal i kr.: hvert år omregnet med ${setting.kilde}. ${others}`;
+}
+
+/** The export's title with the price basis when the page shows fixed prices. */
+export function titleWithPrices(title: string, page: Pick<PricedPage, "priser" | "prisgrundlag">): string {
+  return page.priser === "faste" ? `${title} (kronebeløb i ${page.prisgrundlag})` : title;
 }

@@ -26,7 +26,7 @@ import {
   rowAnchor,
   searchText
 } from "../../common/views/kommune.js";
-import { statusText, yearLabel } from "../../common/vocabulary.js";
+import { yearLabel } from "../../common/vocabulary.js";
 import { el } from "./dom.js";
 import { sparkline } from "./sparkline.js";
 
@@ -186,21 +186,36 @@ export function headerFacts(page: PageData): HTMLElement {
   );
 }
 
+/** The areas the reader has opened: a section drawn again (after a switch of prices) opens as it was. */
+const openAreas = new Set<string>();
+
 /** One area: heading, then its group note, table and exports in a closed <details> (opened by links and print). */
 export function areaSection(page: PageData, area: PageArea, exports: HTMLElement): HTMLElement {
+  const details = el(
+    "details",
+    { class: "kt-area-details", "data-omraade": area.id },
+    el("summary", {}, `Vis ${area.figurer.length} nøgletal`, el("span", { class: "kt-filter-count" })),
+    groupNote(page, area),
+    areaTable(page, area),
+    exports
+  );
+  details.open = openAreas.has(area.id);
+  details.addEventListener("toggle", () => {
+    if (details.open) openAreas.add(area.id);
+    else openAreas.delete(area.id);
+  });
   return el(
     "section",
     { class: "kt-area", id: `omraade-${area.id}`, "data-omraade": area.id },
     el("h2", {}, area.navn),
-    el(
-      "details",
-      { class: "kt-area-details", "data-omraade": area.id },
-      el("summary", {}, `Vis ${area.figurer.length} nøgletal`, el("span", { class: "kt-filter-count" })),
-      groupNote(page, area),
-      areaTable(page, area),
-      exports
-    )
+    details
   );
+}
+
+/** Run the filter box again over sections drawn anew (the box keeps its query; the new rows do not know it). */
+export function reapplyFilter(): void {
+  const input = document.getElementById("kt-figure-filter") as HTMLInputElement | null;
+  if (input?.value.trim()) input.dispatchEvent(new Event("input"));
 }
 
 /** The search box over every figure: hides rows and areas without a match and opens the areas with one. */

@@ -624,3 +624,233 @@ describe("catalogue, comparison and search", () => {
     }
   });
 });
+
+/**
+ * /filer/statbank.json as a build after `npm run opdater` against the replay server (test/dst/replay-server.ts) would
+ * publish it: the price index comes from the replayed NGLK fixtures, derived by the refresh's own code.
+ */
+async function refreshedStatbank() {
+  const { mkdtempSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { startReplay } = await import("../dst/replay-server.js");
+  const { refresh } = await import("../../loaders/dst/snapshot.js");
+  const { StatbankClient } = await import("../../loaders/dst/statbank.js");
+  const { DAWA_KODER } = await import("../../loaders/dst/kommunekoder.js");
+  const { readSnapshot } = await import("../../loaders/dst/nglk.js");
+  const { statbankSummary } = await import("../../loaders/dst/publish.js");
+  const out = mkdtempSync(join(tmpdir(), "kommunetal-kommune-priser-"));
+  const replay = await startReplay();
+  try {
+    const client = new StatbankClient({ baseUrl: replay.url, retries: 1, backoffMs: 1, timeoutMs: 10_000 });
+    await refresh({
+      client,
+      apiUrl: replay.url,
+      out,
+      tables: ["NGLK"],
+      kommunekoder: DAWA_KODER(),
+      now: () => new Date()
+    });
+    return statbankSummary(readSnapshot(join(out, "statbank")), () => []);
+  } finally {
+    await replay.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+describe("current or fixed prices (issue #12)", () => {
+  test("without a refreshed snapshot the page offers current prices only, and says why", async () => {
+    const o = await openPage(site, "/kommune/101", { waitFor: "section.kt-area h2" });
+    try {
+      expect(await o.page.getAttribute("form[data-priser]", "data-priser")).toBe("utilgaengelig");
+      expect(await o.page.isDisabled("form[data-priser] input[value=faste]")).toBe(true);
+      expect(await o.page.textContent("[data-priser-note]")).toMatch(/^Kun løbende priser: .*npm run opdater/);
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await o.page.close();
+    }
+  });
+
+  test("with a refreshed snapshot (replay fixtures): money figures in fixed prices in the table, export and profile", async () => {
+    const summary = await refreshedStatbank();
+    const index = new Map(summary.prisindeks!.aar.map((r) => [r.aar, r.indeks]));
+    // the page's years are the data's; the basis is the latest of them the index covers
+    const years = (await db.runAndReadAll("SELECT DISTINCT aar FROM v ORDER BY aar"))
+      .getRowObjectsJS()
+      .map((r) => Number(r.aar));
+    const basis = Math.max(...years.filter((y) => index.has(y)));
+    await site.context.route(/\/filer\/statbank\.json$/, (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(summary) })
+    );
+    const o = await openPage(site, "/kommune/101", { waitFor: "section.kt-area h2" });
+    const { page } = o;
+    try {
+      await page.waitForSelector("form[data-priser=tilgaengelig]");
+      const id = "nettodriftsudgifter-pr-indb";
+      const e = await expected("101", id);
+      // open every area (as printing does)
+      await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      // current prices: the table shows native DuckDB's value
+      expect(danish(await cell(page, id, "vaerdi"))).toBe(e.vaerdi);
+      const share = await cell(page, "udskrivningsprocent", "vaerdi");
+
+      await page.check("form[data-priser] input[value=faste]");
+      await page.waitForFunction(() =>
+        /^Faste \d{4}-priser/.test(document.querySelector("[data-priser-note]")?.textContent ?? "")
+      );
+      await page.waitForSelector(`tr[data-figur="${id}"]`, { state: "visible" });
+      // value · index(basis) / index(year), computed here; the page rounds to the figure's decimals (0 for kr.)
+      const factor = index.get(basis)! / index.get(e.aar as number)!;
+      const fixed = (e.vaerdi as number) * factor;
+      expect(Math.abs(danish(await cell(page, id, "vaerdi")) - fixed)).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(danish(await cell(page, id, "landstal")) - (e.land as number) * factor)).toBeLessThanOrEqual(0.5);
+      expect(await page.textContent(`tr[data-figur="${id}"] td:first-child`)).toContain(
+        `kr. pr. indbygger, faste ${basis}-priser`
+      );
+      // the rank is the same in fixed prices (one factor per year)
+      expect(await cell(page, id, "rang")).toBe(`nr. ${e.rang} af ${e.n}`);
+      // a non-money figure does not change, and the note says so
+      expect(await cell(page, "udskrivningsprocent", "vaerdi")).toBe(share);
+      expect(await page.textContent("[data-priser-note]")).toMatch(
+        /ikke kronebeløb og er de samme i løbende og faste priser/
+      );
+      // the areas the reader had open stay open after the switch
+      expect(await page.isVisible(`tr[data-figur="${id}"]`)).toBe(true);
+
+      // the export carries the fixed-price value and says the prices in its unit column
+      const csv = (await download(page, ".kt-export-all button[data-export=csv]")).toString("utf-8");
+      const row = csv
+        .slice(1)
+        .split("\r\n")
+        .map((l) => l.split(";"))
+        .find((r) => r[1] === "Nettodriftsudgifter pr. indb.")!;
+      expect(row[2]).toBe(`kr. pr. indbygger, faste ${basis}-priser`);
+      expect(Math.abs(Number(row[4].replace(",", ".")) - fixed)).toBeLessThan(1e-6 * fixed);
+      expect(csv).toContain(`(kronebeløb i faste ${basis}-priser)`);
+
+      // the profile: every sentence about a money figure names the prices and states the deflated value
+      const items = await page.$$eval("section.kt-profile li[data-profil]", (ls) =>
+        ls.map((l) => ({ id: l.getAttribute("data-profil")!, text: l.querySelector("[data-saetning]")!.textContent! }))
+      );
+      const money = items.filter((it) => / kr\. i \d{4}/.test(it.text));
+      expect(money.length).toBeGreaterThan(0);
+      for (const it of money) {
+        expect(it.text, it.id).toContain(`(faste ${basis}-priser)`);
+        expect(danish(/: (-?[\d.]+(?:,\d+)?)/.exec(it.text)![1])).toBe(danish(await cell(page, it.id, "vaerdi")));
+      }
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await page.close();
+      await site.context.unrouteAll();
+    }
+  });
+});
+
+describe("the /kommune list (issue #14)", () => {
+  test("a click on a column header sorts in Danish order: Aabenraa, Aalborg, Aarhus under Å", async () => {
+    const o = await openPage(site, "/kommune/", { waitFor: "table.kt-list tbody tr" });
+    const { page } = o;
+    const names = () => page.$$eval("table.kt-list tbody tr td:first-child", (tds) => tds.map((t) => t.textContent));
+    const codes = () => page.$$eval("table.kt-list tbody tr td:nth-child(2)", (tds) => tds.map((t) => t.textContent));
+    try {
+      // the first order: by name, ascending
+      let n = await names();
+      expect(n).toHaveLength(98);
+      expect(await page.getAttribute("th[data-col=navn]", "aria-sort")).toBe("ascending");
+      expect(n.slice(0, 2)).toEqual(["Albertslund", "Allerød"]);
+      expect(n.slice(-3)).toEqual(["Aabenraa", "Aalborg", "Aarhus"]);
+      // the code header: numbers, not text (101 before 147 before 1xx … 860)
+      await page.click("th[data-col=kommunekode] button");
+      await page.waitForFunction(
+        () => document.querySelector("th[data-col=kommunekode]")?.getAttribute("aria-sort") === "ascending"
+      );
+      const c = await codes();
+      expect(c[0]).toBe("101");
+      expect(c.at(-1)).toBe("860");
+      expect(c.map(Number)).toEqual([...c.map(Number)].sort((a, b) => a - b));
+      // the name header by keyboard: ascending again, then descending (Aarhus first, Albertslund last)
+      await page.focus("th[data-col=navn] button");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(
+        () => document.querySelector("th[data-col=navn]")?.getAttribute("aria-sort") === "ascending"
+      );
+      n = await names();
+      expect([n[0], n.at(-1)]).toEqual(["Albertslund", "Aarhus"]);
+      await page.click("th[data-col=navn] button");
+      await page.waitForFunction(
+        () => document.querySelector("th[data-col=navn]")?.getAttribute("aria-sort") === "descending"
+      );
+      n = await names();
+      expect(n.slice(0, 3)).toEqual(["Aarhus", "Aalborg", "Aabenraa"]);
+      expect(n.at(-1)).toBe("Albertslund");
+      // Ærø and the Ø names come before the Aa names, after Z (Danish alphabet … z, æ, ø, å)
+      const asc = [...n].reverse();
+      expect(asc.indexOf("Ærø")).toBeGreaterThan(asc.indexOf("Vordingborg"));
+      expect(asc.indexOf("Ærø")).toBeLessThan(asc.indexOf("Aabenraa"));
+      // the order survives a search; the links go to the pages
+      await page.fill("#observablehq-main form input[type=search]", "borg");
+      await page.waitForFunction(() => document.querySelectorAll("table.kt-list tbody tr").length < 98);
+      n = await names();
+      expect(n[0]).toBe("Aalborg");
+      expect(await page.getAttribute('table.kt-list a:text-is("Aalborg")', "href")).toBe("./851");
+      expect(await problems(o)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("print (issue #14): ranks and columns are not cut", () => {
+  test("/kommune/101 printed at A4 width: every rank cell shows its full text, no column sticks out", async () => {
+    const o = await openPage(site, "/kommune/101", { waitFor: "section.kt-area h2" });
+    const { page } = o;
+    try {
+      await page.emulateMedia({ media: "print" });
+      // A4 at 15 mm margins is 180 mm ≈ 680 CSS px; printing opens every area (beforeprint)
+      await page.setViewportSize({ width: 680, height: 900 });
+      await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll("details.kt-area-details")].every((d) => (d as HTMLDetailsElement).open)
+      );
+      const report = await page.evaluate(() => {
+        const main = document.querySelector("#observablehq-main")!.getBoundingClientRect();
+        const cells = [...document.querySelectorAll<HTMLElement>("td[data-col=rang]")];
+        const cut = cells
+          .filter((c) => c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1)
+          .map((c) => c.closest("tr")?.getAttribute("data-figur"));
+        // a rank's text on more than one line would also be a cut in effect ("nr. 3 af" / "98")
+        const wrapped = cells
+          .filter((c) => c.getClientRects().length && c.textContent!.trim() && c.getBoundingClientRect().height > 0)
+          .filter((c) => {
+            const r = document.createRange();
+            r.selectNodeContents(c);
+            const lines = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
+            return lines.size > 1;
+          })
+          .map((c) => c.textContent);
+        const headers = [...document.querySelectorAll<HTMLElement>("table.kt-kdk-table th")].filter(
+          (th) => th.getBoundingClientRect().right > main.right + 1 || th.scrollWidth > th.clientWidth + 1
+        );
+        const tables = [...document.querySelectorAll<HTMLElement>("table.kt-kdk-table")].filter(
+          (t) => t.getBoundingClientRect().right > main.right + 1
+        );
+        return {
+          n: cells.length,
+          texts: cells.map((c) => c.textContent!.trim()),
+          cut,
+          wrapped,
+          headers: headers.map((h) => h.textContent),
+          tables: tables.length
+        };
+      });
+      expect(report.n).toBeGreaterThan(100);
+      expect(report.cut).toEqual([]);
+      expect(report.wrapped).toEqual([]);
+      for (const t of report.texts) expect(t).toMatch(/^(nr\. \d+ af \d+|ingen placering|rangeres ikke \(ja\/nej\))$/);
+      expect(report.headers).toEqual([]);
+      expect(report.tables).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -94,3 +94,114 @@ describe("a 375 px phone: no sideways scrolling", () => {
     120_000
   );
 });
+
+/**
+ * Controls and columns whose text is cut (issue #14 §4): a cell or control whose content is wider than its box
+ * (scrollWidth > clientWidth, e.g. Inputs.table's ellipsis), or a text input / select whose placeholder, value or
+ * chosen option is wider than the box it is drawn in (measured with the control's own font).
+ */
+async function truncated(page: import("playwright-core").Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (els) => {
+    const ctx = document.createElement("canvas").getContext("2d")!;
+    const textWidth = (el: Element, text: string) => {
+      const cs = getComputedStyle(el);
+      ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      return ctx.measureText(text).width;
+    };
+    const inner = (el: HTMLElement) => {
+      const cs = getComputedStyle(el);
+      return el.clientWidth - Number.parseFloat(cs.paddingLeft) - Number.parseFloat(cs.paddingRight);
+    };
+    const out: string[] = [];
+    for (const el of els as HTMLElement[]) {
+      if (!el.getClientRects().length) continue; // not shown
+      if (el instanceof HTMLSelectElement) {
+        const text = el.selectedOptions[0]?.textContent ?? "";
+        // the drop-down arrow takes about 20 px of the box
+        if (textWidth(el, text) > inner(el) - 20) out.push(`select: "${text}" (${el.clientWidth} px)`);
+      } else if (el instanceof HTMLInputElement) {
+        for (const text of [el.placeholder, el.value])
+          if (text && textWidth(el, text) > inner(el) + 1) out.push(`input: "${text}" (${el.clientWidth} px)`);
+      } else if (el.scrollWidth > el.clientWidth + 1)
+        out.push(`${el.tagName.toLowerCase()}: "${el.textContent?.trim()}"`);
+    }
+    return out;
+  });
+}
+
+describe("controls and columns are not cut (issue #14 §4)", () => {
+  test.each([
+    [375, 812],
+    [1280, 900]
+  ])(
+    "at %i px: the front page's search and figure picker, and the /data catalogue",
+    async (width, height) => {
+      const page = await site.context.newPage();
+      try {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${site.base}/`, { waitUntil: "networkidle" });
+        await waitForFramework(page, 60_000);
+        await page.waitForSelector("svg g[data-mark='geo'] path");
+        expect(await truncated(page, "#observablehq-main form input[type=search]")).toEqual([]);
+        // the figure picker with the default figure, then with the longest title it offers
+        const picker = page
+          .locator("#observablehq-main select")
+          .filter({ has: page.locator("option", { hasText: "Nettodriftsudgifter pr. indb." }) });
+        expect(await picker.count()).toBe(1);
+        expect(await truncated(page, "#observablehq-main select")).toEqual([]);
+        const longest = await picker.evaluate(
+          (s) =>
+            [...(s as HTMLSelectElement).options].map((o) => o.textContent ?? "").sort((a, b) => b.length - a.length)[0]
+        );
+        await picker.selectOption({ label: longest });
+        await waitForFramework(page, 60_000);
+        // the option is "<titel> (<område>)", and an area's name may hold parentheses itself
+        const title = longest.replace(/ \((?:[^()]|\([^()]*\))*\)$/, "");
+        await page
+          .waitForFunction((t) => (document.querySelector(".card h2")?.textContent ?? "").includes(t), title, {
+            timeout: 10_000
+          })
+          .catch(async () => {
+            throw new Error(`«${title}» not in «${await page.textContent(".card h2")}»`);
+          });
+        if (width >= 1000) expect(await truncated(page, "#observablehq-main select")).toEqual([]);
+        // a phone's select cannot wrap a long title: the card's heading says it in full, and is not cut
+        else expect(await truncated(page, ".card h2")).toEqual([]);
+
+        await page.goto(`${site.base}/data`, { waitUntil: "networkidle" });
+        await waitForFramework(page, 60_000);
+        await page.waitForSelector("#observablehq-main form table tbody tr");
+        const cut = await truncated(page, "#observablehq-main form table td, #observablehq-main form table th");
+        expect(cut).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    180_000
+  );
+});
+
+test("the calculator's 'Begrundelse' column shows its whole text, at 375 px and on a desktop", async () => {
+  const page = await site.context.newPage();
+  try {
+    for (const [width, height] of [
+      [1280, 900],
+      [375, 812]
+    ]) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${site.base}/sammenligningsgrupper?gentagelser=200`, { waitUntil: "networkidle" });
+      await waitForFramework(page, 60_000);
+      await page.waitForSelector(".kt-begrundelse td");
+      const texts = await page.$$eval(".kt-begrundelse tbody tr", (rs) =>
+        rs.map((r) => r.lastElementChild?.textContent ?? "")
+      );
+      expect(
+        texts.some((t) => t.length > 20),
+        `${width} px`
+      ).toBe(true);
+      expect(await truncated(page, ".kt-begrundelse td, .kt-begrundelse th"), `${width} px`).toEqual([]);
+    }
+  } finally {
+    await page.close();
+  }
+}, 180_000);
