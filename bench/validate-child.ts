@@ -10,6 +10,7 @@ import { buildBefolkning, buildKommuner } from "../loaders/datasets.js";
 import { ingestExtracts } from "../loaders/infra/ingest.js";
 import { kommunegruppeGroups } from "../loaders/validate/demo-noegletal.js";
 import { validateSupport } from "../loaders/validate/support.js";
+import { childResult } from "./child.js";
 
 const [mode, input, out] = process.argv.slice(2);
 rmSync(out, { recursive: true, force: true });
@@ -40,6 +41,4 @@ const ms = performance.now() - t0;
 con.closeSync();
 instance.closeSync();
 rmSync(`${out}.tmp`, { recursive: true, force: true });
-process.stdout.write(
-  `${JSON.stringify({ ms: Math.round(ms), validateMs, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), rows, findings })}\n`
-);
+childResult({ ms: Math.round(ms), validateMs, rows, findings });
