@@ -5,7 +5,12 @@
  * (common/infra/contracts.ts):
  *  1. detect encoding/BOM, delimiter and number style from the first bytes, and check the
  *     header (TypeScript, pure checks);
- *  2. ONE DuckDB scan: each record gets its record number and an ok flag from SQL built from
+ *  2. the FAST PATH (`fastPass`): one parallel scan applies stricter contract checks (`fastOkSql`) as one boolean
+ *     per record and writes the typed records, in file order, to a staging Parquet; if DuckDB set no line aside and
+ *     every record passed, the staging file is written to the partitioned layout with `kilderaekke` = its row
+ *     number there, and the file is done (no record numbering over the CSV). Otherwise the staging file is
+ *     dropped and the file takes the SLOW PASS below, which names the line of every reject;
+ *  2'. slow pass, ONE DuckDB scan: each record gets its record number and an ok flag from SQL built from
  *     the same patterns the TS checks use (`VALUE_PATTERNS`); accepted and rejected records
  *     are written, typed, to separate partitions of a staging folder
  *     (`PARTITION_BY (_afvist, year, month)`); structural errors (wrong number of fields)
