@@ -7,9 +7,8 @@
  * Prints one JSON line: {ms (the COPY or the ingest alone), validateMs, rows, findings, maxRssMB}.
  */
 import { rmSync } from "node:fs";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { buildBefolkning, buildKommuner } from "../loaders/datasets.js";
-import { ingestExtracts } from "../loaders/infra/ingest.js";
+import { ingestExtracts, openDuckDB } from "../loaders/infra/ingest.js";
 import { kommunegruppeGroups } from "../loaders/validate/demo-noegletal.js";
 import { validateSupport } from "../loaders/validate/support.js";
 import { childResult } from "./child.js";
@@ -17,8 +16,8 @@ import { childResult } from "./child.js";
 const [mode, input, out] = process.argv.slice(2);
 rmSync(out, { recursive: true, force: true });
 const codes = mode === "plain" ? [] : buildKommuner().map((k) => k.kommunekode);
-const instance = await DuckDBInstance.create(":memory:", { temp_directory: `${out}.tmp` });
-const con = await instance.connect();
+// the same DuckDB settings as the product (memory limit, spilling to a temporary folder); the plain COPY too
+const { instance, con } = await openDuckDB(`${out}.tmp`);
 const t0 = performance.now();
 let rows = 0;
 let findings = 0;

@@ -737,9 +737,18 @@ export function reconcileLine(r: FileReport): string {
   return `[infrastruktur] ${r.file} (${r.format.description}): rækker ind ${r.rowsIn} = ud ${r.rowsOut} + afvist ${r.rowsRejected}${counts}`;
 }
 
-/** Open an in-memory DuckDB connection (spilling to `tempDir` if given). */
+/**
+ * DuckDB's memory limit for the ingest. Its default (80 % of RAM) let a full-scale ingest (42 million rows) reach a peak
+ * RSS of 8.3 GB on a 23 GB machine; with a limit DuckDB spills to `temp_directory` instead (issue #8: < 4 GB).
+ */
+export const INGEST_MEMORY_LIMIT = "3GB";
+
+/** Open an in-memory DuckDB connection (memory limited to `INGEST_MEMORY_LIMIT`, spilling to `tempDir` if given). */
 export async function openDuckDB(tempDir?: string): Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> {
-  const instance = await DuckDBInstance.create(":memory:", tempDir ? { temp_directory: tempDir } : {});
+  const instance = await DuckDBInstance.create(":memory:", {
+    memory_limit: INGEST_MEMORY_LIMIT,
+    ...(tempDir ? { temp_directory: tempDir } : {})
+  });
   const con = await instance.connect();
   return { instance, con };
 }
