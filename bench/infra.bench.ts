@@ -5,62 +5,88 @@
  * `COPY (SELECT * FROM read_csv(...)) TO ... (FORMAT parquet)` of the same file, measured
  * in the same run, each in its own process, alternating, RUNS times (median).
  *
- *   INFRA_BENCH_DAYS=1096 npm run bench -- infra   # full scale: all 36 months (~43 million rows, ~5 GB CSV)
- *   npm run bench -- infra                         # default 120 days (~4.7 million rows)
+ *   npm run bench -- infra                          # default 120 days (~4.7 million rows)
+ *   INFRA_BENCH_DAYS=26 npm run bench -- infra      # ~1 million rows
+ *   npm run bench -- infra --full-scale             # all 36 months (42.1 million rows, 5.0 GB CSV; ~15 min per run
+ *                                                   #   pair on the shared 2-core machine: not part of a plain `npm run bench`)
+ *   npm run bench -- infra --full-scale --csv /tmp/x/stoettesystemer_seed1_fuld.csv   # reuse an extract written by
+ *                                                   #   `npm run demodata -- --seed 1 --out /tmp/x --full-scale`
+ *   ... --validate                                  # the ingest child then also runs every validation rule
+ *                                                   #   (loaders/validate/support.ts) and times that step on its own
  *
- * The generated extract is kept in bench/results/ (git-ignored) and reused.
+ * A generated extract is kept in bench/results/ (git-ignored) and reused.
  */
 
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, statSync, symlinkSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { generateDemo } from "../loaders/infra/demo.js";
+import { flag, median, runChild } from "./child.js";
 
-const DAYS = Number(process.env.INFRA_BENCH_DAYS ?? "120");
-const RUNS = Number(process.env.RUNS ?? "2");
-const root = resolve("bench/results", `infra-${DAYS}d`);
-const gen = join(root, "gen");
-const csv = join(gen, "stoettesystemer_seed1_fuld.csv");
+const FULL = process.argv.includes("--full-scale");
+const VALIDATE = process.argv.includes("--validate");
+const DAYS = FULL ? 1096 : Number(process.env.INFRA_BENCH_DAYS ?? "120");
+const RUNS = Number(process.env.RUNS ?? (FULL ? "1" : "2"));
+const root = resolve("bench/results", FULL ? "infra-fuld" : `infra-${DAYS}d`);
+const given = flag("--csv");
+const csv = given ? resolve(given) : join(root, "gen", "stoettesystemer_seed1_fuld.csv");
 if (!existsSync(csv)) {
+  if (given) throw new Error(`Filen findes ikke: ${given}`);
   const t = performance.now();
-  await generateDemo({ seed: 1, out: gen, fullScale: true, supportDays: DAYS, only: ["stoettesystemer"] });
+  await generateDemo({
+    seed: 1,
+    out: join(root, "gen"),
+    fullScale: true,
+    supportDays: FULL ? undefined : DAYS,
+    only: ["stoettesystemer"]
+  });
   process.stdout.write(`genereret ${csv} på ${((performance.now() - t) / 1000).toFixed(0)} s\n`);
 }
 const dir = join(root, "extracts");
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
-symlinkSync(csv, join(dir, "stoettesystemer_seed1_fuld.csv"));
+symlinkSync(csv, join(dir, basename(csv).startsWith("stoettesystemer") ? basename(csv) : "stoettesystemer_bench.csv"));
 
-function run(mode: "plain" | "ingest"): { ms: number; maxRssMB: number; rows: number } {
-  const r = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "bench/infra-child.ts", mode, mode === "plain" ? csv : dir, join(root, `out-${mode}`)],
-    {
-      encoding: "utf-8",
-      stdio: ["ignore", "pipe", "inherit"]
-    }
-  );
-  if (r.status !== 0) throw new Error(`${mode} fejlede (${r.status})`);
-  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+interface Run {
+  ms: number;
+  maxRssMB: number;
+  rows: number;
+  /** ingest only: the validation step's own time (with --validate), and its findings */
+  validateMs?: number;
+  findings?: number;
 }
+const run = (mode: "plain" | "ingest"): Run =>
+  runChild<Run>("bench/infra-child.ts", [
+    mode === "ingest" && VALIDATE ? "validate" : mode,
+    mode === "plain" ? csv : dir,
+    join(root, `out-${mode}`)
+  ]);
 
-const plain: ReturnType<typeof run>[] = [];
-const ingest: ReturnType<typeof run>[] = [];
+const load = () =>
+  existsSync("/proc/loadavg") ? readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ") : "?";
+const plain: Run[] = [];
+const ingest: Run[] = [];
+const loads: string[] = [load()];
 for (let i = 0; i < RUNS; i++) {
   plain.push(run("plain"));
+  loads.push(load());
   ingest.push(run("ingest"));
+  loads.push(load());
 }
-const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const p = med(plain.map((x) => x.ms));
-const g = med(ingest.map((x) => x.ms));
+const p = median(plain.map((x) => x.ms));
+const g = median(ingest.map((x) => x.ms));
 const size = statSync(csv).size / 1e6;
-process.stdout.write(
-  [
-    `stoettesystemer, ${DAYS} dage: ${plain[0].rows.toLocaleString("da-DK")} rækker, ${size.toFixed(0)} MB CSV, ${RUNS} kørsler (median)`,
-    `| run | wall time | peak RSS | ratio to plain COPY |`,
-    `|---|---:|---:|---:|`,
-    `| plain DuckDB COPY read_csv → Parquet (baseline) | ${(p / 1000).toFixed(1)} s | ${Math.max(...plain.map((x) => x.maxRssMB))} MB | 1,00 |`,
-    `| kommunetal ingest (checks, rejects, reconciliation, partitioned) | ${(g / 1000).toFixed(1)} s | ${Math.max(...ingest.map((x) => x.maxRssMB))} MB | ${(g / p).toFixed(2).replace(".", ",")} |`,
-    `rækker ud: ${ingest[0].rows.toLocaleString("da-DK")}; alle kørsler: plain ${plain.map((x) => x.ms).join(", ")} ms; ingest ${ingest.map((x) => x.ms).join(", ")} ms`
-  ].join("\n") + "\n"
-);
+const lines = [
+  `stoettesystemer, ${DAYS} dage: ${plain[0].rows.toLocaleString("da-DK")} rækker, ${size.toFixed(0)} MB CSV, ${RUNS} kørsler (median)`,
+  "| run | wall time | peak RSS | ratio to plain COPY |",
+  "|---|---:|---:|---:|",
+  `| plain DuckDB COPY read_csv → Parquet (baseline) | ${(p / 1000).toFixed(1)} s | ${Math.max(...plain.map((x) => x.maxRssMB))} MB | 1,00 |`,
+  `| kommunetal ingest (checks, rejects, reconciliation, partitioned) | ${(g / 1000).toFixed(1)} s | ${Math.max(...ingest.map((x) => x.maxRssMB))} MB | ${(g / p).toFixed(2).replace(".", ",")} |`,
+  `rækker ud: ${ingest[0].rows.toLocaleString("da-DK")}; alle kørsler: plain ${plain.map((x) => x.ms).join(", ")} ms; ingest ${ingest.map((x) => x.ms).join(", ")} ms`,
+  `belastning (/proc/loadavg 1/5/15 min) før og efter hver kørsel: ${loads.join(" → ")}`
+];
+if (VALIDATE)
+  lines.push(
+    `valideringstrinnet alene (aggregering + alle regler, efter ingest i samme proces): ${ingest.map((x) => x.validateMs).join(", ")} ms = ` +
+      `${ingest.map((x) => `${((100 * (x.validateMs ?? 0)) / (x.ms - (x.validateMs ?? 0))).toFixed(1)} %`).join(", ")} af samme kørsels ingest; fund: ${ingest[0].findings}`
+  );
+process.stdout.write(`${lines.join("\n")}\n`);

@@ -5,11 +5,11 @@
  * Prints one JSON line: {ms, validateMs (the validation step alone), maxRssMB, rows, findings}.
  */
 import { rmSync } from "node:fs";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { buildBefolkning, buildKommuner } from "../loaders/datasets.js";
-import { ingestExtracts } from "../loaders/infra/ingest.js";
+import { ingestExtracts, openDuckDB } from "../loaders/infra/ingest.js";
 import { kommunegruppeGroups } from "../loaders/validate/demo-noegletal.js";
 import { validateSupport } from "../loaders/validate/support.js";
+import { childResult } from "./child.js";
 
 const [mode, input, out] = process.argv.slice(2);
 rmSync(out, { recursive: true, force: true });
@@ -17,8 +17,8 @@ const codes = buildKommuner().map((k) => k.kommunekode);
 const befolkning: Record<string, number> = {};
 for (const r of buildBefolkning().rows) if (r.maaned === "2022M04") befolkning[r.kommunekode] = r.befolkning;
 const groups = kommunegruppeGroups();
-const instance = await DuckDBInstance.create(":memory:", { temp_directory: `${out}.tmp` });
-const con = await instance.connect();
+// the same DuckDB settings as the product (memory limit, spilling to a temporary folder); the plain COPY too
+const { instance, con } = await openDuckDB(`${out}.tmp`);
 const t0 = performance.now();
 const res = await ingestExtracts(input, out, codes, con, () => {});
 const rows = res.reports.reduce((s, r) => s + r.rowsOut, 0);
@@ -40,6 +40,4 @@ const ms = performance.now() - t0;
 con.closeSync();
 instance.closeSync();
 rmSync(`${out}.tmp`, { recursive: true, force: true });
-process.stdout.write(
-  `${JSON.stringify({ ms: Math.round(ms), validateMs, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), rows, findings })}\n`
-);
+childResult({ ms: Math.round(ms), validateMs, rows, findings });

@@ -6,30 +6,34 @@
  * alternating, RUNS times (median). Target (issue #11): validation adds at most 50 %.
  *
  *   npm run bench -- validate                             # default 30 days (~1.2 million rows)
- *   VALIDATE_BENCH_DAYS=1096 npm run bench -- validate    # full scale: 36 months (~43 million rows, ~5 GB CSV)
+ *   npm run bench -- validate --full-scale [--csv <extract>]   # full scale: 36 months (42.1 million rows, 5.0 GB CSV)
+ *   (or, in one process per run with the plain COPY as well: npm run bench -- infra --full-scale --validate)
  *
  * The generated extract is kept in bench/results/ (git-ignored) and reused.
  */
 
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync, symlinkSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { generateDemo } from "../loaders/infra/demo.js";
+import { flag, median, runChild } from "./child.js";
 
-const DAYS = Number(process.env.VALIDATE_BENCH_DAYS ?? "30");
-const RUNS = Number(process.env.RUNS ?? "2");
-const root = resolve("bench/results", `validate-${DAYS}d`);
-const gen = join(root, "gen");
-const csv = join(gen, "stoettesystemer_seed1_fuld.csv");
+const FULL = process.argv.includes("--full-scale");
+const DAYS = FULL ? 1096 : Number(process.env.VALIDATE_BENCH_DAYS ?? "30");
+const RUNS = Number(process.env.RUNS ?? (FULL ? "1" : "2"));
+const root = resolve("bench/results", FULL ? "validate-fuld" : `validate-${DAYS}d`);
+const given = flag("--csv");
+const csv = given ? resolve(given) : join(root, "gen", "stoettesystemer_seed1_fuld.csv");
 if (!existsSync(csv)) {
+  if (given) throw new Error(`Filen findes ikke: ${given}`);
   const t = performance.now();
-  await generateDemo({ seed: 1, out: gen, fullScale: true, supportDays: DAYS, only: ["stoettesystemer"] });
+  const supportDays = FULL ? undefined : DAYS;
+  await generateDemo({ seed: 1, out: join(root, "gen"), fullScale: true, supportDays, only: ["stoettesystemer"] });
   process.stdout.write(`genereret ${csv} på ${((performance.now() - t) / 1000).toFixed(0)} s\n`);
 }
 const dir = join(root, "extracts");
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
-symlinkSync(csv, join(dir, "stoettesystemer_seed1_fuld.csv"));
+symlinkSync(csv, join(dir, basename(csv).startsWith("stoettesystemer") ? basename(csv) : "stoettesystemer_bench.csv"));
 
 interface Run {
   ms: number;
@@ -38,18 +42,8 @@ interface Run {
   rows: number;
   findings: number;
 }
-function run(mode: "ingest" | "validate"): Run {
-  const r = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "bench/validate-child.ts", mode, dir, join(root, `out-${mode}`)],
-    {
-      encoding: "utf-8",
-      stdio: ["ignore", "pipe", "inherit"]
-    }
-  );
-  if (r.status !== 0) throw new Error(`${mode} fejlede (${r.status})`);
-  return JSON.parse(r.stdout.trim().split("\n").pop() as string);
-}
+const run = (mode: "ingest" | "validate"): Run =>
+  runChild<Run>("bench/validate-child.ts", [mode, dir, join(root, `out-${mode}`)]);
 
 const ingest: Run[] = [];
 const validate: Run[] = [];
@@ -57,9 +51,8 @@ for (let i = 0; i < RUNS; i++) {
   ingest.push(run("ingest"));
   validate.push(run("validate"));
 }
-const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const g = med(ingest.map((x) => x.ms));
-const v = med(validate.map((x) => x.ms));
+const g = median(ingest.map((x) => x.ms));
+const v = median(validate.map((x) => x.ms));
 const size = statSync(csv).size / 1e6;
 process.stdout.write(
   `${[
