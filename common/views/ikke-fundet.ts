@@ -2,6 +2,7 @@
  * The 404 page (src/404.md): where to go from an address that does not exist. Pure: the page
  * passes `location.pathname` and the municipalities; what it shows is computed here.
  */
+import { fold, plain, searchNames } from "../kommune/names.js";
 
 /** The site's main sections, linked from the 404 page (relative to the site root: the 404 page has <base href="/">). */
 export const SECTIONS: readonly { href: string; titel: string; tekst: string }[] = [
@@ -17,18 +18,6 @@ export const SECTIONS: readonly { href: string; titel: string; tekst: string }[]
 export interface KommuneRef {
   kommunekode: string;
   navn: string;
-}
-
-/** Lower-case, without accents and with æøå spelled out, for matching a path against names. */
-function fold(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "oe")
-    .replace(/å/g, "aa")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-");
 }
 
 /**
@@ -52,15 +41,14 @@ export function hintFor(pathname: string, kommuner: readonly KommuneRef[]): { te
       forslag: []
     };
   }
-  const folded = fold(path);
-  const alias: Record<string, string> = { aarhus: "Aarhus", arhus: "Aarhus", aabenraa: "Aabenraa", aalborg: "Aalborg" };
-  const forslag = kommuner.filter((k) => {
-    const n = fold(k.navn);
-    return (
-      n.length >= 3 &&
-      (folded.includes(n) || Object.entries(alias).some(([a, v]) => v === k.navn && folded.includes(a)))
-    );
-  });
+  // each path segment against every name and alias of common/kommune/names.ts (folded: æøå spelled out)
+  const segments = path
+    .split("/")
+    .map((p) => fold(p))
+    .filter(Boolean);
+  const forslag = kommuner.filter((k) =>
+    searchNames(k).some((n) => n.length >= 3 && segments.some((seg) => seg.includes(n) || plain(seg) === plain(n)))
+  );
   return {
     tekst: forslag.length ? "Mente du en af disse kommuner?" : "Adressen findes ikke på kommunetal.",
     forslag

@@ -28,7 +28,7 @@ export interface StatbankOm {
 export function priceStatement(s: Pick<StatbankOm, "prisindeks" | "faste_priser_utilgaengelige">): string {
   if (!s.prisindeks) return `Alle nøgletal vises i løbende priser. ${s.faste_priser_utilgaengelige ?? ""}`.trim();
   return (
-    `Nøgletal i kroner kan vises i løbende eller faste priser (kontakten på forsiden, nøgletalssiden og kommunesiderne). ` +
+    `Nøgletal i kroner kan vises i løbende eller faste priser (kontakten på forsiden, nøgletalssiden, kommunesiderne og i beregneren af sammenligningsgrupper). ` +
     `Faste priser beregnes med et prisindeks afledt af ${s.prisindeks.grundlag} (${s.prisindeks.basisaar} = 100), fra den seneste «npm run opdater»; ` +
     "tallene vises i priserne for det seneste viste år. Andre nøgletal (andele, antal, indeks) ændres ikke."
   );
@@ -60,4 +60,9 @@ export function overlapTable(
       formatNumber(o.stoerste_abs_forskel_pct, 2)
     ])
   };
+}
+
+/** One line per NGLK figure joined onto a noegletal.dk figure: "SER → Serviceudgifter pr. indb. (note)". */
+export function nglkLinkLines(s: Pick<StatbankOm, "nglk_koblinger">, titel: (id: string) => string): string[] {
+  return s.nglk_koblinger.map((m) => `${m.noegle} → ${titel(m.id)} (${m.note})`);
 }

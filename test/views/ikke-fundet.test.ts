@@ -24,6 +24,9 @@ test("a name in the path (also Århus, Læsø in URL encoding) suggests the muni
   expect(hintFor("/kommune/%C3%85rhus", K).forslag).toEqual([K[1]]);
   expect(hintFor("/kommune/L%C3%A6s%C3%B8", K).forslag).toEqual([K[2]]);
   expect(hintFor("/noget/helt/andet", K)).toEqual({ tekst: "Adressen findes ikke på kommunetal.", forslag: [] });
+  // the aliases of common/kommune/names.ts, one table for search, Spørg and this page
+  expect(hintFor("/kbh", K).forslag).toEqual([K[0]]);
+  expect(hintFor("/kommune/Laeso", K).forslag).toEqual([K[2]]);
 });
 
 test("the sections link relative to the site root", () => {

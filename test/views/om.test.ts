@@ -1,6 +1,6 @@
 /** /om's texts from statbank.json (common/views/om.ts). */
 import { describe, expect, it } from "vitest";
-import { overlapTable, priceStatement } from "../../common/views/om.js";
+import { nglkLinkLines, overlapTable, priceStatement } from "../../common/views/om.js";
 
 describe("/om", () => {
   it("says prices are current, and why, without a refreshed snapshot", () => {
@@ -33,5 +33,16 @@ describe("/om", () => {
       (id) => id.toUpperCase()
     )!;
     expect(t.raekker).toEqual([["SER", "SER", "2019 (budget)", "98", "-1.234,6", "1,50", "12,35"]]);
+  });
+
+  it("names every NGLK figure joined onto a noegletal.dk figure, and every page with the price switch", () => {
+    expect(
+      nglkLinkLines({ nglk_koblinger: [{ noegle: "SER", id: "ser", note: "samme afgrænsning" }] }, (id) =>
+        id === "ser" ? "Serviceudgifter pr. indb." : id
+      )
+    ).toEqual(["SER → Serviceudgifter pr. indb. (samme afgrænsning)"]);
+    expect(
+      priceStatement({ prisindeks: { grundlag: "NGLK DRI", basisaar: 2008 }, faste_priser_utilgaengelige: null })
+    ).toMatch(/forsiden, nøgletalssiden, kommunesiderne og i beregneren af sammenligningsgrupper/);
   });
 });
