@@ -8,6 +8,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { openPage, problems, type Site, startSite } from "./harness.js";
+import { refreshedStatbank, serveStatbank } from "./statbank.js";
 
 let site: Site;
 beforeAll(async () => {
@@ -117,39 +118,9 @@ test("without a refreshed snapshot the price switch offers current prices only, 
 });
 
 test("with a refreshed snapshot (replay fixtures) the switch deflates money figures, and only them", async () => {
-  // statbank.json as a build after `npm run opdater` against the replay server would publish it
-  const { mkdtempSync, rmSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const { join } = await import("node:path");
-  const { startReplay } = await import("../dst/replay-server.js");
-  const { refresh } = await import("../../loaders/dst/snapshot.js");
-  const { StatbankClient } = await import("../../loaders/dst/statbank.js");
-  const { DAWA_KODER } = await import("../../loaders/dst/kommunekoder.js");
-  const { readSnapshot } = await import("../../loaders/dst/nglk.js");
-  const { statbankSummary } = await import("../../loaders/dst/publish.js");
-  const out = mkdtempSync(join(tmpdir(), "kommunetal-priser-"));
-  const replay = await startReplay();
-  let summary: ReturnType<typeof statbankSummary>;
-  try {
-    const client = new StatbankClient({ baseUrl: replay.url, retries: 1, backoffMs: 1, timeoutMs: 10_000 });
-    await refresh({
-      client,
-      apiUrl: replay.url,
-      out,
-      tables: ["NGLK"],
-      kommunekoder: DAWA_KODER(),
-      now: () => new Date()
-    });
-    summary = statbankSummary(readSnapshot(join(out, "statbank")), () => []);
-  } finally {
-    await replay.close();
-    rmSync(out, { recursive: true, force: true });
-  }
+  const summary = await refreshedStatbank();
   const index = new Map(summary.prisindeks!.aar.map((r) => [r.aar, r.indeks]));
-  // the page reads /filer/statbank.json (the published copy; Framework's registerFile path)
-  await site.context.route(/\/filer\/statbank\.json$/, (route) =>
-    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(summary) })
-  );
+  await serveStatbank(site.context, summary);
   const o = await openPage(site, "/");
   const { page } = o;
   try {

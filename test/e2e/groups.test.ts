@@ -6,15 +6,14 @@
  * No request may leave localhost, and no console error may occur.
  */
 
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseArgs, runCli } from "../../loaders/cli/groups.js";
 import { buildGroupDefaults } from "../../loaders/groups.js";
 import { openPage, problems, runAxe, type Site, seriousViolations, startSite, waitForFramework } from "./harness.js";
+import { refreshedStatbank, serveStatbank } from "./statbank.js";
 
 let site: Site;
 beforeAll(async () => {
@@ -457,37 +456,11 @@ describe("/sammenligningsgrupper", () => {
   });
 
   test("fixed prices (replay snapshot): the group mean, the export and the units are deflated; the groups stay", async () => {
-    // statbank.json as a build after `npm run opdater` against the replay server would publish it (as in front.test.ts)
-    const { startReplay } = await import("../dst/replay-server.js");
-    const { refresh } = await import("../../loaders/dst/snapshot.js");
-    const { StatbankClient } = await import("../../loaders/dst/statbank.js");
-    const { DAWA_KODER } = await import("../../loaders/dst/kommunekoder.js");
-    const { readSnapshot } = await import("../../loaders/dst/nglk.js");
-    const { statbankSummary } = await import("../../loaders/dst/publish.js");
-    const out = mkdtempSync(join(tmpdir(), "kommunetal-grupper-priser-"));
-    const replay = await startReplay();
-    let summary: ReturnType<typeof statbankSummary>;
-    try {
-      const client = new StatbankClient({ baseUrl: replay.url, retries: 1, backoffMs: 1, timeoutMs: 10_000 });
-      await refresh({
-        client,
-        apiUrl: replay.url,
-        out,
-        tables: ["NGLK"],
-        kommunekoder: DAWA_KODER(),
-        now: () => new Date()
-      });
-      summary = statbankSummary(readSnapshot(join(out, "statbank")), () => []);
-    } finally {
-      await replay.close();
-      rmSync(out, { recursive: true, force: true });
-    }
+    const summary = await refreshedStatbank();
     const index = new Map(summary.prisindeks!.aar.map((r) => [r.aar, r.indeks]));
     const factor = index.get(2019)! / index.get(2018)!;
     const outcome = buildGroupDefaults().areas.find((a) => a.id === "folkeskole")!.udfald;
-    await site.context.route(/\/filer\/statbank\.json$/, (route) =>
-      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(summary) })
-    );
+    await serveStatbank(site.context, summary);
     const o = await openPage(site, "/sammenligningsgrupper?gentagelser=200", {
       waitFor: "form[data-priser=tilgaengelig]"
     });

@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openPage, problems, type Site, startSite } from "./harness.js";
+import { refreshedStatbank, serveStatbank } from "./statbank.js";
 
 const F = "dist/filer";
 let site: Site;
@@ -625,39 +626,6 @@ describe("catalogue, comparison and search", () => {
   });
 });
 
-/**
- * /filer/statbank.json as a build after `npm run opdater` against the replay server (test/dst/replay-server.ts) would
- * publish it: the price index comes from the replayed NGLK fixtures, derived by the refresh's own code.
- */
-async function refreshedStatbank() {
-  const { mkdtempSync, rmSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const { join } = await import("node:path");
-  const { startReplay } = await import("../dst/replay-server.js");
-  const { refresh } = await import("../../loaders/dst/snapshot.js");
-  const { StatbankClient } = await import("../../loaders/dst/statbank.js");
-  const { DAWA_KODER } = await import("../../loaders/dst/kommunekoder.js");
-  const { readSnapshot } = await import("../../loaders/dst/nglk.js");
-  const { statbankSummary } = await import("../../loaders/dst/publish.js");
-  const out = mkdtempSync(join(tmpdir(), "kommunetal-kommune-priser-"));
-  const replay = await startReplay();
-  try {
-    const client = new StatbankClient({ baseUrl: replay.url, retries: 1, backoffMs: 1, timeoutMs: 10_000 });
-    await refresh({
-      client,
-      apiUrl: replay.url,
-      out,
-      tables: ["NGLK"],
-      kommunekoder: DAWA_KODER(),
-      now: () => new Date()
-    });
-    return statbankSummary(readSnapshot(join(out, "statbank")), () => []);
-  } finally {
-    await replay.close();
-    rmSync(out, { recursive: true, force: true });
-  }
-}
-
 describe("current or fixed prices (issue #12)", () => {
   test("without a refreshed snapshot the page offers current prices only, and says why", async () => {
     const o = await openPage(site, "/kommune/101", { waitFor: "section.kt-area h2" });
@@ -679,9 +647,7 @@ describe("current or fixed prices (issue #12)", () => {
       .getRowObjectsJS()
       .map((r) => Number(r.aar));
     const basis = Math.max(...years.filter((y) => index.has(y)));
-    await site.context.route(/\/filer\/statbank\.json$/, (route) =>
-      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(summary) })
-    );
+    await serveStatbank(site.context, summary);
     const o = await openPage(site, "/kommune/101", { waitFor: "section.kt-area h2" });
     const { page } = o;
     try {

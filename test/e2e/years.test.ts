@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { openPage, problems, type Site, startSite } from "./harness.js";
+import { refreshedStatbank, serveStatbank } from "./statbank.js";
 
 let site: Site;
 beforeAll(async () => {
@@ -111,41 +112,9 @@ test("/om states the year rule, the price basis and where NGLK's overlap will be
   }
 });
 
-/** statbank.json as a build after `npm run opdater` against the replay server (test/dst/replay-server.ts) publishes it. */
-async function refreshedSummary() {
-  const { mkdtempSync, rmSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const { join } = await import("node:path");
-  const { startReplay } = await import("../dst/replay-server.js");
-  const { refresh } = await import("../../loaders/dst/snapshot.js");
-  const { StatbankClient } = await import("../../loaders/dst/statbank.js");
-  const { DAWA_KODER } = await import("../../loaders/dst/kommunekoder.js");
-  const { readSnapshot } = await import("../../loaders/dst/nglk.js");
-  const { statbankSummary } = await import("../../loaders/dst/publish.js");
-  const out = mkdtempSync(join(tmpdir(), "kommunetal-aar-"));
-  const replay = await startReplay();
-  try {
-    const client = new StatbankClient({ baseUrl: replay.url, retries: 1, backoffMs: 1, timeoutMs: 10_000 });
-    await refresh({
-      client,
-      apiUrl: replay.url,
-      out,
-      tables: ["NGLK"],
-      kommunekoder: DAWA_KODER(),
-      now: () => new Date()
-    });
-    return statbankSummary(readSnapshot(join(out, "statbank")));
-  } finally {
-    await replay.close();
-    rmSync(out, { recursive: true, force: true });
-  }
-}
-
 test("after a refresh: /om shows the sources' overlap, /noegletal the long series and fixed prices", async () => {
-  const summary = await refreshedSummary();
-  await site.context.route(/\/filer\/statbank\.json$/, (route) =>
-    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(summary) })
-  );
+  const summary = await refreshedStatbank({ overlap: true });
+  await serveStatbank(site.context, summary);
   try {
     const om = await openPage(site, "/om");
     try {
