@@ -24,6 +24,7 @@ import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { CONTRACTS, detectFormat as detectInfraFormat, type ExtractKind } from "../../common/infra/contracts.js";
+import { type KleCatalogue, type KleSagRow, kleFindings } from "../../common/infra/kle.js";
 import { type decodeDetected, type Finding, RULES, type RuleId } from "../../common/rules/index.js";
 import {
   checkKeyFigureFile,
@@ -47,6 +48,7 @@ import {
 } from "../../common/validate/index.js";
 import { yearsWithData } from "../../common/vocabulary.js";
 import { buildBefolkning, buildKommuner, buildNoegletal } from "../datasets.js";
+import { readKleCatalogue } from "../infra/build.js";
 import { ingestExtracts, openDuckDB } from "../infra/ingest.js";
 import { inspectFolk1am } from "../sources/folk1am.js";
 import { DEMO_KATALOG, DEMO_RELATIONS, DEMO_YEARS, kommunegruppeGroups } from "../validate/demo-noegletal.js";
@@ -416,12 +418,56 @@ async function checkInfra(
         );
       }
     }
+    if (report && !report.fileFindings.length && kind === "indekssager") {
+      // KLE conformance (kle.findes/aktuel/niveau) per row, as the build and the browser check do
+      const iKle = headerNames.indexOf("kle_nr");
+      for (const r of await indexRows(con, join(dir, "ud", kind))) {
+        // kilderaekke is the record number; with no record over several lines its line is one more (the header)
+        const line = r.kilderaekke + 1;
+        const where = { ...r, file, line, column: iKle >= 0 ? charColumn(line, iKle + 1) : undefined };
+        for (const f of kleFindings([where], kle(), file))
+          out.push({ ...f, kommunekode: r.kommunekode ?? undefined, periode: r.opgjort_dato });
+      }
+    }
     return { findings: out, raekker: report?.rowsIn ?? 0 };
   } finally {
     con.closeSync();
     instance.closeSync?.();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+let kleMemo: KleCatalogue | undefined;
+/** The KLE catalogue the build uses (data/raw/kle), read once. */
+const kle = () => (kleMemo ??= readKleCatalogue());
+
+/** The index extract's rows as the ingest wrote them, with their record number. */
+async function indexRows(
+  con: Awaited<ReturnType<typeof openDuckDB>>["con"],
+  kindDir: string
+): Promise<(KleSagRow & { kilderaekke: number })[]> {
+  const glob = `'${join(kindDir, "**", "*.parquet").replace(/'/g, "''")}'`;
+  let rows: Record<string, unknown>[];
+  try {
+    rows = (
+      await con.runAndReadAll(
+        `SELECT strftime(opgjort_dato::DATE, '%Y-%m-%d') AS opgjort_dato, kle_nr, indeks, it_system, kommunekode,
+           antal_sager::BIGINT AS antal_sager, kilderaekke::BIGINT AS kilderaekke
+         FROM read_parquet(${glob}, hive_partitioning=false) ORDER BY kilderaekke`
+      )
+    ).getRowObjectsJS() as Record<string, unknown>[];
+  } catch {
+    return [];
+  }
+  return rows.map((r) => ({
+    opgjort_dato: String(r.opgjort_dato),
+    kle_nr: String(r.kle_nr),
+    indeks: String(r.indeks),
+    it_system: r.it_system === null ? "" : String(r.it_system),
+    kommunekode: r.kommunekode === null ? null : String(r.kommunekode),
+    antal_sager: Number(r.antal_sager),
+    kilderaekke: Number(r.kilderaekke)
+  }));
 }
 
 /** Monthly sums per municipality × service (or support system) and in total, from the ingest's Parquet. */

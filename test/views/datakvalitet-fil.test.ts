@@ -218,6 +218,24 @@ describe("KLE conformance of a dropped index extract (indekssager_*.csv)", () =>
   });
 });
 
+describe("kle.* on the command line", () => {
+  it("npm run validate on the demo index extract gives the browser's kle.* findings: same rule, line and column", async () => {
+    const path = "data/demo/infrastruktur/indekssager_seed1.csv.gz";
+    const browser = validateFileBytes(gunzipSync(readFileSync(path)), {
+      fileName: "indekssager_seed1.csv",
+      kommunekoder,
+      kle: { emner: readKle().map((k) => k.emne_nr), udgaaede: readKleUdgaaede(), navn: "KLE" }
+    }).findings.filter((f) => f.rule.startsWith("kle."));
+    const { validatePaths } = await import("../../loaders/cli/validate.js");
+    const cli = (await validatePaths([path])).filer[0].fund.filter((f) => f.regel.startsWith("kle."));
+    // the browser's count per rule equals native DuckDB's over every row (the test above)
+    expect(cli.length).toBe(browser.length);
+    expect(cli.map((f) => `${f.regel}@${f.linje}:${f.kolonne}`)).toEqual(
+      browser.map((f) => `${f.rule}@${f.line}:${f.column}`)
+    );
+  }, 120_000);
+});
+
 describe("the raw noegletal.dk export, whole", () => {
   it("gives exactly the command line's findings per rule (the series rules' findings are not capped)", async () => {
     const raw = "data/raw/noegletal/noegletal_dk_2013-2019_raw.csv";
