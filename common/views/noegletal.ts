@@ -418,6 +418,11 @@ export function developmentColumns(
   ];
 }
 
+/** The figures the picker offers: those with data in at least one year (`aar_til` set). */
+export function figuresWithData<K extends Pick<KatalogRow, "aar_til">>(katalog: readonly K[]): K[] {
+  return katalog.filter((k) => k.aar_til !== null);
+}
+
 /** The start figure: the address's `id` when it has data, else Udg. til folkeskolen pr. elev, else the first. */
 export function startFigure<K extends Pick<KatalogRow, "id">>(medData: readonly K[], id: string | null): K | undefined {
   return medData.find((k) => k.id === id) ?? medData.find((k) => k.id === "udg-til-folkeskolen-pr-elev") ?? medData[0];

@@ -13,6 +13,7 @@ import {
   figureDocumentation,
   figureLead,
   figurePage,
+  figuresWithData,
   rankingTable,
   startFigure
 } from "../../common/views/noegletal.js";
@@ -245,6 +246,15 @@ describe("one figure on the page", () => {
     expect(cols.map((c) => c.label)).toEqual(["Serie", "År", "Regnskab/budget", "A (kr.)"]);
     const kind = cols[2].key as (r: { aar: number }) => string;
     expect([kind({ aar: 2018 }), kind({ aar: 2019 })]).toEqual(["regnskab", "budget"]);
+  });
+
+  it("the picker offers only figures with data (aar_til set)", () => {
+    const k = [
+      { id: "a", aar_til: 2019 },
+      { id: "b", aar_til: null },
+      { id: "c", aar_til: 2016 }
+    ];
+    expect(figuresWithData(k).map((x) => x.id)).toEqual(["a", "c"]);
   });
 
   it("the start figure: the address's, else the school figure, else the first", () => {
