@@ -4,7 +4,39 @@
  * loading the statistics library. Pure; tested in test/profile.test.ts and test/views/kommune-priser.test.ts.
  */
 import { formatNumber } from "./format.js";
-import type { Highlight } from "./profile.js";
+
+export interface Highlight {
+  id: string;
+  titel: string;
+  omraade: string;
+  omraadenavn: string;
+  enhed: string;
+  decimaler: number;
+  aar: number;
+  vaerdi: number;
+  zGruppe: number | null;
+  zLand: number | null;
+  /** mean of the other group members (as the table's "Gruppegns."), the difference in the unit and in per cent */
+  gruppeGns: number | null;
+  forskelGruppe: number | null;
+  pctGruppe: number | null;
+  /** the other members' values, sorted ascending (for the small chart) */
+  gruppeVaerdier: number[];
+  /** median of all municipalities */
+  landMedian: number;
+  /** the country reference used for `pctLand` and its name */
+  landRef: number;
+  landNavn: string;
+  pctLand: number | null;
+  /** 1 = highest in the group (the municipality included) */
+  rankInGroup: number | null;
+  gruppeStoerrelse: number;
+  /** change since the first year with a value, in per cent */
+  udvikling: { fra: number; pct: number } | null;
+  /** the larger |z| of the two: what the highlight was chosen by */
+  score: number;
+  saetning: string;
+}
 
 /** "3. højeste" / "højeste" / "laveste": the rank in Danish, from the top or the bottom, whichever is nearer. */
 export function rankWords(rank: number, of: number): string {

@@ -24,7 +24,7 @@
  * Pure: no DOM, no I/O; used by the page loader at build time and testable by hand.
  */
 import { medianAbsoluteDeviation, median as ssMedian } from "simple-statistics";
-import { highlightSentence } from "./profile-text.js";
+import { type Highlight, highlightSentence } from "./profile-text.js";
 
 export { differenceUnit, highlightSentence, rankWords, type SentenceFacts, shortUnit } from "./profile-text.js";
 
@@ -86,38 +86,8 @@ export interface FigureInput {
   serie: { aar: number; vaerdi: number | null }[];
 }
 
-export interface Highlight {
-  id: string;
-  titel: string;
-  omraade: string;
-  omraadenavn: string;
-  enhed: string;
-  decimaler: number;
-  aar: number;
-  vaerdi: number;
-  zGruppe: number | null;
-  zLand: number | null;
-  /** mean of the other group members (as the table's "Gruppegns."), the difference in the unit and in per cent */
-  gruppeGns: number | null;
-  forskelGruppe: number | null;
-  pctGruppe: number | null;
-  /** the other members' values, sorted ascending (for the small chart) */
-  gruppeVaerdier: number[];
-  /** median of all municipalities */
-  landMedian: number;
-  /** the country reference used for `pctLand` and its name */
-  landRef: number;
-  landNavn: string;
-  pctLand: number | null;
-  /** 1 = highest in the group (the municipality included) */
-  rankInGroup: number | null;
-  gruppeStoerrelse: number;
-  /** change since the first year with a value, in per cent */
-  udvikling: { fra: number; pct: number } | null;
-  /** the larger |z| of the two: what the highlight was chosen by */
-  score: number;
-  saetning: string;
-}
+// the Highlight type lives with the sentence writer (common/profile-text.ts), which browser code imports alone
+export type { Highlight } from "./profile-text.js";
 
 const nums = (xs: readonly (number | null)[]) => xs.filter((x): x is number => x !== null && Number.isFinite(x));
 

@@ -8,6 +8,8 @@
  * Pure TypeScript: no DOM, no Node APIs (shared by Node and the browser).
  */
 
+import { ENCODING_LABEL, type Encoding } from "./encoding.js";
+
 export type Severity = "fejl" | "advarsel";
 
 export interface Rule {
@@ -364,3 +366,13 @@ export const errorsOf = (findings: Finding[]): Finding[] => findings.filter((f) 
 
 export * from "./encoding.js";
 export * from "./numbers.js";
+
+/** A warning when the encoding is not one the format is written in. */
+export function encodingWarning(file: string, found: Encoding, expected: Encoding[], habit = ""): Finding | null {
+  if (expected.includes(found)) return null;
+  return finding(
+    "fil.tegnsaet",
+    file,
+    `tegnsættet er ${ENCODING_LABEL[found]} (afgjort ud fra filens bytes), ikke ${expected.map((e) => ENCODING_LABEL[e]).join(" eller ")}${habit}; filen er læst som ${ENCODING_LABEL[found]}`
+  );
+}

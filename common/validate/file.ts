@@ -250,15 +250,10 @@ export function textFindings(text: string, file: string): Finding[] {
   return t.finish();
 }
 
-/** A warning when the encoding is not one the format is written in. */
-export function encodingWarning(file: string, found: Encoding, expected: Encoding[], habit = ""): Finding | null {
-  if (expected.includes(found)) return null;
-  return finding(
-    "fil.tegnsaet",
-    file,
-    `tegnsættet er ${ENCODING_LABEL[found]} (afgjort ud fra filens bytes), ikke ${expected.map((e) => ENCODING_LABEL[e]).join(" eller ")}${habit}; filen er læst som ${ENCODING_LABEL[found]}`
-  );
-}
+// encodingWarning lives with the rules (common/rules), so the export parser need not import this module
+import { encodingWarning } from "../rules/index.js";
+
+export { encodingWarning };
 
 /** What the published-table check knows: the 98 codes, the catalogue (id → unit, years). */
 export interface TableContext {

@@ -20,6 +20,7 @@ import {
   checkNational,
   decodeDetected,
   type Encoding,
+  encodingWarning,
   type Finding,
   fieldCountFinding,
   finding,
@@ -29,7 +30,6 @@ import {
 } from "../rules/index.js";
 import { columnOf, InputError, type Row, splitRows } from "../text.js";
 import type { CellStatus } from "../vocabulary.js";
-import { encodingWarning } from "./file.js";
 
 export type { CellStatus };
 

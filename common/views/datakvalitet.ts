@@ -7,9 +7,9 @@
 
 import type { Column } from "../export.js";
 import { formatNumber } from "../format.js";
+import type { Udgaaet } from "../infra/kle.js";
 import { RULES, type Severity } from "../rules/index.js";
 import type { FileContext } from "../validate/file.js";
-import type { FileCheckOptions } from "./datakvalitet-fil.js";
 
 export type Kilde = "noegletal" | "infrastruktur";
 
@@ -97,7 +97,7 @@ export interface DatakvalitetData {
    */
   filKontekst?: FileContext;
   /** the KLE catalogue for kle.* on a dropped index extract (loaders/infra/build.ts readKleCatalogue's sources) */
-  kle?: FileCheckOptions["kle"];
+  kle?: { emner: readonly string[]; udgaaede: readonly Udgaaet[]; navn: string };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -514,7 +514,9 @@ export const sourceOf = (data: DatakvalitetData): string =>
     .join(". ");
 
 /** Options for validating a dropped file with what the build knows (98 codes, catalogue, comparison groups). */
-export const fileOptionsOf = (data: DatakvalitetData): Omit<FileCheckOptions, "fileName"> => ({
+// the return type is FileCheckOptions without fileName (common/views/datakvalitet-fil.ts); not named here, so this
+// module does not import the file checker (no import cycle, and the page does not load the checker's code)
+export const fileOptionsOf = (data: DatakvalitetData) => ({
   kommunekoder: data.kommuner.map((k) => k.kommunekode),
   katalog: data.filKontekst?.katalog ?? data.katalog,
   groups: data.infraGrupper ?? undefined,
