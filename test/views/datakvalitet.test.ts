@@ -11,6 +11,7 @@ import {
   demoOf,
   EXPORT_COLUMNS,
   exportRows,
+  fileOptionsOf,
   fileResultTexts,
   filterOptions,
   findingsLink,
@@ -29,6 +30,7 @@ import {
   totalsText,
   urlOf
 } from "../../common/views/datakvalitet.js";
+import type { FileCheckOptions } from "../../common/views/datakvalitet-fil.js";
 
 const navne = new Map([
   ["101", "København"],
@@ -234,6 +236,15 @@ describe("export", () => {
     katalog: [],
     infraGrupper: null
   };
+  it("the options for a dropped file are the worker's options (typed here, as the page's Markdown is not checked)", () => {
+    const o: Omit<FileCheckOptions, "fileName"> = fileOptionsOf({
+      ...data,
+      kle: { emner: ["01.02.03"], udgaaede: [], navn: "KLE" }
+    });
+    expect(o.kommunekoder).toEqual(["101"]);
+    expect(o.kle?.emner).toEqual(["01.02.03"]);
+    expect(o.groups).toBeUndefined();
+  });
   it("marks infrastructure findings on demo data, and only those", () => {
     const rows = exportRows([...data.noegletal.findings, ...data.infrastruktur!.findings], navne, demoOf(data));
     expect(rows.map((r) => r.demodata)).toEqual(["", "Demodata"]);
