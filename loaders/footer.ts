@@ -34,7 +34,8 @@ export function footerHtml(input: FooterInput): string {
   if (input.statbank.length) {
     const tables = input.statbank.map((t) => `${t.tabel} ${t.foerste}–${t.seneste}`).join(", ");
     const fetched = [...new Set(input.statbank.map((t) => t.hentet.slice(0, 10)))].sort().join(", ");
-    parts.push(`Danmarks Statistik: ${tables}, hentet ${fetched} (NGLK er regnskabstal)`);
+    const nglk = input.statbank.some((t) => t.tabel === "NGLK") ? " (NGLK er regnskabstal)" : "";
+    parts.push(`Danmarks Statistik: ${tables}, hentet ${fetched}${nglk}`);
   } else {
     parts.push("ikke opdateret fra Danmarks Statistik (npm run opdater)");
   }

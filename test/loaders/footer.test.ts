@@ -35,6 +35,13 @@ describe("site footer: which snapshot every page shows", () => {
     expect(html).toContain("udtræk uden dato, 2019–2019 (2019 er budgettal)");
     expect(html).toContain("Danmarks Statistik: NGLK 2008–2024, FOLK1A 2008K1–2026K3, hentet 2026-11-20");
     expect(html).toContain('data-snapshot="opdateret"');
+    expect(html).toContain("hentet 2026-11-20 (NGLK er regnskabstal)");
+    const folkOnly = footerHtml({
+      generated: null,
+      years: [],
+      statbank: [{ tabel: "FOLK1A", foerste: "2008K1", seneste: "2026K3", hentet: "2026-11-20T10:01:00Z" }]
+    });
+    expect(folkOnly).toContain("Danmarks Statistik: FOLK1A 2008K1–2026K3, hentet 2026-11-20 ·");
   });
 
   it("escapes what it prints", () => {
