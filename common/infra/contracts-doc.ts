@@ -15,7 +15,11 @@ export function contractsMarkdown(): string {
     return [
       `### \`${c.prefix}*.csv\`: ${c.title}`,
       "",
-      `${c.grain[0].toUpperCase()}${c.grain.slice(1)}. Nøgle: ${c.key.map((k) => `\`${k}\``).join(" + ")}${c.measure ? `; afstemmes på \`${c.measure}\`` : ""}.`,
+      `${c.grain[0].toUpperCase()}${c.grain.slice(1)}. Nøgle: ${c.key.map((k) => `\`${k}\``).join(" + ")}${c.measure ? `; afstemmes på \`${c.measure}\`` : ""}.` +
+        (c.timeColumn ? ` Parquet opdeles i \`year=\`/\`month=\` efter \`${c.timeColumn}\`.` : "") +
+        (c.recordNumbers === false
+          ? " Parquet har ingen `kilderaekke` (rækkens nummer i filen): nøglen identificerer rækken. Afviste rækker nævnes stadig med fil, linje og kolonne."
+          : ""),
       "",
       "| kolonne | type | betydning | eksempel |",
       "|---|---|---|---|",

@@ -369,9 +369,7 @@ async function checkInfra(
     // where: the municipality and period of a rejected row, from its raw line
     const headerNames = firstLine.split(format.delimiter).map((h) => h.trim().replace(/^"|"$/g, ""));
     const iKode = headerNames.indexOf("kommunekode");
-    const timeCol = { serviceplatformen: "maaned", stoettesystemer: "time", indekssager: "opgjort_dato" }[
-      kind as string
-    ];
+    const timeCol = contract.timeColumn;
     const iTid = timeCol ? headerNames.indexOf(timeCol) : -1;
     const rawLines = report?.findings.length ? text.replace(/^\uFEFF/, "").split(/\r?\n/) : [];
     const placeOf = (line: number) => {

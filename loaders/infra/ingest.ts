@@ -5,23 +5,23 @@
  * (common/infra/contracts.ts):
  *  1. detect encoding/BOM, delimiter and number style from the first bytes, and check the
  *     header (TypeScript, pure checks);
- *  2. the FAST PATH (`fastPass`): one parallel scan applies stricter contract checks (`fastOkSql`) as one boolean
- *     per record and writes the typed records, in file order, to a staging Parquet; if DuckDB set no line aside and
- *     every record passed, the staging file is written to the partitioned layout with `kilderaekke` = its row
- *     number there, and the file is done (no record numbering over the CSV). Otherwise the staging file is
- *     dropped and the file takes the SLOW PASS below, which names the line of every reject;
- *  2'. slow pass, ONE DuckDB scan: each record gets its record number and an ok flag from SQL built from
+ *  2. kinds without record numbers (`recordNumbers: false`: the hourly support-system extract) first try the
+ *     DIRECT PATH (direct.ts): one scan of the CSV, written once to the partitioned layout, the cheap per-row checks
+ *     as a partition of their own and the other columns checked on their distinct values afterwards. A file with
+ *     anything to report (a line set aside, a refused row or value) leaves nothing behind and takes the slow pass;
+ *  2'. the SLOW PASS (every other kind, and any file the direct path stops on), ONE DuckDB scan: each record gets its record number and an ok flag from SQL built from
  *     the same patterns the TS checks use (`VALUE_PATTERNS`); accepted and rejected records
  *     are written, typed, to separate partitions of a staging folder
  *     (`PARTITION_BY (_afvist, year, month)`); structural errors (wrong number of fields)
  *     come from DuckDB's reject table;
  *  3. the accepted files move into place: `<out>/<kind>/year=YYYY/month=MM/*.parquet`
  *     (Hive-partitioned; klarmelding and systemanvendelse unpartitioned), with `kildefil`
- *     and `kilderaekke` (record number in the file) for lineage;
+ *     and, for kinds with record numbers, `kilderaekke` (record number in the file) for lineage;
  *  4. the reasons for rejected records come from the pure TS checks run on their raw lines
  *     (read back from the file, only when there are rejects);
  *  5. repeated keys are found per kind (hash, then exact key) and all but the first are
- *     moved to the rejects;
+ *     moved to the rejects; for a kind read directly, a hash check per partition first, and only if a key may
+ *     repeat are its files read again with record numbers to name the lines;
  *  6. reconcile: rows and counts in = out + rejected, per file, printed to stderr; refuse to
  *     continue if they do not add up.
  *
@@ -43,7 +43,7 @@ import {
   rmSync,
   statSync
 } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { basename, join } from "node:path";
 import { createInterface } from "node:readline";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -64,6 +64,8 @@ import {
   VALUE_PATTERNS
 } from "../../common/infra/contracts.js";
 import { splitRows } from "../lib/text.js";
+import { directPass, keyMayRepeat } from "./direct.js";
+import { all, ident, listParquet, moveParquet, num, q } from "./duck.js";
 
 export interface FileReport {
   file: string;
@@ -90,9 +92,6 @@ export interface IngestResult {
   parquetDir: string;
   kinds: ExtractKind[];
 }
-
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** Read the first bytes of a file (gunzipped if `.gz`) for format detection. */
 export function sampleOf(path: string, bytes = 1 << 20): Uint8Array {
@@ -192,6 +191,8 @@ export function okSql(contract: Contract, format: FileFormat, kommunekoder: read
     if (spec.type === "tekst" || spec.type === "kode") conds.push(`${c} <> ''`);
     else conds.push(`regexp_full_match(${c}, ${q(VALUE_PATTERNS[spec.type])})`);
     if (spec.type === "heltal" && format.decimal === "almindelig") conds.push(`NOT contains(${c}, '.')`);
+    // a count must fit the BIGINT it is stored as (TRY_CAST would silently give NULL)
+    if (spec.type === "heltal") conds.push(`TRY_CAST(replace(${c}, '.', '') AS BIGINT) IS NOT NULL`);
     if (spec.type === "kommunekode") conds.push(`${c} IN (${kommunekoder.map(q).join(", ")})`);
     if (spec.name === "status")
       conds.push(`(regexp_full_match(${c}, 'Forløb [0-9]+') OR ${c} IN (${KLARMELDING_STATUSES.map(q).join(", ")}))`);
@@ -199,49 +200,6 @@ export function okSql(contract: Contract, format: FileFormat, kommunekoder: read
     if (spec.type === "dato" || spec.type === "time") conds.push(`try_cast(left(${c}, 10) AS DATE) IS NOT NULL`);
     const all = conds.join(" AND ");
     parts.push(spec.optional ? `(coalesce(${c}, '') = '' OR coalesce(${all}, false))` : `coalesce(${all}, false)`);
-  }
-  return parts.join("\n  AND ");
-}
-
-/** A regular expression matching exactly one of `values` (each taken literally). */
-const alternation = (values: readonly string[]) =>
-  `(${values.map((v) => v.replace(/[\\^$.|?*+()[\]{}]/g, "\\$&")).join("|")})`;
-/** A value with no space at either end (what `trim` would leave unchanged) and not empty. */
-const UNPADDED = "[^ ](.*[^ ])?";
-
-/**
- * SQL boolean for the fast pass (`fastPass`): STRICTER than `okSql`, never more lenient. Every record it
- * accepts is accepted by `okSql` and has no space at either end of any contract value, so `trim` would change
- * nothing and the typed values are the same as the slow pass's; anything else (a padded value too) sends the file
- * to the slow, line-numbering pass. Cheaper per record: no `trim` (it copies every string) and every code list is
- * one regular expression (an `IN` list of 98 codes was compared one by one).
- */
-export function fastOkSql(contract: Contract, format: FileFormat, kommunekoder: readonly string[]): string {
-  const full = (re: string) => new RegExp(`^(?:${re})$`);
-  const parts: string[] = [];
-  for (const spec of contract.columns) {
-    const c = ident(spec.name);
-    const patterns: string[] = [];
-    const typePattern =
-      spec.type === "tekst" || spec.type === "kode"
-        ? UNPADDED
-        : spec.type === "heltal" && format.decimal === "almindelig"
-          ? "[0-9]+"
-          : VALUE_PATTERNS[spec.type];
-    let list: readonly string[] | undefined;
-    if (spec.type === "kommunekode") list = kommunekoder;
-    else if (spec.name === "status") list = KLARMELDING_STATUSES;
-    else if (spec.values) list = spec.values;
-    if (list) {
-      // the list alone is enough when every listed value passes the type pattern (then a match passes both)
-      const alt = alternation(list) + (spec.name === "status" ? "|Forløb [0-9]+" : "");
-      if (!list.every((v) => full(typePattern).test(v) && full(UNPADDED).test(v))) patterns.push(typePattern);
-      patterns.push(spec.name === "status" ? `(${alt})` : alt);
-    } else patterns.push(typePattern);
-    const conds = patterns.map((re) => `regexp_full_match(${c}, ${q(re)})`);
-    if (spec.type === "dato" || spec.type === "time") conds.push(`try_cast(left(${c}, 10) AS DATE) IS NOT NULL`);
-    const all = conds.join(" AND ");
-    parts.push(spec.optional ? `(${c} IS NULL OR coalesce(${all}, false))` : `coalesce(${all}, false)`);
   }
   return parts.join("\n  AND ");
 }
@@ -271,22 +229,13 @@ export function typedSql(contract: Contract, header: string[], format: FileForma
 
 /** Partition columns (year, month) of a kind, from its time column (TRY_CAST: only accepted rows use them). */
 function partitionSql(contract: Contract): { year: string; month: string } | undefined {
-  const col = { serviceplatformen: "maaned", stoettesystemer: "time", indekssager: "opgjort_dato" }[
-    contract.kind as string
-  ];
+  const col = contract.timeColumn;
   if (!col) return undefined;
   return {
     year: `TRY_CAST(left(trim(${ident(col)}), 4) AS INTEGER)`,
     month: `TRY_CAST(substr(trim(${ident(col)}), 6, 2) AS INTEGER)`
   };
 }
-
-async function all(con: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
-  const r = await con.runAndReadAll(sql);
-  return r.getRowObjectsJS() as Record<string, unknown>[];
-}
-
-const num = (v: unknown) => (typeof v === "bigint" ? Number(v) : v === null || v === undefined ? 0 : Number(v));
 
 /**
  * Ingest every extract in `dir` into `outDir` (emptied first). `kommunekoder`: the 98
@@ -309,35 +258,21 @@ export async function ingestExtracts(
     if (process.env.KOMMUNETAL_INFRA_TIMING) log(`[infrastruktur] tid: ${s}`);
   };
   const lineOfByFile = new Map<string, (rn: number) => number>();
+  /** files read on the direct path (no record numbers), per kind, to read again if a key may repeat */
+  const direct = new Map<ExtractKind, PlannedFile[]>();
+  const slow = (plan: PlannedFile) =>
+    slowPass(con, plan, { outDir, kommunekoder, codeSet, log, timing }).then(({ report, lineOf }) => {
+      lineOfByFile.set(plan.file, lineOf);
+      return report;
+    });
   for (const [fi, { path, contract }] of files.entries()) {
     const file = basename(path);
     const sample = sampleOf(path);
     const format = detectFormat(sample, contract);
     const text = decodeSample(format.bom ? sample.subarray(3) : sample, format.encoding);
-    const header = (text.split(/\r?\n/)[0] ?? "")
-      .split(format.delimiter)
-      .map((h) => h.trim().replace(/^"(.*)"$/, "$1"));
+    const lines = text.split(/\r?\n/, 2);
+    const header = (lines[0] ?? "").split(format.delimiter).map((h) => h.trim().replace(/^"(.*)"$/, "$1"));
     const fileFindings = checkHeader(header, contract, file);
-    const measure = contract.measure;
-    const rejTable = `infra_rej_${fi}`;
-    // each scan gets its own reject table (DuckDB appends to an existing one); the first scan's is read
-    // mixed line endings: read an LF copy (same cells, same line numbers) and say so
-    let readPath = path;
-    const mixed = mixedLineEndings(format.bom ? sample.subarray(3) : sample);
-    if (mixed) {
-      readPath = join(outDir, ".staging", `lf-${fi}.csv`);
-      mkdirSync(join(outDir, ".staging"), { recursive: true });
-      await lfCopy(path, readPath);
-      log(
-        `[infrastruktur] ${file}: [form.linjeskift] blandede linjeskift (${mixed.crlf} CRLF og ${mixed.lf} LF i filens start; ` +
-          `første ${mixed.lf <= mixed.crlf ? `LF i linje ${mixed.firstLf}` : `CRLF i linje ${mixed.firstCrlf}`}); læst fra en kopi med LF, cellerne er uændrede`
-      );
-    }
-    const readerOf = (
-      t: string
-    ) => `read_csv(${q(readPath)}, delim=${q(format.delimiter)}, header=true, all_varchar=true, quote='"', escape='"',
-      encoding=${q(format.encoding)}, store_rejects=true, rejects_table=${q(t)}, rejects_scan=${q(t + "_scan")}, ignore_errors=true,
-      auto_detect=false, columns={${header.map((h, i) => `${q(h || `kolonne${i + 1}`)}: 'VARCHAR'`).join(", ")}})`;
     if (fileFindings.length) {
       const n = num(
         (
@@ -365,160 +300,90 @@ export async function ingestExtracts(
       );
       continue;
     }
-    // fast path: checks without record numbers; only a file with a reject is read again by the slow pass below
-    const tf = performance.now();
-    const fast = await fastPass(con, {
-      fi,
-      file,
-      contract,
-      format,
-      header,
-      outDir,
-      reader: readerOf(`${rejTable}_fast`),
-      kommunekoder,
-      timing
-    });
-    if (fast) {
-      timing(`${file}: hurtig indlæsning og kontrol ${((performance.now() - tf) / 1000).toFixed(1)} s`);
-      lineOfByFile.set(file, (rn) => rn + 1);
-      reports.push(fast);
-      kinds.add(contract.kind);
-      continue;
-    }
-    timing(
-      `${file}: hurtig kontrol fandt afvisninger (${((performance.now() - tf) / 1000).toFixed(1)} s); læser igen med linjenumre`
-    );
-    // one scan: every record gets its record number and an ok flag (the contract checks in SQL); accepted and
-    // rejected records go to separate partitions of a staging folder, then the accepted files move into place
-    const reader = readerOf(`${rejTable}_0`);
-    const ok = okSql(contract, format, kommunekoder);
-    const part = partitionSql(contract);
-    const staging = join(outDir, ".staging", `f${fi}`);
-    mkdirSync(join(outDir, ".staging"), { recursive: true });
-    const select = `SELECT ${typedSql(contract, header, format)}, ${q(file)} AS kildefil, _rn AS kilderaekke, CASE WHEN _ok THEN 0 ELSE 1 END AS _afvist
-        ${part ? `, CASE WHEN _ok THEN ${part.year} ELSE 0 END AS year, CASE WHEN _ok THEN ${part.month} ELSE 0 END AS month` : ""}
-      FROM (SELECT *, ${ok} AS _ok FROM (SELECT row_number() OVER () AS _rn, * FROM ${reader}))`;
-    const t0 = performance.now();
-    const copySql = (sel: string) =>
-      `COPY (${sel}) TO ${q(staging)} (FORMAT parquet, PARTITION_BY (_afvist${part ? ", year, month" : ""}), FILENAME_PATTERN 'f${fi}_{i}')`;
-    let copied: Awaited<ReturnType<DuckDBConnection["runAndReadAll"]>>;
-    try {
-      copied = await con.runAndReadAll(copySql(select));
-    } catch (e) {
-      // line endings that change after the sample: read an LF copy from the start (rejects and output discarded)
-      if (readPath !== path || !/state machine|invalid state/i.test((e as Error).message)) throw e;
+    // mixed line endings: read an LF copy (same cells, same line numbers) and say so
+    let readPath = path;
+    const mixed = mixedLineEndings(format.bom ? sample.subarray(3) : sample);
+    if (mixed) {
       readPath = join(outDir, ".staging", `lf-${fi}.csv`);
+      mkdirSync(join(outDir, ".staging"), { recursive: true });
       await lfCopy(path, readPath);
-      rmSync(staging, { recursive: true, force: true });
-      await con.run(
-        `DROP TABLE IF EXISTS ${ident(`${rejTable}_0`)}; DROP TABLE IF EXISTS ${ident(`${rejTable}_0_scan`)}`
-      );
       log(
-        `[infrastruktur] ${file}: [form.linjeskift] linjeskiftene skifter undervejs i filen; læst igen fra en kopi med LF`
-      );
-      copied = await con.runAndReadAll(copySql(select.replace(q(path), q(readPath))));
-    }
-    const rowsRead = num(copied.getRows()[0]?.[0]);
-    timing(`${file}: indlæsning og kontrol ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const kindDir = join(outDir, contract.kind);
-    for (const f of listParquet(join(staging, "_afvist=0"))) {
-      const target = join(kindDir, relative(join(staging, "_afvist=0"), f));
-      mkdirSync(dirname(target), { recursive: true });
-      renameSync(f, target);
-    }
-    const measureSql = measure ? `sum(${ident(measure)})` : "0";
-    const rejectedGlob = join(staging, "_afvist=1", "**", "*.parquet");
-    const hasRejected = existsSync(join(staging, "_afvist=1"));
-    const okGlob = join(kindDir, "**", `f${fi}_*.parquet`);
-    const hasOk = listParquet(kindDir).some((f) => basename(f).startsWith(`f${fi}_`));
-    const out = hasOk
-      ? (
-          await all(
-            con,
-            `SELECT count(*) AS n, ${measureSql} AS s FROM read_parquet(${q(okGlob)}, hive_partitioning=false)`
-          )
-        )[0]
-      : { n: 0, s: 0 };
-    const bad = hasRejected
-      ? await all(
-          con,
-          `SELECT kilderaekke, ${measure ? ident(measure) : "0"} AS antal FROM read_parquet(${q(rejectedGlob)}, hive_partitioning=false) ORDER BY kilderaekke`
-        )
-      : [];
-    const structural = await all(
-      con,
-      `SELECT line, min(column_idx) AS column_idx, min(error_type) AS error_type FROM ${rejTable}_0 GROUP BY line ORDER BY line`
-    );
-    const structLines = structural.map((x) => num(x.line));
-    const lineOf = (rn: number) => {
-      let line = rn + 1;
-      for (const l of structLines) if (l <= line) line++;
-      return line;
-    };
-    lineOfByFile.set(file, lineOf);
-    const findings: Finding[] = [];
-    for (const x of structural) {
-      if (findings.length >= MAX_FINDINGS) break;
-      const line = num(x.line);
-      const reason = /TOO MANY/.test(String(x.error_type))
-        ? `rækken har flere felter end overskriftens ${header.length}`
-        : /MISSING/.test(String(x.error_type))
-          ? `rækken har færre felter end overskriftens ${header.length}`
-          : `rækken kan ikke læses som CSV (${x.error_type})`;
-      findings.push({
-        rule: "infra.felter",
-        severity: "fejl",
-        message: `${file}:${line}: ${reason}`,
-        file,
-        line,
-        column: num(x.column_idx)
-      });
-    }
-    // the reasons come from the pure TS checks on the raw lines (the same rules the SQL applied)
-    const wanted = bad.slice(0, MAX_FINDINGS).map((b) => lineOf(num(b.kilderaekke)));
-    const raw = wanted.length ? await readLines(path, format, new Set(wanted)) : new Map<number, string>();
-    for (const line of wanted) {
-      const text = raw.get(line) ?? "";
-      const cells = splitRows(text, file, format.delimiter)[0]?.cells ?? [];
-      const first = checkRow(cells, header, contract, file, line, codeSet, format.decimal)[0];
-      findings.push(
-        first ?? {
-          rule: "infra.vaerdi",
-          severity: "fejl",
-          message: `${file}:${line}: rækken opfylder ikke kontrakten`,
-          file,
-          line,
-          column: 0
-        }
+        `[infrastruktur] ${file}: [form.linjeskift] blandede linjeskift (${mixed.crlf} CRLF og ${mixed.lf} LF i filens start; ` +
+          `første ${mixed.lf <= mixed.crlf ? `LF i linje ${mixed.firstLf}` : `CRLF i linje ${mixed.firstCrlf}`}); læst fra en kopi med LF, cellerne er uændrede`
       );
     }
-    const report: FileReport = {
-      file,
-      kind: contract.kind,
-      format,
-      rowsIn: rowsRead + structural.length,
-      rowsOut: num(out.n),
-      rowsRejected: bad.length + structural.length,
-      countIn: num(out.s) + bad.reduce((a, b) => a + num(b.antal), 0),
-      countOut: num(out.s),
-      countRejected: bad.reduce((a, b) => a + num(b.antal), 0),
-      findings,
-      fileFindings
-    };
-    if (rowsRead !== report.rowsOut + bad.length)
-      throw new Error(
-        `[infrastruktur] afstemning fejler for ${file}: læst ${rowsRead} poster, men skrevet ${report.rowsOut} + afvist ${bad.length}`
-      );
-    reports.push(report);
+    const plan: PlannedFile = { fi, path, readPath, file, contract, format, header };
     kinds.add(contract.kind);
+    if (contract.recordNumbers === false) {
+      // the direct path: one scan, one write; a file with anything to report takes the slow pass below
+      const t0 = performance.now();
+      const rejectsTable = `infra_rej_${fi}_direkte`;
+      const timeCol = contract.timeColumn ? header.indexOf(contract.timeColumn) : -1;
+      const firstTime = timeCol >= 0 ? lines[1]?.split(format.delimiter)[timeCol] : undefined;
+      let why = "";
+      const res = await directPass(con, {
+        fi,
+        file,
+        contract,
+        format,
+        header,
+        reader: readerOf(plan, rejectsTable),
+        rejectsTable,
+        firstTime,
+        outDir,
+        kommunekoder: codeSet,
+        why: (s) => {
+          why = s;
+        }
+      });
+      const secs = ((performance.now() - t0) / 1000).toFixed(1);
+      if (res) {
+        timing(`${file}: direkte indlæsning og kontrol ${secs} s`);
+        const list = direct.get(contract.kind) ?? [];
+        list.push(plan);
+        direct.set(contract.kind, list);
+        reports.push({
+          file,
+          kind: contract.kind,
+          format,
+          rowsIn: res.rows,
+          rowsOut: res.rows,
+          rowsRejected: 0,
+          countIn: res.count,
+          countOut: res.count,
+          countRejected: 0,
+          findings: [],
+          fileFindings: []
+        });
+        continue;
+      }
+      timing(`${file}: den direkte vej stoppede efter ${secs} s (${why}); læser igen med linjenumre`);
+    }
+    reports.push(await slow(plan));
   }
-  rmSync(join(outDir, ".staging"), { recursive: true, force: true });
   // repeated keys (within and across files of a kind): all but the first occurrence are rejected
   for (const kind of kinds) {
     const t0 = performance.now();
-    await rejectDuplicates(con, CONTRACTS[kind], join(outDir, kind), reports, lineOfByFile);
+    const contract = CONTRACTS[kind];
+    const kindDir = join(outDir, kind);
+    const read = direct.get(kind) ?? [];
+    if (read.length && (await keyMayRepeat(con, contract, kindDir))) {
+      // a key may repeat: the files read directly are read again with record numbers, to name the lines
+      log(
+        `[infrastruktur] ${kind}: en nøgle kan gå igen; ${read.length} fil(er) læses igen med linjenumre for at finde gentagelserne`
+      );
+      for (const plan of read) {
+        for (const f of listParquet(kindDir)) if (basename(f).startsWith(`f${plan.fi}_`)) rmSync(f);
+        reports[reports.findIndex((r) => r.file === plan.file)] = await slow(plan);
+      }
+      read.length = 0;
+    }
+    // with no file read directly every file has record numbers; else no key repeats (keyMayRepeat said so)
+    if (!read.length) await rejectDuplicates(con, contract, kindDir, reports, lineOfByFile);
+    if (contract.recordNumbers === false) await dropRecordNumbers(con, kindDir);
     timing(`${kind}: dubletkontrol ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
+  rmSync(join(outDir, ".staging"), { recursive: true, force: true });
   for (const r of reports) {
     if (r.fileFindings.length) continue;
     log(reconcileLine(r));
@@ -528,124 +393,166 @@ export async function ingestExtracts(
   return { reports, parquetDir: outDir, kinds: [...kinds] };
 }
 
-/** Move the Parquet files under `from` into `to`, keeping their relative paths (e.g. `year=2024/month=04/`). */
-function moveParquet(from: string, to: string): void {
-  for (const f of listParquet(from)) {
-    const target = join(to, relative(from, f));
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(f, target);
-  }
+/** One extract file, as the ingest plans to read it. */
+interface PlannedFile {
+  /** its index in the folder (name order): names its reject tables and Parquet files (`f<fi>_*.parquet`) */
+  fi: number;
+  path: string;
+  /** the file DuckDB reads: `path`, or an LF copy of it when its line endings are mixed */
+  readPath: string;
+  file: string;
+  contract: Contract;
+  format: FileFormat;
+  header: string[];
+}
+
+/** DuckDB's reader of a planned file: every column as text, lines it cannot read set aside in `rejectsTable`. */
+function readerOf(plan: PlannedFile, rejectsTable: string, readPath = plan.readPath): string {
+  const { format, header } = plan;
+  return `read_csv(${q(readPath)}, delim=${q(format.delimiter)}, header=true, all_varchar=true, quote='"', escape='"',
+      encoding=${q(format.encoding)}, store_rejects=true, rejects_table=${q(rejectsTable)}, rejects_scan=${q(rejectsTable + "_scan")}, ignore_errors=true,
+      auto_detect=false, columns={${header.map((h, i) => `${q(h || `kolonne${i + 1}`)}: 'VARCHAR'`).join(", ")}})`;
 }
 
 /**
- * The fast path for one file. Pass 1 reads the CSV in parallel with the fast checks (`fastOkSql`) and writes the
- * typed records in file order (DuckDB keeps insertion order for a COPY to one file while
- * `preserve_insertion_order` is on) to an uncompressed staging Parquet. If DuckDB set a line aside (wrong number of
- * fields, unreadable) or any record fails a check, the staging file is dropped and `null` is returned: the caller
- * then runs the slow pass, which numbers every record to name the rejected lines. Otherwise pass 2 sums the counts
- * from the staging file and pass 3 writes it to the partitioned layout, in parallel and in any order, with
- * `kilderaekke` = the record's row number in the staging file + 1 (= its line - 1, as no line was set aside).
+ * The slow pass over one file, ONE DuckDB scan: each record gets its record number and an ok flag (the contract
+ * checks in SQL); accepted and rejected records go to separate partitions of a staging folder, the accepted files
+ * move into place, and the rejected ones get their line and Danish reason from the pure TS checks on their raw lines.
  */
-async function fastPass(
+async function slowPass(
   con: DuckDBConnection,
+  plan: PlannedFile,
   o: {
-    fi: number;
-    file: string;
-    contract: Contract;
-    format: FileFormat;
-    header: string[];
     outDir: string;
-    reader: string;
     kommunekoder: readonly string[];
+    codeSet: ReadonlySet<string>;
+    log: (s: string) => void;
     timing: (s: string) => void;
   }
-): Promise<FileReport | null> {
-  const { fi, file, contract, format, outDir } = o;
-  const staging = join(outDir, ".staging");
-  const inter = join(staging, `f${fi}-hurtig.parquet`);
-  const parts = join(staging, `f${fi}-hurtig`);
-  mkdirSync(staging, { recursive: true });
-  const drop = () => {
-    rmSync(inter, { force: true });
-    rmSync(parts, { recursive: true, force: true });
-  };
+): Promise<{ report: FileReport; lineOf: (rn: number) => number }> {
+  const { fi, path, file, contract, format, header } = plan;
+  const { outDir } = o;
   const measure = contract.measure;
+  const rejTable = `infra_rej_${fi}_0`;
+  // DuckDB appends to an existing reject table: a file read again starts from an empty one
+  await con.run(`DROP TABLE IF EXISTS ${ident(rejTable)}; DROP TABLE IF EXISTS ${ident(`${rejTable}_scan`)}`);
+  let readPath = plan.readPath;
+  const ok = okSql(contract, format, o.kommunekoder);
+  const part = partitionSql(contract);
+  const staging = join(outDir, ".staging", `f${fi}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(join(outDir, ".staging"), { recursive: true });
+  const selectOf = (
+    reader: string
+  ) => `SELECT ${typedSql(contract, header, format)}, ${q(file)} AS kildefil, _rn AS kilderaekke, CASE WHEN _ok THEN 0 ELSE 1 END AS _afvist
+        ${part ? `, CASE WHEN _ok THEN ${part.year} ELSE 0 END AS year, CASE WHEN _ok THEN ${part.month} ELSE 0 END AS month` : ""}
+      FROM (SELECT *, ${ok} AS _ok FROM (SELECT row_number() OVER () AS _rn, * FROM ${reader}))`;
+  const t0 = performance.now();
+  const copySql = (sel: string) =>
+    `COPY (${sel}) TO ${q(staging)} (FORMAT parquet, PARTITION_BY (_afvist${part ? ", year, month" : ""}), FILENAME_PATTERN 'f${fi}_{i}')`;
+  let copied: Awaited<ReturnType<DuckDBConnection["runAndReadAll"]>>;
   try {
-    await con.run("SET preserve_insertion_order = true");
-    const select = `SELECT ${typedSql(contract, o.header, format, false)}, ${fastOkSql(contract, format, o.kommunekoder)} AS _ok FROM ${o.reader}`;
-    let t = performance.now();
-    const lap = (what: string) => {
-      o.timing(`${file}: ${what} ${((performance.now() - t) / 1000).toFixed(1)} s`);
-      t = performance.now();
-    };
-    await con.run(`COPY (${select}) TO ${q(inter)} (FORMAT parquet, COMPRESSION uncompressed)`);
-    lap("hurtig pas 1 (CSV, kontrol, staging i filens orden)");
-    const rejTable = /rejects_table='([^']+)'/.exec(o.reader)?.[1] ?? "";
-    const structural = num((await all(con, `SELECT count(*) AS n FROM ${ident(rejTable)}`))[0].n);
-    const [agg] = await all(
-      con,
-      `SELECT count(*) AS n, count(*) FILTER (WHERE NOT _ok) AS bad, ${measure ? `sum(${ident(measure)})` : "0"} AS s
-       FROM read_parquet(${q(inter)})`
-    );
-    lap("hurtig pas 2 (optælling)");
-    if (structural > 0 || num(agg.bad) > 0) {
-      drop();
-      return null;
-    }
-    const col = { serviceplatformen: "maaned", stoettesystemer: "time", indekssager: "opgjort_dato" }[
-      contract.kind as string
-    ];
-    // year and month from the typed (and checked) time column: 'YYYY-MM' text, or a DATE / TIMESTAMP
-    const ym = !col
-      ? ""
-      : contract.kind === "serviceplatformen"
-        ? `, CAST(left(${ident(col)}, 4) AS INTEGER) AS year, CAST(substr(${ident(col)}, 6, 2) AS INTEGER) AS month`
-        : `, year(${ident(col)})::INTEGER AS year, month(${ident(col)})::INTEGER AS month`;
-    await con.run("SET preserve_insertion_order = false");
-    if (!col) mkdirSync(parts, { recursive: true });
-    const written = await con.runAndReadAll(
-      `COPY (SELECT * EXCLUDE (_ok, file_row_number), ${q(file)} AS kildefil, file_row_number + 1 AS kilderaekke${ym}
-         FROM read_parquet(${q(inter)}, file_row_number = true))
-       TO ${q(col ? parts : join(parts, `f${fi}_0.parquet`))}
-       (FORMAT parquet${col ? `, PARTITION_BY (year, month), FILENAME_PATTERN 'f${fi}_{i}'` : ""})`
-    );
-    lap("hurtig pas 3 (partitioneret skrivning med kilderaekke)");
-    const rowsOut = num(written.getRows()[0]?.[0]);
-    if (rowsOut !== num(agg.n))
-      throw new Error(
-        `[infrastruktur] afstemning fejler for ${file}: læst ${num(agg.n)} poster, men skrevet ${rowsOut}`
-      );
-    moveParquet(parts, join(outDir, contract.kind));
-    drop();
-    return {
-      file,
-      kind: contract.kind,
-      format,
-      rowsIn: rowsOut,
-      rowsOut,
-      rowsRejected: 0,
-      countIn: num(agg.s),
-      countOut: num(agg.s),
-      countRejected: 0,
-      findings: [],
-      fileFindings: []
-    };
+    copied = await con.runAndReadAll(copySql(selectOf(readerOf(plan, rejTable))));
   } catch (e) {
-    drop();
-    if (/afstemning fejler/.test((e as Error).message)) throw e;
-    return null; // e.g. line endings that change inside the file: the slow pass knows what to do
-  } finally {
-    await con.run("SET preserve_insertion_order = true");
+    // line endings that change after the sample: read an LF copy from the start (rejects and output discarded)
+    if (readPath !== path || !/state machine|invalid state/i.test((e as Error).message)) throw e;
+    readPath = join(outDir, ".staging", `lf-${fi}.csv`);
+    await lfCopy(path, readPath);
+    rmSync(staging, { recursive: true, force: true });
+    await con.run(`DROP TABLE IF EXISTS ${ident(rejTable)}; DROP TABLE IF EXISTS ${ident(`${rejTable}_scan`)}`);
+    o.log(
+      `[infrastruktur] ${file}: [form.linjeskift] linjeskiftene skifter undervejs i filen; læst igen fra en kopi med LF`
+    );
+    copied = await con.runAndReadAll(copySql(selectOf(readerOf(plan, rejTable, readPath))));
   }
-}
-
-/** Parquet files under a folder (recursive). */
-function listParquet(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith(".parquet"))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+  const rowsRead = num(copied.getRows()[0]?.[0]);
+  o.timing(`${file}: indlæsning og kontrol med linjenumre ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const kindDir = join(outDir, contract.kind);
+  moveParquet(join(staging, "_afvist=0"), kindDir);
+  const measureSql = measure ? `sum(${ident(measure)})` : "0";
+  const rejectedGlob = join(staging, "_afvist=1", "**", "*.parquet");
+  const hasRejected = existsSync(join(staging, "_afvist=1"));
+  const okGlob = join(kindDir, "**", `f${fi}_*.parquet`);
+  const hasOk = listParquet(kindDir).some((f) => basename(f).startsWith(`f${fi}_`));
+  const out = hasOk
+    ? (
+        await all(
+          con,
+          `SELECT count(*) AS n, ${measureSql} AS s FROM read_parquet(${q(okGlob)}, hive_partitioning=false)`
+        )
+      )[0]
+    : { n: 0, s: 0 };
+  const bad = hasRejected
+    ? await all(
+        con,
+        `SELECT kilderaekke, ${measure ? ident(measure) : "0"} AS antal FROM read_parquet(${q(rejectedGlob)}, hive_partitioning=false) ORDER BY kilderaekke`
+      )
+    : [];
+  rmSync(staging, { recursive: true, force: true });
+  const structural = await all(
+    con,
+    `SELECT line, min(column_idx) AS column_idx, min(error_type) AS error_type FROM ${ident(rejTable)} GROUP BY line ORDER BY line`
+  );
+  const structLines = structural.map((x) => num(x.line));
+  const lineOf = (rn: number) => {
+    let line = rn + 1;
+    for (const l of structLines) if (l <= line) line++;
+    return line;
+  };
+  const findings: Finding[] = [];
+  for (const x of structural) {
+    if (findings.length >= MAX_FINDINGS) break;
+    const line = num(x.line);
+    const reason = /TOO MANY/.test(String(x.error_type))
+      ? `rækken har flere felter end overskriftens ${header.length}`
+      : /MISSING/.test(String(x.error_type))
+        ? `rækken har færre felter end overskriftens ${header.length}`
+        : `rækken kan ikke læses som CSV (${x.error_type})`;
+    findings.push({
+      rule: "infra.felter",
+      severity: "fejl",
+      message: `${file}:${line}: ${reason}`,
+      file,
+      line,
+      column: num(x.column_idx)
+    });
+  }
+  // the reasons come from the pure TS checks on the raw lines (the same rules the SQL applied)
+  const wanted = bad.slice(0, MAX_FINDINGS).map((b) => lineOf(num(b.kilderaekke)));
+  const raw = wanted.length ? await readLines(path, format, new Set(wanted)) : new Map<number, string>();
+  for (const line of wanted) {
+    const text = raw.get(line) ?? "";
+    const cells = splitRows(text, file, format.delimiter)[0]?.cells ?? [];
+    const first = checkRow(cells, header, contract, file, line, o.codeSet, format.decimal)[0];
+    findings.push(
+      first ?? {
+        rule: "infra.vaerdi",
+        severity: "fejl",
+        message: `${file}:${line}: rækken opfylder ikke kontrakten`,
+        file,
+        line,
+        column: 0
+      }
+    );
+  }
+  const report: FileReport = {
+    file,
+    kind: contract.kind,
+    format,
+    rowsIn: rowsRead + structural.length,
+    rowsOut: num(out.n),
+    rowsRejected: bad.length + structural.length,
+    countIn: num(out.s) + bad.reduce((a, b) => a + num(b.antal), 0),
+    countOut: num(out.s),
+    countRejected: bad.reduce((a, b) => a + num(b.antal), 0),
+    findings,
+    fileFindings: []
+  };
+  if (rowsRead !== report.rowsOut + bad.length)
+    throw new Error(
+      `[infrastruktur] afstemning fejler for ${file}: læst ${rowsRead} poster, men skrevet ${report.rowsOut} + afvist ${bad.length}`
+    );
+  return { report, lineOf };
 }
 
 /** The raw text of the given 1-based line numbers of a file (streamed; gunzipped and decoded as detected). */
@@ -726,6 +633,22 @@ async function rejectDuplicates(
     renameSync(tmp, fil);
   }
   for (const r of reports) r.findings.sort((a, b) => (a.file === b.file ? a.line - b.line : 0));
+}
+
+/**
+ * Rewrite the Parquet files under `kindDir` that have a `kilderaekke` column without it: a kind whose contract has
+ * `recordNumbers: false` gets the same columns from the slow pass as from the direct path.
+ */
+async function dropRecordNumbers(con: DuckDBConnection, kindDir: string): Promise<void> {
+  for (const f of listParquet(kindDir)) {
+    const cols = await all(con, `SELECT name FROM parquet_schema(${q(f)})`);
+    if (!cols.some((c) => c.name === "kilderaekke")) continue;
+    const tmp = `${f}.tmp`;
+    await con.run(
+      `COPY (SELECT * EXCLUDE (kilderaekke) FROM read_parquet(${q(f)}, hive_partitioning=false)) TO ${q(tmp)} (FORMAT parquet)`
+    );
+    renameSync(tmp, f);
+  }
 }
 
 /** One reconciliation line (Danish), e.g. for the log and the CLI. */

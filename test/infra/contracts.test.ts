@@ -108,4 +108,14 @@ describe("contracts", () => {
     expect(valueProblem("2023-02-30", dato)).toBe('"dato" er "2023-02-30", som ikke er en dato i kalenderen');
     expect(valueProblem("2024-02-29", dato)).toBeUndefined();
   });
+
+  it("refuses a count too large for the BIGINT it is stored as (2^63 - 1 is the largest that fits)", () => {
+    const antal = CONTRACTS.stoettesystemer.columns.find((c) => c.name === "antal_kald")!;
+    expect(valueProblem("9223372036854775807", antal, undefined, "almindelig")).toBeUndefined();
+    expect(valueProblem("9223372036854775808", antal, undefined, "almindelig")).toBe(
+      '"antal_kald" er "9223372036854775808", som er større end det største tal, der kan gemmes (9223372036854775807)'
+    );
+    // Danish thousands separators are stripped first: 9.223.372.036.854.775.808 is the same number
+    expect(valueProblem("9.223.372.036.854.775.808", antal, undefined, "dansk")).toContain("større end");
+  });
 });
