@@ -6,7 +6,7 @@
  * alternating, RUNS times (median). Target (issue #11): validation adds at most 50 %.
  *
  *   npm run bench -- validate                             # default 30 days (~1.2 million rows)
- *   npm run bench -- validate --full-scale [--csv <extract>]   # full scale: 36 months (42.1 million rows, 5.0 GB CSV)
+ *   npm run bench -- validate --full-scale [--csv <extract>]   # full scale: 36 months (46.7 million rows, 5.5 GB CSV)
  *   (or, in one process per run with the plain COPY as well: npm run bench -- infra --full-scale --validate)
  *
  * The generated extract is kept in bench/results/ (git-ignored) and reused.

@@ -120,6 +120,22 @@ describe("demo generator", () => {
     expect(r.svc).toBeGreaterThan(194 * 0.95);
   }, 120_000);
 
+  it("full scale writes KOMBIT's size of the hourly extract: about 46.8 million rows over 36 months (±3 %)", async () => {
+    // a week at full scale, extrapolated to the 26,304 hours of May 2021 - April 2024; the whole file (5.5 GB, seed 1)
+    // has 46,653,248 rows (bench/README.md), the last week's density extrapolates to 47.3 M (+1 %: growth fills the
+    // sparse night hours a little more at the end of the period)
+    const s = await generateDemo({
+      seed: 1,
+      out: join(TMP, "full-week"),
+      fullScale: true,
+      supportDays: 7,
+      only: ["stoettesystemer"]
+    });
+    const perHour = s.files["stoettesystemer_seed1_fuld.csv"] / (7 * 24);
+    expect(perHour * 26_304).toBeGreaterThan(CALIBRATION.supportRowsFull * 0.97);
+    expect(perHour * 26_304).toBeLessThan(CALIBRATION.supportRowsFull * 1.03);
+  }, 120_000);
+
   it("data/README.md documents exactly the contracts the code checks", () => {
     expect(readFileSync(resolve("data/README.md"), "utf-8")).toContain(contractsMarkdown());
   });
