@@ -16,7 +16,7 @@
  * Together they are STRICTER than the slow pass, never more lenient, and give the same typed values
  * (test/infra/ingest-direct-checks.test.ts checks both on tricky values in native DuckDB).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import {
@@ -136,16 +136,48 @@ function partitionOf(contract: Contract): string {
     : `, year(${c})::INTEGER AS year, month(${c})::INTEGER AS month`;
 }
 
-export interface DirectResult {
-  rows: number;
-  /** sum of the contract's count column */
-  count: number;
+/** What the direct path did with one file. */
+export type DirectResult =
+  /** written: the file is done */
+  | { status: "ok"; rows: number; count: number }
+  /**
+   * flagged: the file was read and written to `staging` (`_ok=true/…`, `_ok=false/…`), but some rows need the slow
+   * pass's judgement: every row in `_ok=false` and every row of `_ok=true` with one of the `bad` values. The caller
+   * repairs the file from there (ingest.ts, `repairPass`) or drops the staging folder and takes the slow pass.
+   */
+  | {
+      status: "flagged";
+      staging: string;
+      rowsRead: number;
+      /** values of the columns stored as text that the direct checks refused, per column (null: an empty field) */
+      bad: { column: string; values: (string | null)[] }[];
+      why: string;
+    }
+  /** stopped, nothing written: the file takes the slow pass */
+  | { status: "stop"; why: string };
+
+/** The most refused distinct values per column the direct path hands on for repair (more: the slow pass). */
+const MAX_BAD_VALUES = 1000;
+
+/**
+ * SQL boolean: does a row hold one of the refused values? Over the raw columns of the CSV reader or the stored
+ * columns of the direct path's Parquet (the same text). Never NULL.
+ */
+export function badValueSql(bad: { column: string; values: (string | null)[] }[]): string {
+  const parts = bad.flatMap(({ column, values }) => {
+    const c = ident(column);
+    const texts = values.filter((v): v is string => v !== null);
+    return [
+      ...(texts.length ? [`(${c} IS NOT NULL AND ${c} IN (${texts.map(q).join(", ")}))`] : []),
+      ...(values.includes(null) ? [`${c} IS NULL`] : [])
+    ];
+  });
+  return parts.length ? `(${parts.join(" OR ")})` : "false";
 }
 
 /**
- * One file on the direct path: ONE scan of the CSV, written once to `<outDir>/<kind>/year=/month=/f<fi>_*.parquet`.
- * Returns null, with nothing written, when the file must take the slow pass (a line set aside, a row or a distinct
- * value the checks refuse, or an error while reading); `why` is then told the reason, in Danish.
+ * One file on the direct path: ONE scan of the CSV, written once, to a staging folder partitioned by the per-row
+ * verdict and `year=`/`month=`. A clean file then moves to `<outDir>/<kind>/year=/month=/f<fi>_*.parquet`.
  */
 export async function directPass(
   con: DuckDBConnection,
@@ -161,9 +193,8 @@ export async function directPass(
     firstTime: string | undefined;
     outDir: string;
     kommunekoder: ReadonlySet<string>;
-    why: (s: string) => void;
   }
-): Promise<DirectResult | null> {
+): Promise<DirectResult> {
   const { fi, contract, format } = o;
   const staging = join(o.outDir, ".staging", `f${fi}-direkte`);
   rmSync(staging, { recursive: true, force: true });
@@ -171,7 +202,12 @@ export async function directPass(
   const form = contract.columns.some((c) => c.type === "time") ? timeFormOf(o.firstTime) : undefined;
   const part = partitionOf(contract);
   const measure = contract.measure;
+  let keep = false;
   try {
+    // DuckDB appends to an existing reject table: an earlier ingest on this connection may have left one
+    await con.run(
+      `DROP TABLE IF EXISTS ${ident(o.rejectsTable)}; DROP TABLE IF EXISTS ${ident(`${o.rejectsTable}_scan`)}`
+    );
     // rows in any order: the partitioned write then runs without holding batches back
     await con.run("SET preserve_insertion_order = false");
     const copied = await con.runAndReadAll(
@@ -180,46 +216,48 @@ export async function directPass(
        TO ${q(staging)} (FORMAT parquet, PARTITION_BY (_ok${part ? ", year, month" : ""}), FILENAME_PATTERN 'f${fi}_{i}')`
     );
     const rowsRead = num(copied.getRows()[0]?.[0]);
-    const setAside = num((await all(con, `SELECT count(*) AS n FROM ${ident(o.rejectsTable)}`))[0].n);
-    if (setAside > 0) return stop(`${setAside} linje(r) kunne ikke læses som CSV`);
-    if (existsSync(join(staging, "_ok=false")) && listParquet(join(staging, "_ok=false")).length)
-      return stop("en eller flere rækker har en værdi, der ikke kan bruges");
+    const reasons: string[] = [];
+    const setAside = num((await all(con, `SELECT count(DISTINCT line) AS n FROM ${ident(o.rejectsTable)}`))[0].n);
+    if (setAside > 0) reasons.push(`${setAside} linje(r) kunne ikke læses som CSV`);
+    if (listParquet(join(staging, "_ok=false")).length)
+      reasons.push("rækker med et tal, en time eller en dato, der ikke kan bruges");
     const ok = join(staging, "_ok=true");
-    if (!listParquet(ok).length) return rowsRead === 0 ? done(0, 0) : stop("ingen rækker blev skrevet");
-    const raw = contract.columns.filter((c) => !PER_ROW.has(c.type));
-    const [agg] = await all(
-      con,
-      `SELECT count(*) AS n, ${measure ? `sum(${ident(measure)})` : "0"} AS s
-         ${raw.map((c, i) => `, list(DISTINCT ${ident(c.name)}) AS d${i}, count(*) FILTER (WHERE ${ident(c.name)} IS NULL) AS n${i}`).join("")}
-       FROM read_parquet(${q(join(ok, "**", "*.parquet"))}, hive_partitioning=false)`
-    );
-    for (const [i, spec] of raw.entries()) {
-      const values = [...((agg[`d${i}`] as (string | null)[] | null) ?? []), ...(num(agg[`n${i}`]) ? [null] : [])];
-      for (const v of values) {
-        const problem = directValueProblem(v, spec, o.kommunekoder, format.decimal);
-        if (problem) return stop(problem);
+    const bad: { column: string; values: (string | null)[] }[] = [];
+    let agg: Record<string, unknown> = { n: 0, s: 0 };
+    if (listParquet(ok).length) {
+      const raw = contract.columns.filter((c) => !PER_ROW.has(c.type));
+      [agg] = await all(
+        con,
+        `SELECT count(*) AS n, ${measure ? `sum(${ident(measure)})` : "0"} AS s
+           ${raw.map((c, i) => `, list(DISTINCT ${ident(c.name)}) AS d${i}, count(*) FILTER (WHERE ${ident(c.name)} IS NULL) AS n${i}`).join("")}
+         FROM read_parquet(${q(join(ok, "**", "*.parquet"))}, hive_partitioning=false)`
+      );
+      for (const [i, spec] of raw.entries()) {
+        const values = [...((agg[`d${i}`] as (string | null)[] | null) ?? []), ...(num(agg[`n${i}`]) ? [null] : [])];
+        const refused = values.filter((v) => directValueProblem(v, spec, o.kommunekoder, format.decimal) !== undefined);
+        if (!refused.length) continue;
+        reasons.push(directValueProblem(refused[0], spec, o.kommunekoder, format.decimal) as string);
+        if (refused.length > MAX_BAD_VALUES)
+          return { status: "stop", why: `${refused.length} forskellige værdier i "${spec.name}" kan ikke bruges` };
+        bad.push({ column: spec.name, values: refused });
       }
+    }
+    if (reasons.length) {
+      keep = true;
+      return { status: "flagged", staging, rowsRead, bad, why: reasons.join("; ") };
     }
     if (num(agg.n) !== rowsRead)
       throw new Error(
         `[infrastruktur] afstemning fejler for ${o.file}: læst ${rowsRead} poster, men skrevet ${num(agg.n)}`
       );
     moveParquet(ok, join(o.outDir, contract.kind));
-    return done(num(agg.n), num(agg.s));
+    return { status: "ok", rows: num(agg.n), count: num(agg.s) };
   } catch (e) {
     if (/afstemning fejler/.test((e as Error).message)) throw e;
-    return stop(`læsningen stoppede (${(e as Error).message.split("\n")[0]})`);
+    return { status: "stop", why: `læsningen stoppede (${(e as Error).message.split("\n")[0]})` };
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    if (!keep) rmSync(staging, { recursive: true, force: true });
     await con.run("SET preserve_insertion_order = true");
-  }
-
-  function stop(why: string): null {
-    o.why(why);
-    return null;
-  }
-  function done(rows: number, count: number): DirectResult {
-    return { rows, count };
   }
 }
 

@@ -8,7 +8,9 @@
  *  2. kinds without record numbers (`recordNumbers: false`: the hourly support-system extract) first try the
  *     DIRECT PATH (direct.ts): one scan of the CSV, written once to the partitioned layout, the cheap per-row checks
  *     as a partition of their own and the other columns checked on their distinct values afterwards. A file with
- *     anything to report (a line set aside, a refused row or value) leaves nothing behind and takes the slow pass;
+ *     something to report (a line set aside, a refused row or value) is REPAIRED (`repairPass`): one numbering scan
+ *     finds only its flagged rows, which get the slow pass's verdict and typed values; with more than
+ *     `MAX_REPAIR_ROWS` flagged rows, or an error while reading, the file takes the slow pass;
  *  2'. the SLOW PASS (every other kind, and any file the direct path stops on), ONE DuckDB scan: each record gets its record number and an ok flag from SQL built from
  *     the same patterns the TS checks use (`VALUE_PATTERNS`); accepted and rejected records
  *     are written, typed, to separate partitions of a staging folder
@@ -64,7 +66,7 @@ import {
   VALUE_PATTERNS
 } from "../../common/infra/contracts.js";
 import { splitRows } from "../lib/text.js";
-import { directPass, keyMayRepeat } from "./direct.js";
+import { badValueSql, type DirectResult, directPass, directRowOkSql, keyMayRepeat, timeFormOf } from "./direct.js";
 import { all, ident, listParquet, moveParquet, num, q } from "./duck.js";
 
 export interface FileReport {
@@ -320,7 +322,6 @@ export async function ingestExtracts(
       const rejectsTable = `infra_rej_${fi}_direkte`;
       const timeCol = contract.timeColumn ? header.indexOf(contract.timeColumn) : -1;
       const firstTime = timeCol >= 0 ? lines[1]?.split(format.delimiter)[timeCol] : undefined;
-      let why = "";
       const res = await directPass(con, {
         fi,
         file,
@@ -331,18 +332,13 @@ export async function ingestExtracts(
         rejectsTable,
         firstTime,
         outDir,
-        kommunekoder: codeSet,
-        why: (s) => {
-          why = s;
-        }
+        kommunekoder: codeSet
       });
-      const secs = ((performance.now() - t0) / 1000).toFixed(1);
-      if (res) {
-        timing(`${file}: direkte indlæsning og kontrol ${secs} s`);
-        const list = direct.get(contract.kind) ?? [];
-        list.push(plan);
-        direct.set(contract.kind, list);
-        reports.push({
+      const secs = () => ((performance.now() - t0) / 1000).toFixed(1);
+      let report: FileReport | null = null;
+      if (res.status === "ok") {
+        timing(`${file}: direkte indlæsning og kontrol ${secs()} s`);
+        report = {
           file,
           kind: contract.kind,
           format,
@@ -354,10 +350,25 @@ export async function ingestExtracts(
           countRejected: 0,
           findings: [],
           fileFindings: []
-        });
+        };
+      } else if (res.status === "flagged") {
+        timing(
+          `${file}: den direkte vej fandt rækker, som den langsomme kontrol skal vurdere (${res.why}); ${secs()} s`
+        );
+        report = await repairPass(con, plan, res, { outDir, kommunekoder, codeSet, rejectsTable, form: firstTime });
+        timing(
+          report
+            ? `${file}: repareret: de markerede rækker fundet med linjenumre og vurderet; i alt ${secs()} s`
+            : `${file}: for mange markerede rækker til reparation; læser igen med linjenumre`
+        );
+      } else timing(`${file}: den direkte vej stoppede efter ${secs()} s (${res.why}); læser igen med linjenumre`);
+      if (report) {
+        const list = direct.get(contract.kind) ?? [];
+        list.push(plan);
+        direct.set(contract.kind, list);
+        reports.push(report);
         continue;
       }
-      timing(`${file}: den direkte vej stoppede efter ${secs} s (${why}); læser igen med linjenumre`);
     }
     reports.push(await slow(plan));
   }
@@ -489,9 +500,59 @@ async function slowPass(
       )
     : [];
   rmSync(staging, { recursive: true, force: true });
+  const { findings, lineOf, lines: structuralLines } = await setAside(con, rejTable, file, header);
+  // the reasons come from the pure TS checks on the raw lines (the same rules the SQL applied)
+  const wanted = bad.slice(0, MAX_FINDINGS).map((b) => lineOf(num(b.kilderaekke)));
+  const raw = wanted.length ? await readLines(path, format, new Set(wanted)) : new Map<number, string>();
+  for (const line of wanted) {
+    const text = raw.get(line) ?? "";
+    const cells = splitRows(text, file, format.delimiter)[0]?.cells ?? [];
+    const first = checkRow(cells, header, contract, file, line, o.codeSet, format.decimal)[0];
+    findings.push(
+      first ?? {
+        rule: "infra.vaerdi",
+        severity: "fejl",
+        message: `${file}:${line}: rækken opfylder ikke kontrakten`,
+        file,
+        line,
+        column: 0
+      }
+    );
+  }
+  const report: FileReport = {
+    file,
+    kind: contract.kind,
+    format,
+    rowsIn: rowsRead + structuralLines,
+    rowsOut: num(out.n),
+    rowsRejected: bad.length + structuralLines,
+    countIn: num(out.s) + bad.reduce((a, b) => a + num(b.antal), 0),
+    countOut: num(out.s),
+    countRejected: bad.reduce((a, b) => a + num(b.antal), 0),
+    findings,
+    fileFindings: []
+  };
+  if (rowsRead !== report.rowsOut + bad.length)
+    throw new Error(
+      `[infrastruktur] afstemning fejler for ${file}: læst ${rowsRead} poster, men skrevet ${report.rowsOut} + afvist ${bad.length}`
+    );
+  return { report, lineOf };
+}
+
+/**
+ * The lines DuckDB set aside in a scan (wrong number of fields, unreadable), as findings, and the record → line
+ * mapping they imply: DuckDB numbers the records it reads in file order, so record n is line n + 1 shifted by the
+ * lines set aside before it.
+ */
+async function setAside(
+  con: DuckDBConnection,
+  rejectsTable: string,
+  file: string,
+  header: readonly string[]
+): Promise<{ findings: Finding[]; lineOf: (rn: number) => number; lines: number }> {
   const structural = await all(
     con,
-    `SELECT line, min(column_idx) AS column_idx, min(error_type) AS error_type FROM ${ident(rejTable)} GROUP BY line ORDER BY line`
+    `SELECT line, min(column_idx) AS column_idx, min(error_type) AS error_type FROM ${ident(rejectsTable)} GROUP BY line ORDER BY line`
   );
   const structLines = structural.map((x) => num(x.line));
   const lineOf = (rn: number) => {
@@ -517,42 +578,152 @@ async function slowPass(
       column: num(x.column_idx)
     });
   }
-  // the reasons come from the pure TS checks on the raw lines (the same rules the SQL applied)
-  const wanted = bad.slice(0, MAX_FINDINGS).map((b) => lineOf(num(b.kilderaekke)));
-  const raw = wanted.length ? await readLines(path, format, new Set(wanted)) : new Map<number, string>();
-  for (const line of wanted) {
-    const text = raw.get(line) ?? "";
-    const cells = splitRows(text, file, format.delimiter)[0]?.cells ?? [];
-    const first = checkRow(cells, header, contract, file, line, o.codeSet, format.decimal)[0];
-    findings.push(
-      first ?? {
-        rule: "infra.vaerdi",
-        severity: "fejl",
-        message: `${file}:${line}: rækken opfylder ikke kontrakten`,
-        file,
-        line,
-        column: 0
-      }
-    );
+  return { findings, lineOf, lines: structural.length };
+}
+
+/** The most rows the repair of a directly read file judges one by one; a file with more takes the slow pass. */
+export const MAX_REPAIR_ROWS = 100_000;
+
+/**
+ * Repair a file the direct path flagged (direct.ts): its clean rows are written already, so only the flagged rows
+ * (those the per-row checks refused, and those holding a refused value) are found again, with their record numbers,
+ * by ONE numbering scan filtered by the same cheap checks, and judged exactly as the slow pass judges every row
+ * (`okSql`, the reason from the TS checks). Rows the slow pass accepts (a padded value, another form of the hour)
+ * are written with its typed values; the others are rejected with their line. The result equals the slow pass's
+ * (test/infra/ingest-direct.test.ts). Returns null (staging dropped) when there are too many flagged rows.
+ */
+async function repairPass(
+  con: DuckDBConnection,
+  plan: PlannedFile,
+  res: Extract<DirectResult, { status: "flagged" }>,
+  o: {
+    outDir: string;
+    kommunekoder: readonly string[];
+    codeSet: ReadonlySet<string>;
+    rejectsTable: string;
+    form: string | undefined;
   }
-  const report: FileReport = {
-    file,
-    kind: contract.kind,
-    format,
-    rowsIn: rowsRead + structural.length,
-    rowsOut: num(out.n),
-    rowsRejected: bad.length + structural.length,
-    countIn: num(out.s) + bad.reduce((a, b) => a + num(b.antal), 0),
-    countOut: num(out.s),
-    countRejected: bad.reduce((a, b) => a + num(b.antal), 0),
-    findings,
-    fileFindings: []
-  };
-  if (rowsRead !== report.rowsOut + bad.length)
-    throw new Error(
-      `[infrastruktur] afstemning fejler for ${file}: læst ${rowsRead} poster, men skrevet ${report.rowsOut} + afvist ${bad.length}`
+): Promise<FileReport | null> {
+  const { fi, file, contract, format, header } = plan;
+  const measure = contract.measure;
+  const okDir = join(res.staging, "_ok=true");
+  const valueSql = badValueSql(res.bad);
+  try {
+    // how many rows are flagged: all of _ok=false, and the rows of _ok=true with a refused value (columnar counts)
+    const count = async (dir: string, where: string) =>
+      listParquet(dir).length
+        ? num(
+            (
+              await all(
+                con,
+                `SELECT count(*) AS n FROM read_parquet(${q(join(dir, "**", "*.parquet"))}, hive_partitioning=false) WHERE ${where}`
+              )
+            )[0].n
+          )
+        : 0;
+    const flagged = (await count(join(res.staging, "_ok=false"), "true")) + (await count(okDir, valueSql));
+    if (flagged > MAX_REPAIR_ROWS) return null;
+    // one numbering scan, in file order, of the flagged rows only: raw cells, the slow pass's verdict and typed values
+    const scanRejects = `infra_rej_${fi}_reparation`;
+    await con.run(`DROP TABLE IF EXISTS ${ident(scanRejects)}; DROP TABLE IF EXISTS ${ident(`${scanRejects}_scan`)}`);
+    await con.run("SET preserve_insertion_order = true");
+    const form = timeFormOf(o.form);
+    const rawCols = header.map((h, i) => `${ident(h || `kolonne${i + 1}`)} AS ${ident(`_r${i}`)}`).join(", ");
+    await con.run(`CREATE OR REPLACE TEMP TABLE _reparation AS
+      SELECT _rn, ${rawCols}, coalesce(${okSql(contract, format, o.kommunekoder)}, false) AS _slowok, ${typedSql(contract, header, format)}
+      FROM (SELECT * FROM (SELECT row_number() OVER () AS _rn, * FROM ${readerOf(plan, scanRejects)})
+        WHERE NOT coalesce(${directRowOkSql(contract, format, form)}, false) OR ${valueSql})`);
+    const rows = await all(
+      con,
+      `SELECT _rn, _slowok, ${header.map((_, i) => `_r${i}`).join(", ")}, ${measure ? ident(measure) : "0"} AS _antal FROM _reparation ORDER BY _rn`
     );
-  return { report, lineOf };
+    if (rows.length !== flagged)
+      throw new Error(
+        `[infrastruktur] afstemning fejler for ${file}: ${flagged} rækker markeret af den direkte vej, men ${rows.length} fundet igen med linjenumre`
+      );
+    const { findings, lineOf, lines: setAsideLines } = await setAside(con, o.rejectsTable, file, header);
+    const rejected: number[] = [];
+    let countRejected = 0;
+    for (const r of rows) {
+      if (r._slowok === true) continue;
+      rejected.push(num(r._rn));
+      countRejected += num(r._antal);
+      if (findings.length >= MAX_FINDINGS) continue;
+      const line = lineOf(num(r._rn));
+      const cells = header.map((_, i) => (r[`_r${i}`] === null ? "" : String(r[`_r${i}`])));
+      findings.push(
+        checkRow(cells, header, contract, file, line, o.codeSet, format.decimal)[0] ?? {
+          rule: "infra.vaerdi",
+          severity: "fejl",
+          message: `${file}:${line}: rækken opfylder ikke kontrakten`,
+          file,
+          line,
+          column: 0
+        }
+      );
+    }
+    findings.sort((a, b) => a.line - b.line);
+    // the clean rows: the written files without the rows holding a refused value (rewritten only where they are)
+    const kindDir = join(o.outDir, contract.kind);
+    if (res.bad.length)
+      for (const f of listParquet(okDir)) {
+        const n = num(
+          (
+            await all(con, `SELECT count(*) AS n FROM read_parquet(${q(f)}, hive_partitioning=false) WHERE ${valueSql}`)
+          )[0].n
+        );
+        if (!n) continue;
+        await con.run(
+          `COPY (SELECT * FROM read_parquet(${q(f)}, hive_partitioning=false) WHERE NOT ${valueSql}) TO ${q(`${f}.tmp`)} (FORMAT parquet)`
+        );
+        renameSync(`${f}.tmp`, f);
+      }
+    moveParquet(okDir, kindDir);
+    // the flagged rows the slow pass accepts, with its typed values
+    // year and month from the typed time column ('YYYY-MM' text, a DATE or a TIMESTAMP all start 'YYYY-MM')
+    const tc = contract.timeColumn ? ident(contract.timeColumn) : "";
+    const accepted = rows.length - rejected.length;
+    if (accepted) {
+      const typedCols = [
+        ...contract.columns.map((c) => c.name),
+        ...header.filter((h) => h !== "" && !contract.columns.some((c) => c.name === h))
+      ];
+      await con.run(
+        `COPY (SELECT ${typedCols.map(ident).join(", ")}, ${q(file)} AS kildefil${tc ? `, TRY_CAST(left(CAST(${tc} AS VARCHAR), 4) AS INTEGER) AS year, TRY_CAST(substr(CAST(${tc} AS VARCHAR), 6, 2) AS INTEGER) AS month` : ""}
+           FROM _reparation WHERE _slowok)
+         TO ${q(join(res.staging, "reparation"))} (FORMAT parquet${tc ? ", PARTITION_BY (year, month)" : ""}, FILENAME_PATTERN 'f${fi}_r{i}')`
+      );
+      moveParquet(join(res.staging, "reparation"), kindDir);
+    }
+    await con.run("DROP TABLE IF EXISTS _reparation");
+    const mine = join(kindDir, "**", `f${fi}_*.parquet`);
+    const [out] = listParquet(kindDir).some((f) => basename(f).startsWith(`f${fi}_`))
+      ? await all(
+          con,
+          `SELECT count(*) AS n, ${measure ? `sum(${ident(measure)})` : "0"} AS s FROM read_parquet(${q(mine)}, hive_partitioning=false)`
+        )
+      : [{ n: 0, s: 0 }];
+    const report: FileReport = {
+      file,
+      kind: contract.kind,
+      format,
+      rowsIn: res.rowsRead + setAsideLines,
+      rowsOut: num(out.n),
+      rowsRejected: rejected.length + setAsideLines,
+      countIn: num(out.s) + countRejected,
+      countOut: num(out.s),
+      countRejected,
+      findings,
+      fileFindings: []
+    };
+    if (res.rowsRead !== report.rowsOut + rejected.length)
+      throw new Error(
+        `[infrastruktur] afstemning fejler for ${file}: læst ${res.rowsRead} poster, men skrevet ${report.rowsOut} + afvist ${rejected.length}`
+      );
+    return report;
+  } finally {
+    rmSync(res.staging, { recursive: true, force: true });
+  }
 }
 
 /** The raw text of the given 1-based line numbers of a file (streamed; gunzipped and decoded as detected). */
@@ -585,6 +756,7 @@ async function rejectDuplicates(
   reports: FileReport[],
   lineOfByFile: Map<string, (rn: number) => number>
 ): Promise<void> {
+  if (!listParquet(kindDir).length) return; // every row rejected: nothing to compare
   const glob = q(join(kindDir, "**", "*.parquet"));
   const keys = contract.key.map(ident).join(", ");
   const measure = contract.measure ? ident(contract.measure) : "0";

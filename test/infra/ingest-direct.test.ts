@@ -1,8 +1,9 @@
 /**
  * The direct path of the ingest (loaders/infra/direct.ts) for the hourly support-system extract, whose contract
- * has no record numbers: a clean file is read once and written once; a file with a reject anywhere, a value the
- * stricter direct checks do not take (a padded value, another form of the hour) or a repeated key goes to the slow
- * pass, which names the exact line. The files are large enough for DuckDB to read them in parallel (≈ 44 MB), and
+ * has no record numbers: a clean file is read once and written once; a file with a reject anywhere or a value the
+ * stricter direct checks do not take (a padded value, another form of the hour) is REPAIRED: only its flagged rows
+ * are found again with their line numbers and judged as the slow pass judges them, and the result must equal the
+ * slow pass's; a repeated key, or too many flagged rows, sends the file to the slow pass itself. The files are large enough for DuckDB to read them in parallel (≈ 44 MB), and
  * each row's own index is in `antal_kald`, so every expected number is computed by hand here: data row i (0-based)
  * is line i + 2 (line 1 is the header); the calls of rows 0 … N-1 sum to N(N-1)/2.
  */
@@ -20,6 +21,7 @@ const PADDED = 345_678; // data row index whose kommunekode is " 101" (valid aft
 const OTHER_FORM = 123_456; // data row index whose hour is written "2024-MM-DD HH:00" in a file of "…THH:00"
 const REPEAT = 300_000; // data row index that repeats the key of row REPEATED: line 300,002 names line 11
 const REPEATED = 9;
+const EXTRA_FIELD = 150_000; // data row index with one field too many (set aside by DuckDB): line 150,002
 let db: Awaited<ReturnType<typeof openDuckDB>>;
 const results: Record<string, IngestResult> = {};
 const logs: Record<string, string[]> = {};
@@ -50,10 +52,8 @@ async function ingest(name: string, files: Record<string, string[]>): Promise<vo
 }
 
 const glob = (name: string) => `'${join(DIR, name, "out", "stoettesystemer", "**", "*.parquet")}'`;
-const took = (name: string, what: "direkte" | "linjenumre") =>
-  logs[name].some((s) =>
-    what === "direkte" ? s.includes("direkte indlæsning") : s.includes("læser igen med linjenumre")
-  );
+const SAID = { direkte: "direkte indlæsning", repareret: "repareret", linjenumre: "læser igen med linjenumre" };
+const took = (name: string, what: keyof typeof SAID) => logs[name].some((s) => s.includes(SAID[what]));
 async function columns(name: string): Promise<string[]> {
   const r = await db.con.runAndReadAll(
     `SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(${glob(name)}, hive_partitioning=true))`
@@ -87,6 +87,12 @@ beforeAll(async () => {
   const repeat = [...clean];
   repeat[REPEAT + 1] = row(REPEATED).replace(/;9$/, `;${REPEAT}`); // the key of row 9, its own calls
   await ingest("gentaget", { gentaget: repeat });
+  const mixed = [...clean];
+  mixed[EXTRA_FIELD + 1] += ";ekstra";
+  mixed[BAD + 1] = mixed[BAD + 1].replace(";101;", ";999;");
+  await ingest("blandet", { blandet: mixed });
+  // every row refused: more than the repair judges row by row, so the slow pass reads it
+  await ingest("alle", { alle: clean.slice(0, 150_001).map((l, i) => (i ? l.replace(";101;", ";999;") : l)) });
   // two small files, the second repeating one key of the first: found across files
   const a = rows(1000);
   const b = [HEADER, ...rows(2000).slice(1001), row(500).replace(/;500$/, ";7")];
@@ -102,7 +108,7 @@ afterAll(() => {
 describe("the ingest's direct path and its switch to the line-numbering pass", () => {
   it("a clean file takes the direct path, reconciles, and is written once, without record numbers", async () => {
     const r = results.ren.reports[0];
-    expect([took("ren", "direkte"), took("ren", "linjenumre")]).toEqual([true, false]);
+    expect([took("ren", "direkte"), took("ren", "repareret"), took("ren", "linjenumre")]).toEqual([true, false, false]);
     expect([r.rowsIn, r.rowsOut, r.rowsRejected, r.findings.length]).toEqual([N, N, 0, 0]);
     expect([r.countIn, r.countOut, r.countRejected]).toEqual([(N * (N - 1)) / 2, (N * (N - 1)) / 2, 0]);
     const [x] = (
@@ -130,28 +136,52 @@ describe("the ingest's direct path and its switch to the line-numbering pass", (
     ]);
   });
 
-  it("a bad value in the middle of a large file: the direct path stops, the slow pass names line 234,569", async () => {
+  it("a bad value in the middle of a large file: the repair finds it and names line 234,569", async () => {
     const r = results.afvist.reports[0];
-    expect([took("afvist", "direkte"), took("afvist", "linjenumre")]).toEqual([false, true]);
-    expect(logs.afvist.some((s) => s.includes("en eller flere rækker") || s.includes("999"))).toBe(true);
+    expect([took("afvist", "repareret"), took("afvist", "linjenumre")]).toEqual([true, false]);
+    expect(logs.afvist.some((s) => s.includes("999"))).toBe(true);
     expect([r.rowsIn, r.rowsOut, r.rowsRejected]).toEqual([N, N - 1, 1]);
     expect(r.findings.map((f) => [f.rule, f.line, f.column])).toEqual([["infra.vaerdi", 234_569, 3]]);
     expect(r.findings[0].message).toContain("999");
     expect([r.countIn, r.countOut, r.countRejected]).toEqual([(N * (N - 1)) / 2, (N * (N - 1)) / 2 - BAD, BAD]);
-    // the same columns as the direct path (the slow pass's record numbers are dropped), the clean file minus one row
+    // the same columns as a clean file, and the clean file's rows minus one
     expect(await columns("afvist")).toEqual(await columns("ren"));
     expect([await missing("ren", "afvist"), await missing("afvist", "ren")]).toEqual([1, 0]);
   });
 
-  it("a padded value or another form of the hour: the slow pass takes the file, and its output equals the direct path's", async () => {
+  it("a padded value or another form of the hour: the repair accepts the row as the slow pass does, with the same values", async () => {
     for (const name of ["polstret", "form"]) {
       const r = results[name].reports[0];
-      expect([name, took(name, "direkte"), took(name, "linjenumre")]).toEqual([name, false, true]);
+      expect([name, took(name, "repareret"), took(name, "linjenumre")]).toEqual([name, true, false]);
       expect([r.rowsIn, r.rowsOut, r.rowsRejected]).toEqual([N, N, 0]);
       expect(await columns(name)).toEqual(await columns("ren"));
       expect([await missing("ren", name), await missing(name, "ren")]).toEqual([0, 0]);
     }
     expect(logs.polstret.some((s) => s.includes("mellemrum"))).toBe(true);
+  });
+
+  it("a line DuckDB sets aside and a bad value after it: both named with their lines, the records after them shifted", async () => {
+    const r = results.blandet.reports[0];
+    expect(took("blandet", "repareret")).toBe(true);
+    expect([r.rowsIn, r.rowsOut, r.rowsRejected]).toEqual([N, N - 2, 2]);
+    expect(r.findings.map((f) => [f.rule, f.line])).toEqual([
+      ["infra.felter", EXTRA_FIELD + 2],
+      ["infra.vaerdi", BAD + 2]
+    ]);
+    expect([r.countIn, r.countOut, r.countRejected]).toEqual([
+      (N * (N - 1)) / 2 - EXTRA_FIELD,
+      (N * (N - 1)) / 2 - EXTRA_FIELD - BAD,
+      BAD
+    ]);
+    expect([await missing("ren", "blandet"), await missing("blandet", "ren")]).toEqual([2, 0]);
+  });
+
+  it("more flagged rows than the repair takes: the slow pass reads the file and rejects every row", async () => {
+    const r = results.alle.reports[0];
+    expect([took("alle", "repareret"), took("alle", "linjenumre")]).toEqual([false, true]);
+    expect([r.rowsIn, r.rowsOut, r.rowsRejected]).toEqual([150_000, 0, 150_000]);
+    expect(r.findings[0].line).toBe(2);
+    expect(r.findings.length).toBe(2000); // MAX_FINDINGS
   });
 
   it("a repeated key: the file is read again with line numbers, and the repeat names both lines", async () => {
