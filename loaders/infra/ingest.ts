@@ -507,17 +507,7 @@ async function slowPass(
   for (const line of wanted) {
     const text = raw.get(line) ?? "";
     const cells = splitRows(text, file, format.delimiter)[0]?.cells ?? [];
-    const first = checkRow(cells, header, contract, file, line, o.codeSet, format.decimal)[0];
-    findings.push(
-      first ?? {
-        rule: "infra.vaerdi",
-        severity: "fejl",
-        message: `${file}:${line}: rækken opfylder ikke kontrakten`,
-        file,
-        line,
-        column: 0
-      }
-    );
+    findings.push(rejectFinding(cells, plan, line, o.codeSet));
   }
   const report: FileReport = {
     file,
@@ -579,6 +569,29 @@ async function setAside(
     });
   }
   return { findings, lineOf, lines: structural.length };
+}
+
+/**
+ * Why a row the SQL checks refused is rejected: the first finding of the pure TS checks on its raw cells (the same
+ * rules), or a general one if they find nothing.
+ */
+function rejectFinding(
+  cells: readonly string[],
+  plan: PlannedFile,
+  line: number,
+  codeSet: ReadonlySet<string>
+): Finding {
+  const { file, header, contract, format } = plan;
+  return (
+    checkRow(cells, header, contract, file, line, codeSet, format.decimal)[0] ?? {
+      rule: "infra.vaerdi",
+      severity: "fejl",
+      message: `${file}:${line}: rækken opfylder ikke kontrakten`,
+      file,
+      line,
+      column: 0
+    }
+  );
 }
 
 /** The most rows the repair of a directly read file judges one by one; a file with more takes the slow pass. */
@@ -651,16 +664,7 @@ async function repairPass(
       if (findings.length >= MAX_FINDINGS) continue;
       const line = lineOf(num(r._rn));
       const cells = header.map((_, i) => (r[`_r${i}`] === null ? "" : String(r[`_r${i}`])));
-      findings.push(
-        checkRow(cells, header, contract, file, line, o.codeSet, format.decimal)[0] ?? {
-          rule: "infra.vaerdi",
-          severity: "fejl",
-          message: `${file}:${line}: rækken opfylder ikke kontrakten`,
-          file,
-          line,
-          column: 0
-        }
-      );
+      findings.push(rejectFinding(cells, plan, line, o.codeSet));
     }
     findings.sort((a, b) => a.line - b.line);
     // the clean rows: the written files without the rows holding a refused value (rewritten only where they are)
