@@ -238,7 +238,7 @@ export async function ingestExtracts(
         timing(
           `${file}: den direkte vej fandt rækker, som den langsomme kontrol skal vurdere (${res.why}); ${secs()} s`
         );
-        report = await repairPass(con, plan, res, { outDir, kommunekoder, codeSet, rejectsTable, form: firstTime });
+        report = await repairPass(con, plan, res, { outDir, kommunekoder, codeSet, rejectsTable, firstTime });
         timing(
           report
             ? `${file}: repareret: de markerede rækker fundet med linjenumre og vurderet; i alt ${secs()} s`

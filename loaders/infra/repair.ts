@@ -39,7 +39,8 @@ export async function repairPass(
     kommunekoder: readonly string[];
     codeSet: ReadonlySet<string>;
     rejectsTable: string;
-    form: string | undefined;
+    /** the time column's value in the first data row: the form of the hour the direct path took (direct.ts) */
+    firstTime: string | undefined;
   }
 ): Promise<FileReport | null> {
   const { fi, file, contract, format, header } = plan;
@@ -65,7 +66,7 @@ export async function repairPass(
     const scanRejects = `infra_rej_${fi}_reparation`;
     await con.run(`DROP TABLE IF EXISTS ${ident(scanRejects)}; DROP TABLE IF EXISTS ${ident(`${scanRejects}_scan`)}`);
     await con.run("SET preserve_insertion_order = true");
-    const form = timeFormOf(o.form);
+    const form = timeFormOf(o.firstTime);
     const rawCols = header.map((h, i) => `${ident(h || `kolonne${i + 1}`)} AS ${ident(`_r${i}`)}`).join(", ");
     await con.run(`CREATE OR REPLACE TEMP TABLE _reparation AS
       SELECT _rn, ${rawCols}, coalesce(${okSql(contract, format, o.kommunekoder)}, false) AS _slowok, ${typedSql(contract, header, format)}
