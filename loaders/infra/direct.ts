@@ -1,9 +1,10 @@
 /**
  * The ingest's DIRECT path (issue #8, §5): a clean extract is read once and written once, straight to the
  * Hive-partitioned layout, with no record numbers. Used for the kinds whose contract has `recordNumbers: false`
- * (the hourly support-system extract, ~47 M rows at KOMBIT's scale). A file with anything to report (a line DuckDB
- * sets aside, a value the checks refuse, a repeated key) goes to the slow, line-numbering pass instead, so the
- * rejects report still names file, line, column and reason.
+ * (the hourly support-system extract, ~47 M rows at KOMBIT's scale). A file with something to report (a line
+ * DuckDB sets aside, a value the checks refuse) is flagged and repaired (repair.ts: only its flagged rows are found
+ * again, with their lines); a repeated key, or too many flagged rows, sends it to the slow, line-numbering pass
+ * (slow.ts). Either way the rejects report names file, line, column and reason.
  *
  * The checks are split by cost, and the split is what makes the path fast:
  *  - per row, in SQL (`directRowOkSql`), only the columns whose typed value loses the raw text: counts
