@@ -127,8 +127,11 @@ export function directValueProblem(
   return valueProblem(value, spec, kommunekoder, decimal);
 }
 
-/** Year and month partition columns of a kind on the direct path, from its typed time column. */
-function partitionOf(contract: Contract): string {
+/**
+ * Year and month partition columns of a kind, from its TYPED time column ('YYYY-MM' text, a DATE or a TIMESTAMP), as a
+ * select-list tail (", … AS year, … AS month"; empty for an unpartitioned kind). The direct path and the repair use it.
+ */
+export function partitionOf(contract: Contract): string {
   const col = contract.columns.find((c) => c.name === contract.timeColumn);
   if (!col) return "";
   const c = ident(col.name);

@@ -6,7 +6,7 @@
 import { renameSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { badValueSql, type DirectResult, directRowOkSql, timeFormOf } from "./direct.js";
+import { badValueSql, type DirectResult, directRowOkSql, partitionOf, timeFormOf } from "./direct.js";
 import { all, ident, listParquet, moveParquet, num, q } from "./duck.js";
 import {
   type FileReport,
@@ -110,8 +110,7 @@ export async function repairPass(
       }
     moveParquet(okDir, kindDir);
     // the flagged rows the slow pass accepts, with its typed values
-    // year and month from the typed time column ('YYYY-MM' text, a DATE or a TIMESTAMP all start 'YYYY-MM')
-    const tc = contract.timeColumn ? ident(contract.timeColumn) : "";
+    const part = partitionOf(contract);
     const accepted = rows.length - rejected.length;
     if (accepted) {
       const typedCols = [
@@ -119,9 +118,9 @@ export async function repairPass(
         ...header.filter((h) => h !== "" && !contract.columns.some((c) => c.name === h))
       ];
       await con.run(
-        `COPY (SELECT ${typedCols.map(ident).join(", ")}, ${q(file)} AS kildefil${tc ? `, TRY_CAST(left(CAST(${tc} AS VARCHAR), 4) AS INTEGER) AS year, TRY_CAST(substr(CAST(${tc} AS VARCHAR), 6, 2) AS INTEGER) AS month` : ""}
+        `COPY (SELECT ${typedCols.map(ident).join(", ")}, ${q(file)} AS kildefil${part}
            FROM _reparation WHERE _slowok)
-         TO ${q(join(res.staging, "reparation"))} (FORMAT parquet${tc ? ", PARTITION_BY (year, month)" : ""}, FILENAME_PATTERN 'f${fi}_r{i}')`
+         TO ${q(join(res.staging, "reparation"))} (FORMAT parquet${part ? ", PARTITION_BY (year, month)" : ""}, FILENAME_PATTERN 'f${fi}_r{i}')`
       );
       moveParquet(join(res.staging, "reparation"), kindDir);
     }
