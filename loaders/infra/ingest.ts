@@ -24,8 +24,9 @@
  *  4. the reasons for rejected records come from the pure TS checks run on their raw lines
  *     (read back from the file, only when there are rejects);
  *  5. repeated keys are found per kind (hash, then exact key) and all but the first are
- *     moved to the rejects; for a kind read directly, a hash check per partition first, and only if a key may
- *     repeat are its files read again with record numbers to name the lines;
+ *     moved to the rejects; for a kind read directly, a check first (`keyMayRepeat`: a bitstring of hours per
+ *     combination of the rest of the key), and only if a key repeats are its files read again with record numbers
+ *     to name the lines;
  *  6. reconcile: rows and counts in = out + rejected, per file, printed to stderr; refuse to
  *     continue if they do not add up.
  *
@@ -81,6 +82,25 @@ export function sampleOf(path: string, bytes = 1 << 20): Uint8Array {
     if (!path.endsWith(".gz")) return raw;
     const out = gunzipSync(raw, { finishFlush: zc.Z_SYNC_FLUSH });
     return out.subarray(0, bytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The last line of a file with text (its last 64 KB read; undefined for a gzipped file or a file of one line), for
+ * the direct path's hour table: with the first data row it gives the years the file spans.
+ */
+export function lastLineOf(path: string): string | undefined {
+  if (path.endsWith(".gz")) return undefined;
+  const size = statSync(path).size;
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.alloc(Math.min(size, 1 << 16));
+    const n = readSync(fd, buf, 0, buf.length, size - buf.length);
+    const lines = buf.subarray(0, n).toString("latin1").split(/\r?\n/);
+    while (lines.length && lines[lines.length - 1].trim() === "") lines.pop();
+    return lines.length > 1 || buf.length < size ? lines[lines.length - 1] : undefined;
   } finally {
     closeSync(fd);
   }
@@ -204,7 +224,9 @@ export async function ingestExtracts(
       const t0 = performance.now();
       const rejectsTable = `infra_rej_${fi}_direkte`;
       const timeCol = contract.timeColumn ? header.indexOf(contract.timeColumn) : -1;
-      const firstTime = timeCol >= 0 ? lines[1]?.split(format.delimiter)[timeCol] : undefined;
+      const cell = (line: string | undefined) => line?.split(format.delimiter)[timeCol]?.replace(/^"|"$/g, "");
+      const firstTime = timeCol >= 0 ? cell(lines[1]) : undefined;
+      const lastTime = timeCol >= 0 ? cell(lastLineOf(readPath)) : undefined;
       const res = await directPass(con, {
         fi,
         file,
@@ -214,6 +236,7 @@ export async function ingestExtracts(
         reader: readerOf(plan, rejectsTable),
         rejectsTable,
         firstTime,
+        lastTime,
         outDir,
         kommunekoder: codeSet
       });

@@ -6,7 +6,15 @@
 import { renameSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { badValueSql, type DirectResult, directRowOkSql, partitionOf, timeFormOf } from "./direct.js";
+import {
+  badValueSql,
+  type DirectResult,
+  directFromSql,
+  directVerdictSql,
+  partitionOf,
+  timeFormOf,
+  withHourJoin
+} from "./direct.js";
 import { all, ident, listParquet, moveParquet, num, q } from "./duck.js";
 import {
   type FileReport,
@@ -68,10 +76,14 @@ export async function repairPass(
     await con.run("SET preserve_insertion_order = true");
     const form = timeFormOf(o.firstTime);
     const rawCols = header.map((h, i) => `${ident(h || `kolonne${i + 1}`)} AS ${ident(`_r${i}`)}`).join(", ");
-    await con.run(`CREATE OR REPLACE TEMP TABLE _reparation AS
-      SELECT _rn, ${rawCols}, coalesce(${okSql(contract, format, o.kommunekoder)}, false) AS _slowok, ${typedSql(contract, header, format)}
-      FROM (SELECT * FROM (SELECT row_number() OVER () AS _rn, * FROM ${readerOf(plan, scanRejects)})
-        WHERE NOT coalesce(${directRowOkSql(contract, format, form)}, false) OR ${valueSql})`);
+    // the direct path's own verdict (with its hour table) picks the rows it flagged
+    const numbered = `(SELECT row_number() OVER () AS _rn, * FROM ${readerOf(plan, scanRejects)})`;
+    await withHourJoin(con, () =>
+      con.run(`CREATE OR REPLACE TEMP TABLE _reparation AS
+        SELECT _rn, ${rawCols}, coalesce(${okSql(contract, format, o.kommunekoder)}, false) AS _slowok, ${typedSql(contract, header, format)}
+        FROM (SELECT _src.* FROM ${directFromSql(contract, numbered, res.hours)}
+          WHERE NOT ${directVerdictSql(contract, format, form, res.hours)} OR ${valueSql})`)
+    );
     const rows = await all(
       con,
       `SELECT _rn, _slowok, ${header.map((_, i) => `_r${i}`).join(", ")}, ${measure ? ident(measure) : "0"} AS _antal FROM _reparation ORDER BY _rn`
@@ -152,5 +164,6 @@ export async function repairPass(
     return report;
   } finally {
     rmSync(res.staging, { recursive: true, force: true });
+    if (res.hours) await con.run(`DROP TABLE IF EXISTS ${ident(res.hours)}`);
   }
 }

@@ -1,15 +1,23 @@
 /**
  * The direct path's checks (loaders/infra/direct.ts) may be stricter than the slow pass's (`okSql`), never more
  * lenient, and where they accept a row its typed values are the slow pass's. The direct verdict on a row is its two
- * halves: the per-row SQL (`directRowOkSql`: counts, hours, dates) AND the check of each other column's value
- * (`directValueProblem`, run on the distinct values of the written Parquet). Checked in native DuckDB on a valid
+ * halves: the per-row SQL (`directVerdictSql`: counts, dates, and hours looked up in the file's hour table) AND the
+ * check of each other column's value (`directValueProblem`, run on the distinct values of the written Parquet). Checked in native DuckDB on a valid
  * row of each contract with one cell replaced at a time by tricky values; the expected verdicts of a few of them
  * are written out by hand below.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTRACTS, detectFormat, type ExtractKind } from "../../common/infra/contracts.js";
-import { directRowOkSql, directTypedSql, directValueProblem, timeFormOf } from "../../loaders/infra/direct.js";
+import {
+  createHourTable,
+  directFromSql,
+  directTypedSql,
+  directValueProblem,
+  directVerdictSql,
+  timeFormOf,
+  withHourJoin
+} from "../../loaders/infra/direct.js";
 import { okSql, openDuckDB, typedSql } from "../../loaders/infra/ingest.js";
 
 const CODES = ["101", "147", "851"];
@@ -81,6 +89,9 @@ const TRICKY = [
   "2024-4-1T13:00",
   "2024-04-01T13:00:00",
   "007",
+  "0",
+  "-0",
+  "2019-04-01T13:00",
   "99999999999999999999",
   "2024-04-01T24",
   "2024-04-01",
@@ -127,12 +138,22 @@ async function verdicts(kind: ExtractKind, decimal: "dansk" | "almindelig", time
   // empty fields are NULL, as DuckDB's CSV reader gives them
   const values = rows.map((r, i) => `(${i}, ${r.cells.map((v) => (v === "" ? "NULL" : q(v))).join(", ")})`).join(",\n");
   const t = `(VALUES ${values}) AS t(i, ${cols.map((c) => `"${c}"`).join(", ")})`;
-  const sql = `WITH d AS (SELECT i, ${directTypedSql(contract, cols, format, form)} FROM ${t}),
+  // the direct path's hour table, as the ingest makes it for a file from 2023 to 2025 (the valid row's 2024 inside)
+  const hours = form ? "_timer_test" : undefined;
+  if (form) await createHourTable(db.con, "_timer_test", form, 2023, 2025);
+  const src = `(SELECT * FROM ${t})`;
+  const sql = `WITH d AS (SELECT i, ${directTypedSql(contract, cols, format, form, hours)}, ${directVerdictSql(contract, format, form, hours)} AS rowok
+        FROM ${directFromSql(contract, src, hours)}),
       s AS (SELECT i, ${typedSql(contract, cols, format)} FROM ${t})
-    SELECT i, ${directRowOkSql(contract, format, form)} AS rowok, ${okSql(contract, format, CODES)} AS slow,
+    SELECT i, (SELECT rowok FROM d WHERE d.i = t.i) AS rowok, ${okSql(contract, format, CODES)} AS slow,
       (SELECT ${cols.map((c) => `d."${c}" IS NOT DISTINCT FROM s."${c}"`).join(" AND ")} FROM d, s WHERE d.i = t.i AND s.i = t.i) AS same
     FROM ${t} ORDER BY i`;
-  const out = (await db.con.runAndReadAll(sql)).getRowObjectsJS() as { rowok: boolean; slow: boolean; same: boolean }[];
+  const out = (await withHourJoin(db.con, () => db.con.runAndReadAll(sql))).getRowObjectsJS() as {
+    rowok: boolean;
+    slow: boolean;
+    same: boolean;
+  }[];
+  expect(out.length).toBe(rows.length);
   const codes = new Set(CODES);
   const perRow = new Set(["heltal", "time", "dato"]);
   return rows.map((r, i) => {
@@ -180,6 +201,20 @@ describe("the direct path's checks are never more lenient than the slow pass's, 
         expect(at("time", "2024-04-01 13:00:00")).toEqual([false, true]);
         expect(at("time", "2024-04-01T24")).toEqual([false, false]);
         expect(at("time", "2024-02-30T10")).toEqual([false, false]);
+        // a count: its BIGINT written back must be its text (a leading zero: the slow pass takes the row)
+        expect([
+          at("antal_kald", "007"),
+          at("antal_kald", "0"),
+          at("antal_kald", "-0"),
+          at("antal_kald", "-1")
+        ]).toEqual([
+          [false, true],
+          [true, true],
+          [false, false],
+          [false, false]
+        ]);
+        // a valid hour outside the hour table's years (2023–2025): flagged, and the slow pass takes it
+        expect(at("time", "2019-04-01T13:00")).toEqual([false, true]);
         expect(at("it_system_id", U.toUpperCase())).toEqual([true, true]);
         expect(at("it_system_id", `{${U}}`)).toEqual([false, false]);
       }
