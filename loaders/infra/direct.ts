@@ -86,16 +86,15 @@ export async function createHourTable(
 
 /**
  * The years of a file's hour table: from its first data row's year to its last's (the file's first and last lines;
- * either order), or one year either side of the first when the last line cannot be read (a gzipped file) or is
- * more than ten years from it. Rows outside are flagged
- * and repaired, or send the file to the slow pass: never accepted unchecked.
+ * either order). When the last line cannot be read (a gzipped file) or is more than ten years from the first, five
+ * years either side of the first (an eleven-year table, 96,000 hours, joins as fast as a four-year one). Rows outside
+ * are flagged and repaired, or send the file to the slow pass: never accepted unchecked.
  */
 export function hourTableYears(firstTime: string, lastTime: string | undefined): [number, number] {
   const first = Number(firstTime.slice(0, 4));
   const last = lastTime && /^[0-9]{4}-/.test(lastTime) ? Number(lastTime.slice(0, 4)) : undefined;
-  // more than ten years apart (a last line that is no data row, say): the first row's year and one either side
   return last === undefined || Math.abs(last - first) > 10
-    ? [first - 1, first + 1]
+    ? [first - 5, first + 5]
     : [Math.min(first, last), Math.max(first, last)];
 }
 
