@@ -254,7 +254,8 @@ export function directValueProblem(
 
 /**
  * Year and month partition columns of a kind, from its TYPED time column ('YYYY-MM' text, a DATE or a TIMESTAMP), as a
- * select-list tail (", … AS year, … AS month"; empty for an unpartitioned kind). The direct path and the repair use it.
+ * select-list tail (", … AS year, … AS month"; empty for an unpartitioned kind). The repair writes the flagged rows it
+ * accepts with it (the direct path itself writes one column, `directYmSql`).
  */
 export function partitionOf(contract: Contract): string {
   const col = contract.columns.find((c) => c.name === contract.timeColumn);
@@ -314,9 +315,10 @@ export function badValueSql(bad: { column: string; values: (string | null)[] }[]
  */
 function ymToLayout(staging: string, partitioned: boolean): void {
   for (const dir of readdirSync(staging)) {
-    const m = /^ym=(-?[0-9]+|NULL)$/.exec(dir);
+    // the COPY writes `ym` as CASE WHEN <verdict> THEN <ym> ELSE 0: never NULL, never negative
+    const m = /^ym=([0-9]+)$/.exec(dir);
     if (!m) continue;
-    const ym = m[1] === "NULL" ? 0 : Number(m[1]);
+    const ym = Number(m[1]);
     const target =
       ym === 0
         ? join(staging, "_ok=false")
